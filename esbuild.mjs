@@ -1,0 +1,85 @@
+// One build script, several esbuild contexts: the extension (node/cjs, `vscode` external), one
+// bundle per cloud adapter (required lazily by the extension), and the webview (browser/iife).
+//   node esbuild.mjs               development build, with source maps
+//   node esbuild.mjs --production  minified, with linked source maps, as packaged
+//   node esbuild.mjs --watch       rebuild on change
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const metafile = process.argv.includes('--metafile');
+
+/** Each `src/clouds/<cloud>/index.ts` becomes `dist/clouds/<cloud>.js`. */
+function cloudEntryPoints() {
+  const root = 'src/clouds';
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(root, entry.name, 'index.ts')))
+    .map((entry) => ({ in: path.join(root, entry.name, 'index.ts'), out: entry.name }));
+}
+
+const common = {
+  bundle: true,
+  minify: production,
+  sourcemap: production ? 'linked' : 'inline',
+  sourcesContent: !production,
+  logLevel: 'warning',
+  metafile,
+  legalComments: 'linked',
+};
+
+/** Prints one line per finished build, so `watch` shows when it is done. */
+const reportPlugin = (name) => ({
+  name: 'report',
+  setup(build) {
+    build.onEnd((result) => {
+      const status = result.errors.length ? `failed with ${result.errors.length} error(s)` : 'built';
+      process.stdout.write(`[esbuild] ${name} ${status}\n`);
+    });
+  },
+});
+
+const node = {
+  ...common,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['vscode'],
+};
+
+const builds = [
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [reportPlugin('extension')] },
+  {
+    ...common,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    entryPoints: ['webview/main.ts'],
+    outfile: 'dist/webview/main.js',
+    plugins: [reportPlugin('webview')],
+  },
+];
+const clouds = cloudEntryPoints();
+if (clouds.length > 0) {
+  builds.push({ ...node, entryPoints: clouds, outdir: 'dist/clouds', plugins: [reportPlugin('clouds')] });
+}
+
+fs.rmSync('dist', { recursive: true, force: true });
+const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+if (watch) {
+  await Promise.all(contexts.map((ctx) => ctx.watch()));
+} else {
+  const results = await Promise.all(contexts.map((ctx) => ctx.rebuild()));
+  await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  if (metafile) {
+    fs.mkdirSync('out', { recursive: true });
+    const merged = { inputs: {}, outputs: {} };
+    for (const r of results) {
+      Object.assign(merged.inputs, r.metafile.inputs);
+      Object.assign(merged.outputs, r.metafile.outputs);
+    }
+    fs.writeFileSync('out/meta.json', JSON.stringify(merged));
+  }
+}

@@ -1,0 +1,46 @@
+// ESLint flat config: typescript-eslint over the extension, the webview and the tests alike.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const noVscodeInPureLayers = {
+  'no-restricted-imports': [
+    'error',
+    {
+      paths: [{ name: 'vscode', message: 'model, clouds and operations stay free of VS Code: take an interface instead.' }],
+    },
+  ],
+};
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'dist-package/**', 'node_modules/**', 'test-results/**', '.vscode-test/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Math', property: 'random', message: 'Use node:crypto for nonces and ids.' },
+      ],
+      eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    files: ['src/**/*.ts', 'webview/**/*.ts'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    files: ['src/model/**/*.ts', 'src/clouds/**/*.ts', 'src/operations/**/*.ts', 'test/unit/**/*.ts', 'test/emulators/**/*.ts'],
+    rules: noVscodeInPureLayers,
+  },
+  {
+    files: ['webview/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser } },
+  },
+  {
+    files: ['test/integration/**/*.ts'],
+    languageOptions: { globals: { ...globals.mocha } },
+  },
+);

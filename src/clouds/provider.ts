@@ -1,0 +1,39 @@
+import type { Secret } from '../model/secret';
+import type { AccessKey, CloudId, CloudUser, KeyCapabilities, KeyKind, KeyState } from '../model/types';
+
+export interface CreateKeyOptions {
+  readonly displayName?: string;
+  readonly expiresAt?: Date;
+  /** For API signing keys: a PEM public key to upload instead of a generated pair. */
+  readonly publicKeyPem?: string;
+}
+
+export interface KeyChange {
+  readonly state?: Extract<KeyState, 'active' | 'inactive'>;
+  readonly displayName?: string;
+  /** `null` clears the expiry. */
+  readonly expiresAt?: Date | null;
+}
+
+export interface CreatedKey {
+  readonly key: AccessKey;
+  /** The secret half, where the cloud returns one; it exists only here, once. */
+  readonly secret?: Secret;
+}
+
+/**
+ * What every cloud adapter implements. Adapters never import `vscode`, and every failure leaves
+ * them as a `CloudError`.
+ */
+export interface CloudProvider {
+  readonly cloud: CloudId;
+  capabilities(kind: KeyKind): KeyCapabilities;
+  whoAmI(signal?: AbortSignal): Promise<CloudUser>;
+  listUsers(cursor?: string, signal?: AbortSignal): Promise<{ items: CloudUser[]; next?: string }>;
+  listKeys(userId: string, signal?: AbortSignal): Promise<AccessKey[]>;
+  createKey(userId: string, kind: KeyKind, opts: CreateKeyOptions, signal?: AbortSignal): Promise<CreatedKey>;
+  updateKey(key: AccessKey, change: KeyChange, signal?: AbortSignal): Promise<AccessKey>;
+  deleteKey(key: AccessKey, signal?: AbortSignal): Promise<void>;
+  /** A real signed call with the new credentials, where the cloud allows one. */
+  verifyKey(key: AccessKey, secret: Secret, signal?: AbortSignal): Promise<boolean>;
+}

@@ -1,0 +1,46 @@
+import assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, waitFor } from './helpers';
+
+suite('Cloud Keys in a real VS Code', () => {
+  test('is installed but not activated at start-up', () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(extension, `${EXTENSION_ID} is not installed in this VS Code`);
+    assert.equal(extension.isActive, false, 'the extension activated before anyone used it');
+  });
+
+  test('activates when its Accounts view is opened', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.cloudKeys');
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    await waitFor(() => extension.isActive, 'the Cloud Keys view did not activate the extension');
+  });
+
+  test('registers every command its manifest contributes', async () => {
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (extension.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    const missing = contributed.filter((id) => !registered.has(id));
+    assert.deepEqual(missing, []);
+  });
+
+  test('loads no cloud adapter bundle or SDK while nothing uses a cloud', () => {
+    const loaded = Object.keys(require.cache).filter((file) =>
+      /[\\/]dist[\\/]clouds[\\/]|[\\/]node_modules[\\/](oci-[\w-]+|axios|aws4)[\\/]/.test(file),
+    );
+    assert.deepEqual(loaded, []);
+  });
+
+  test('Show Logs opens the Cloud Keys log', async () => {
+    await vscode.commands.executeCommand('cloudKeys.showLogs');
+    await waitFor(
+      () => vscode.workspace.textDocuments.some((d) => d.uri.scheme === 'output' && /Cloud Keys/i.test(d.uri.toString(true))),
+      'no output document for the Cloud Keys channel appeared',
+    );
+    const log = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'output' && /Cloud Keys/i.test(d.uri.toString(true)))!;
+    await waitFor(() => /Cloud Keys .* activated/.test(log.getText()), 'the log does not say the extension activated');
+  });
+
+  test('Refresh runs without an error', async () => {
+    await vscode.commands.executeCommand('cloudKeys.refresh');
+  });
+});
