@@ -40,6 +40,13 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // CommonJS by necessity: the runner extension is loaded by VS Code as is, and the activation
+    // test must `require` the built bundle to observe what it loads.
+    files: ['test/integration/runner-extension/**/*.js', 'test/unit/activation.test.ts'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['test/integration/**/*.ts'],
     languageOptions: { globals: { ...globals.mocha } },
   },

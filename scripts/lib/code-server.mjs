@@ -60,6 +60,7 @@ export async function startCodeServer({ extensions, folder, settings = {}, env =
         'workbench.startupEditor': 'none',
         'chat.disableAIFeatures': true,
         'workbench.tips.enabled': false,
+        'workbench.secondarySideBar.defaultVisibility': 'hidden',
         'telemetry.telemetryLevel': 'off',
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,

@@ -1,0 +1,61 @@
+// Drives real VS Code (code-server) in Debian's Chromium: start it with the packaged extension,
+// open the workbench, run commands from the Command Palette, save screenshots.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+
+export const root = path.resolve(__dirname, '..', '..', '..');
+export const resultsDir = path.join(root, 'test-results');
+
+interface CodeServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface Workbench {
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** Starts code-server with the packaged extension and opens its workbench in a fresh browser. */
+export async function openWorkbench(options: { folder?: string; env?: Record<string, string> } = {}): Promise<Workbench> {
+  const { startCodeServer } = (await import(path.join(root, 'scripts/lib/code-server.mjs'))) as {
+    startCodeServer(o: object): Promise<CodeServer>;
+  };
+  const { launchBrowser } = (await import(path.join(root, 'scripts/lib/browser.mjs'))) as { launchBrowser(): Promise<Browser> };
+  const vsix = process.env.CLOUD_KEYS_VSIX ?? path.join(root, 'dist-package', 'cloud-keys.vsix');
+  if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
+  const folder = options.folder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cloud-keys-e2e-'));
+  const server = await startCodeServer({ extensions: [vsix], folder, env: options.env ?? {} });
+  const browser = await launchBrowser();
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(server.url);
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.activitybar').waitFor({ timeout: 30_000 });
+  return {
+    page,
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}
+
+/** Opens the Command Palette, types a command's title and runs it. */
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 10_000 });
+  await input.fill(`>${title}`);
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor({ timeout: 10_000 });
+  await input.press('Enter');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
