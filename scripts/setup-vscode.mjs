@@ -51,8 +51,11 @@ function ensureCodeServer() {
   log(`installing code-server ${CODE_SERVER_VERSION} into ${codeServerDir} (about 3 minutes)`);
   fs.rmSync(codeServerDir, { recursive: true, force: true });
   fs.mkdirSync(codeServerDir, { recursive: true });
+  // Drop the npm_* variables of an outer `npm test`: the postinstall reads the Node version from
+  // npm_config_user_agent, which would otherwise still name the outer npm's Node 20.
+  const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !/^npm_/i.test(name)));
   const env = {
-    ...process.env,
+    ...inherited,
     PATH: `${path.dirname(node24Bin)}:${process.env.PATH}`,
     npm_config_nodedir: node24Package,
     // npm 11 skips dependency install scripts unless allowed; code-server's postinstall runs a nested

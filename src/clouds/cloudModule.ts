@@ -1,0 +1,68 @@
+import type { Secret } from '../model/secret';
+import type { Account, CloudId } from '../model/types';
+import type { Logger } from '../util/logger';
+import type { HttpOptions } from '../util/httpClient';
+import type { CloudProvider } from './provider';
+
+/**
+ * Account credentials kept in VS Code's SecretStorage (an OCI key passphrase, OUTSCALE keys typed
+ * in by hand, an IONOS token). The VS Code layer implements it; tests use an in-memory one.
+ */
+export interface CredentialStore {
+  get(name: string): Promise<Secret | undefined>;
+  store(name: string, value: Secret): Promise<void>;
+  delete(name: string): Promise<void>;
+}
+
+/** Questions an adapter may need to ask the user; the VS Code layer shows them. */
+export interface UserPrompts {
+  /** Asks for the passphrase of an encrypted private key; `undefined` when the user cancels. */
+  askPassphrase(account: Account, keyFile: string): Promise<Secret | undefined>;
+}
+
+/**
+ * Values of the extension's machine-scoped settings that an adapter reads. Names are the setting
+ * keys without the `cloudKeys.` prefix, e.g. `oci.configFile`, `oci.endpoint`,
+ * `outscale.configFile`, `ionos.apiUrl`. Workspace values never reach here.
+ */
+export type CloudSettings = Readonly<Record<string, string | undefined>>;
+
+/** Everything an adapter takes from its surroundings, so it runs the same under plain Node and in VS Code. */
+export interface CloudContext {
+  readonly logger: Logger;
+  readonly credentials: CredentialStore;
+  readonly prompts: UserPrompts;
+  readonly settings: CloudSettings;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly homeDir: string;
+  readonly http: HttpOptions;
+  /** Injected for tests; defaults to `Date.now`. */
+  readonly now?: () => number;
+}
+
+/** A config source that could not be read, reported instead of thrown so the other accounts still load. */
+export interface DiscoveryProblem {
+  /** A file path, an environment variable, or a profile name inside a file. */
+  readonly source: string;
+  /** What is wrong and how to fix it; no secret. */
+  readonly message: string;
+}
+
+export interface DiscoveryResult {
+  readonly accounts: Account[];
+  readonly problems: DiscoveryProblem[];
+}
+
+/**
+ * What `dist/clouds/<cloud>.js` exports as `cloudModule`. The extension requires that bundle the
+ * first time the cloud is used (see CloudModuleLoader).
+ */
+export interface CloudModule {
+  readonly cloud: CloudId;
+  /** Accounts from the cloud's own config files and environment; never throws for bad config. */
+  discoverAccounts(ctx: CloudContext): Promise<DiscoveryResult>;
+  /** The config files discovery reads (existing or not), so the VS Code layer can watch them. */
+  configFiles(ctx: CloudContext): string[];
+  /** A provider for one account. Failures to authenticate surface on the first call, as CloudErrors. */
+  createProvider(account: Account, ctx: CloudContext): CloudProvider;
+}

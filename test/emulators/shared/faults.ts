@@ -1,0 +1,48 @@
+/**
+ * Faults an emulator can be told to produce on a route (an OUTSCALE action, an OCI or IONOS path
+ * pattern): added latency, an HTTP status with the cloud's error body, a dropped connection, or a
+ * body that is not valid JSON. Each fault applies `times` times (default: until cleared).
+ */
+import { z } from 'zod';
+
+export const FaultSchema = z.object({
+  /** Matched against the route key: `METHOD /path` for REST emulators, the action name for OUTSCALE. */
+  route: z.string(),
+  kind: z.enum(['latency', 'status', 'drop', 'garbage']),
+  ms: z.number().int().nonnegative().optional(),
+  status: z.number().int().min(100).max(599).optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+  /** A body to send with `status`; when absent the emulator sends its cloud's own error body. */
+  body: z.unknown().optional(),
+  times: z.number().int().positive().optional(),
+});
+export type Fault = z.infer<typeof FaultSchema>;
+
+function matches(pattern: string, routeKey: string): boolean {
+  if (pattern === '*' || pattern === routeKey) return true;
+  // `*` in a pattern matches any run of characters except `/`; `**` matches anything.
+  const regex = new RegExp(
+    `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`,
+  );
+  return regex.test(routeKey);
+}
+
+export class FaultInjector {
+  #faults: { fault: Fault; left: number }[] = [];
+
+  add(fault: Fault): void {
+    this.#faults.push({ fault: FaultSchema.parse(fault), left: fault.times ?? Number.POSITIVE_INFINITY });
+  }
+
+  clear(): void {
+    this.#faults = [];
+  }
+
+  /** The faults that apply to this request, consuming one use of each. */
+  take(routeKey: string): Fault[] {
+    const hits = this.#faults.filter((f) => f.left > 0 && matches(f.fault.route, routeKey));
+    for (const hit of hits) hit.left -= 1;
+    this.#faults = this.#faults.filter((f) => f.left > 0);
+    return hits.map((h) => h.fault);
+  }
+}

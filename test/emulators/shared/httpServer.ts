@@ -1,0 +1,147 @@
+/**
+ * The HTTP plumbing every cloud emulator shares: a loopback server on an ephemeral port, fault
+ * injection, and a small control API under `/__emulator/` so that tests running in another process
+ * (inside VS Code) can inject faults and reset state:
+ *   GET    /__emulator/health        → 200 {"ok":true}
+ *   POST   /__emulator/faults        ← a Fault as JSON
+ *   DELETE /__emulator/faults        clears every fault
+ *   POST   /__emulator/reset         restores the seeded state and clears faults
+ */
+import http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { FaultInjector, FaultSchema, type Fault } from './faults';
+
+export interface EmulatorRequest {
+  readonly method: string;
+  /** The path without the query string. */
+  readonly path: string;
+  readonly query: URLSearchParams;
+  readonly headers: http.IncomingHttpHeaders;
+  /** The raw body, exactly as received (signature checks need the bytes). */
+  readonly body: Buffer;
+  readonly raw: http.IncomingMessage;
+}
+
+export interface EmulatorResponse {
+  readonly status: number;
+  readonly headers?: Record<string, string>;
+  /** Serialized as JSON unless it is already a string or Buffer. */
+  readonly body?: unknown;
+}
+
+export interface EmulatorHandler {
+  /** The key faults are matched against, e.g. `GET /users/abc` or `CreateAccessKey`. */
+  routeKey(req: EmulatorRequest): string;
+  handle(req: EmulatorRequest): Promise<EmulatorResponse> | EmulatorResponse;
+  /** The cloud's error body for an injected status. */
+  errorBody(status: number, req: EmulatorRequest): EmulatorResponse;
+  reset(): void;
+}
+
+export interface RunningEmulator {
+  readonly url: string;
+  readonly port: number;
+  readonly faults: FaultInjector;
+  /** Every route key served, in order; tests read it to prove what was (not) called. */
+  readonly calls: string[];
+  close(): Promise<void>;
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function send(res: http.ServerResponse, response: EmulatorResponse): void {
+  const body =
+    response.body === undefined
+      ? ''
+      : typeof response.body === 'string' || Buffer.isBuffer(response.body)
+        ? response.body
+        : JSON.stringify(response.body);
+  const headers: Record<string, string> = { ...(response.headers ?? {}) };
+  if (body !== '' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+    headers['content-type'] = 'application/json';
+  }
+  res.writeHead(response.status, headers);
+  res.end(body);
+}
+
+async function control(req: EmulatorRequest, faults: FaultInjector, handler: EmulatorHandler): Promise<EmulatorResponse> {
+  const what = req.path.slice('/__emulator/'.length);
+  if (what === 'health') return { status: 200, body: { ok: true } };
+  if (what === 'faults' && req.method === 'POST') {
+    const parsed = FaultSchema.safeParse(JSON.parse(req.body.toString('utf8') || '{}'));
+    if (!parsed.success) return { status: 400, body: { error: parsed.error.message } };
+    faults.add(parsed.data);
+    return { status: 204 };
+  }
+  if (what === 'faults' && req.method === 'DELETE') {
+    faults.clear();
+    return { status: 204 };
+  }
+  if (what === 'reset' && req.method === 'POST') {
+    faults.clear();
+    handler.reset();
+    return { status: 204 };
+  }
+  return { status: 404, body: { error: `unknown control ${req.method} ${req.path}` } };
+}
+
+export async function startEmulatorServer(handler: EmulatorHandler, options: { port?: number } = {}): Promise<RunningEmulator> {
+  const faults = new FaultInjector();
+  const calls: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = http.createServer(async (raw, res) => {
+    try {
+      const url = new URL(raw.url ?? '/', 'http://emulator');
+      const req: EmulatorRequest = {
+        method: raw.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: raw.headers,
+        body: await readBody(raw),
+        raw,
+      };
+      if (req.path.startsWith('/__emulator/')) return send(res, await control(req, faults, handler));
+      const key = handler.routeKey(req);
+      calls.push(key);
+      for (const fault of faults.take(key)) {
+        if (fault.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
+        if (fault.kind === 'drop') return raw.socket.destroy();
+        if (fault.kind === 'garbage') return send(res, { status: fault.status ?? 200, body: '<html>not json{', headers: { 'content-type': 'application/json' } });
+        if (fault.kind === 'status') {
+          const status = fault.status ?? 500;
+          const base = fault.body === undefined ? handler.errorBody(status, req) : { status, body: fault.body };
+          return send(res, { ...base, status, headers: { ...(base.headers ?? {}), ...(fault.headers ?? {}) } });
+        }
+      }
+      send(res, await handler.handle(req));
+    } catch (error) {
+      send(res, { status: 500, body: { emulatorError: error instanceof Error ? error.message : String(error) } });
+    }
+  });
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    faults,
+    calls,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export type { Fault };
