@@ -21,9 +21,12 @@ export type Fault = z.infer<typeof FaultSchema>;
 function matches(pattern: string, routeKey: string): boolean {
   if (pattern === '*' || pattern === routeKey) return true;
   // `*` in a pattern matches any run of characters except `/`; `**` matches anything.
-  const regex = new RegExp(
-    `^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*\*/g, '\u0000').replace(/\*/g, '[^/]*').replace(/\u0000/g, '.*')}$`,
-  );
+  const escape = (text: string) => text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+  const source = pattern
+    .split('**')
+    .map((part) => part.split('*').map(escape).join('[^/]*'))
+    .join('.*');
+  const regex = new RegExp(`^${source}$`);
   return regex.test(routeKey);
 }
 
