@@ -53,6 +53,18 @@ export interface DiscoveryResult {
   readonly problems: DiscoveryProblem[];
 }
 
+/** One field of the "Add Account" form for a cloud. */
+export interface ManualField {
+  /** The key in `Account.details` (not secret) or in the stored credential JSON (secret). */
+  readonly name: string;
+  readonly label: string;
+  readonly secret: boolean;
+  readonly required: boolean;
+  readonly placeholder?: string;
+  /** A multi-line value, such as a PEM private key. */
+  readonly multiline?: boolean;
+}
+
 /**
  * What `dist/clouds/<cloud>.js` exports as `cloudModule`. The extension requires that bundle the
  * first time the cloud is used (see CloudModuleLoader).
@@ -63,6 +75,12 @@ export interface CloudModule {
   discoverAccounts(ctx: CloudContext): Promise<DiscoveryResult>;
   /** The config files discovery reads (existing or not), so the VS Code layer can watch them. */
   configFiles(ctx: CloudContext): string[];
-  /** A provider for one account. Failures to authenticate surface on the first call, as CloudErrors. */
+  /** The fields a user types to add an account by hand. */
+  readonly manualFields: readonly ManualField[];
+  /**
+   * A provider for one account, of any origin (for `manual`, non-secret fields are in
+   * `account.details` and secret ones in `ctx.credentials` under `manualCredentialName(account.id)`).
+   * Failures to authenticate surface on the first call, as CloudErrors.
+   */
   createProvider(account: Account, ctx: CloudContext): CloudProvider;
 }

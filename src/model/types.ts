@@ -9,15 +9,32 @@ export type KeyKind = 'access-key' | 'api-signing-key';
 
 export type KeyState = 'active' | 'inactive' | 'creating' | 'deleting' | 'unknown';
 
+/** Where an account's credentials come from. */
+export type AccountOrigin =
+  | { readonly kind: 'config-file'; readonly path: string; readonly profile: string }
+  | { readonly kind: 'environment'; readonly variables: readonly string[] }
+  /** Typed in by hand: secret fields live in the CredentialStore under `manualCredentialName(id)`. */
+  | { readonly kind: 'manual' };
+
 export interface Account {
-  /** Stable across sessions: the cloud plus the profile or credential source. */
+  /** Stable across sessions: the cloud plus the profile or credential source, e.g. `oci:/home/me/.oci/config#DEFAULT`. */
   readonly id: string;
   readonly cloud: CloudId;
   /** What the user calls it: the profile name, or a name they typed. */
   readonly label: string;
   /** Where it came from, for tooltips: a config file path, environment variables, or "entered by hand". */
   readonly source: string;
+  readonly origin: AccountOrigin;
   readonly region?: string;
+  /** The API endpoint calls go to, when it is not the cloud's default. */
+  readonly endpoint?: string;
+  /** Cloud-specific, non-secret fields (a tenancy OCID, a user OCID, a key fingerprint, a contract number). */
+  readonly details?: Readonly<Record<string, string>>;
+}
+
+/** The CredentialStore name under which a hand-entered account's secret fields are kept, as one JSON object. */
+export function manualCredentialName(accountId: string): string {
+  return `account/${accountId}`;
 }
 
 export interface CloudUser {
