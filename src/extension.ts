@@ -1,21 +1,55 @@
+import path from 'node:path';
 import * as vscode from 'vscode';
+import type { CloudModule } from './clouds/cloudModule';
+import { CloudModuleLoader } from './clouds/cloudModuleLoader';
+import { registerAccountCommands } from './commands/accountCommands';
 import { registerGeneralCommands } from './commands/generalCommands';
+import { registerKeyCommands } from './commands/keyCommands';
+import { registerTreeCommands } from './commands/treeCommands';
+import { settings } from './config/settings';
+import { CLOUD_IDS } from './model/types';
+import { AccountBrowser } from './operations/accountBrowser';
+import { AccountRegistry } from './operations/accountRegistry';
+import { SecretStore } from './secrets/secretStore';
+import { AccountPreferencesStore } from './services/accountPreferencesStore';
+import { createCloudContext } from './services/cloudContextFactory';
+import { ConfigFileWatcher } from './services/configFileWatcher';
+import { SecretClipboard } from './services/secretClipboard';
+import { createLimiter } from './util/limiter';
 import { OutputChannelLogger } from './util/outputChannelLogger';
-import { AccountsTreeProvider } from './views/accountsTreeProvider';
+import { ACCOUNTS_VIEW_ID, AccountsTreeProvider } from './views/accountsTreeProvider';
 
 /** The composition root: build each service, register it, hand every disposable to VS Code. */
 export function activate(context: vscode.ExtensionContext): void {
   const logger = new OutputChannelLogger('Cloud Keys');
-  context.subscriptions.push(logger);
+  const secrets = new SecretStore(context.secrets, logger);
+  const preferences = new AccountPreferencesStore(context.globalState, logger);
+  const loader = new CloudModuleLoader<{ cloudModule: CloudModule }>(path.join(context.extensionPath, 'dist', 'clouds'));
+  const registry = new AccountRegistry((cloud) => loader.load(cloud).cloudModule, () => createCloudContext(logger, secrets), preferences, CLOUD_IDS.filter((cloud) => loader.isAvailable(cloud)));
+  const browser = new AccountBrowser((account) => registry.provider(account), createLimiter(6));
+  const tree = new AccountsTreeProvider(registry, browser, secrets, logger, () => settings.keyHealth());
+  const watcher = new ConfigFileWatcher(() => tree.refresh());
+  const clipboard = new SecretClipboard(() => settings.clipboardClearSeconds());
+  context.subscriptions.push(logger, secrets, tree, watcher, clipboard);
 
-  const tree = new AccountsTreeProvider();
   context.subscriptions.push(
-    tree,
-    vscode.window.createTreeView('cloudKeys.accounts', { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.window.createTreeView(ACCOUNTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    tree.onDidLoadAccounts(() => watcher.watch(registry.configFiles())),
+    secrets.onDidChange(() => tree.rerender()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (settings.affectsAccounts(event)) tree.refresh();
+      else if (settings.affectsTree(event)) tree.rerender();
+    }),
   );
 
   const commandContext = { logger, showLogs: () => logger.show() };
-  context.subscriptions.push(...registerGeneralCommands(commandContext, tree, context.extension.id));
+  const services = { registry, browser, tree, secrets, clipboard, preferences };
+  context.subscriptions.push(
+    ...registerGeneralCommands(commandContext, context.extension.id),
+    ...registerTreeCommands(commandContext, services),
+    ...registerAccountCommands(commandContext, services),
+    ...registerKeyCommands(commandContext, services),
+  );
 
   logger.info(`Cloud Keys ${String(context.extension.packageJSON.version)} activated`);
 }

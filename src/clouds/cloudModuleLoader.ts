@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { CloudError } from '../model/cloudError';
 import type { CloudId } from '../model/types';
@@ -13,6 +14,11 @@ export class CloudModuleLoader<TModule> {
     private readonly bundleDir: string,
     private readonly requireModule: (file: string) => unknown = require,
   ) {}
+
+  /** Whether this build has an adapter bundle for the cloud (without loading it). */
+  isAvailable(cloud: CloudId): boolean {
+    return this.#loaded.has(cloud) || fs.existsSync(path.join(this.bundleDir, `${cloud}.js`));
+  }
 
   isLoaded(cloud: CloudId): boolean {
     return this.#loaded.has(cloud);

@@ -6,6 +6,8 @@ export interface CreateKeyOptions {
   readonly expiresAt?: Date;
   /** For API signing keys: a PEM public key to upload instead of a generated pair. */
   readonly publicKeyPem?: string;
+  /** For API signing keys generated locally: the RSA modulus size. */
+  readonly keyBits?: 2048 | 4096;
 }
 
 export interface KeyChange {
@@ -36,4 +38,6 @@ export interface CloudProvider {
   deleteKey(key: AccessKey, signal?: AbortSignal): Promise<void>;
   /** A real signed call with the new credentials, where the cloud allows one. */
   verifyKey(key: AccessKey, secret: Secret, signal?: AbortSignal): Promise<boolean>;
+  /** Reads a key's secret back from the cloud, where it allows that (`capabilities().secretReadableLater`). */
+  readSecret?(key: AccessKey, signal?: AbortSignal): Promise<Secret>;
 }

@@ -2,18 +2,9 @@ import * as vscode from 'vscode';
 import { COMMAND_IDS } from './commandIds';
 import { registerCommand, type CommandContext } from './registerCommand';
 
-export interface Refreshable {
-  refresh(): void;
-}
-
-/** Commands that belong to no cloud: refresh the tree, show the logs, open the settings. */
-export function registerGeneralCommands(
-  ctx: CommandContext,
-  tree: Refreshable,
-  extensionId: string,
-): vscode.Disposable[] {
+/** Commands that belong to no cloud: show the logs, open the settings. */
+export function registerGeneralCommands(ctx: CommandContext, extensionId: string): vscode.Disposable[] {
   return [
-    registerCommand(COMMAND_IDS.refresh, () => tree.refresh(), ctx),
     registerCommand(COMMAND_IDS.showLogs, () => ctx.showLogs(), ctx),
     registerCommand(
       COMMAND_IDS.openSettings,

@@ -1,26 +1,194 @@
 import * as vscode from 'vscode';
+import { CloudError, isCloudError } from '../model/cloudError';
+import type { KeyCapabilities } from '../model/types';
+import type { AccountBrowser } from '../operations/accountBrowser';
+import type { AccountRegistry } from '../operations/accountRegistry';
+import type { KeyHealthPolicy } from '../operations/keyHealth';
+import type { SecretStore } from '../secrets/secretStore';
+import type { Logger } from '../util/logger';
+import { CLOUD_NAMES } from './cloudNames';
+import { nodeId, type AccountNode, type KeyNode, type MessageNode, type TreeNode, type UserNode } from './nodes/treeNodes';
+import { toTreeItem, type PresentationContext } from './treeItems';
+
+export const ACCOUNTS_VIEW_ID = 'cloudKeys.accounts';
+
+function asCloudError(error: unknown): CloudError {
+  if (isCloudError(error)) return error;
+  return new CloudError('server', error instanceof Error ? error.message : String(error), { cause: error });
+}
 
 /**
- * The "Accounts" tree. Until a cloud adapter contributes accounts it has no children, and VS Code
- * shows the view's welcome content instead.
+ * The Accounts tree: account → users (the caller first, paged) → keys. Loads run in the view's
+ * progress bar and can all be cancelled; failures become message nodes with a Retry action.
  */
-export class AccountsTreeProvider implements vscode.TreeDataProvider<vscode.TreeItem>, vscode.Disposable {
-  readonly #onDidChangeTreeData = new vscode.EventEmitter<vscode.TreeItem | undefined>();
+export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  readonly #onDidChangeTreeData = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.#onDidChangeTreeData.event;
+  readonly #onDidLoadAccounts = new vscode.EventEmitter<void>();
+  /** Fires after the accounts were (re)discovered, e.g. so their config files get watched. */
+  readonly onDidLoadAccounts = this.#onDidLoadAccounts.event;
+  /** Account and user nodes are kept so that a refresh of one of them reaches the object the view knows. */
+  readonly #nodes = new Map<string, AccountNode | UserNode>();
+  #abort = new AbortController();
+  #pending = 0;
 
-  getTreeItem(element: vscode.TreeItem): vscode.TreeItem {
-    return element;
+  constructor(
+    private readonly registry: AccountRegistry,
+    private readonly browser: AccountBrowser,
+    private readonly secrets: SecretStore,
+    private readonly logger: Logger,
+    private readonly policy: () => KeyHealthPolicy,
+  ) {}
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    const ctx: PresentationContext = {
+      policy: this.policy(),
+      now: Date.now(),
+      capabilities: (keyNode) => this.capabilities(keyNode),
+      usersSummary: (accountNode) => this.#usersSummary(accountNode),
+    };
+    return toTreeItem(node, ctx);
   }
 
-  getChildren(): vscode.TreeItem[] {
+  getParent(node: TreeNode): TreeNode | undefined {
+    if (node.kind === 'key') return this.#nodes.get(nodeId({ kind: 'user', account: node.account, user: node.user }));
+    if (node.kind === 'user' || node.kind === 'load-more') return this.#nodes.get(nodeId({ kind: 'account', account: node.account }));
+    return undefined;
+  }
+
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) return this.#roots();
+    if (node.kind === 'account') return this.#track(() => this.#users(node));
+    if (node.kind === 'user') return this.#track(() => this.#keys(node));
     return [];
   }
 
-  refresh(): void {
+  capabilities(node: KeyNode): KeyCapabilities {
+    return this.registry.provider(node.account).capabilities(node.key.kind);
+  }
+
+  /** Reloads one account or user, or (without a node) everything, rediscovering accounts. */
+  refresh(node?: AccountNode | UserNode): void {
+    if (!node) {
+      this.cancelLoads();
+      this.registry.refresh();
+      this.browser.clear();
+      this.#nodes.clear();
+      this.#onDidChangeTreeData.fire(undefined);
+      return;
+    }
+    this.browser.invalidate(node.account.id, node.kind === 'user' ? node.user.id : undefined);
+    this.#onDidChangeTreeData.fire(this.#nodes.get(nodeId(node)) ?? undefined);
+  }
+
+  /** Re-renders without reloading (settings such as the age threshold changed). */
+  rerender(): void {
     this.#onDidChangeTreeData.fire(undefined);
   }
 
+  /** Re-renders one account's children from what is loaded (a filter changed). */
+  rerenderAccount(account: AccountNode['account']): void {
+    this.#onDidChangeTreeData.fire(this.#nodes.get(nodeId({ kind: 'account', account })));
+  }
+
+  /** Aborts every load in flight; the nodes that were loading show a "cancelled" message. */
+  cancelLoads(): void {
+    this.#abort.abort();
+    this.#abort = new AbortController();
+  }
+
+  async loadMore(account: AccountNode['account']): Promise<void> {
+    await this.#track(() => this.browser.loadMore(account, this.#abort.signal));
+    this.#onDidChangeTreeData.fire(this.#nodes.get(nodeId({ kind: 'account', account })));
+  }
+
+  accountNode(account: AccountNode['account']): AccountNode {
+    return this.#intern({ kind: 'account', account });
+  }
+
+  userNode(account: AccountNode['account'], user: UserNode['user']): UserNode {
+    return this.#intern({ kind: 'user', account, user });
+  }
+
+  async #roots(): Promise<TreeNode[]> {
+    const { accounts, problems } = await this.registry.list();
+    const nodes: TreeNode[] = accounts.map((account) => this.accountNode(account));
+    for (const [index, problem] of problems.entries()) {
+      nodes.push({
+        kind: 'message',
+        id: `problem-${index}`,
+        severity: 'warning',
+        text: `${CLOUD_NAMES[problem.cloud]}: ${problem.source}`,
+        detail: problem.message,
+      });
+    }
+    this.#onDidLoadAccounts.fire();
+    return nodes;
+  }
+
+  async #users(node: AccountNode): Promise<TreeNode[]> {
+    try {
+      const view = await this.browser.users(node.account, this.#abort.signal);
+      const children: TreeNode[] = view.users.map((user) => this.userNode(node.account, user));
+      if (view.users.length === 0) {
+        children.push(this.#message(node, 'info', view.filter ? vscode.l10n.t('No user matches "{0}"', view.filter) : vscode.l10n.t('No users')));
+      }
+      if (view.hasMore) children.push({ kind: 'load-more', account: node.account });
+      return children;
+    } catch (error) {
+      return [this.#failure(node, vscode.l10n.t('Could not list the users of {0}', node.account.label), error)];
+    }
+  }
+
+  async #keys(node: UserNode): Promise<TreeNode[]> {
+    try {
+      const keys = await this.browser.keys(node.account, node.user, this.#abort.signal);
+      if (keys.length === 0) return [this.#message(node, 'info', vscode.l10n.t('No keys'))];
+      const stored = await Promise.all(keys.map((key) => this.secrets.hasKeySecret(key)));
+      return keys.map((key, i) => ({ kind: 'key', account: node.account, user: node.user, key, secretStored: stored[i] }));
+    } catch (error) {
+      return [this.#failure(node, vscode.l10n.t('Could not list the keys of {0}', node.user.name), error)];
+    }
+  }
+
+  #failure(node: AccountNode | UserNode, what: string, error: unknown): MessageNode {
+    const cloudError = asCloudError(error);
+    if (cloudError.code === 'cancelled') return this.#message(node, 'info', vscode.l10n.t('Loading cancelled: click to retry'), undefined, cloudError);
+    this.logger.error(`${what}:`, cloudError.describe());
+    return this.#message(node, 'error', `${what}: ${cloudError.message}`, cloudError.describe(), cloudError);
+  }
+
+  #message(node: AccountNode | UserNode, severity: MessageNode['severity'], text: string, detail?: string, error?: CloudError): MessageNode {
+    return { kind: 'message', id: `${nodeId(node)}|${severity}`, severity, text, detail, error, retry: node };
+  }
+
+  #usersSummary(node: AccountNode): string | undefined {
+    const filter = this.browser.filter(node.account);
+    return filter ? vscode.l10n.t('filter: {0}', filter) : undefined;
+  }
+
+  #intern<T extends AccountNode | UserNode>(node: T): T {
+    const id = nodeId(node);
+    const known = this.#nodes.get(id) as T | undefined;
+    if (known && JSON.stringify(known) === JSON.stringify(node)) return known;
+    this.#nodes.set(id, node);
+    return node;
+  }
+
+  async #track<T>(load: () => Promise<T>): Promise<T> {
+    this.#pending += 1;
+    if (this.#pending === 1) void vscode.commands.executeCommand('setContext', 'cloudKeys.loading', true);
+    try {
+      return await vscode.window.withProgress({ location: { viewId: ACCOUNTS_VIEW_ID } }, load);
+    } finally {
+      this.#pending -= 1;
+      if (this.#pending === 0) void vscode.commands.executeCommand('setContext', 'cloudKeys.loading', false);
+    }
+  }
+
   dispose(): void {
+    this.cancelLoads();
     this.#onDidChangeTreeData.dispose();
+    this.#onDidLoadAccounts.dispose();
   }
 }

@@ -13,7 +13,9 @@ describe('CloudModuleLoader', () => {
     const loader = new CloudModuleLoader<{ cloud: string }>(dir);
     const g = globalThis as { __ckLoads?: number };
     assert.equal(loader.isLoaded('oci'), false);
-    assert.equal(g.__ckLoads, undefined);
+    assert.equal(loader.isAvailable('oci'), true);
+    assert.equal(loader.isAvailable('ionos'), false);
+    assert.equal(g.__ckLoads, undefined, 'isAvailable must not load the bundle');
     assert.equal(loader.load('oci').cloud, 'oci');
     assert.equal(loader.load('oci').cloud, 'oci');
     assert.equal(g.__ckLoads, 1);

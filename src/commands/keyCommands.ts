@@ -1,0 +1,231 @@
+import * as vscode from 'vscode';
+import type { Secret } from '../model/secret';
+import type { AccessKey } from '../model/types';
+import { createKeyStoringSecret, deleteKeyAndSecret, isLastActiveKey, SecretNotStoredError, type KeySecretSink } from '../operations/keyOperations';
+import type { SecretClipboard } from '../services/secretClipboard';
+import { CLOUD_NAMES, keyKindName } from '../views/cloudNames';
+import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
+import { COMMAND_IDS } from './commandIds';
+import { askCreateOptions, askExpiry, askKeyKind } from './keyInputs';
+import { pickAccount, pickKey, pickUser, type PickerServices } from './pickers';
+import { withCancellableProgress } from './progress';
+import { registerCommand, type CommandContext } from './registerCommand';
+
+export interface KeyCommandServices extends PickerServices {
+  readonly clipboard: SecretClipboard;
+}
+
+function keyLabel(key: AccessKey): string {
+  return key.displayName ? `"${key.displayName}" (${key.id})` : key.id;
+}
+
+function where(node: KeyNode | UserNode): string {
+  return vscode.l10n.t('{0} in {1} ({2})', node.user.name, node.account.label, CLOUD_NAMES[node.account.cloud]);
+}
+
+/** Shows a secret that could not be stored, once, in a modal with a copy button. */
+async function showUnstoredSecret(error: SecretNotStoredError, s: KeyCommandServices): Promise<void> {
+  const copy = vscode.l10n.t('Copy Secret');
+  const choice = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Key {0} was created, but VS Code secret storage refused its secret. Copy it now: it is shown only once.', error.created.key.id),
+    { modal: true, detail: error.created.secret.reveal() },
+    copy,
+  );
+  if (choice === copy) await s.clipboard.copy(error.created.secret);
+}
+
+async function resolveUser(node: AccountNode | UserNode | undefined, s: KeyCommandServices): Promise<UserNode | undefined> {
+  if (node?.kind === 'user') return node;
+  const accountNode = node ?? (await pickAccount(s));
+  return accountNode ? pickUser(s, accountNode.account) : undefined;
+}
+
+async function readSecret(node: KeyNode, s: KeyCommandServices): Promise<Secret | undefined> {
+  const stored = await s.secrets.getKeySecret(node.key);
+  if (stored) return stored;
+  const provider = s.registry.provider(node.account);
+  if (provider.capabilities(node.key.kind).secretReadableLater && provider.readSecret) {
+    return withCancellableProgress(vscode.l10n.t('Reading the secret of {0}…', node.key.id), (signal) => provider.readSecret!(node.key, signal));
+  }
+  void vscode.window.showInformationMessage(
+    vscode.l10n.t('The secret of {0} is not stored here: the key was created elsewhere, and {1} shows a secret only once.', node.key.id, CLOUD_NAMES[node.account.cloud]),
+  );
+  return undefined;
+}
+
+export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices): vscode.Disposable[] {
+  const sinkFor = (cloud: KeyNode['account']['cloud']): KeySecretSink => ({
+    storeKeySecret: (key, secret) => s.secrets.storeKeySecret(key, cloud, secret),
+    deleteKeySecret: (key) => s.secrets.deleteKeySecret(key),
+  });
+  const keyArg = async (node: unknown, filter?: (key: AccessKey) => boolean) =>
+    (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : pickKey(s, filter);
+
+  return [
+    registerCommand(COMMAND_IDS.createKey, async (node?: unknown) => {
+      const userNode = await resolveUser(node as AccountNode | UserNode | undefined, s);
+      if (!userNode) return;
+      const kind = await askKeyKind(userNode.account);
+      if (!kind) return;
+      const options = await askCreateOptions(userNode.account, kind);
+      if (!options) return;
+      const provider = s.registry.provider(userNode.account);
+      try {
+        const created = await withCancellableProgress(vscode.l10n.t('Creating a {0} for {1}…', keyKindName(userNode.account.cloud, kind), userNode.user.name), (signal) =>
+          createKeyStoringSecret(provider, userNode.user, kind, options, sinkFor(userNode.account.cloud), signal),
+        );
+        s.tree.refresh(userNode);
+        const copyId = vscode.l10n.t('Copy Access Key ID');
+        const copySecret = vscode.l10n.t('Copy Secret');
+        const actions = created.secret ? [copyId, copySecret] : [copyId];
+        const choice = await vscode.window.showInformationMessage(
+          created.secret
+            ? vscode.l10n.t('Created key {0} for {1}. Its secret is saved in VS Code secret storage.', created.key.id, where(userNode))
+            : vscode.l10n.t('Created key {0} for {1}.', created.key.id, where(userNode)),
+          ...actions,
+        );
+        if (choice === copyId) await vscode.env.clipboard.writeText(created.key.id);
+        if (choice === copySecret && created.secret) await s.clipboard.copy(created.secret);
+      } catch (error) {
+        if (error instanceof SecretNotStoredError) {
+          ctx.logger.error(error.message);
+          s.tree.refresh(userNode);
+          return showUnstoredSecret(error, s);
+        }
+        throw error;
+      }
+    }, ctx),
+
+    registerCommand(COMMAND_IDS.deleteKey, async (node?: unknown) => {
+      const keyNode = await keyArg(node);
+      if (!keyNode) return;
+      const { key } = keyNode;
+      const keys = await s.browser.keys(keyNode.account, keyNode.user);
+      const deleteLabel = vscode.l10n.t('Delete');
+      const last = isLastActiveKey(key, keys);
+      const detail = [
+        vscode.l10n.t('Anything that still uses this key will stop working. This cannot be undone.'),
+        last ? vscode.l10n.t('It is the last active key of {0}.', keyNode.user.name) : '',
+      ].filter(Boolean).join('\n');
+      const answer = await vscode.window.showWarningMessage(
+        vscode.l10n.t('Delete key {0} of {1}?', keyLabel(key), where(keyNode)),
+        { modal: true, detail },
+        deleteLabel,
+      );
+      if (answer !== deleteLabel) return;
+      if (last) {
+        const typed = await vscode.window.showInputBox({
+          title: vscode.l10n.t('Type the key id to delete the last active key of {0}', keyNode.user.name),
+          prompt: key.id,
+          validateInput: (text) => (text.trim() === key.id ? undefined : vscode.l10n.t('Type {0} exactly', key.id)),
+        });
+        if (typed?.trim() !== key.id) return;
+      }
+      await withCancellableProgress(vscode.l10n.t('Deleting key {0}…', key.id), (signal) =>
+        deleteKeyAndSecret(s.registry.provider(keyNode.account), key, sinkFor(keyNode.account.cloud), signal),
+      );
+      s.tree.refresh(s.tree.userNode(keyNode.account, keyNode.user));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Deleted key {0} of {1}.', keyLabel(key), where(keyNode)));
+    }, ctx),
+
+    ...(['active', 'inactive'] as const).map((state) =>
+      registerCommand(state === 'active' ? COMMAND_IDS.activateKey : COMMAND_IDS.deactivateKey, async (node?: unknown) => {
+        const keyNode = await keyArg(node, (k) => k.state !== state);
+        if (!keyNode) return;
+        const provider = s.registry.provider(keyNode.account);
+        if (!provider.capabilities(keyNode.key.kind).canDeactivate) {
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t('{0} keys of this kind cannot be deactivated, only deleted.', CLOUD_NAMES[keyNode.account.cloud]),
+          );
+          return;
+        }
+        if (state === 'inactive' && isLastActiveKey(keyNode.key, await s.browser.keys(keyNode.account, keyNode.user))) {
+          const go = vscode.l10n.t('Deactivate');
+          const answer = await vscode.window.showWarningMessage(
+            vscode.l10n.t('{0} is the last active key of {1}. Deactivate it anyway?', keyLabel(keyNode.key), keyNode.user.name),
+            { modal: true, detail: vscode.l10n.t('Tools using it stop working until a key is active again.') },
+            go,
+          );
+          if (answer !== go) return;
+        }
+        const verb = state === 'active' ? vscode.l10n.t('Activating') : vscode.l10n.t('Deactivating');
+        await withCancellableProgress(`${verb} ${keyNode.key.id}…`, (signal) => provider.updateKey(keyNode.key, { state }, signal));
+        s.tree.refresh(s.tree.userNode(keyNode.account, keyNode.user));
+        void vscode.window.showInformationMessage(
+          state === 'active'
+            ? vscode.l10n.t('Activated key {0} of {1}.', keyLabel(keyNode.key), where(keyNode))
+            : vscode.l10n.t('Deactivated key {0} of {1}.', keyLabel(keyNode.key), where(keyNode)),
+        );
+      }, ctx),
+    ),
+
+    registerCommand(COMMAND_IDS.renameKey, async (node?: unknown) => {
+      const keyNode = await keyArg(node);
+      if (!keyNode) return;
+      const provider = s.registry.provider(keyNode.account);
+      if (!provider.capabilities(keyNode.key.kind).canRename) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Keys of this kind have no name to change.'));
+        return;
+      }
+      const name = await vscode.window.showInputBox({ title: vscode.l10n.t('New name for {0}', keyNode.key.id), value: keyNode.key.displayName ?? '' });
+      if (name === undefined || name === keyNode.key.displayName) return;
+      await withCancellableProgress(vscode.l10n.t('Renaming {0}…', keyNode.key.id), (signal) => provider.updateKey(keyNode.key, { displayName: name }, signal));
+      s.tree.refresh(s.tree.userNode(keyNode.account, keyNode.user));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Renamed key {0} to "{1}".', keyNode.key.id, name));
+    }, ctx),
+
+    registerCommand(COMMAND_IDS.setKeyExpiry, async (node?: unknown) => {
+      const keyNode = await keyArg(node);
+      if (!keyNode) return;
+      const provider = s.registry.provider(keyNode.account);
+      if (!provider.capabilities(keyNode.key.kind).canExpire) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} keys of this kind have no expiration date.', CLOUD_NAMES[keyNode.account.cloud]));
+        return;
+      }
+      const expiresAt = await askExpiry(keyNode.key.expiresAt);
+      if (expiresAt === undefined) return;
+      await withCancellableProgress(vscode.l10n.t('Updating {0}…', keyNode.key.id), (signal) => provider.updateKey(keyNode.key, { expiresAt }, signal));
+      s.tree.refresh(s.tree.userNode(keyNode.account, keyNode.user));
+      void vscode.window.showInformationMessage(
+        expiresAt
+          ? vscode.l10n.t('Key {0} now expires on {1}.', keyNode.key.id, expiresAt.toISOString())
+          : vscode.l10n.t('Key {0} no longer expires.', keyNode.key.id),
+      );
+    }, ctx),
+
+    registerCommand(COMMAND_IDS.copyAccessKeyId, async (node?: unknown) => {
+      const keyNode = await keyArg(node);
+      if (!keyNode) return;
+      await vscode.env.clipboard.writeText(keyNode.key.id);
+      vscode.window.setStatusBarMessage(vscode.l10n.t('Copied access key id {0}', keyNode.key.id), 3000);
+    }, ctx),
+
+    registerCommand(COMMAND_IDS.copySecret, async (node?: unknown) => {
+      const keyNode = await keyArg(node);
+      if (!keyNode) return;
+      const secret = await readSecret(keyNode, s);
+      if (!secret) return;
+      const seconds = await s.clipboard.copy(secret);
+      vscode.window.setStatusBarMessage(
+        seconds > 0
+          ? vscode.l10n.t('Copied the secret of {0}; the clipboard is cleared in {1} s', keyNode.key.id, seconds)
+          : vscode.l10n.t('Copied the secret of {0}', keyNode.key.id),
+        4000,
+      );
+    }, ctx),
+
+    registerCommand(COMMAND_IDS.revealSecret, async (node?: unknown) => {
+      const keyNode = await keyArg(node);
+      if (!keyNode) return;
+      const secret = await readSecret(keyNode, s);
+      if (!secret) return;
+      const copy = vscode.l10n.t('Copy Secret');
+      const choice = await vscode.window.showInformationMessage(
+        vscode.l10n.t('Secret of key {0} ({1})', keyNode.key.id, where(keyNode)),
+        { modal: true, detail: secret.reveal() },
+        copy,
+      );
+      if (choice === copy) await s.clipboard.copy(secret);
+    }, ctx),
+  ];
+}

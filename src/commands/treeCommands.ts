@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import type { AccountsTreeProvider } from '../views/accountsTreeProvider';
+import type { AccountNode, LoadMoreNode, MessageNode, UserNode } from '../views/nodes/treeNodes';
+import type { AccountBrowser } from '../operations/accountBrowser';
+import { COMMAND_IDS } from './commandIds';
+import { pickAccount, type PickerServices } from './pickers';
+import { registerCommand, type CommandContext } from './registerCommand';
+
+/** Commands about the tree itself: refresh, retry, paging, filtering, cancelling loads. */
+export function registerTreeCommands(ctx: CommandContext, s: PickerServices & { browser: AccountBrowser; tree: AccountsTreeProvider }): vscode.Disposable[] {
+  return [
+    registerCommand(COMMAND_IDS.refresh, (node?: unknown) => {
+      const target = node as AccountNode | UserNode | undefined;
+      s.tree.refresh(target?.kind === 'account' || target?.kind === 'user' ? target : undefined);
+    }, ctx),
+    registerCommand(COMMAND_IDS.retry, (node?: unknown) => {
+      const message = node as MessageNode | undefined;
+      s.tree.refresh(message?.retry);
+    }, ctx),
+    registerCommand(COMMAND_IDS.loadMore, async (node?: unknown) => {
+      const more = node as LoadMoreNode | undefined;
+      const account = more?.account ?? (await pickAccount(s))?.account;
+      if (account) await s.tree.loadMore(account);
+    }, ctx),
+    registerCommand(COMMAND_IDS.filterUsers, async (node?: unknown) => {
+      const accountNode = (node as AccountNode | undefined)?.kind === 'account' ? (node as AccountNode) : await pickAccount(s);
+      if (!accountNode) return;
+      const filter = await vscode.window.showInputBox({
+        title: vscode.l10n.t('Filter the users of {0}', accountNode.account.label),
+        prompt: vscode.l10n.t('Part of a user name or email; empty shows everyone.'),
+        value: s.browser.filter(accountNode.account) ?? '',
+      });
+      if (filter === undefined) return;
+      s.browser.setFilter(accountNode.account, filter);
+      s.tree.rerenderAccount(accountNode.account);
+    }, ctx),
+    registerCommand(COMMAND_IDS.clearFilter, async (node?: unknown) => {
+      const accountNode = (node as AccountNode | undefined)?.kind === 'account' ? (node as AccountNode) : await pickAccount(s);
+      if (!accountNode) return;
+      s.browser.setFilter(accountNode.account, undefined);
+      s.tree.rerenderAccount(accountNode.account);
+    }, ctx),
+    registerCommand(COMMAND_IDS.cancelLoading, () => s.tree.cancelLoads(), ctx),
+  ];
+}

@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { CloudSettings } from '../clouds/cloudModule';
+import type { HttpOptions } from '../util/httpClient';
+import type { KeyHealthPolicy } from '../operations/keyHealth';
+
+const SECTION = 'cloudKeys';
+
+/**
+ * Settings that choose an endpoint or where credentials come from. They are declared
+ * machine-scoped; on top of that, only the user (global) value is ever read, so no workspace can
+ * redirect keys to another server, in Restricted Mode or not.
+ */
+export const MACHINE_SETTINGS = ['oci.configFile', 'oci.endpoint', 'outscale.configFile', 'ionos.apiUrl', 'http.caFile'] as const;
+export type MachineSetting = (typeof MACHINE_SETTINGS)[number];
+
+function userValue<T>(key: string): T | undefined {
+  const inspected = vscode.workspace.getConfiguration(SECTION).inspect<T>(key);
+  return inspected?.globalValue ?? inspected?.defaultValue;
+}
+
+/** The one typed accessor for Cloud Keys settings. */
+export const settings = {
+  cloud(): CloudSettings {
+    const out: Record<string, string | undefined> = {};
+    for (const key of MACHINE_SETTINGS) {
+      const value = userValue<string>(key);
+      out[key] = value && value.trim() !== '' ? value.trim() : undefined;
+    }
+    return out;
+  },
+
+  http(): HttpOptions {
+    const http = vscode.workspace.getConfiguration('http');
+    const proxy = http.inspect<string>('proxy')?.globalValue;
+    return {
+      proxy: proxy && proxy.trim() !== '' ? proxy.trim() : undefined,
+      strictSSL: http.inspect<boolean>('proxyStrictSSL')?.globalValue ?? true,
+      caFile: userValue<string>('http.caFile') || undefined,
+    };
+  },
+
+  keyHealth(): KeyHealthPolicy {
+    const config = vscode.workspace.getConfiguration(SECTION);
+    return {
+      maxAgeDays: config.get<number>('keys.maxAgeDays', 90),
+      expiryWarningDays: config.get<number>('keys.expiryWarningDays', 14),
+    };
+  },
+
+  clipboardClearSeconds(): number {
+    return vscode.workspace.getConfiguration(SECTION).get<number>('clipboard.clearAfterSeconds', 30);
+  },
+
+  usersPageSize(): number {
+    return vscode.workspace.getConfiguration(SECTION).get<number>('tree.usersPageSize', 50);
+  },
+
+  /** Whether a configuration change touches anything that changes accounts or their endpoints. */
+  affectsAccounts(event: vscode.ConfigurationChangeEvent): boolean {
+    return (
+      MACHINE_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`)) ||
+      event.affectsConfiguration('http.proxy') ||
+      event.affectsConfiguration('http.proxyStrictSSL')
+    );
+  },
+
+  affectsTree(event: vscode.ConfigurationChangeEvent): boolean {
+    return event.affectsConfiguration(`${SECTION}.keys`) || event.affectsConfiguration(`${SECTION}.tree`);
+  },
+};

@@ -1,0 +1,134 @@
+import type { CloudProvider } from '../clouds/provider';
+import type { AccessKey, Account, CloudUser } from '../model/types';
+import type { Limiter } from '../util/limiter';
+
+interface UserListing {
+  caller?: CloudUser;
+  others: CloudUser[];
+  next?: string;
+  /** True once the first page has been read. */
+  started: boolean;
+}
+
+export interface UsersView {
+  /** The caller first, then the other users by name; narrowed by the account's filter. */
+  readonly users: readonly CloudUser[];
+  readonly hasMore: boolean;
+  readonly filter?: string;
+  /** Users loaded in all, before the filter. */
+  readonly loaded: number;
+}
+
+function byName(a: CloudUser, b: CloudUser): number {
+  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
+}
+
+function matchesFilter(user: CloudUser, filter: string | undefined): boolean {
+  if (!filter) return true;
+  const needle = filter.toLowerCase();
+  return user.name.toLowerCase().includes(needle) || (user.email ?? '').toLowerCase().includes(needle);
+}
+
+/**
+ * What the tree shows of each account, loaded lazily and cached: users page by page (keys of a user
+ * are read only when that user is expanded), through one limiter shared by every account.
+ */
+export class AccountBrowser {
+  readonly #users = new Map<string, UserListing>();
+  readonly #keys = new Map<string, AccessKey[]>();
+  readonly #filters = new Map<string, string>();
+
+  constructor(
+    private readonly provider: (account: Account) => CloudProvider,
+    private readonly limit: Limiter,
+  ) {}
+
+  async users(account: Account, signal?: AbortSignal): Promise<UsersView> {
+    let listing = this.#users.get(account.id);
+    if (!listing?.started) {
+      const provider = this.provider(account);
+      const [caller, page] = await Promise.all([
+        this.limit(() => provider.whoAmI(signal)),
+        this.limit(() => provider.listUsers(undefined, signal)),
+      ]);
+      listing = { caller: { ...caller, isCaller: true }, others: [], started: true };
+      this.#addPage(listing, page.items, page.next);
+      this.#users.set(account.id, listing);
+    }
+    return this.#view(account.id, listing);
+  }
+
+  /** Reads the next page of users of an account whose first page is loaded. */
+  async loadMore(account: Account, signal?: AbortSignal): Promise<UsersView> {
+    const listing = this.#users.get(account.id);
+    if (!listing?.started) return this.users(account, signal);
+    if (listing.next !== undefined) {
+      const cursor = listing.next;
+      const page = await this.limit(() => this.provider(account).listUsers(cursor, signal));
+      this.#addPage(listing, page.items, page.next);
+    }
+    return this.#view(account.id, listing);
+  }
+
+  async keys(account: Account, user: CloudUser, signal?: AbortSignal): Promise<readonly AccessKey[]> {
+    const cacheKey = `${account.id}|${user.id}`;
+    let keys = this.#keys.get(cacheKey);
+    if (!keys) {
+      keys = [...(await this.limit(() => this.provider(account).listKeys(user.id, signal)))];
+      keys.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
+      this.#keys.set(cacheKey, keys);
+    }
+    return keys;
+  }
+
+  /** The keys already loaded for a user, without a call; undefined when not loaded. */
+  cachedKeys(account: Account, user: CloudUser): readonly AccessKey[] | undefined {
+    return this.#keys.get(`${account.id}|${user.id}`);
+  }
+
+  setFilter(account: Account, filter: string | undefined): void {
+    if (filter && filter.trim()) this.#filters.set(account.id, filter.trim());
+    else this.#filters.delete(account.id);
+  }
+
+  filter(account: Account): string | undefined {
+    return this.#filters.get(account.id);
+  }
+
+  /** Forgets what was loaded for an account, or only one user's keys. */
+  invalidate(accountId: string, userId?: string): void {
+    if (userId !== undefined) {
+      this.#keys.delete(`${accountId}|${userId}`);
+      return;
+    }
+    this.#users.delete(accountId);
+    for (const key of [...this.#keys.keys()]) if (key.startsWith(`${accountId}|`)) this.#keys.delete(key);
+  }
+
+  clear(): void {
+    this.#users.clear();
+    this.#keys.clear();
+  }
+
+  #addPage(listing: UserListing, items: readonly CloudUser[], next: string | undefined): void {
+    const known = new Set([listing.caller?.id, ...listing.others.map((u) => u.id)]);
+    for (const user of items) {
+      if (known.has(user.id)) continue;
+      known.add(user.id);
+      listing.others.push(user);
+    }
+    listing.others.sort(byName);
+    listing.next = next;
+  }
+
+  #view(accountId: string, listing: UserListing): UsersView {
+    const filter = this.#filters.get(accountId);
+    const all = listing.caller ? [listing.caller, ...listing.others] : listing.others;
+    return {
+      users: all.filter((u) => matchesFilter(u, filter)),
+      hasMore: listing.next !== undefined,
+      filter,
+      loaded: all.length,
+    };
+  }
+}

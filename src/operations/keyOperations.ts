@@ -1,0 +1,75 @@
+import type { CloudProvider, CreateKeyOptions, CreatedKey } from '../clouds/provider';
+import { CloudError } from '../model/cloudError';
+import type { Secret } from '../model/secret';
+import type { AccessKey, CloudUser, KeyKind } from '../model/types';
+
+/** Where a new secret goes before anything else happens; the VS Code layer backs it with SecretStorage. */
+export interface KeySecretSink {
+  storeKeySecret(key: AccessKey, secret: Secret): Promise<void>;
+  deleteKeySecret(key: AccessKey): Promise<void>;
+}
+
+/**
+ * A key was created but its secret could not be stored. It carries the secret so that the caller
+ * can show it to the user once; its message never contains it.
+ */
+export class SecretNotStoredError extends Error {
+  override readonly name = 'SecretNotStoredError';
+
+  constructor(
+    readonly created: CreatedKey & { secret: Secret },
+    cause: unknown,
+  ) {
+    super(`Key ${created.key.id} was created, but its secret could not be saved in secret storage.`, { cause });
+  }
+}
+
+/** Checks the per-user limit before any request, naming the user, the limit and the keys in the way. */
+export function assertBelowLimit(provider: CloudProvider, user: CloudUser, kind: KeyKind, existing: readonly AccessKey[]): void {
+  const { maxKeysPerUser } = provider.capabilities(kind);
+  const sameKind = existing.filter((k) => k.kind === kind);
+  if (sameKind.length >= maxKeysPerUser) {
+    const names = sameKind.map((k) => k.displayName ? `${k.displayName} (${k.id})` : k.id).join(', ');
+    throw new CloudError(
+      'quota',
+      `${user.name} already has ${sameKind.length} of ${maxKeysPerUser} allowed keys of this kind (${names}). Delete one first.`,
+      { cloud: provider.cloud },
+    );
+  }
+}
+
+/**
+ * Creates a key and stores its secret before returning, so that nothing (a tree refresh, a form, a
+ * rotation step) can run between creation and storage.
+ */
+export async function createKeyStoringSecret(
+  provider: CloudProvider,
+  user: CloudUser,
+  kind: KeyKind,
+  options: CreateKeyOptions,
+  sink: KeySecretSink,
+  signal?: AbortSignal,
+): Promise<CreatedKey> {
+  assertBelowLimit(provider, user, kind, await provider.listKeys(user.id, signal));
+  const created = await provider.createKey(user.id, kind, options, signal);
+  if (created.secret) {
+    try {
+      await sink.storeKeySecret(created.key, created.secret);
+    } catch (error) {
+      throw new SecretNotStoredError({ ...created, secret: created.secret }, error);
+    }
+  }
+  return created;
+}
+
+/** Deletes a key at the cloud, then forgets its stored secret. */
+export async function deleteKeyAndSecret(provider: CloudProvider, key: AccessKey, sink: KeySecretSink, signal?: AbortSignal): Promise<void> {
+  await provider.deleteKey(key, signal);
+  await sink.deleteKeySecret(key);
+}
+
+/** Whether deleting or deactivating `key` would leave its user without an active key of that kind. */
+export function isLastActiveKey(key: AccessKey, keysOfUser: readonly AccessKey[]): boolean {
+  if (key.state !== 'active') return false;
+  return !keysOfUser.some((k) => k.id !== key.id && k.kind === key.kind && k.state === 'active');
+}

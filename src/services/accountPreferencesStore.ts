@@ -1,0 +1,63 @@
+import type * as vscode from 'vscode';
+import { z } from 'zod';
+import type { Account } from '../model/types';
+import type { AccountPreferences } from '../operations/accountRegistry';
+import type { Logger } from '../util/logger';
+
+const MANUAL_KEY = 'cloudKeys.manualAccounts';
+const HIDDEN_KEY = 'cloudKeys.hiddenAccounts';
+
+/** Hand-entered accounts as kept in globalState: names and non-secret fields only. */
+const ManualAccountSchema = z.object({
+  id: z.string().min(1),
+  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  label: z.string().min(1),
+  source: z.string(),
+  origin: z.object({ kind: z.literal('manual') }),
+  region: z.string().optional(),
+  endpoint: z.string().optional(),
+  details: z.record(z.string(), z.string()).optional(),
+});
+
+/** Manual and hidden accounts in the extension's global state (synced per machine, never secret). */
+export class AccountPreferencesStore implements AccountPreferences {
+  constructor(
+    private readonly state: vscode.Memento,
+    private readonly logger: Logger,
+  ) {}
+
+  manualAccounts(): readonly Account[] {
+    const raw = this.state.get<unknown[]>(MANUAL_KEY, []);
+    const accounts: Account[] = [];
+    for (const entry of Array.isArray(raw) ? raw : []) {
+      const parsed = ManualAccountSchema.safeParse(entry);
+      if (parsed.success) accounts.push(parsed.data);
+      else this.logger.warn('Ignoring a stored account that is not in the expected format:', parsed.error.message);
+    }
+    return accounts;
+  }
+
+  async addManualAccount(account: Account): Promise<void> {
+    const stored = ManualAccountSchema.parse(account);
+    const others = this.manualAccounts().filter((a) => a.id !== account.id);
+    await this.state.update(MANUAL_KEY, [...others, stored]);
+  }
+
+  async removeManualAccount(id: string): Promise<void> {
+    await this.state.update(MANUAL_KEY, this.manualAccounts().filter((a) => a.id !== id));
+    await this.setHidden(id, false);
+  }
+
+  hiddenAccountIds(): ReadonlySet<string> {
+    const raw = this.state.get<unknown>(HIDDEN_KEY, []);
+    const parsed = z.array(z.string()).safeParse(raw);
+    return new Set(parsed.success ? parsed.data : []);
+  }
+
+  async setHidden(id: string, hidden: boolean): Promise<void> {
+    const ids = new Set(this.hiddenAccountIds());
+    if (hidden) ids.add(id);
+    else ids.delete(id);
+    await this.state.update(HIDDEN_KEY, [...ids]);
+  }
+}

@@ -1,0 +1,32 @@
+import os from 'node:os';
+import * as vscode from 'vscode';
+import type { CloudContext, UserPrompts } from '../clouds/cloudModule';
+import { settings } from '../config/settings';
+import { Secret } from '../model/secret';
+import type { SecretStore } from '../secrets/secretStore';
+import type { Logger } from '../util/logger';
+
+const prompts: UserPrompts = {
+  async askPassphrase(account, keyFile) {
+    const value = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Passphrase for {0}', account.label),
+      prompt: vscode.l10n.t('The private key {0} is encrypted. Its passphrase is kept in VS Code secret storage.', keyFile),
+      password: true,
+      ignoreFocusOut: true,
+    });
+    return value === undefined ? undefined : new Secret(value);
+  },
+};
+
+/** The CloudContext the adapters get: settings (user values only), secrets, logger, prompts, network options. */
+export function createCloudContext(logger: Logger, secrets: SecretStore): CloudContext {
+  return {
+    logger,
+    credentials: secrets.credentials,
+    prompts,
+    settings: settings.cloud(),
+    env: process.env,
+    homeDir: os.homedir(),
+    http: settings.http(),
+  };
+}

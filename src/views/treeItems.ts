@@ -1,0 +1,158 @@
+import * as vscode from 'vscode';
+import type { KeyCapabilities } from '../model/types';
+import { describeAge, describeExpiry, describeWarning, keyHealth, type KeyHealthPolicy } from '../operations/keyHealth';
+import { CLOUD_NAMES, keyKindName } from './cloudNames';
+import { nodeId, type AccountNode, type KeyNode, type LoadMoreNode, type MessageNode, type TreeNode, type UserNode } from './nodes/treeNodes';
+
+export interface PresentationContext {
+  readonly policy: KeyHealthPolicy;
+  readonly now: number;
+  readonly capabilities: (node: KeyNode) => KeyCapabilities;
+  readonly usersSummary: (node: AccountNode) => string | undefined;
+}
+
+function md(text: string): vscode.MarkdownString {
+  const markdown = new vscode.MarkdownString(text);
+  markdown.supportThemeIcons = true;
+  return markdown;
+}
+
+/** Escapes text for a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+}
+
+function accountItem(node: AccountNode, ctx: PresentationContext): vscode.TreeItem {
+  const { account } = node;
+  const item = new vscode.TreeItem(account.label, vscode.TreeItemCollapsibleState.Collapsed);
+  const parts = [CLOUD_NAMES[account.cloud], account.region, ctx.usersSummary(node)].filter(Boolean);
+  item.description = parts.join(' · ');
+  item.iconPath = new vscode.ThemeIcon('cloud');
+  item.contextValue = `account ${account.cloud}${account.origin.kind === 'manual' ? ' manual' : ''}`;
+  item.tooltip = md(
+    [
+      `**${cell(account.label)}** (${CLOUD_NAMES[account.cloud]})`,
+      '',
+      `| | |\n|---|---|`,
+      `| Source | ${cell(account.source)} |`,
+      account.region ? `| Region | ${cell(account.region)} |` : '',
+      account.endpoint ? `| Endpoint | ${cell(account.endpoint)} |` : '',
+    ]
+      .filter((line) => line !== '')
+      .join('\n'),
+  );
+  return item;
+}
+
+function userItem(node: UserNode): vscode.TreeItem {
+  const { user } = node;
+  const item = new vscode.TreeItem(user.name, vscode.TreeItemCollapsibleState.Collapsed);
+  item.description = [user.isCaller ? vscode.l10n.t('you') : undefined, user.email].filter(Boolean).join(' · ');
+  item.iconPath = new vscode.ThemeIcon(user.isCaller ? 'account' : 'person');
+  item.contextValue = `user${user.isCaller ? ' caller' : ''}`;
+  item.tooltip = md(`**${cell(user.name)}**${user.isCaller ? ' (you)' : ''}\n\n${user.email ? `${cell(user.email)}\n\n` : ''}\`${user.id}\``);
+  return item;
+}
+
+function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
+  const { key, account } = node;
+  const label = key.displayName || key.fingerprint || key.id;
+  const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
+  const health = keyHealth(key, ctx.policy, ctx.now);
+  const expiry = describeExpiry(key, ctx.now);
+  const shownId = key.kind === 'api-signing-key' ? key.fingerprint ?? key.id : key.id;
+  item.description = [
+    label === shownId ? undefined : shownId,
+    key.state,
+    health.ageDays === undefined ? undefined : `created ${describeAge(health.ageDays)}`,
+    expiry,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const expired = health.warnings.some((w) => w.kind === 'expired');
+  const color = expired
+    ? new vscode.ThemeColor('list.errorForeground')
+    : health.warnings.length > 0
+      ? new vscode.ThemeColor('list.warningForeground')
+      : key.state === 'inactive'
+        ? new vscode.ThemeColor('disabledForeground')
+        : undefined;
+  const icon = health.warnings.length > 0 ? 'warning' : key.kind === 'api-signing-key' ? 'file-certificate' : 'key';
+  item.iconPath = new vscode.ThemeIcon(icon, color);
+  const caps = ctx.capabilities(node);
+  const flags = [
+    'key',
+    key.kind,
+    key.state,
+    caps.canDeactivate ? 'canDeactivate' : '',
+    caps.canRename ? 'canRename' : '',
+    caps.canExpire ? 'canExpire' : '',
+    node.secretStored || caps.secretReadableLater ? 'secretAvailable' : '',
+  ];
+  item.contextValue = flags.filter(Boolean).join(' ');
+  const rows: [string, string | undefined][] = [
+    ['Kind', keyKindName(account.cloud, key.kind)],
+    [key.kind === 'api-signing-key' ? 'Key id' : 'Access key id', key.id],
+    ['Fingerprint', key.fingerprint],
+    ['State', key.state],
+    ['Created', key.createdAt ? `${key.createdAt.toISOString()} (${describeAge(health.ageDays ?? 0)})` : undefined],
+    ['Expires', key.expiresAt ? `${key.expiresAt.toISOString()} (${expiry})` : 'never'],
+    ['Last used', key.lastUsedAt?.toISOString()],
+    ['User', node.user.name],
+    ['Account', `${account.label} (${CLOUD_NAMES[account.cloud]})`],
+    [
+      'Secret',
+      node.secretStored
+        ? 'stored in VS Code secret storage'
+        : caps.secretReadableLater
+          ? 'readable from the cloud on request'
+          : 'not stored: created elsewhere',
+    ],
+  ];
+  const warnings = health.warnings.map((w) => `$(warning) This key ${describeWarning(w)}.`);
+  item.tooltip = md(
+    [
+      `**${cell(label)}**`,
+      ...warnings.map((w) => `\n${w}`),
+      '',
+      '| | |\n|---|---|',
+      ...rows.filter(([, v]) => v !== undefined).map(([k, v]) => `| ${k} | ${cell(v as string)} |`),
+    ].join('\n'),
+  );
+  return item;
+}
+
+function loadMoreItem(_node: LoadMoreNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(vscode.l10n.t('Load more…'), vscode.TreeItemCollapsibleState.None);
+  item.iconPath = new vscode.ThemeIcon('more');
+  item.contextValue = 'loadMore';
+  item.command = { command: 'cloudKeys.loadMore', title: vscode.l10n.t('Load more…'), arguments: [_node] };
+  return item;
+}
+
+function messageItem(node: MessageNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+  const icon = node.severity === 'error' ? 'error' : node.severity === 'warning' ? 'warning' : 'info';
+  const color = node.severity === 'error' ? 'list.errorForeground' : node.severity === 'warning' ? 'list.warningForeground' : undefined;
+  item.iconPath = new vscode.ThemeIcon(icon, color ? new vscode.ThemeColor(color) : undefined);
+  item.contextValue = `message ${node.severity}${node.retry ? ' retry' : ''}`;
+  const lines = [node.detail, node.error?.requestId ? `Request id: \`${node.error.requestId}\`` : undefined].filter(Boolean);
+  if (lines.length) item.tooltip = md(lines.join('\n\n'));
+  if (node.retry) item.command = { command: 'cloudKeys.retry', title: vscode.l10n.t('Retry'), arguments: [node] };
+  return item;
+}
+
+export function toTreeItem(node: TreeNode, ctx: PresentationContext): vscode.TreeItem {
+  const item =
+    node.kind === 'account'
+      ? accountItem(node, ctx)
+      : node.kind === 'user'
+        ? userItem(node)
+        : node.kind === 'key'
+          ? keyItem(node, ctx)
+          : node.kind === 'load-more'
+            ? loadMoreItem(node)
+            : messageItem(node);
+  item.id = nodeId(node);
+  return item;
+}
