@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort, startCodeServer } from './lib/code-server.mjs';
+import { startEmulators } from './lib/emulators.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const say = (line) => process.stdout.write(`[demo] ${line}\n`);
@@ -29,9 +30,16 @@ const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cloud-keys-demo-'));
 const folder = path.join(home, 'workspace');
 fs.cpSync(path.join(root, 'scripts', 'demo-workspace'), folder, { recursive: true });
 
+// The cloud emulators, with demo accounts whose config lives in this temporary home only.
+const demoHome = path.join(home, 'home');
+const emulators = await startEmulators(demoHome, { seed: 'demo' });
+for (const [cloud, url] of Object.entries(emulators.urls)) say(`${cloud} emulator on ${url}`);
+
 const server = await startCodeServer({
   extensions: [path.join(root, 'dist-package', 'cloud-keys.vsix')],
   folder,
+  settings: emulators.settings,
+  env: { ...emulators.env, HOME: demoHome },
   port: await portToUse(),
   logFile: path.join(home, 'code-server.log'),
 });
@@ -42,6 +50,7 @@ async function shutdown() {
   stopping = true;
   say('stopping…');
   await server.stop();
+  await emulators.stop();
   fs.rmSync(home, { recursive: true, force: true });
   process.exit(0);
 }

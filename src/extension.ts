@@ -19,8 +19,15 @@ import { createLimiter } from './util/limiter';
 import { OutputChannelLogger } from './util/outputChannelLogger';
 import { ACCOUNTS_VIEW_ID, AccountsTreeProvider } from './views/accountsTreeProvider';
 
+/** What the integration suite reaches, only when CLOUD_KEYS_TEST_API=1 is set for the extension host. */
+export interface TestApi {
+  readonly tree: AccountsTreeProvider;
+  readonly registry: AccountRegistry;
+  readonly secrets: SecretStore;
+}
+
 /** The composition root: build each service, register it, hand every disposable to VS Code. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): TestApi | undefined {
   const logger = new OutputChannelLogger('Cloud Keys');
   const secrets = new SecretStore(context.secrets, logger);
   const preferences = new AccountPreferencesStore(context.globalState, logger);
@@ -52,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): void {
   );
 
   logger.info(`Cloud Keys ${String(context.extension.packageJSON.version)} activated`);
+  return process.env.CLOUD_KEYS_TEST_API === '1' ? { tree, registry, secrets } : undefined;
 }
 
 export function deactivate(): void {

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { launchBrowser } from '../lib/browser.mjs';
 import { startCodeServer } from '../lib/code-server.mjs';
+import { startEmulators } from '../lib/emulators.mjs';
 
 const RESULTS_TIMEOUT_MS = 180_000;
 
@@ -14,12 +15,29 @@ export async function runIntegrationTier({ root, vsix, runnerVsix, log }) {
   const resultsFile = path.join(work, 'results.json');
   const folder = path.join(work, 'workspace');
   fs.cpSync(path.join(root, 'test', 'integration', 'workspace'), folder, { recursive: true });
-  const server = await startCodeServer({
-    extensions: [vsix, runnerVsix],
-    folder,
-    env: { CLOUD_KEYS_TEST_SUITE: suite, CLOUD_KEYS_TEST_RESULTS: resultsFile },
-    logFile: path.join(work, 'code-server.log'),
-  });
+  // A temporary home with the emulators' demo accounts, so the suite never sees the machine's own.
+  const home = path.join(work, 'home');
+  const emulators = await startEmulators(home, { seed: 'demo' });
+  let server;
+  try {
+    server = await startCodeServer({
+      extensions: [vsix, runnerVsix],
+      folder,
+      settings: emulators.settings,
+      env: {
+        ...emulators.env,
+        HOME: home,
+        CLOUD_KEYS_TEST_API: '1',
+        CLOUD_KEYS_EMULATORS: JSON.stringify(emulators.urls),
+        CLOUD_KEYS_TEST_SUITE: suite,
+        CLOUD_KEYS_TEST_RESULTS: resultsFile,
+      },
+      logFile: path.join(work, 'code-server.log'),
+    });
+  } catch (error) {
+    await emulators.stop();
+    throw error;
+  }
   let browser;
   try {
     browser = await launchBrowser();
@@ -44,5 +62,6 @@ export async function runIntegrationTier({ root, vsix, runnerVsix, log }) {
   } finally {
     await browser?.close();
     await server.stop();
+    await emulators.stop();
   }
 }

@@ -18,16 +18,43 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-/** Starts code-server with the packaged extension and opens its workbench in a fresh browser. */
-export async function openWorkbench(options: { folder?: string; env?: Record<string, string> } = {}): Promise<Workbench> {
+interface Emulators {
+  env: Record<string, string>;
+  settings: Record<string, string>;
+  urls: Record<string, string>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts code-server with the packaged extension and opens its workbench in a fresh browser. With
+ * `emulators`, the three cloud emulators run and their demo accounts are configured in a temporary
+ * home; without, that home is empty.
+ */
+export async function openWorkbench(options: { folder?: string; emulators?: boolean } = {}): Promise<Workbench & { urls: Record<string, string> }> {
   const { startCodeServer } = (await import(path.join(root, 'scripts/lib/code-server.mjs'))) as {
     startCodeServer(o: object): Promise<CodeServer>;
   };
   const { launchBrowser } = (await import(path.join(root, 'scripts/lib/browser.mjs'))) as { launchBrowser(): Promise<Browser> };
   const vsix = process.env.CLOUD_KEYS_VSIX ?? path.join(root, 'dist-package', 'cloud-keys.vsix');
   if (!fs.existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
-  const folder = options.folder ?? fs.mkdtempSync(path.join(os.tmpdir(), 'cloud-keys-e2e-'));
-  const server = await startCodeServer({ extensions: [vsix], folder, env: options.env ?? {} });
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cloud-keys-e2e-'));
+  const folder = options.folder ?? path.join(work, 'workspace');
+  fs.mkdirSync(folder, { recursive: true });
+  const home = path.join(work, 'home');
+  fs.mkdirSync(home, { recursive: true });
+  let emulators: Emulators | undefined;
+  if (options.emulators) {
+    const { startEmulators } = (await import(path.join(root, 'scripts/lib/emulators.mjs'))) as {
+      startEmulators(home: string, o: object): Promise<Emulators>;
+    };
+    emulators = await startEmulators(home, { seed: 'demo' });
+  }
+  const server = await startCodeServer({
+    extensions: [vsix],
+    folder,
+    settings: emulators?.settings ?? {},
+    env: { ...(emulators?.env ?? {}), HOME: home },
+  });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.goto(server.url);
@@ -35,9 +62,12 @@ export async function openWorkbench(options: { folder?: string; env?: Record<str
   await page.locator('.activitybar').waitFor({ timeout: 30_000 });
   return {
     page,
+    urls: emulators?.urls ?? {},
     async close() {
       await browser.close();
       await server.stop();
+      await emulators?.stop();
+      fs.rmSync(work, { recursive: true, force: true });
     },
   };
 }

@@ -1,0 +1,53 @@
+// Starts the three cloud emulators (TypeScript, loaded through tsx) and writes demo config for
+// each into a temporary home, returning the environment and user settings that make the extension
+// discover those accounts. Used by the demo and by the integration and e2e tiers.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { tsImport } from 'tsx/esm/api';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const CLOUDS = [
+  { id: 'oci', start: 'startOciEmulator' },
+  { id: 'outscale', start: 'startOutscaleEmulator' },
+  { id: 'ionos', start: 'startIonosEmulator' },
+];
+
+/**
+ * @param {string} home  a temporary folder for config files and keys (never the user's own)
+ * @param {{ seed?: 'demo' | 'test' }} [options]
+ */
+export async function startEmulators(home, { seed = 'demo' } = {}) {
+  fs.mkdirSync(home, { recursive: true });
+  const running = [];
+  const env = {};
+  const settings = {};
+  const urls = {};
+  try {
+    for (const cloud of CLOUDS) {
+      const entry = path.join(root, 'test', 'emulators', cloud.id, 'index.ts');
+      if (!fs.existsSync(entry)) continue;
+      const mod = await tsImport(entry, import.meta.url);
+      const emulator = await mod[cloud.start]({ seed });
+      running.push(emulator);
+      urls[cloud.id] = emulator.url;
+      const dir = path.join(home, cloud.id);
+      fs.mkdirSync(dir, { recursive: true });
+      const demo = await mod.writeDemoConfig(dir, emulator);
+      Object.assign(env, demo.env);
+      Object.assign(settings, demo.settings);
+    }
+  } catch (error) {
+    await Promise.all(running.map((e) => e.close()));
+    throw error;
+  }
+  return {
+    env,
+    settings,
+    urls,
+    async stop() {
+      await Promise.all(running.map((e) => e.close()));
+    },
+  };
+}
