@@ -39,5 +39,5 @@ export interface CloudProvider {
   /** A real signed call with the new credentials, where the cloud allows one. */
   verifyKey(key: AccessKey, secret: Secret, signal?: AbortSignal): Promise<boolean>;
   /** Reads a key's secret back from the cloud, where it allows that (`capabilities().secretReadableLater`). */
-  readSecret?(key: AccessKey, signal?: AbortSignal): Promise<Secret>;
+  revealSecret?(key: AccessKey, signal?: AbortSignal): Promise<Secret>;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Secret } from '../model/secret';
-import type { AccessKey } from '../model/types';
+import type { CreateKeyOptions } from '../clouds/provider';
+import type { AccessKey, KeyKind } from '../model/types';
 import { createKeyStoringSecret, deleteKeyAndSecret, isLastActiveKey, SecretNotStoredError, type KeySecretSink } from '../operations/keyOperations';
 import type { SecretClipboard } from '../services/secretClipboard';
 import { CLOUD_NAMES, keyKindName } from '../views/cloudNames';
@@ -10,6 +11,17 @@ import { askCreateOptions, askExpiry, askKeyKind } from './keyInputs';
 import { pickAccount, pickKey, pickUser, type PickerServices } from './pickers';
 import { withCancellableProgress } from './progress';
 import { registerCommand, type CommandContext } from './registerCommand';
+
+/** Lets a caller (a keybinding, another extension, a test) skip the questions of Create Key. */
+interface CreateKeyPreset {
+  readonly kind?: KeyKind;
+  readonly options?: CreateKeyOptions;
+}
+
+/** Lets a caller that already asked the user skip the confirmation of a destructive command. */
+interface ConfirmedOption {
+  readonly confirmed?: boolean;
+}
 
 export interface KeyCommandServices extends PickerServices {
   readonly clipboard: SecretClipboard;
@@ -34,6 +46,31 @@ async function showUnstoredSecret(error: SecretNotStoredError, s: KeyCommandServ
   if (choice === copy) await s.clipboard.copy(error.created.secret);
 }
 
+/** A modal naming the key, the user and the account; typing the key id when it is the user's last active key. */
+async function confirmDelete(keyNode: KeyNode, last: boolean): Promise<boolean> {
+  const { key } = keyNode;
+  const deleteLabel = vscode.l10n.t('Delete');
+  const detail = [
+    vscode.l10n.t('Anything that still uses this key will stop working. This cannot be undone.'),
+    last ? vscode.l10n.t('It is the last active key of {0}.', keyNode.user.name) : '',
+  ]
+    .filter(Boolean)
+    .join('\n');
+  const answer = await vscode.window.showWarningMessage(
+    vscode.l10n.t('Delete key {0} of {1}?', keyLabel(key), where(keyNode)),
+    { modal: true, detail },
+    deleteLabel,
+  );
+  if (answer !== deleteLabel) return false;
+  if (!last) return true;
+  const typed = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Type the key id to delete the last active key of {0}', keyNode.user.name),
+    prompt: key.id,
+    validateInput: (text) => (text.trim() === key.id ? undefined : vscode.l10n.t('Type {0} exactly', key.id)),
+  });
+  return typed?.trim() === key.id;
+}
+
 async function resolveUser(node: AccountNode | UserNode | undefined, s: KeyCommandServices): Promise<UserNode | undefined> {
   if (node?.kind === 'user') return node;
   const accountNode = node ?? (await pickAccount(s));
@@ -44,8 +81,8 @@ async function readSecret(node: KeyNode, s: KeyCommandServices): Promise<Secret 
   const stored = await s.secrets.getKeySecret(node.key);
   if (stored) return stored;
   const provider = s.registry.provider(node.account);
-  if (provider.capabilities(node.key.kind).secretReadableLater && provider.readSecret) {
-    return withCancellableProgress(vscode.l10n.t('Reading the secret of {0}…', node.key.id), (signal) => provider.readSecret!(node.key, signal));
+  if (provider.capabilities(node.key.kind).secretReadableLater && provider.revealSecret) {
+    return withCancellableProgress(vscode.l10n.t('Reading the secret of {0}…', node.key.id), (signal) => provider.revealSecret!(node.key, signal));
   }
   void vscode.window.showInformationMessage(
     vscode.l10n.t('The secret of {0} is not stored here: the key was created elsewhere, and {1} shows a secret only once.', node.key.id, CLOUD_NAMES[node.account.cloud]),
@@ -62,12 +99,13 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
     (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : pickKey(s, filter);
 
   return [
-    registerCommand(COMMAND_IDS.createKey, async (node?: unknown) => {
+    registerCommand(COMMAND_IDS.createKey, async (node?: unknown, preset?: unknown) => {
       const userNode = await resolveUser(node as AccountNode | UserNode | undefined, s);
       if (!userNode) return;
-      const kind = await askKeyKind(userNode.account);
+      const given = preset as CreateKeyPreset | undefined;
+      const kind = given?.kind ?? (await askKeyKind(userNode.account));
       if (!kind) return;
-      const options = await askCreateOptions(userNode.account, kind);
+      const options = given?.options ?? (await askCreateOptions(userNode.account, kind));
       if (!options) return;
       const provider = s.registry.provider(userNode.account);
       try {
@@ -78,14 +116,19 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
         const copyId = vscode.l10n.t('Copy Access Key ID');
         const copySecret = vscode.l10n.t('Copy Secret');
         const actions = created.secret ? [copyId, copySecret] : [copyId];
-        const choice = await vscode.window.showInformationMessage(
-          created.secret
-            ? vscode.l10n.t('Created key {0} for {1}. Its secret is saved in VS Code secret storage.', created.key.id, where(userNode))
-            : vscode.l10n.t('Created key {0} for {1}.', created.key.id, where(userNode)),
-          ...actions,
-        );
-        if (choice === copyId) await vscode.env.clipboard.writeText(created.key.id);
-        if (choice === copySecret && created.secret) await s.clipboard.copy(created.secret);
+        // Not awaited: the command is done when the key exists; the offer stays as long as the user likes.
+        void vscode.window
+          .showInformationMessage(
+            created.secret
+              ? vscode.l10n.t('Created key {0} for {1}. Its secret is saved in VS Code secret storage.', created.key.id, where(userNode))
+              : vscode.l10n.t('Created key {0} for {1}.', created.key.id, where(userNode)),
+            ...actions,
+          )
+          .then(async (choice) => {
+            if (choice === copyId) await vscode.env.clipboard.writeText(created.key.id);
+            if (choice === copySecret && created.secret) await s.clipboard.copy(created.secret);
+          });
+        return created.key;
       } catch (error) {
         if (error instanceof SecretNotStoredError) {
           ctx.logger.error(error.message);
@@ -96,31 +139,13 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
       }
     }, ctx),
 
-    registerCommand(COMMAND_IDS.deleteKey, async (node?: unknown) => {
+    registerCommand(COMMAND_IDS.deleteKey, async (node?: unknown, options?: unknown) => {
       const keyNode = await keyArg(node);
       if (!keyNode) return;
       const { key } = keyNode;
       const keys = await s.browser.keys(keyNode.account, keyNode.user);
-      const deleteLabel = vscode.l10n.t('Delete');
-      const last = isLastActiveKey(key, keys);
-      const detail = [
-        vscode.l10n.t('Anything that still uses this key will stop working. This cannot be undone.'),
-        last ? vscode.l10n.t('It is the last active key of {0}.', keyNode.user.name) : '',
-      ].filter(Boolean).join('\n');
-      const answer = await vscode.window.showWarningMessage(
-        vscode.l10n.t('Delete key {0} of {1}?', keyLabel(key), where(keyNode)),
-        { modal: true, detail },
-        deleteLabel,
-      );
-      if (answer !== deleteLabel) return;
-      if (last) {
-        const typed = await vscode.window.showInputBox({
-          title: vscode.l10n.t('Type the key id to delete the last active key of {0}', keyNode.user.name),
-          prompt: key.id,
-          validateInput: (text) => (text.trim() === key.id ? undefined : vscode.l10n.t('Type {0} exactly', key.id)),
-        });
-        if (typed?.trim() !== key.id) return;
-      }
+      const confirmed = (options as ConfirmedOption | undefined)?.confirmed || (await confirmDelete(keyNode, isLastActiveKey(key, keys)));
+      if (!confirmed) return;
       await withCancellableProgress(vscode.l10n.t('Deleting key {0}…', key.id), (signal) =>
         deleteKeyAndSecret(s.registry.provider(keyNode.account), key, sinkFor(keyNode.account.cloud), signal),
       );
@@ -129,7 +154,7 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
     }, ctx),
 
     ...(['active', 'inactive'] as const).map((state) =>
-      registerCommand(state === 'active' ? COMMAND_IDS.activateKey : COMMAND_IDS.deactivateKey, async (node?: unknown) => {
+      registerCommand(state === 'active' ? COMMAND_IDS.activateKey : COMMAND_IDS.deactivateKey, async (node?: unknown, options?: unknown) => {
         const keyNode = await keyArg(node, (k) => k.state !== state);
         if (!keyNode) return;
         const provider = s.registry.provider(keyNode.account);
@@ -139,7 +164,7 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
           );
           return;
         }
-        if (state === 'inactive' && isLastActiveKey(keyNode.key, await s.browser.keys(keyNode.account, keyNode.user))) {
+        if (state === 'inactive' && !(options as ConfirmedOption | undefined)?.confirmed && isLastActiveKey(keyNode.key, await s.browser.keys(keyNode.account, keyNode.user))) {
           const go = vscode.l10n.t('Deactivate');
           const answer = await vscode.window.showWarningMessage(
             vscode.l10n.t('{0} is the last active key of {1}. Deactivate it anyway?', keyLabel(keyNode.key), keyNode.user.name),

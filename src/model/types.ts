@@ -44,6 +44,8 @@ export interface CloudUser {
   /** True for the identity the account's credentials belong to. */
   readonly isCaller: boolean;
   readonly email?: string;
+  /** True for a caller the cloud cannot name (an IONOS token): it stands for "you" but has no keys to list. */
+  readonly placeholder?: boolean;
 }
 
 export interface AccessKey {

@@ -51,7 +51,8 @@ export class AccountBrowser {
         this.limit(() => provider.whoAmI(signal)),
         this.limit(() => provider.listUsers(undefined, signal)),
       ]);
-      listing = { caller: { ...caller, isCaller: true }, others: [], started: true };
+      // A caller the cloud cannot name has no keys of its own to show.
+      listing = { caller: caller.placeholder ? undefined : { ...caller, isCaller: true }, others: [], started: true };
       this.#addPage(listing, page.items, page.next);
       this.#users.set(account.id, listing);
     }

@@ -1,0 +1,359 @@
+/**
+ * The IONOS Cloud adapter: users and their Object Storage (S3) keys through the Cloud API v6.
+ *
+ * IONOS returns a key's secret on every read. The model never holds it: `createKey` hands the new
+ * secret back once, and `revealSecret` reads it again only when the user asks.
+ */
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { CloudContext } from '../cloudModule';
+import type { CloudProvider, CreatedKey, CreateKeyOptions, KeyChange } from '../provider';
+import { CloudError } from '../../model/cloudError';
+import type { Secret } from '../../model/secret';
+import type { AccessKey, Account, CloudUser, KeyCapabilities, KeyKind } from '../../model/types';
+import { sleep, type RetryPolicy } from '../shared/retry';
+import { IonosApiClient } from './apiClient';
+import { apiUrlFor } from './apiUrl';
+import { ionosCapabilities, MAX_KEYS_PER_USER, VERIFICATION } from './capabilities';
+import { resolveCredentials, type IonosCredentials } from './credentials';
+import { isPrivilegeLag } from './errors';
+import { splitSecret, type KeyAndSecret } from './keyReader';
+import { toAccessKey, toCloudUser } from './mapping';
+import { keyLimitReached, lastActiveKey, privilegeNotReady, UNKNOWN_CALLER_NAME } from './messages';
+import { DEFAULT_POLL_POLICY, waitForRequest, type PollPolicy } from './requestStatus';
+import { S3KeyListSchema, S3KeySchema, S3KeyWithSecretSchema, UserSchema, UsersPageSchema } from './schemas';
+
+/** The id `whoAmI` reports when IONOS cannot tell who the caller is (token auth). */
+export const UNKNOWN_CALLER_ID = 'ionos:unknown-caller';
+
+export interface IonosProviderOptions {
+  readonly retry?: RetryPolicy;
+  readonly poll?: PollPolicy;
+  /** How long, and how often, to retry a creation refused while a new S3 privilege propagates. */
+  readonly privilegeWait?: { readonly totalMs: number; readonly intervalMs: number };
+  /** Users per page (IONOS defaults to 100). */
+  readonly pageSize?: number;
+}
+
+const DEFAULT_PRIVILEGE_WAIT = { totalMs: 90_000, intervalMs: 5_000 };
+const MAX_CALLER_PAGES = 50;
+
+function userPath(userId: string): string {
+  return `/um/users/${encodeURIComponent(userId)}`;
+}
+
+function keyPath(key: { userId: string; id: string }): string {
+  return `${userPath(key.userId)}/s3keys/${encodeURIComponent(key.id)}`;
+}
+
+function invalid(message: string): CloudError {
+  return new CloudError('invalid', message, { cloud: 'ionos' });
+}
+
+function digest(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
+
+export class IonosProvider implements CloudProvider {
+  readonly cloud = 'ionos' as const;
+  /** How `verifyKey` proves a key: see capabilities.ts. */
+  readonly verification = VERIFICATION;
+
+  readonly #account: Account;
+  readonly #ctx: CloudContext;
+  readonly #options: IonosProviderOptions;
+  #api?: IonosApiClient;
+  #credentials?: Promise<IonosCredentials>;
+
+  constructor(account: Account, ctx: CloudContext, options: IonosProviderOptions = {}) {
+    this.#account = account;
+    this.#ctx = ctx;
+    this.#options = options;
+  }
+
+  capabilities(kind: KeyKind): KeyCapabilities {
+    return ionosCapabilities(kind);
+  }
+
+  async whoAmI(signal?: AbortSignal): Promise<CloudUser> {
+    const { auth } = await this.#credentialsOnce();
+    if (auth.kind === 'token') {
+      // Proves the token works; IONOS has no "who am I" call, so the user stays unknown.
+      await this.#tolerateForbidden(() => this.#usersPage(0, 1, signal));
+      return this.#unknownCaller();
+    }
+    const found = await this.#tolerateForbidden(async () => {
+      for (let page = 0, offset = 0; page < MAX_CALLER_PAGES; page += 1) {
+        const { items, next } = await this.#usersPage(offset, this.#pageSize(), signal);
+        const caller = items.find((u) => u.isCaller);
+        if (caller) return caller;
+        if (next === undefined) return undefined;
+        offset = next;
+      }
+      return undefined;
+    });
+    return found ?? { ...this.#unknownCaller(), name: auth.username, email: auth.username };
+  }
+
+  async listUsers(cursor?: string, signal?: AbortSignal): Promise<{ items: CloudUser[]; next?: string }> {
+    const offset = cursor === undefined ? 0 : Number(cursor);
+    if (!Number.isSafeInteger(offset) || offset < 0) throw invalid(`"${cursor}" is not a page position of the IONOS user list.`);
+    const { items, next } = await this.#usersPage(offset, this.#pageSize(), signal);
+    return next === undefined ? { items } : { items, next: String(next) };
+  }
+
+  async listKeys(userId: string, signal?: AbortSignal): Promise<AccessKey[]> {
+    const { data } = await this.#api_().call(
+      {
+        method: 'GET',
+        path: `${userPath(userId)}/s3keys`,
+        query: { depth: 1 },
+        schema: S3KeyListSchema,
+        context: { operation: `listing the Object Storage keys of user ${userId}` },
+      },
+      signal,
+    );
+    return (data?.items ?? []).map((wire) => toAccessKey(wire, this.#account.id, userId));
+  }
+
+  async createKey(userId: string, kind: KeyKind, opts: CreateKeyOptions, signal?: AbortSignal): Promise<CreatedKey> {
+    if (kind !== 'access-key') throw invalid('IONOS has no API signing keys; it manages Object Storage access keys only.');
+    if (opts.expiresAt || opts.displayName || opts.publicKeyPem) {
+      throw invalid('IONOS Object Storage keys have no name, expiry date or uploaded public key; create the key without them.');
+    }
+    const existing = await this.listKeys(userId, signal);
+    if (existing.length >= MAX_KEYS_PER_USER) {
+      throw new CloudError('quota', keyLimitReached(await this.#userLabel(userId, signal), existing), { cloud: 'ionos' });
+    }
+    const operation = `creating an Object Storage key for user ${userId}`;
+    const result = await this.#postKey(userId, operation, signal);
+    const id = result.data?.id;
+    if (!id) {
+      throw new CloudError('server', `IONOS created a key for user ${userId} but did not say which. Refresh the user's keys to see it.`, {
+        cloud: 'ionos',
+        requestId: result.requestId,
+      });
+    }
+    const created = splitSecret(result.data!, this.#account.id, userId);
+    if (result.location) await this.#wait(result.location, operation, signal);
+    const fresh = result.location || !created.secret ? await this.#readKey({ userId, id }, signal) : created;
+    this.#ctx.logger.info(`IONOS: created Object Storage key ${id} for user ${userId}`);
+    const secret = created.secret ?? fresh.secret;
+    return secret ? { key: fresh.key, secret } : { key: fresh.key };
+  }
+
+  async updateKey(key: AccessKey, change: KeyChange, signal?: AbortSignal): Promise<AccessKey> {
+    if (change.displayName !== undefined || change.expiresAt !== undefined) {
+      throw invalid('IONOS Object Storage keys have no name or expiry date; only activating and deactivating is possible.');
+    }
+    if (change.state === undefined) return (await this.#readKey(key, signal)).key;
+    const operation = `${change.state === 'active' ? 'activating' : 'deactivating'} Object Storage key ${key.id}`;
+    const result = await this.#api_().call(
+      {
+        method: 'PUT',
+        path: keyPath(key),
+        body: { properties: { active: change.state === 'active' } },
+        schema: S3KeySchema,
+        bodyOptional: true,
+        context: { operation, missingKeyOn422: true },
+      },
+      signal,
+    );
+    if (result.location) await this.#wait(result.location, operation, signal);
+    const updated = result.location || !result.data ? (await this.#readKey(key, signal)).key : toAccessKey(result.data, this.#account.id, key.userId);
+    this.#ctx.logger.info(`IONOS: Object Storage key ${key.id} is now ${updated.state}`);
+    return updated;
+  }
+
+  async deleteKey(key: AccessKey, signal?: AbortSignal): Promise<void> {
+    const operation = `deleting Object Storage key ${key.id}`;
+    const result = await this.#api_().call(
+      { method: 'DELETE', path: keyPath(key), context: { operation, missingKeyOn422: true } },
+      signal,
+    );
+    if (result.location) await this.#wait(result.location, operation, signal);
+    this.#ctx.logger.info(`IONOS: deleted Object Storage key ${key.id}`);
+  }
+
+  /**
+   * IONOS accepts no Cloud API call signed by an S3 key, so this checks that the key is listed,
+   * active, and that `secret` is the secret IONOS holds for it (compared in constant time).
+   */
+  async verifyKey(key: AccessKey, secret: Secret, signal?: AbortSignal): Promise<boolean> {
+    let read: KeyAndSecret;
+    try {
+      read = await this.#readKey(key, signal);
+    } catch (error) {
+      if (error instanceof CloudError && error.code === 'not-found') return false;
+      throw error;
+    }
+    const matches = !!read.secret && timingSafeEqual(digest(read.secret.reveal()), digest(secret.reveal()));
+    const ok = read.key.state === 'active' && matches;
+    this.#ctx.logger.info(
+      `IONOS: key ${key.id} ${ok ? 'verified' : 'not verified'} by listing (state ${read.key.state}, secret ${matches ? 'matches' : 'does not match'}); IONOS offers no call signed by an S3 key`,
+    );
+    return ok;
+  }
+
+  /** Reads a key's secret again, for a user who asked to reveal or export it. */
+  async revealSecret(key: AccessKey, signal?: AbortSignal): Promise<Secret> {
+    const { secret } = await this.#readKey(key, signal);
+    if (!secret) {
+      throw new CloudError('server', `IONOS did not return the secret of key ${key.id}. Try again later.`, { cloud: 'ionos' });
+    }
+    this.#ctx.logger.info(`IONOS: read the secret of key ${key.id} at the user's request`);
+    return secret;
+  }
+
+  /**
+   * A warning to show before deactivating or deleting `key`, when it is its user's last active key
+   * (the IONOS console relies on one); `undefined` when nothing needs saying.
+   */
+  async lastActiveKeyWarning(key: AccessKey, signal?: AbortSignal): Promise<string | undefined> {
+    const keys = await this.listKeys(key.userId, signal);
+    const active = keys.filter((k) => k.state === 'active');
+    if (active.length !== 1 || active[0].id !== key.id) return undefined;
+    return lastActiveKey(await this.#userLabel(key.userId, signal), key.id);
+  }
+
+  async #postKey(userId: string, operation: string, signal?: AbortSignal) {
+    const wait = this.#options.privilegeWait ?? DEFAULT_PRIVILEGE_WAIT;
+    const now = this.#ctx.now ?? Date.now;
+    const started = now();
+    let delay = wait.intervalMs;
+    for (;;) {
+      try {
+        return await this.#api_().call(
+          {
+            method: 'POST',
+            path: `${userPath(userId)}/s3keys`,
+            schema: S3KeyWithSecretSchema,
+            bodyOptional: true,
+            context: { operation, creatingKey: true },
+          },
+          signal,
+        );
+      } catch (error) {
+        if (!(error instanceof CloudError)) throw error;
+        if (error.code === 'network') {
+          throw new CloudError('network', `${error.message} The key may have been created anyway: refresh the user's keys before trying again.`, {
+            cloud: 'ionos',
+            cloudCode: error.cloudCode,
+          });
+        }
+        if (!isPrivilegeLag(error)) throw error;
+        const waited = now() - started;
+        if (waited + delay > wait.totalMs) {
+          throw new CloudError('forbidden', privilegeNotReady(await this.#userLabel(userId, signal), waited), {
+            cloud: 'ionos',
+            requestId: error.requestId,
+            httpStatus: error.httpStatus,
+            cloudCode: error.cloudCode,
+          });
+        }
+        this.#ctx.logger.warn(`IONOS: the Object Storage privilege of user ${userId} is not active yet; retrying in ${delay} ms`);
+        await sleep(delay, signal);
+        delay = Math.min(delay * 2, Math.max(wait.intervalMs, 15_000));
+      }
+    }
+  }
+
+  async #readKey(key: { userId: string; id: string }, signal?: AbortSignal): Promise<KeyAndSecret> {
+    const { data } = await this.#api_().call(
+      {
+        method: 'GET',
+        path: keyPath(key),
+        schema: S3KeyWithSecretSchema,
+        context: { operation: `reading Object Storage key ${key.id}`, missingKeyOn422: true },
+      },
+      signal,
+    );
+    return splitSecret(data!, this.#account.id, key.userId);
+  }
+
+  async #usersPage(offset: number, limit: number, signal?: AbortSignal): Promise<{ items: CloudUser[]; next?: number }> {
+    const { auth } = await this.#credentialsOnce();
+    const callerEmail = auth.kind === 'basic' ? auth.username : undefined;
+    const { data } = await this.#api_().call(
+      {
+        method: 'GET',
+        path: '/um/users',
+        query: { depth: 1, offset, limit },
+        schema: UsersPageSchema,
+        context: { operation: 'listing the users' },
+      },
+      signal,
+    );
+    const wire = data?.items ?? [];
+    const items = wire.map((u) => toCloudUser(u, this.#account.id, callerEmail));
+    // `_links.next` says whether more follow; without links, a full page suggests so.
+    const more = data?._links ? !!data._links.next : wire.length >= limit;
+    return more && wire.length > 0 ? { items, next: offset + wire.length } : { items };
+  }
+
+  /** The user's email or name for messages; the id if it cannot be read. */
+  async #userLabel(userId: string, signal?: AbortSignal): Promise<string> {
+    try {
+      const { data } = await this.#api_().call(
+        { method: 'GET', path: userPath(userId), query: { depth: 1 }, schema: UserSchema, context: { operation: `reading user ${userId}` } },
+        signal,
+      );
+      const user = toCloudUser(data!, this.#account.id, undefined);
+      return user.email && user.email !== user.name ? `${user.name} <${user.email}>` : user.name;
+    } catch (error) {
+      if (error instanceof CloudError && error.code === 'cancelled') throw error;
+      return `user ${userId}`;
+    }
+  }
+
+  async #tolerateForbidden<T>(call: () => Promise<T>): Promise<T | undefined> {
+    try {
+      return await call();
+    } catch (error) {
+      if (error instanceof CloudError && error.code === 'forbidden') return undefined;
+      throw error;
+    }
+  }
+
+  #unknownCaller(): CloudUser {
+    return { id: UNKNOWN_CALLER_ID, accountId: this.#account.id, name: UNKNOWN_CALLER_NAME, isCaller: true, placeholder: true };
+  }
+
+  #wait(location: string, operation: string, signal?: AbortSignal): Promise<void> {
+    return waitForRequest(
+      this.#api_(),
+      location,
+      operation,
+      { policy: this.#options.poll ?? DEFAULT_POLL_POLICY, logger: this.#ctx.logger, now: this.#ctx.now },
+      signal,
+    );
+  }
+
+  #pageSize(): number {
+    return this.#options.pageSize ?? 100;
+  }
+
+  #credentialsOnce(): Promise<IonosCredentials> {
+    if (!this.#credentials) {
+      this.#credentials = resolveCredentials(this.#account, this.#ctx).catch((error: unknown) => {
+        this.#credentials = undefined;
+        throw error;
+      });
+    }
+    return this.#credentials;
+  }
+
+  /** The HTTP client, built on first use so that a bad API URL surfaces as a CloudError from a call. */
+  #api_(): IonosApiClient {
+    this.#api ??= new IonosApiClient({
+      baseUrl: apiUrlFor(this.#account, this.#ctx),
+      accountLabel: this.#account.label,
+      credentials: () => this.#credentialsOnce(),
+      logger: this.#ctx.logger,
+      http: this.#ctx.http,
+      retry: this.#options.retry,
+      now: this.#ctx.now,
+    });
+    return this.#api;
+  }
+}
+

@@ -1,0 +1,45 @@
+/**
+ * An IONOS Cloud API v6 emulator for tests, the demo and benchmarks: real Basic and Bearer checks,
+ * asynchronous writes (202 + Location, QUEUED → RUNNING → DONE/FAILED), the 422 quirks (a missing
+ * key; a key created before the Object Storage privilege is active), the 5-key limit, and the
+ * shared fault injection (latency, status with Retry-After, dropped connections, garbage bodies).
+ */
+import { startEmulatorServer, type RunningEmulator } from '../shared/httpServer';
+import { IonosHandler } from './handler';
+import type { SeedName } from './seed';
+import { IonosState, type AsyncTiming, type Credentials } from './state';
+import { API_PREFIX } from './wire';
+
+export interface IonosEmulatorOptions {
+  readonly seed?: SeedName;
+  readonly port?: number;
+  /** Timing of asynchronous writes, or `false` to answer writes synchronously (201/200/204). */
+  readonly asyncWrites?: AsyncTiming | false;
+  /** The contract a caller's `X-Contract-Number` header must name. */
+  readonly contractNumber?: string;
+}
+
+export interface IonosEmulator extends RunningEmulator {
+  readonly state: IonosState;
+  /** `url` + `/cloudapi/v6`. */
+  readonly apiUrl: string;
+  /** An administrator: Basic with `username`/`password`, or Bearer with `token`. */
+  readonly caller: Credentials;
+  /** A user who is not an administrator. */
+  readonly developer: Credentials;
+}
+
+export async function startIonosEmulator(options: IonosEmulatorOptions = {}): Promise<IonosEmulator> {
+  const seed = options.seed ?? 'test';
+  const state = new IonosState({
+    seed,
+    asyncWrites: options.asyncWrites ?? (seed === 'demo' ? { queuedMs: 300, runningMs: 700 } : { queuedMs: 20, runningMs: 20 }),
+    contractNumber: options.contractNumber ?? '31000000',
+  });
+  const server = await startEmulatorServer(new IonosHandler(state), { port: options.port });
+  return { ...server, state, apiUrl: `${server.url}${API_PREFIX}`, caller: state.caller, developer: state.developer };
+}
+
+export { writeDemoConfig } from './demoConfig';
+export type { AsyncTiming, Credentials, IonosState } from './state';
+export type { SeedName } from './seed';
