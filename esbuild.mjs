@@ -66,13 +66,28 @@ if (clouds.length > 0) {
   builds.push({ ...node, entryPoints: clouds, outdir: 'dist/clouds', plugins: [reportPlugin('clouds')] });
 }
 
-fs.rmSync('dist', { recursive: true, force: true });
-const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+// A one-off build writes to a fresh folder and then replaces dist/ in one rename, so a test that
+// reads dist/ while another build runs never sees half a build. Watch mode rebuilds in place.
+const outRoot = watch ? 'dist' : `dist.build-${process.pid}`;
+const retarget = (options) => ({
+  ...options,
+  ...(options.outfile ? { outfile: options.outfile.replace(/^dist\//, `${outRoot}/`) } : {}),
+  ...(options.outdir ? { outdir: options.outdir.replace(/^dist\//, `${outRoot}/`) } : {}),
+});
+fs.rmSync(outRoot, { recursive: true, force: true });
+const contexts = await Promise.all(builds.map((options) => esbuild.context(retarget(options))));
 if (watch) {
   await Promise.all(contexts.map((ctx) => ctx.watch()));
 } else {
   const results = await Promise.all(contexts.map((ctx) => ctx.rebuild()));
   await Promise.all(contexts.map((ctx) => ctx.dispose()));
+  const failed = results.some((r) => r.errors.length > 0);
+  if (failed) {
+    fs.rmSync(outRoot, { recursive: true, force: true });
+    process.exit(1);
+  }
+  fs.rmSync('dist', { recursive: true, force: true });
+  fs.renameSync(outRoot, 'dist');
   if (metafile) {
     fs.mkdirSync('out', { recursive: true });
     const merged = { inputs: {}, outputs: {} };

@@ -26,6 +26,8 @@ export const settings = {
       const value = userValue<string>(key);
       out[key] = value && value.trim() !== '' ? value.trim() : undefined;
     }
+    const outscaleLimit = vscode.workspace.getConfiguration(SECTION).get<number>('outscale.maxKeysPerUser');
+    out['outscale.maxKeysPerUser'] = outscaleLimit === undefined ? undefined : String(outscaleLimit);
     return out;
   },
 
@@ -51,20 +53,17 @@ export const settings = {
     return vscode.workspace.getConfiguration(SECTION).get<number>('clipboard.clearAfterSeconds', 30);
   },
 
-  usersPageSize(): number {
-    return vscode.workspace.getConfiguration(SECTION).get<number>('tree.usersPageSize', 50);
-  },
-
   /** Whether a configuration change touches anything that changes accounts or their endpoints. */
   affectsAccounts(event: vscode.ConfigurationChangeEvent): boolean {
     return (
       MACHINE_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`)) ||
+      event.affectsConfiguration(`${SECTION}.outscale.maxKeysPerUser`) ||
       event.affectsConfiguration('http.proxy') ||
       event.affectsConfiguration('http.proxyStrictSSL')
     );
   },
 
   affectsTree(event: vscode.ConfigurationChangeEvent): boolean {
-    return event.affectsConfiguration(`${SECTION}.keys`) || event.affectsConfiguration(`${SECTION}.tree`);
+    return event.affectsConfiguration(`${SECTION}.keys`) || event.affectsConfiguration(`${SECTION}.outscale.maxKeysPerUser`);
   },
 };

@@ -9,10 +9,22 @@ suite('Cloud Keys in a real VS Code', () => {
     assert.equal(extension.isActive, false, 'the extension activated before anyone used it');
   });
 
-  test('activates when its Accounts view is opened', async () => {
-    await vscode.commands.executeCommand('workbench.view.extension.cloudKeys');
+  test('activates on its first command without loading any cloud adapter or SDK', async () => {
+    await vscode.commands.executeCommand('cloudKeys.showLogs');
     const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
-    await waitFor(() => extension.isActive, 'the Cloud Keys view did not activate the extension');
+    await waitFor(() => extension.isActive, 'running a Cloud Keys command did not activate the extension');
+    const loaded = Object.keys(require.cache).filter((file) =>
+      /[\\/]dist[\\/]clouds[\\/]|[\\/]node_modules[\\/](oci-[\w-]+|axios|aws4)[\\/]/.test(file),
+    );
+    assert.deepEqual(loaded, []);
+  });
+
+  test('opens its Accounts view, which loads the adapters of the clouds it lists', async () => {
+    await vscode.commands.executeCommand('workbench.view.extension.cloudKeys');
+    await waitFor(
+      () => Object.keys(require.cache).some((file) => /[\\/]dist[\\/]clouds[\\/]/.test(file)),
+      'opening the Accounts view loaded no cloud adapter',
+    );
   });
 
   test('registers every command its manifest contributes', async () => {
@@ -21,13 +33,6 @@ suite('Cloud Keys in a real VS Code', () => {
     const registered = new Set(await vscode.commands.getCommands(true));
     const missing = contributed.filter((id) => !registered.has(id));
     assert.deepEqual(missing, []);
-  });
-
-  test('loads no cloud adapter bundle or SDK while nothing uses a cloud', () => {
-    const loaded = Object.keys(require.cache).filter((file) =>
-      /[\\/]dist[\\/]clouds[\\/]|[\\/]node_modules[\\/](oci-[\w-]+|axios|aws4)[\\/]/.test(file),
-    );
-    assert.deepEqual(loaded, []);
   });
 
   test('Show Logs opens the Cloud Keys log', async () => {

@@ -1,0 +1,21 @@
+import type { CloudSettings } from '../cloudModule';
+
+/**
+ * The `oci.endpoint` setting (machine-scoped: workspace values never reach the adapter), for tests
+ * and dedicated regions. When set, every call goes there. Returned without a trailing slash or
+ * API version, since the SDK appends `/20160918` itself.
+ */
+export function endpointOverride(settings: CloudSettings): string | undefined {
+  const raw = settings['oci.endpoint']?.trim();
+  if (!raw) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error(`The setting cloudKeys.oci.endpoint ("${raw}") is not a URL. Use a value like https://identity.eu-frankfurt-1.oci.oraclecloud.com.`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`The setting cloudKeys.oci.endpoint must be an http(s) URL, not ${url.protocol}.`);
+  }
+  return raw.replace(/\/+$/, '').replace(/\/20160918$/, '');
+}

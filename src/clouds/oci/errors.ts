@@ -1,0 +1,113 @@
+import { isAxiosError } from 'axios';
+import { CloudError, type CloudErrorCode } from '../../model/cloudError';
+import { redactText } from '../../util/redact';
+import type { SdkCallScope } from './sdkScope';
+
+/** The fields of the SDK's `OciError` this adapter reads. */
+interface OciErrorLike {
+  readonly statusCode: number;
+  readonly serviceCode: string;
+  readonly message: string;
+  readonly opcRequestId?: string;
+}
+
+function isOciError(value: unknown): value is OciErrorLike {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as OciErrorLike).statusCode === 'number' &&
+    typeof (value as OciErrorLike).serviceCode === 'string'
+  );
+}
+
+/** The service's own words, cleaned: redacted, one line, bounded. */
+function serviceSays(message: string): string {
+  const clean = redactText(message).replace(/\s+/g, ' ').trim();
+  return clean.length > 300 ? `${clean.slice(0, 300)}…` : clean;
+}
+
+const retryAfterOf = new WeakMap<CloudError, string>();
+
+/** The `retry-after` header that came with a failed call, if the service sent one. */
+export function retryAfterHeader(error: CloudError): string | undefined {
+  return retryAfterOf.get(error);
+}
+
+function fromService(error: OciErrorLike, what: string, scope: SdkCallScope | undefined): CloudError {
+  const status = error.statusCode;
+  const code = error.serviceCode;
+  const says = serviceSays(error.message ?? '');
+  const tail = says && says !== 'unknown reason.' ? ` OCI said: ${says}` : '';
+  let reason: CloudErrorCode;
+  let message: string;
+  if (status === 401) {
+    reason = 'auth';
+    message = `OCI did not accept the request signature while ${what}. Check the profile's user OCID, fingerprint and key file, and that this computer's clock is right (OCI allows 5 minutes of difference).`;
+  } else if (status === 404) {
+    reason = 'not-found';
+    message = `Not found while ${what}: it does not exist, or you may not see it (OCI answers NotAuthorizedOrNotFound in both cases). Refresh, or ask a tenancy administrator for a policy that allows it.`;
+  } else if (status === 403 && code === 'NotAllowed') {
+    reason = 'forbidden';
+    message = `OCI refused the request while ${what}: identity changes are only accepted in the tenancy's home region.`;
+  } else if (status === 403) {
+    reason = 'forbidden';
+    message = `Not allowed while ${what}. Ask a tenancy administrator for a policy that allows it.`;
+  } else if (status === 429) {
+    reason = 'throttled';
+    message = `OCI is limiting the rate of requests (while ${what}). Wait a minute and try again.`;
+  } else if (status === 409 || status === 412) {
+    reason = 'conflict';
+    message = `OCI reported a conflict while ${what}; the item changed or is still being changed. Refresh and try again.`;
+  } else if (status === 400 && (code === 'LimitExceeded' || code === 'QuotaExceeded' || /limit|maximum/i.test(says))) {
+    reason = 'quota';
+    message = `OCI refused the request while ${what} because a limit is reached.`;
+  } else if (status >= 400 && status < 500) {
+    reason = 'invalid';
+    message = `OCI rejected the request while ${what} as invalid (${code}).`;
+  } else {
+    reason = 'server';
+    message = `OCI had a problem on its side while ${what} (HTTP ${status}). Try again in a moment.`;
+  }
+  const result = new CloudError(reason, message + tail, {
+    cloud: 'oci',
+    requestId: error.opcRequestId || scope?.requestId,
+    httpStatus: status,
+    cloudCode: code,
+  });
+  if (scope?.retryAfter) retryAfterOf.set(result, scope.retryAfter);
+  return result;
+}
+
+function fromTransport(error: unknown, what: string): CloudError {
+  if (isAxiosError(error)) {
+    if (error.code === 'ERR_CANCELED') return new CloudError('cancelled', `Cancelled while ${what}.`, { cloud: 'oci' });
+    if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') {
+      return new CloudError('network', `OCI did not answer in time while ${what}. Check your network or proxy and try again.`, { cloud: 'oci' });
+    }
+    return new CloudError(
+      'network',
+      `OCI could not be reached while ${what} (${error.code ?? 'connection failed'}). Check your network, proxy (http.proxy) and the cloudKeys.oci.endpoint setting.`,
+      { cloud: 'oci' },
+    );
+  }
+  return new CloudError(
+    'auth',
+    `The request could not be signed while ${what}: the private key could not be used. Check the key file and its passphrase.`,
+    { cloud: 'oci' },
+  );
+}
+
+/** Turns anything an SDK call throws into a CloudError; `what` reads after "while", e.g. "listing users". */
+export function toCloudError(error: unknown, what: string, scope?: SdkCallScope): CloudError {
+  if (error instanceof CloudError) return error;
+  if (scope?.transportError !== undefined) return fromTransport(scope.transportError, what);
+  if (scope?.signal?.aborted) return new CloudError('cancelled', `Cancelled while ${what}.`, { cloud: 'oci' });
+  if (isOciError(error)) return fromService(error, what, scope);
+  if (error instanceof SyntaxError) {
+    return new CloudError('server', `OCI sent a response that is not valid JSON while ${what}. Try again; if it persists, check cloudKeys.oci.endpoint.`, {
+      cloud: 'oci',
+      requestId: scope?.requestId,
+    });
+  }
+  return new CloudError('server', `Unexpected failure while ${what}.`, { cloud: 'oci', requestId: scope?.requestId });
+}

@@ -1,0 +1,257 @@
+/** The OUTSCALE adapter: the account's and its EIM users' access keys over the signed OUTSCALE API. */
+import { CloudError } from '../../model/cloudError';
+import { Secret } from '../../model/secret';
+import type { AccessKey, Account, CloudUser, KeyCapabilities, KeyKind } from '../../model/types';
+import type { RetryPolicy } from '../shared/retry';
+import { sleep } from '../shared/retry';
+import type { CreatedKey, CloudProvider, CreateKeyOptions, KeyChange } from '../provider';
+import { OutscaleApiClient } from './apiClient';
+import { ACCOUNT_USER_ID, AUTH_FAILURES_BEFORE_LOCK, DEFAULT_MAX_KEYS_PER_USER } from './constants';
+import { checkFutureExpiry, parseWireDate, toWireDate } from './dates';
+import { accountUser, toAccessKey, toUser, userNameField } from './mapping';
+import {
+  CreateAccessKeyResponse,
+  EmptyResponse,
+  ReadAccessKeysResponse,
+  ReadUsersResponse,
+  UpdateAccessKeyResponse,
+  type AccessKeyWire,
+} from './schemas';
+import type { SigningCredentials } from './signing';
+import type { Logger } from '../../util/logger';
+
+export interface OutscaleProviderOptions {
+  readonly client: OutscaleApiClient;
+  readonly logger: Logger;
+  readonly maxKeysPerUser?: number;
+  /** EIM users per ReadUsers page (OUTSCALE's default is 100). */
+  readonly pageSize?: number;
+  /** Waits between attempts of verifyKey while a new key propagates; at most 3 attempts in all. */
+  readonly verifyDelaysMs?: readonly number[];
+  readonly verifyRetryPolicy?: RetryPolicy;
+  readonly now?: () => number;
+  /** The access key id the client signs with, read lazily (the key that must not be removed from under it). */
+  readonly signingKeyId: () => Promise<string>;
+}
+
+function isLockedOut(error: CloudError): boolean {
+  return /^1[13]\b/.test(error.cloudCode ?? '');
+}
+
+const NO_RETRY: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, totalBudgetMs: 30_000 };
+/** Fewer attempts than the lock-out threshold, so verifying a key can never lock the account. */
+const MAX_VERIFY_ATTEMPTS = AUTH_FAILURES_BEFORE_LOCK - 1;
+
+export class OutscaleProvider implements CloudProvider {
+  readonly cloud = 'outscale' as const;
+  readonly #client: OutscaleApiClient;
+  readonly #options: OutscaleProviderOptions;
+
+  constructor(
+    private readonly account: Account,
+    options: OutscaleProviderOptions,
+  ) {
+    this.#client = options.client;
+    this.#options = options;
+  }
+
+  #now(): number {
+    return (this.#options.now ?? Date.now)();
+  }
+
+  get #maxKeys(): number {
+    return this.#options.maxKeysPerUser ?? DEFAULT_MAX_KEYS_PER_USER;
+  }
+
+  capabilities(kind: KeyKind): KeyCapabilities {
+    if (kind !== 'access-key') {
+      return { maxKeysPerUser: 0, canDeactivate: false, canExpire: false, canRename: false, secretReadableLater: false, mustDeactivateBeforeDelete: false };
+    }
+    // EIM users' keys must be INACTIVE before deletion; deleteKey deactivates them itself.
+    return { maxKeysPerUser: this.#maxKeys, canDeactivate: true, canExpire: true, canRename: true, secretReadableLater: false, mustDeactivateBeforeDelete: true };
+  }
+
+  async whoAmI(signal?: AbortSignal): Promise<CloudUser> {
+    // A cheap signed call that proves the credentials work before the tree shows anything.
+    await this.#client.call('ReadAccessKeys', { Filters: { AccessKeyIds: [await this.#options.signingKeyId()] } }, ReadAccessKeysResponse, { signal });
+    return accountUser(this.account.id);
+  }
+
+  /**
+   * The account itself first (on the first page), then its EIM users. The cursor is OUTSCALE's
+   * `FirstItem` of the next page.
+   */
+  async listUsers(cursor?: string, signal?: AbortSignal): Promise<{ items: CloudUser[]; next?: string }> {
+    const firstItem = cursor === undefined ? 0 : Number(cursor);
+    if (!Number.isInteger(firstItem) || firstItem < 0) {
+      throw new CloudError('invalid', `"${cursor}" is not a valid position in the OUTSCALE user list; refresh the view.`, { cloud: 'outscale' });
+    }
+    const pageSize = this.#options.pageSize ?? 100;
+    const page = await this.#client.call('ReadUsers', { FirstItem: firstItem, ResultsPerPage: pageSize }, ReadUsersResponse, { signal });
+    const users = page.Users.map((u) => toUser(u, this.account.id));
+    const more = page.HasMoreItems ?? page.Users.length >= pageSize;
+    const items = cursor === undefined ? [accountUser(this.account.id), ...users] : users;
+    return more && page.Users.length > 0 ? { items, next: String(firstItem + page.Users.length) } : { items };
+  }
+
+  async listKeys(userId: string, signal?: AbortSignal): Promise<AccessKey[]> {
+    return (await this.#readKeys(userId, signal)).map((k) => toAccessKey(k, this.account.id, userId));
+  }
+
+  async #readKeys(userId: string, signal?: AbortSignal, keyId?: string): Promise<AccessKeyWire[]> {
+    const body = { ...userNameField(userId), ...(keyId ? { Filters: { AccessKeyIds: [keyId] } } : {}) };
+    return (await this.#client.call('ReadAccessKeys', body, ReadAccessKeysResponse, { signal })).AccessKeys;
+  }
+
+  async #readKey(key: AccessKey, signal?: AbortSignal): Promise<AccessKeyWire> {
+    const found = (await this.#readKeys(key.userId, signal, key.id)).find((k) => k.AccessKeyId === key.id);
+    if (!found) {
+      throw new CloudError('not-found', `Access key ${key.id} of ${this.#userLabel(key.userId)} no longer exists in OUTSCALE. Refresh the view.`, {
+        cloud: 'outscale',
+      });
+    }
+    return found;
+  }
+
+  #userLabel(userId: string): string {
+    return userId === ACCOUNT_USER_ID ? `the account ${this.account.label}` : `EIM user ${userId}`;
+  }
+
+  async createKey(userId: string, kind: KeyKind, opts: CreateKeyOptions, signal?: AbortSignal): Promise<CreatedKey> {
+    if (kind !== 'access-key') {
+      throw new CloudError('invalid', 'OUTSCALE has access keys only; it has no API signing keys to create.', { cloud: 'outscale' });
+    }
+    const expiry = opts.expiresAt === undefined ? undefined : checkFutureExpiry(opts.expiresAt, this.#now());
+    const tag = opts.displayName?.trim();
+    const existing = await this.#readKeys(userId, signal);
+    if (existing.length >= this.#maxKeys) {
+      throw new CloudError(
+        'quota',
+        `${this.#userLabel(userId)} already has ${existing.length} access keys, the OUTSCALE limit of ${this.#maxKeys} per user. ` +
+          `Delete one of ${existing.map((k) => k.AccessKeyId).join(', ')} first.`,
+        { cloud: 'outscale' },
+      );
+    }
+    const body = {
+      ...userNameField(userId),
+      ...(expiry ? { ExpirationDate: toWireDate(expiry) } : {}),
+      ...(tag ? { Tag: tag } : {}),
+    };
+    const created = await this.#client.call('CreateAccessKey', body, CreateAccessKeyResponse, { signal, idempotent: false });
+    const { SecretKey, ...rest } = created.AccessKey;
+    this.#options.logger.info(`OUTSCALE: created access key ${rest.AccessKeyId} for ${this.#userLabel(userId)}`);
+    return { key: toAccessKey(rest, this.account.id, userId), secret: new Secret(SecretKey) };
+  }
+
+  async updateKey(key: AccessKey, change: KeyChange, signal?: AbortSignal): Promise<AccessKey> {
+    if (change.expiresAt instanceof Date) checkFutureExpiry(change.expiresAt, this.#now());
+    const current = await this.#readKey(key, signal);
+    if (change.state === 'inactive' && current.State === 'ACTIVE') await this.#guardAccountKey(key, 'deactivate', signal);
+    const currentExpiry = parseWireDate(current.ExpirationDate);
+    if (change.state === 'active' && change.expiresAt === undefined && currentExpiry && currentExpiry.getTime() <= this.#now()) {
+      throw new CloudError(
+        'invalid',
+        `Access key ${key.id} expired on ${currentExpiry.toISOString()}. Give it a new expiration date (or none) to activate it again.`,
+        { cloud: 'outscale' },
+      );
+    }
+    const body: Record<string, unknown> = {
+      AccessKeyId: key.id,
+      ...userNameField(key.userId),
+      // OUTSCALE resets anything not sent: the state is always sent, and the current expiration date
+      // is always sent back unless it is being changed, so a state change never removes an expiry.
+      State: change.state ? change.state.toUpperCase() : current.State,
+    };
+    if (change.expiresAt === null) body.ClearExpirationDate = true;
+    else if (change.expiresAt instanceof Date) body.ExpirationDate = toWireDate(change.expiresAt);
+    else if (current.ExpirationDate) body.ExpirationDate = current.ExpirationDate;
+    if (change.displayName !== undefined) {
+      const tag = change.displayName.trim();
+      if (tag) body.Tag = tag;
+      else body.ClearTag = true;
+    }
+    const updated = await this.#client.call('UpdateAccessKey', body, UpdateAccessKeyResponse, { signal });
+    return toAccessKey(updated.AccessKey, this.account.id, key.userId);
+  }
+
+  /**
+   * Refuses to deactivate or delete the key this provider signs with: Cloud Keys (and every tool
+   * configured with it) would lose API access, and when it is the account's last active key,
+   * deleting it makes OUTSCALE create a new key in its place. The message says which applies.
+   */
+  async #guardAccountKey(key: AccessKey, verb: 'deactivate' | 'delete', signal?: AbortSignal): Promise<void> {
+    if (key.id !== (await this.#options.signingKeyId())) return;
+    const activeOthers =
+      key.userId === ACCOUNT_USER_ID ? (await this.#readKeys(ACCOUNT_USER_ID, signal)).filter((k) => k.State === 'ACTIVE' && k.AccessKeyId !== key.id) : [];
+    const last =
+      key.userId === ACCOUNT_USER_ID && activeOthers.length === 0
+        ? ` It is also the last active key of the account: ${
+            verb === 'delete'
+              ? 'OUTSCALE would create a new key in its place, whose secret you could only get from Cockpit,'
+              : 'without an active key nothing could call the OUTSCALE API for this account,'
+          } so create another key first.`
+        : '';
+    throw new CloudError(
+      'conflict',
+      `Access key ${key.id} is the key Cloud Keys signs with for ${this.account.label}.${last} To ${verb} it, point ${this.account.source} at another active key, then refresh.`,
+      { cloud: 'outscale' },
+    );
+  }
+
+  async deleteKey(key: AccessKey, signal?: AbortSignal): Promise<void> {
+    const current = await this.#readKey(key, signal);
+    await this.#guardAccountKey(key, 'delete', signal);
+    const isEimUser = key.userId !== ACCOUNT_USER_ID;
+    if (isEimUser && current.State === 'ACTIVE') {
+      // An EIM user's key must be INACTIVE before OUTSCALE deletes it. Resend its expiry, as always.
+      await this.#client.call(
+        'UpdateAccessKey',
+        { AccessKeyId: key.id, ...userNameField(key.userId), State: 'INACTIVE', ...(current.ExpirationDate ? { ExpirationDate: current.ExpirationDate } : {}) },
+        UpdateAccessKeyResponse,
+        { signal },
+      );
+    }
+    try {
+      await this.#client.call('DeleteAccessKey', { AccessKeyId: key.id, ...userNameField(key.userId) }, EmptyResponse, { signal });
+    } catch (error) {
+      if (error instanceof CloudError && isEimUser && current.State === 'ACTIVE') {
+        throw new CloudError(error.code, `${error.message} Access key ${key.id} was deactivated but not deleted; delete it again to finish.`, {
+          cloud: 'outscale',
+          requestId: error.requestId,
+          httpStatus: error.httpStatus,
+          cloudCode: error.cloudCode,
+        });
+      }
+      throw error;
+    }
+    this.#options.logger.info(`OUTSCALE: deleted access key ${key.id} of ${this.#userLabel(key.userId)}`);
+  }
+
+  /**
+   * Signs ReadAccessKeys (filtered on the key) with the new credentials. A new key may take a moment
+   * to be accepted, so refused attempts are repeated a few times, never as many as would trigger
+   * OUTSCALE's lock-out. Returns false if the key is still refused; other failures throw.
+   */
+  async verifyKey(key: AccessKey, secret: Secret, signal?: AbortSignal): Promise<boolean> {
+    const credentials: SigningCredentials = { accessKeyId: key.id, secretKey: secret };
+    const delays = this.#options.verifyDelaysMs ?? [2_000, 5_000];
+    const attempts = Math.min(MAX_VERIFY_ATTEMPTS, delays.length + 1);
+    for (let attempt = 0; attempt < attempts; attempt += 1) {
+      try {
+        const result = await this.#client.call('ReadAccessKeys', { Filters: { AccessKeyIds: [key.id] } }, ReadAccessKeysResponse, {
+          signal,
+          credentials,
+          retryPolicy: this.#options.verifyRetryPolicy ?? NO_RETRY,
+        });
+        return result.AccessKeys.some((k) => k.AccessKeyId === key.id);
+      } catch (error) {
+        const refused = error instanceof CloudError && error.code === 'auth';
+        if (!refused || isLockedOut(error)) throw error;
+        if (attempt + 1 >= attempts) return false;
+        this.#options.logger.info(`OUTSCALE: new key ${key.id} not accepted yet (attempt ${attempt + 1}); waiting ${delays[attempt]} ms`);
+        await sleep(delays[attempt] ?? 0, signal);
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,96 @@
+/**
+ * The OCI emulator: a local, signature-checking stand-in for the identity API, for unit,
+ * integration and e2e tests and the demo.
+ *
+ *   const emulator = await startOciEmulator({ seed: 'test' });
+ *   emulator.caller            // tenancy, user, fingerprint and private key of the seeded admin
+ *   emulator.state             // the live tenancy (users, keys), for assertions
+ *   emulator.faults.add({ route: 'GET /users', kind: 'status', status: 429, headers: { 'retry-after': '0' }, times: 1 })
+ *   writeDemoConfig(tmpHome, emulator)   // ~/.oci/config + key for a profile pointed at it
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startEmulatorServer, type RunningEmulator } from '../shared/httpServer';
+import { OciEmulatorHandler } from './handler';
+import type { OciCallerCredentials, OciTenancyState, SeedName } from './state';
+
+export interface OciEmulatorOptions {
+  readonly seed?: SeedName;
+  readonly port?: number;
+  /** How long an uploaded API key stays CREATING and cannot sign (ms); 0 by default. */
+  readonly apiKeyActivationMs?: number;
+}
+
+export interface RunningOciEmulator extends RunningEmulator {
+  /** The live tenancy; reset by `POST /__emulator/reset`. */
+  readonly state: OciTenancyState;
+  /** The seeded administrator whose API key signs the adapter's calls. */
+  readonly caller: OciCallerCredentials;
+  /** Method and full path (with any `/r/<region>` prefix) of every API request that reached the handler. */
+  readonly requests: readonly { method: string; path: string }[];
+  /** Moves the service's clock away from the caller's (ms, positive = ahead), to test clock skew. */
+  setClockOffset(ms: number): void;
+  /** The URL that stands for one region's identity endpoint (`<url>/r/<region>`). */
+  regionUrl(region: string): string;
+}
+
+export async function startOciEmulator(options: OciEmulatorOptions = {}): Promise<RunningOciEmulator> {
+  const handler = new OciEmulatorHandler({ seed: options.seed ?? 'test', apiKeyActivationMs: options.apiKeyActivationMs });
+  const server = await startEmulatorServer(handler, { port: options.port });
+  return {
+    ...server,
+    get state() {
+      return handler.state;
+    },
+    get caller() {
+      return handler.caller;
+    },
+    requests: handler.requests,
+    setClockOffset: (ms: number) => {
+      handler.clockOffsetMs = ms;
+    },
+    regionUrl: (region: string) => `${server.url}/r/${region}`,
+  };
+}
+
+export const DEMO_PROFILE = 'cloud-keys-demo';
+
+/**
+ * Writes an OCI config file and private key for the emulator's seeded caller into `dir` (a
+ * temporary home, never the user's own): `<dir>/.oci/config` with profile `cloud-keys-demo`, and
+ * `<dir>/.oci/cloud-keys-demo.pem` (mode 0600). Returns the environment and the `cloudKeys.*`
+ * settings that make the extension discover that account and send its calls to the emulator.
+ */
+export function writeDemoConfig(
+  dir: string,
+  emulator: Pick<RunningOciEmulator, 'url' | 'caller'>,
+): { env: Record<string, string>; settings: Record<string, string> } {
+  const ociDir = path.join(dir, '.oci');
+  fs.mkdirSync(ociDir, { recursive: true, mode: 0o700 });
+  const keyFile = path.join(ociDir, `${DEMO_PROFILE}.pem`);
+  fs.writeFileSync(keyFile, emulator.caller.privateKeyPem, { mode: 0o600 });
+  fs.chmodSync(keyFile, 0o600);
+  const configFile = path.join(ociDir, 'config');
+  fs.writeFileSync(
+    configFile,
+    [
+      '# Written by Cloud Keys for its demo: points at a local OCI emulator, not at Oracle Cloud.',
+      `[${DEMO_PROFILE}]`,
+      `user=${emulator.caller.userId}`,
+      `fingerprint=${emulator.caller.fingerprint}`,
+      `tenancy=${emulator.caller.tenancyId}`,
+      `region=${emulator.caller.region}`,
+      `key_file=${keyFile}`,
+      '',
+    ].join('\n'),
+    { mode: 0o600 },
+  );
+  return {
+    env: { OCI_CONFIG_FILE: configFile },
+    settings: { 'cloudKeys.oci.configFile': configFile, 'cloudKeys.oci.endpoint': emulator.url },
+  };
+}
+
+export type { OciCallerCredentials, OciTenancyState, SeedName } from './state';
+export { API_KEY_LIMIT, SECRET_KEY_LIMIT } from './handler';
+export { ociFingerprint } from './keys';

@@ -1,0 +1,96 @@
+/**
+ * The OUTSCALE emulator's request handling: route `POST /api/v1/<Action>` (or `/api/latest/`),
+ * check the SigV4 signature and the key behind it, apply the brute-force lock, then run the action.
+ */
+import type { EmulatorHandler, EmulatorRequest, EmulatorResponse } from '../shared/httpServer';
+import { ACTIONS } from './actions';
+import type { OutscaleState } from './state';
+import { verifySignature } from './sigv4';
+import { errors } from './wireErrors';
+
+/** Four failed authentications lock further attempts: 1 minute, then 1 more per further lock, up to 10. */
+export const FAILURES_BEFORE_LOCK = 4;
+const LOCK_STEP_MS = 60_000;
+const MAX_LOCK_MS = 10 * 60_000;
+
+export interface HandlerSettings {
+  readonly region: string;
+  readonly maxKeysPerUser: number;
+  readonly newKeyRejections: number;
+  readonly now: () => number;
+  readonly state: () => OutscaleState;
+  readonly reset: () => void;
+}
+
+function actionOf(path: string): string | undefined {
+  return /^\/api\/(?:v1|latest)\/([A-Za-z]+)$/.exec(path)?.[1];
+}
+
+export function createHandler(settings: HandlerSettings): EmulatorHandler {
+  const fail = (accessKeyId: string | undefined, response: EmulatorResponse): EmulatorResponse => {
+    if (accessKeyId) {
+      const state = settings.state();
+      const record = state.authFailures.get(accessKeyId) ?? { count: 0, lockedUntil: 0, locks: 0 };
+      record.count += 1;
+      if (record.count >= FAILURES_BEFORE_LOCK) {
+        record.locks += 1;
+        record.count = 0;
+        record.lockedUntil = settings.now() + Math.min(MAX_LOCK_MS, record.locks * LOCK_STEP_MS);
+      }
+      state.authFailures.set(accessKeyId, record);
+    }
+    return response;
+  };
+
+  return {
+    routeKey: (req) => actionOf(req.path) ?? `${req.method} ${req.path}`,
+
+    errorBody: (status) => {
+      if (status === 429 || status === 503) return errors.throttled(status);
+      if (status === 401) return errors.authFailed('Injected authentication failure.');
+      if (status === 409) return { ...errors.mustBeInactive(), status };
+      if (status >= 400 && status < 500) return { ...errors.invalidValue('Injected invalid request.'), status };
+      return errors.internal(status);
+    },
+
+    reset: () => settings.reset(),
+
+    async handle(req: EmulatorRequest): Promise<EmulatorResponse> {
+      const action = actionOf(req.path);
+      if (req.method !== 'POST' || !action) return errors.unknownAction(`${req.method} ${req.path}`);
+      const state = settings.state();
+      const now = settings.now();
+
+      const claimed = /Credential=([^/\s]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
+      const lock = claimed ? state.authFailures.get(claimed) : undefined;
+      if (lock && lock.lockedUntil > now) return errors.temporarilyLocked();
+
+      const check = await verifySignature(req, {
+        region: settings.region,
+        service: 'api',
+        now,
+        secretOf: (id) => state.keys.get(id)?.secretKey,
+      });
+      if (!check.ok) return fail(check.accessKeyId, check.unknownScheme ? errors.unknownAuthType(check.reason) : errors.authFailed(check.reason));
+      const key = state.keys.get(check.accessKeyId)!;
+      if (key.state !== 'ACTIVE') return fail(key.accessKeyId, errors.authFailed('The access key is inactive.'));
+      if (key.expirationDate && key.expirationDate.getTime() <= now) return fail(key.accessKeyId, errors.authFailed('The access key has expired.'));
+      if (key.rejectionsLeft > 0) {
+        key.rejectionsLeft -= 1;
+        return fail(key.accessKeyId, errors.authFailed('The access key is not known yet.'));
+      }
+      state.authFailures.delete(key.accessKeyId);
+
+      const run = ACTIONS[action];
+      if (!run) return errors.unknownAction(action);
+      let input: unknown;
+      try {
+        input = req.body.length === 0 ? {} : JSON.parse(req.body.toString('utf8'));
+      } catch {
+        return errors.invalidBody();
+      }
+      if (typeof input !== 'object' || input === null || Array.isArray(input)) return errors.invalidBody();
+      return run({ state, caller: key.owner, now, maxKeysPerUser: settings.maxKeysPerUser, newKeyRejections: settings.newKeyRejections }, input);
+    },
+  };
+}

@@ -1,0 +1,111 @@
+/**
+ * A local OUTSCALE API for tests, the demo and benchmarks: `POST /api/v1/<Action>` for the access-key
+ * and user actions, SigV4 checked with @smithy/signature-v4, the 4-failure lock-out, and the shared
+ * fault injection (per action name, e.g. `{route: 'ReadUsers', kind: 'status', status: 503}`).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { startEmulatorServer, type RunningEmulator } from '../shared/httpServer';
+import { createHandler } from './handler';
+import { seed, type SeededCaller, type SeedName } from './seeds';
+import { OutscaleState, type EmulatedKey } from './state';
+
+export { TEST_SEED } from './seeds';
+export type { SeededCaller, SeedName } from './seeds';
+export type { EmulatedKey, EmulatedUser, OutscaleState } from './state';
+
+export interface OutscaleEmulatorOptions {
+  readonly seed?: SeedName;
+  readonly port?: number;
+  /** The region of the credential scope the emulator accepts (default eu-west-2). */
+  readonly region?: string;
+  /** Keys per user (default 10, as the current OUTSCALE docs say). */
+  readonly maxKeysPerUser?: number;
+  /** How many authentications a newly created key refuses before it works (propagation); default 0. */
+  readonly newKeyRejections?: number;
+}
+
+export interface RunningOutscaleEmulator extends RunningEmulator {
+  readonly region: string;
+  /** The seeded account key that signs by default (the demo profile uses it). */
+  readonly caller: SeededCaller;
+  /** The live state; tests read it to check what the adapter changed. */
+  readonly state: OutscaleState;
+  /** Moves the emulator's clock (expiry, lock-out, clock-skew checks) by `ms`. */
+  advanceClock(ms: number): void;
+  now(): number;
+  /** Restores the seeded state (same keys and secrets), the clock, and clears faults, lock-outs and `calls`. */
+  reset(): void;
+}
+
+function cloneState(source: OutscaleState): OutscaleState {
+  const copy = new OutscaleState(source.accountId);
+  for (const key of source.keys.values()) copy.keys.set(key.accessKeyId, { ...key } as EmulatedKey);
+  copy.users.push(...source.users.map((u) => ({ ...u })));
+  return copy;
+}
+
+export async function startOutscaleEmulator(options: OutscaleEmulatorOptions = {}): Promise<RunningOutscaleEmulator> {
+  let offset = 0;
+  const now = () => Date.now() + offset;
+  const seeded = seed(options.seed ?? 'test', now());
+  let state = cloneState(seeded.state);
+  const region = options.region ?? 'eu-west-2';
+  const served: { calls?: string[] } = {};
+  const reset = () => {
+    state = cloneState(seeded.state);
+    offset = 0;
+    if (served.calls) served.calls.length = 0;
+  };
+  const handler = createHandler({
+    region,
+    maxKeysPerUser: options.maxKeysPerUser ?? 10,
+    newKeyRejections: options.newKeyRejections ?? 0,
+    now,
+    state: () => state,
+    reset,
+  });
+  const server = await startEmulatorServer(handler, { port: options.port });
+  served.calls = server.calls;
+  return {
+    ...server,
+    close: () => server.close(),
+    region,
+    caller: seeded.caller,
+    get state() {
+      return state;
+    },
+    advanceClock: (ms: number) => {
+      offset += ms;
+    },
+    now,
+    reset: () => {
+      server.faults.clear();
+      reset();
+    },
+  };
+}
+
+/**
+ * Writes `<dir>/.osc/config.json` with a `demo` profile (the emulator's seeded caller key, its region,
+ * `endpoints.api` pointed at the emulator), mode 0600, and returns what makes the extension find it.
+ * `dir` must be a temporary home, never the real one.
+ */
+export function writeDemoConfig(
+  dir: string,
+  emulator: Pick<RunningOutscaleEmulator, 'url' | 'region' | 'caller'>,
+): { env: Record<string, string>; settings: Record<string, string> } {
+  const folder = path.join(dir, '.osc');
+  fs.mkdirSync(folder, { recursive: true, mode: 0o700 });
+  const file = path.join(folder, 'config.json');
+  const config = {
+    demo: {
+      access_key: emulator.caller.accessKeyId,
+      secret_key: emulator.caller.secretKey,
+      region: emulator.region,
+      endpoints: { api: emulator.url },
+    },
+  };
+  fs.writeFileSync(file, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+  return { env: { OSC_CONFIG_FILE: file }, settings: { 'cloudKeys.outscale.configFile': file } };
+}
