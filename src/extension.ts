@@ -13,6 +13,8 @@ import { AccountRegistry } from './operations/accountRegistry';
 import { SecretStore } from './secrets/secretStore';
 import { AccountPreferencesStore } from './services/accountPreferencesStore';
 import { createCloudContext } from './services/cloudContextFactory';
+import type { FeatureServices } from './services/featureServices';
+import { FEATURES } from './features';
 import { ConfigFileWatcher } from './services/configFileWatcher';
 import { SecretClipboard } from './services/secretClipboard';
 import { createLimiter } from './util/limiter';
@@ -50,13 +52,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   const commandContext = { logger, showLogs: () => logger.show() };
-  const services = { registry, browser, tree, secrets, clipboard, preferences };
+  const services: FeatureServices = { context, logger, commandContext, registry, browser, tree, secrets, clipboard, preferences };
   context.subscriptions.push(
     ...registerGeneralCommands(commandContext, context.extension.id),
     ...registerTreeCommands(commandContext, services),
     ...registerAccountCommands(commandContext, services),
     ...registerKeyCommands(commandContext, services),
   );
+  for (const feature of FEATURES) context.subscriptions.push(...feature(services));
 
   logger.info(`Cloud Keys ${String(context.extension.packageJSON.version)} activated`);
   return process.env.CLOUD_KEYS_TEST_API === '1' ? { tree, registry, secrets } : undefined;

@@ -1,8 +1,12 @@
+import { FORMS_COMMAND_IDS } from './ids/forms';
+import { ROTATION_COMMAND_IDS } from './ids/rotation';
+import { TERRAFORM_COMMAND_IDS } from './ids/terraform';
+
 /**
  * Every command the extension contributes. `package.json` must list exactly these; a unit test
  * compares the two so they cannot drift apart.
  */
-export const COMMAND_IDS = {
+const CORE_COMMAND_IDS = {
   refresh: 'cloudKeys.refresh',
   showLogs: 'cloudKeys.showLogs',
   openSettings: 'cloudKeys.openSettings',
@@ -25,6 +29,13 @@ export const COMMAND_IDS = {
   copyAccessKeyId: 'cloudKeys.copyAccessKeyId',
   revealSecret: 'cloudKeys.revealSecret',
   copySecret: 'cloudKeys.copySecret',
+} as const;
+
+export const COMMAND_IDS = {
+  ...CORE_COMMAND_IDS,
+  ...ROTATION_COMMAND_IDS,
+  ...TERRAFORM_COMMAND_IDS,
+  ...FORMS_COMMAND_IDS,
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

@@ -1,0 +1,2 @@
+/** Command ids of the terraform feature; merged into COMMAND_IDS. */
+export const TERRAFORM_COMMAND_IDS = {} as const;

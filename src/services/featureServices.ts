@@ -1,0 +1,25 @@
+import type * as vscode from 'vscode';
+import type { CommandContext } from '../commands/registerCommand';
+import type { AccountBrowser } from '../operations/accountBrowser';
+import type { AccountRegistry } from '../operations/accountRegistry';
+import type { SecretStore } from '../secrets/secretStore';
+import type { Logger } from '../util/logger';
+import type { AccountsTreeProvider } from '../views/accountsTreeProvider';
+import type { AccountPreferencesStore } from './accountPreferencesStore';
+import type { SecretClipboard } from './secretClipboard';
+
+/** The services a feature (tree commands, rotation, Terraform, forms) is built from. */
+export interface FeatureServices {
+  readonly context: vscode.ExtensionContext;
+  readonly logger: Logger;
+  readonly commandContext: CommandContext;
+  readonly registry: AccountRegistry;
+  readonly browser: AccountBrowser;
+  readonly tree: AccountsTreeProvider;
+  readonly secrets: SecretStore;
+  readonly clipboard: SecretClipboard;
+  readonly preferences: AccountPreferencesStore;
+}
+
+/** A feature registers its commands, providers and listeners and returns every disposable. */
+export type Feature = (services: FeatureServices) => vscode.Disposable[];
