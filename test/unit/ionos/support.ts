@@ -1,5 +1,5 @@
 /** Shared pieces of the IONOS adapter tests: a logger that keeps every line, an in-memory credential store, contexts. */
-import { inspect } from 'node:util';
+import { MemoryCredentials, RecordingLogger } from '../../support/testDoubles';
 import type { CloudContext, CredentialStore } from '../../../src/clouds/cloudModule';
 import type { IonosProviderOptions } from '../../../src/clouds/ionos/provider';
 import { Secret } from '../../../src/model/secret';
@@ -7,45 +7,14 @@ import { manualCredentialName, type Account } from '../../../src/model/types';
 import type { Logger } from '../../../src/util/logger';
 import type { IonosEmulator } from '../../emulators/ionos';
 
-/**
- * Keeps every line exactly as the adapter logged it, without redaction, so a test can prove the
- * adapter itself never hands a secret to the logger.
- */
-export class CollectingLogger implements Logger {
-  readonly lines: string[] = [];
-  #add(level: string, message: unknown, args: unknown[]): void {
-    const text = [message, ...args].map((part) => (typeof part === 'string' ? part : inspect(part, { depth: 8 }))).join(' ');
-    this.lines.push(`${level} ${text}`);
-  }
-  trace(message: string, ...args: unknown[]): void {
-    this.#add('trace', message, args);
-  }
-  debug(message: string, ...args: unknown[]): void {
-    this.#add('debug', message, args);
-  }
-  info(message: string, ...args: unknown[]): void {
-    this.#add('info', message, args);
-  }
-  warn(message: string, ...args: unknown[]): void {
-    this.#add('warn', message, args);
-  }
-  error(message: string | Error, ...args: unknown[]): void {
-    this.#add('error', message, args);
+/** Keeps every line exactly as the adapter logged it, without redaction, so a test can prove the adapter itself never hands a secret to the logger. */
+export class CollectingLogger extends RecordingLogger {
+  constructor() {
+    super('raw');
   }
 }
 
-export class MemoryCredentialStore implements CredentialStore {
-  readonly values = new Map<string, Secret>();
-  async get(name: string): Promise<Secret | undefined> {
-    return this.values.get(name);
-  }
-  async store(name: string, value: Secret): Promise<void> {
-    this.values.set(name, value);
-  }
-  async delete(name: string): Promise<void> {
-    this.values.delete(name);
-  }
-}
+export class MemoryCredentialStore extends MemoryCredentials {}
 
 export function makeContext(options: { logger?: Logger; env?: Record<string, string>; settings?: Record<string, string>; credentials?: CredentialStore } = {}): CloudContext {
   return {

@@ -3,41 +3,22 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createPrivateKey } from 'node:crypto';
-import type { CloudContext, CredentialStore, UserPrompts } from '../../../src/clouds/cloudModule';
+import type { CloudContext, UserPrompts } from '../../../src/clouds/cloudModule';
 import { discoverOciAccounts } from '../../../src/clouds/oci/discovery';
 import { OciProvider, type OciProviderOptions } from '../../../src/clouds/oci/provider';
 import type { RetryPolicy } from '../../../src/clouds/shared/retry';
 import type { Secret } from '../../../src/model/secret';
 import type { Account } from '../../../src/model/types';
-import type { Logger } from '../../../src/util/logger';
-import { formatLogLine } from '../../../src/util/redact';
+import { MemoryCredentials, RecordingLogger } from '../../support/testDoubles';
 import type { RunningOciEmulator } from '../../emulators/oci';
 
 export const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, totalBudgetMs: 10_000 };
 
-export class MemoryCredentials implements CredentialStore {
-  readonly values = new Map<string, Secret>();
-  async get(name: string) {
-    return this.values.get(name);
-  }
-  async store(name: string, value: Secret) {
-    this.values.set(name, value);
-  }
-  async delete(name: string) {
-    this.values.delete(name);
-  }
-}
+export { MemoryCredentials };
 
 /** A logger that keeps its lines, formatted and redacted as the VS Code output channel does. */
-export interface RecordingLogger extends Logger {
-  readonly lines: string[];
-}
 export function recordingLogger(): RecordingLogger {
-  const lines: string[] = [];
-  const at = (level: string) => (message: unknown, ...args: unknown[]) => {
-    lines.push(`${level} ${formatLogLine(message, args)}`);
-  };
-  return { lines, trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
+  return new RecordingLogger('redacted');
 }
 
 export function tempHome(): string {

@@ -5,12 +5,11 @@ import path from 'node:path';
 import { z } from 'zod';
 import { OutscaleApiClient } from '../../../src/clouds/outscale/apiClient';
 import { createOutscaleProvider, type ProviderTuning } from '../../../src/clouds/outscale/index';
-import type { CloudContext, CredentialStore } from '../../../src/clouds/cloudModule';
+import type { CloudContext } from '../../../src/clouds/cloudModule';
 import type { CloudProvider } from '../../../src/clouds/provider';
 import { Secret } from '../../../src/model/secret';
 import { manualCredentialName, type Account } from '../../../src/model/types';
-import { formatLogLine } from '../../../src/util/redact';
-import type { Logger } from '../../../src/util/logger';
+import { MemoryCredentials, RecordingLogger } from '../../support/testDoubles';
 import type { RunningOutscaleEmulator } from '../../emulators/outscale/index';
 
 const homes: string[] = [];
@@ -25,28 +24,7 @@ export function tempHome(): string {
   return home;
 }
 
-export class MemoryCredentials implements CredentialStore {
-  readonly values = new Map<string, Secret>();
-  async get(name: string) {
-    return this.values.get(name);
-  }
-  async store(name: string, value: Secret) {
-    this.values.set(name, value);
-  }
-  async delete(name: string) {
-    this.values.delete(name);
-  }
-}
-
-/** A logger that formats lines as the real one does (redacting), and keeps them for assertions. */
-export class RecordingLogger implements Logger {
-  readonly lines: string[] = [];
-  trace = (m: string, ...a: unknown[]) => this.lines.push(formatLogLine(m, a));
-  debug = (m: string, ...a: unknown[]) => this.lines.push(formatLogLine(m, a));
-  info = (m: string, ...a: unknown[]) => this.lines.push(formatLogLine(m, a));
-  warn = (m: string, ...a: unknown[]) => this.lines.push(formatLogLine(m, a));
-  error = (m: string | Error, ...a: unknown[]) => this.lines.push(formatLogLine(m, a));
-}
+export { MemoryCredentials, RecordingLogger };
 
 export interface TestContext extends CloudContext {
   readonly logger: RecordingLogger;
