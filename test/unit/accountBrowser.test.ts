@@ -1,0 +1,78 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { AccountBrowser } from '../../src/operations/accountBrowser';
+import { CloudError } from '../../src/model/cloudError';
+import { createLimiter } from '../../src/util/limiter';
+import { startOciEmulator, type RunningOciEmulator } from '../emulators/oci';
+import { providerFor } from './oci/harness';
+
+describe('AccountBrowser, the listing layer of the tree, against the OCI emulator', () => {
+  let emulator: RunningOciEmulator;
+  before(async () => {
+    emulator = await startOciEmulator({ seed: 'test' });
+  });
+  after(() => emulator.close());
+
+  async function browserWithPages(pageSize: number) {
+    const { provider, account } = await providerFor(emulator, { pageSize });
+    return { browser: new AccountBrowser(() => provider, createLimiter(4)), account, provider };
+  }
+
+  it('lists the caller first, then the others by name, a page at a time', async () => {
+    const { browser, account, provider } = await browserWithPages(3);
+    const all = [];
+    for (let cursor: string | undefined, first = true; first || cursor; first = false) {
+      const page = await provider.listUsers(cursor);
+      all.push(...page.items);
+      cursor = page.next;
+    }
+    const firstView = await browser.users(account);
+    assert.equal(firstView.users[0].isCaller, true, 'the caller is not first');
+    assert.equal(firstView.hasMore, true, 'a tenancy bigger than a page says there is more');
+    assert.ok(firstView.users.length <= 4, `first view shows ${firstView.users.length} users for a page of 3 plus the caller`);
+    const others = firstView.users.slice(1).map((u) => u.name);
+    assert.deepEqual(others, [...others].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
+
+    let view = firstView;
+    while (view.hasMore) view = await browser.loadMore(account);
+    assert.equal(view.loaded, all.length, 'every user appears once after loading every page, the caller included');
+    assert.equal(new Set(view.users.map((u) => u.id)).size, view.users.length, 'no user appears twice');
+  });
+
+  it('narrows users by name or email, without another request', async () => {
+    const { browser, account } = await browserWithPages(100);
+    const full = await browser.users(account);
+    const target = full.users[full.users.length - 1];
+    const callsBefore = emulator.calls.length;
+    browser.setFilter(account, target.name.slice(0, 4).toUpperCase());
+    const filtered = await browser.users(account);
+    assert.ok(filtered.users.some((u) => u.id === target.id));
+    assert.ok(filtered.users.every((u) => u.name.toLowerCase().includes(target.name.slice(0, 4).toLowerCase()) || (u.email ?? '').toLowerCase().includes(target.name.slice(0, 4).toLowerCase())));
+    assert.equal(filtered.filter, target.name.slice(0, 4).toUpperCase());
+    assert.equal(emulator.calls.length, callsBefore, 'filtering sent a request');
+    browser.setFilter(account, '');
+    assert.equal((await browser.users(account)).users.length, full.users.length);
+  });
+
+  it('reads a user\'s keys once, until that user is invalidated', async () => {
+    const { browser, account } = await browserWithPages(100);
+    const caller = (await browser.users(account)).users[0];
+    const first = await browser.keys(account, caller);
+    const calls = emulator.calls.length;
+    await browser.keys(account, caller);
+    assert.equal(emulator.calls.length, calls, 'a second read of the same keys went to the network');
+    browser.invalidate(account.id, caller.id);
+    assert.deepEqual((await browser.keys(account, caller)).map((k) => k.id), first.map((k) => k.id));
+    assert.ok(emulator.calls.length > calls);
+  });
+
+  it('stops a load when it is cancelled, with a cancelled CloudError', async () => {
+    const { browser, account } = await browserWithPages(100);
+    emulator.faults.add({ route: 'GET /users', kind: 'latency', ms: 2_000, times: 1 });
+    const abort = new AbortController();
+    const loading = browser.users(account, abort.signal);
+    setTimeout(() => abort.abort(), 50);
+    await assert.rejects(loading, (error: unknown) => error instanceof CloudError && error.code === 'cancelled');
+    emulator.faults.clear();
+  });
+});
