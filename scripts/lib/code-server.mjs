@@ -52,6 +52,10 @@ export async function startCodeServer({ extensions, folder, settings = {}, env =
   const userDataDir = path.join(profile, 'data');
   const extensionsDir = path.join(profile, 'extensions');
   fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.mkdirSync(path.join(userDataDir, 'Machine'), { recursive: true });
+  // In a server setup, VS Code reads machine-scoped settings (Cloud Keys' endpoints and config
+  // paths) from the server's Machine settings, not from the browser's User settings.
+  fs.writeFileSync(path.join(userDataDir, 'Machine', 'settings.json'), JSON.stringify(settings, null, 2));
   fs.writeFileSync(
     path.join(userDataDir, 'User', 'settings.json'),
     JSON.stringify(

@@ -29,7 +29,8 @@ async function accountOf(t: TestApi, cloud: string): Promise<AccountNode> {
 async function callerOf(t: TestApi, cloud: string): Promise<UserNode> {
   const users = await children(t, await accountOf(t, cloud));
   const first = users[0];
-  assert.ok(first?.kind === 'user', `the first child of the ${cloud} account is not a user`);
+  const shown = first?.kind === 'message' ? `${first.text} ${first.detail ?? ''}` : first?.kind;
+  assert.ok(first?.kind === 'user', `the first child of the ${cloud} account is not a user but: ${shown}`);
   return first;
 }
 
