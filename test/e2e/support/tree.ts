@@ -13,6 +13,18 @@ export function row(page: Page, text: string | RegExp): Locator {
 export async function openCloudKeys(page: Page): Promise<void> {
   await page.locator('.activitybar .action-item a[aria-label^="Cloud Keys"]').click();
   await sidebar(page).locator('.composite.title', { hasText: /Cloud Keys/i }).waitFor({ timeout: 15_000 });
+  await widenSidebar(page, 620);
+}
+
+/** Drags the sash between the side bar and the editor so rows show their whole description. */
+export async function widenSidebar(page: Page, width: number): Promise<void> {
+  const box = await sidebar(page).boundingBox();
+  if (!box || box.width >= width) return;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width + 1, y);
+  await page.mouse.down();
+  await page.mouse.move(box.x + width, y, { steps: 8 });
+  await page.mouse.up();
 }
 
 /** Expands a collapsed row (a no-op on an expanded one) and waits until a child matching `child` shows. */
