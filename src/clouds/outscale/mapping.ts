@@ -24,7 +24,7 @@ export function toAccessKey(wire: AccessKeyWire, accountId: string, userId: stri
 }
 
 export function accountUser(accountId: string): CloudUser {
-  return { id: ACCOUNT_USER_ID, accountId, name: 'Account (you)', isCaller: true };
+  return { id: ACCOUNT_USER_ID, accountId, name: 'Account (root)', isCaller: true };
 }
 
 export function toUser(wire: UserWire, accountId: string): CloudUser {

@@ -7,7 +7,7 @@ export function sidebar(page: Page): Locator {
 
 /** A row of the Accounts tree whose accessible label contains `text`. */
 export function row(page: Page, text: string | RegExp): Locator {
-  return sidebar(page).locator('.monaco-list-row', { hasText: text }).first();
+  return sidebar(page).locator('.monaco-list-row:visible', { hasText: text }).first();
 }
 
 export async function openCloudKeys(page: Page): Promise<void> {
@@ -32,6 +32,7 @@ export async function expand(page: Page, text: string | RegExp, child: string | 
   const target = row(page, text);
   await target.waitFor({ timeout: 20_000 });
   if ((await target.getAttribute('aria-expanded')) !== 'true') await target.click();
+  await target.locator('xpath=self::*[@aria-expanded="true"]').waitFor({ timeout: 20_000 });
   await row(page, child).waitFor({ timeout: 20_000 });
 }
 

@@ -28,9 +28,11 @@ interface Emulators {
 /**
  * Starts code-server with the packaged extension and opens its workbench in a fresh browser. With
  * `emulators`, the three cloud emulators run and their demo accounts are configured in a temporary
- * home; without, that home is empty.
+ * home; without, that home is empty. `settings` are added to the user settings (e.g. a colour theme).
  */
-export async function openWorkbench(options: { folder?: string; emulators?: boolean } = {}): Promise<Workbench & { urls: Record<string, string> }> {
+export async function openWorkbench(
+  options: { folder?: string; emulators?: boolean; settings?: Record<string, unknown> } = {},
+): Promise<Workbench & { urls: Record<string, string> }> {
   const { startCodeServer } = (await import(path.join(root, 'scripts/lib/code-server.mjs'))) as {
     startCodeServer(o: object): Promise<CodeServer>;
   };
@@ -52,7 +54,7 @@ export async function openWorkbench(options: { folder?: string; emulators?: bool
   const server = await startCodeServer({
     extensions: [vsix],
     folder,
-    settings: emulators?.settings ?? {},
+    settings: { ...(emulators?.settings ?? {}), ...(options.settings ?? {}) },
     env: { ...(emulators?.env ?? {}), HOME: home },
   });
   const browser = await launchBrowser();
