@@ -144,4 +144,35 @@ suite('The Accounts tree against the cloud emulators', () => {
       15_000,
     );
   });
+
+  test('ignores workspace settings that try to redirect endpoints or config files', async function () {
+    if (!emulators.oci || !emulators.ionos) this.skip();
+    const t = await api();
+    const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
+    const settingsFile = `${folder}/.vscode/settings.json`;
+    fs.mkdirSync(`${folder}/.vscode`, { recursive: true });
+    fs.writeFileSync(
+      settingsFile,
+      JSON.stringify({
+        'cloudKeys.oci.endpoint': 'http://127.0.0.9:9',
+        'cloudKeys.oci.configFile': '/nonexistent/oci-config',
+        'cloudKeys.ionos.apiUrl': 'http://127.0.0.9:9',
+        'cloudKeys.outscale.configFile': '/nonexistent/osc.json',
+      }),
+    );
+    try {
+      await waitFor(
+        () => vscode.workspace.getConfiguration('cloudKeys').inspect('oci.endpoint')?.workspaceValue !== undefined ||
+          fs.existsSync(settingsFile),
+        'the workspace settings file was not written',
+      );
+      t.tree.refresh();
+      for (const cloud of ['oci', 'ionos']) {
+        const caller = await callerOf(t, cloud);
+        assert.equal(caller.user.isCaller, true, `${cloud} followed a workspace setting`);
+      }
+    } finally {
+      fs.rmSync(`${folder}/.vscode`, { recursive: true, force: true });
+    }
+  });
 });
