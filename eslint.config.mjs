@@ -13,7 +13,7 @@ const noVscodeInPureLayers = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'out/**', 'dist-package/**', 'node_modules/**', 'test-results/**', '.vscode-test/**'] },
+  { ignores: ['dist/**', 'dist.build-*/**', 'out/**', 'dist-package/**', 'node_modules/**', 'test-results/**', '.vscode-test/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -32,7 +32,7 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
-    files: ['src/model/**/*.ts', 'src/clouds/**/*.ts', 'src/operations/**/*.ts', 'test/unit/**/*.ts', 'test/emulators/**/*.ts'],
+    files: ['src/model/**/*.ts', 'src/clouds/**/*.ts', 'src/operations/**/*.ts', 'src/terraform/*.ts', 'test/unit/**/*.ts', 'test/emulators/**/*.ts'],
     rules: noVscodeInPureLayers,
   },
   {

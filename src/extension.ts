@@ -17,7 +17,7 @@ import type { FeatureServices } from './services/featureServices';
 import { FEATURES } from './features';
 import { ConfigFileWatcher } from './services/configFileWatcher';
 import { SecretClipboard } from './services/secretClipboard';
-import { createLimiter } from './util/limiter';
+import { CLOUD_CALL_CONCURRENCY, createLimiter } from './util/limiter';
 import { OutputChannelLogger } from './util/outputChannelLogger';
 import { ACCOUNTS_VIEW_ID, AccountsTreeProvider } from './views/accountsTreeProvider';
 
@@ -30,19 +30,21 @@ export interface TestApi {
 
 /** The composition root: build each service, register it, hand every disposable to VS Code. */
 export function activate(context: vscode.ExtensionContext): TestApi | undefined {
+  const startedAt = performance.now();
   const logger = new OutputChannelLogger('Cloud Keys');
   const secrets = new SecretStore(context.secrets, logger);
   const preferences = new AccountPreferencesStore(context.globalState, logger);
   const loader = new CloudModuleLoader<{ cloudModule: CloudModule }>(path.join(context.extensionPath, 'dist', 'clouds'));
   const registry = new AccountRegistry((cloud) => loader.load(cloud).cloudModule, () => createCloudContext(logger, secrets), preferences, CLOUD_IDS.filter((cloud) => loader.isAvailable(cloud)));
-  const browser = new AccountBrowser((account) => registry.provider(account), createLimiter(6));
+  const browser = new AccountBrowser((account) => registry.provider(account), createLimiter(CLOUD_CALL_CONCURRENCY));
   const tree = new AccountsTreeProvider(registry, browser, secrets, logger, () => settings.keyHealth());
   const watcher = new ConfigFileWatcher(() => tree.refresh());
   const clipboard = new SecretClipboard(() => settings.clipboardClearSeconds());
   context.subscriptions.push(logger, secrets, tree, watcher, clipboard);
 
+  const treeView = vscode.window.createTreeView(ACCOUNTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(
-    vscode.window.createTreeView(ACCOUNTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true }),
+    treeView,
     tree.onDidLoadAccounts(() => watcher.watch(registry.configFiles())),
     secrets.onDidChange(() => tree.rerender()),
     vscode.workspace.onDidChangeConfiguration((event) => {
@@ -52,7 +54,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   const commandContext = { logger, showLogs: () => logger.show() };
-  const services: FeatureServices = { context, logger, commandContext, registry, browser, tree, secrets, clipboard, preferences };
+  const services: FeatureServices = { context, logger, commandContext, registry, browser, tree, secrets, clipboard, preferences, treeView };
   context.subscriptions.push(
     ...registerGeneralCommands(commandContext, context.extension.id),
     ...registerTreeCommands(commandContext, services),
@@ -61,7 +63,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
   for (const feature of FEATURES) context.subscriptions.push(...feature(services));
 
-  logger.info(`Cloud Keys ${String(context.extension.packageJSON.version)} activated`);
+  logger.info(`Cloud Keys ${String(context.extension.packageJSON.version)} activated in ${Math.round(performance.now() - startedAt)} ms`);
   return process.env.CLOUD_KEYS_TEST_API === '1' ? { tree, registry, secrets } : undefined;
 }
 

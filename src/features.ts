@@ -1,7 +1,10 @@
+import { rotationFeature } from './commands/rotationFeature';
 import type { Feature } from './services/featureServices';
+import { terraformFeature } from './terraform/vscode/terraformFeature';
+import { registerForms } from './webview/formsFeature';
 
 /**
  * The features built on the tree, each registered from its own module. Adding one is one import
  * and one entry here.
  */
-export const FEATURES: readonly Feature[] = [];
+export const FEATURES: readonly Feature[] = [registerForms, terraformFeature, rotationFeature];

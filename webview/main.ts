@@ -1,24 +1,30 @@
-// The browser side of the Cloud Keys forms: it renders with @vscode-elements/elements and talks to
-// the host only through the typed protocol.
+// The browser side of the Cloud Keys panels. One bundle for every panel: the host names the panel
+// in <body data-panel>, and the page talks to the host only through the typed protocol.
+import './shared/zodConfig';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
-import { HostToWebviewSchema, type WebviewToHost } from '../src/webview/protocol';
+import '@vscode-elements/elements/dist/vscode-form-group/index.js';
+import '@vscode-elements/elements/dist/vscode-form-helper/index.js';
+import '@vscode-elements/elements/dist/vscode-label/index.js';
+import '@vscode-elements/elements/dist/vscode-option/index.js';
+import '@vscode-elements/elements/dist/vscode-progress-ring/index.js';
+import '@vscode-elements/elements/dist/vscode-radio/index.js';
+import '@vscode-elements/elements/dist/vscode-radio-group/index.js';
+import '@vscode-elements/elements/dist/vscode-single-select/index.js';
+import '@vscode-elements/elements/dist/vscode-textarea/index.js';
+import '@vscode-elements/elements/dist/vscode-textfield/index.js';
+import { PanelKindSchema } from '../src/webview/protocol';
+import { startCreateKey } from './createKey';
+import { startDetails } from './details';
+import { startOverview } from './overview';
+import { post, reportCspViolations } from './shared/vscodeApi';
+import './styles.css';
 
-interface VsCodeApi {
-  postMessage(message: WebviewToHost): void;
+reportCspViolations();
+const app = document.getElementById('app');
+const panel = PanelKindSchema.safeParse(document.body.dataset.panel);
+if (app && panel.success) {
+  if (panel.data === 'create-key') startCreateKey(app);
+  else if (panel.data === 'overview') startOverview(app);
+  else startDetails(app);
 }
-declare function acquireVsCodeApi(): VsCodeApi;
-
-const vscode = acquireVsCodeApi();
-
-window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const parsed = HostToWebviewSchema.safeParse(event.data);
-  if (!parsed.success) return;
-  const message = parsed.data;
-  switch (message.type) {
-    case 'init':
-      document.title = message.title;
-      break;
-  }
-});
-
-vscode.postMessage({ type: 'ready' });
+post({ type: 'ready' });

@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { CreateKeyOptions } from '../clouds/provider';
 import type { Account, KeyKind } from '../model/types';
+import { settings } from '../config/settings';
 import { parseExpiryInput } from '../operations/expiryInput';
+import { defaultExpiry } from '../operations/keyAlerts';
 import { keyKindName } from '../views/cloudNames';
 
 /** Which kinds of key each cloud has. */
@@ -61,7 +63,7 @@ export async function askCreateOptions(account: Account, kind: KeyKind): Promise
     return { publicKeyPem: Buffer.from(bytes).toString('utf8') };
   }
   if (account.cloud === 'outscale') {
-    const expiresAt = await askExpiry();
+    const expiresAt = await askExpiry(defaultExpiry(settings.outscaleDefaultKeyExpiryDays(), Date.now()));
     if (expiresAt === undefined) return undefined;
     return expiresAt === null ? {} : { expiresAt };
   }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { CloudSettings } from '../clouds/cloudModule';
 import type { HttpOptions } from '../util/httpClient';
+import { z } from 'zod';
 import type { KeyHealthPolicy } from '../operations/keyHealth';
 
 const SECTION = 'cloudKeys';
@@ -17,6 +18,9 @@ function userValue<T>(key: string): T | undefined {
   const inspected = vscode.workspace.getConfiguration(SECTION).inspect<T>(key);
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
+
+const CloudPolicySchema = z.object({ maxAgeDays: z.number().int().min(1).optional(), expiryWarningDays: z.number().int().min(0).optional() });
+const PerCloudPolicySchema = z.object({ oci: CloudPolicySchema.optional(), outscale: CloudPolicySchema.optional(), ionos: CloudPolicySchema.optional() });
 
 /** The one typed accessor for Cloud Keys settings. */
 export const settings = {
@@ -43,10 +47,17 @@ export const settings = {
 
   keyHealth(): KeyHealthPolicy {
     const config = vscode.workspace.getConfiguration(SECTION);
+    const perCloud = PerCloudPolicySchema.safeParse(config.get<unknown>('keys.perCloud', {}));
     return {
       maxAgeDays: config.get<number>('keys.maxAgeDays', 90),
       expiryWarningDays: config.get<number>('keys.expiryWarningDays', 14),
+      ...(perCloud.success ? { perCloud: perCloud.data } : {}),
     };
+  },
+
+  /** Days until a new OUTSCALE key expires by default; 0 for no default expiry. */
+  outscaleDefaultKeyExpiryDays(): number {
+    return vscode.workspace.getConfiguration(SECTION).get<number>('outscale.defaultKeyExpiryDays', 0);
   },
 
   clipboardClearSeconds(): number {

@@ -61,6 +61,8 @@ export interface AccessKey {
   readonly lastUsedAt?: Date;
   /** For API signing keys: the fingerprint of the public key. */
   readonly fingerprint?: string;
+  /** For API signing keys, where the cloud returns it: the public key (PEM), e.g. for Terraform's `key_value`. */
+  readonly publicKeyPem?: string;
 }
 
 export interface KeyCapabilities {

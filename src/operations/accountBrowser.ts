@@ -37,6 +37,7 @@ export class AccountBrowser {
   readonly #users = new Map<string, UserListing>();
   readonly #keys = new Map<string, AccessKey[]>();
   readonly #filters = new Map<string, string>();
+  readonly #keyListeners = new Set<() => void>();
 
   constructor(
     private readonly provider: (account: Account) => CloudProvider,
@@ -78,13 +79,32 @@ export class AccountBrowser {
       keys = [...(await this.limit(() => this.provider(account).listKeys(user.id, signal)))];
       keys.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
       this.#keys.set(cacheKey, keys);
+      for (const listener of this.#keyListeners) listener();
     }
     return keys;
+  }
+
+  /** Every key loaded so far, by account id, without a call. */
+  loadedKeys(): { accountId: string; keys: readonly AccessKey[] }[] {
+    return [...this.#keys.entries()].map(([cacheKey, keys]) => ({ accountId: cacheKey.slice(0, cacheKey.lastIndexOf('|')), keys }));
+  }
+
+  /** Calls `listener` whenever a user's keys were loaded; returns the function that stops it. */
+  onDidLoadKeys(listener: () => void): () => void {
+    this.#keyListeners.add(listener);
+    return () => this.#keyListeners.delete(listener);
   }
 
   /** The keys already loaded for a user, without a call; undefined when not loaded. */
   cachedKeys(account: Account, user: CloudUser): readonly AccessKey[] | undefined {
     return this.#keys.get(`${account.id}|${user.id}`);
+  }
+
+  /** A user among those loaded so far for an account, whatever the filter; undefined when not loaded. */
+  loadedUser(account: Account, userId: string): CloudUser | undefined {
+    const listing = this.#users.get(account.id);
+    if (listing?.caller?.id === userId) return listing.caller;
+    return listing?.others.find((u) => u.id === userId);
   }
 
   setFilter(account: Account, filter: string | undefined): void {

@@ -1,4 +1,4 @@
-import type { AccessKey } from '../model/types';
+import type { AccessKey, CloudId } from '../model/types';
 
 const DAY_MS = 86_400_000;
 
@@ -7,6 +7,14 @@ export interface KeyHealthPolicy {
   readonly maxAgeDays: number;
   /** Keys expiring within this many days are flagged. */
   readonly expiryWarningDays: number;
+  /** Per-cloud overrides (`cloudKeys.keys.perCloud`); see `forCloud`. */
+  readonly perCloud?: Partial<Record<CloudId, Partial<Pick<KeyHealthPolicy, 'maxAgeDays' | 'expiryWarningDays'>>>>;
+}
+
+/** The policy for one cloud: its overrides over the general values. */
+export function forCloud(policy: KeyHealthPolicy, cloud: CloudId): KeyHealthPolicy {
+  const own = policy.perCloud?.[cloud];
+  return { maxAgeDays: own?.maxAgeDays ?? policy.maxAgeDays, expiryWarningDays: own?.expiryWarningDays ?? policy.expiryWarningDays };
 }
 
 export const DEFAULT_KEY_HEALTH_POLICY: KeyHealthPolicy = { maxAgeDays: 90, expiryWarningDays: 14 };

@@ -5,6 +5,7 @@ import type { AccountRegistry } from '../operations/accountRegistry';
 import type { SecretStore } from '../secrets/secretStore';
 import type { Logger } from '../util/logger';
 import type { AccountsTreeProvider } from '../views/accountsTreeProvider';
+import type { TreeNode } from '../views/nodes/treeNodes';
 import type { AccountPreferencesStore } from './accountPreferencesStore';
 import type { SecretClipboard } from './secretClipboard';
 
@@ -19,6 +20,8 @@ export interface FeatureServices {
   readonly secrets: SecretStore;
   readonly clipboard: SecretClipboard;
   readonly preferences: AccountPreferencesStore;
+  /** The Accounts view, e.g. to reveal a key in it. */
+  readonly treeView?: vscode.TreeView<TreeNode>;
 }
 
 /** A feature registers its commands, providers and listeners and returns every disposable. */

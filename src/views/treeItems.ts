@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { KeyCapabilities } from '../model/types';
-import { describeAge, describeExpiry, describeWarning, keyHealth, type KeyHealthPolicy } from '../operations/keyHealth';
+import { describeAge, describeExpiry, describeWarning, forCloud, keyHealth, type KeyHealthPolicy } from '../operations/keyHealth';
 import { CLOUD_NAMES, keyKindName } from './cloudNames';
 import { nodeId, type AccountNode, type KeyNode, type LoadMoreNode, type MessageNode, type TreeNode, type UserNode } from './nodes/treeNodes';
 
@@ -58,7 +58,7 @@ function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
   const { key, account } = node;
   const label = key.displayName || key.fingerprint || key.id;
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
-  const health = keyHealth(key, ctx.policy, ctx.now);
+  const health = keyHealth(key, forCloud(ctx.policy, node.account.cloud), ctx.now);
   const expiry = describeExpiry(key, ctx.now);
   const shownId = key.kind === 'api-signing-key' ? key.fingerprint ?? key.id : key.id;
   item.description = [

@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openWorkbench, runCommand, screenshot, type Workbench } from './support/workbench';
+import { openCloudKeys, row } from './support/tree';
 import { choose, webview } from './support/webview';
 
 const MASK = /^•+$/;
@@ -42,6 +43,11 @@ for (const { name, theme } of THEMES) {
 
     before(async () => {
       workbench = await openWorkbench({ emulators: true, folder, settings: { 'workbench.colorTheme': theme } });
+      // Opening the view activates the extension, so its commands are in the palette.
+      await openCloudKeys(workbench.page);
+      await row(workbench.page, 'OUTSCALE').waitFor({ timeout: 30_000 });
+      // The forms get the whole window, as a user filling them would give them.
+      await runCommand(workbench.page, 'View: Close Primary Side Bar');
     });
 
     after(async () => {
@@ -53,7 +59,7 @@ for (const { name, theme } of THEMES) {
       const { page } = workbench;
       await runCommand(page, 'Cloud Keys: Create Key with Form…');
       const form = webview(page);
-      await form.locator('#accountId').getByRole('option').first().waitFor({ state: 'attached', timeout: 30_000 });
+      await form.locator('#accountId vscode-option').first().waitFor({ state: 'attached', timeout: 30_000 });
       await choose(form, 'accountId', /OUTSCALE/);
       await form.locator('#userId-help', { hasText: /slots free/ }).waitFor({ timeout: 30_000 });
       await form.locator('#displayName input').fill('e2e-form');
@@ -84,7 +90,7 @@ for (const { name, theme } of THEMES) {
       const form = webview(page);
       await form.getByRole('button', { name: 'Reveal' }).click();
       await form.locator('.secret-value.revealed').waitFor({ timeout: 10_000 });
-      await runCommand(page, 'File: New Untitled Text File');
+      await runCommand(page, 'Preferences: Open Keyboard Shortcuts');
       await page.locator('.tabs-container .tab', { hasText: 'Create Key' }).click();
       const again = webview(page);
       await again.locator('#result-title', { hasText: /Created access key/ }).waitFor({ timeout: 20_000 });

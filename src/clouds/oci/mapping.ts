@@ -51,5 +51,6 @@ export function apiKeyToModel(key: z.output<typeof ApiKeySchema>, accountId: str
     kind: 'api-signing-key',
     state,
     ...(key.timeCreated ? { createdAt: key.timeCreated } : {}),
+    ...(key.keyValue ? { publicKeyPem: key.keyValue } : {}),
   };
 }

@@ -33,6 +33,7 @@ export const CreatedSecretKeySchema = SecretKeySummarySchema.extend({ key: z.str
 export const ApiKeySchema = z.object({
   fingerprint: z.string().min(1),
   keyId: z.string().nullish(),
+  keyValue: z.string().nullish(),
   userId: z.string().nullish(),
   timeCreated: when.nullish(),
   lifecycleState: z.string().nullish(),

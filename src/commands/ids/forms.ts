@@ -1,2 +1,6 @@
 /** Command ids of the forms feature; merged into COMMAND_IDS. */
-export const FORMS_COMMAND_IDS = {} as const;
+export const FORMS_COMMAND_IDS = {
+  openCreateKeyForm: 'cloudKeys.openCreateKeyForm',
+  keyAgeOverview: 'cloudKeys.keyAgeOverview',
+  showKeyDetails: 'cloudKeys.showKeyDetails',
+} as const;

@@ -17,6 +17,8 @@ export interface IonosEmulatorOptions {
   readonly asyncWrites?: AsyncTiming | false;
   /** The contract a caller's `X-Contract-Number` header must name. */
   readonly contractNumber?: string;
+  /** Adds this many users (`bench-user-0001@example.com`…, one to three keys each) to the seed, for benchmarks. */
+  readonly generatedUsers?: number;
 }
 
 export interface IonosEmulator extends RunningEmulator {
@@ -35,6 +37,7 @@ export async function startIonosEmulator(options: IonosEmulatorOptions = {}): Pr
     seed,
     asyncWrites: options.asyncWrites ?? (seed === 'demo' ? { queuedMs: 300, runningMs: 700 } : { queuedMs: 20, runningMs: 20 }),
     contractNumber: options.contractNumber ?? '31000000',
+    generatedUsers: options.generatedUsers,
   });
   const server = await startEmulatorServer(new IonosHandler(state), { port: options.port });
   return { ...server, state, apiUrl: `${server.url}${API_PREFIX}`, caller: state.caller, developer: state.developer };

@@ -4,7 +4,8 @@
  * `queuedMs`, RUNNING for `runningMs`, then DONE (its change applied) or FAILED (its change undone).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { SEEDS, type SeedName } from './seed';
+import { generatedUsers } from '../shared/generatedUsers';
+import { SEEDS, type SeedName, type SeedUser } from './seed';
 
 export interface EmUser {
   readonly id: string;
@@ -64,6 +65,19 @@ function stableId(text: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** `count` generated users (`Bench User 0001`, bench-user-0001@example.com), one to three active keys each. */
+function generatedSeedUsers(count: number): SeedUser[] {
+  return generatedUsers(count).map((user) => ({
+    firstname: 'Bench',
+    lastname: `User ${user.name.slice(-4)}`,
+    email: `${user.name}@example.com`,
+    administrator: false,
+    s3Privilege: true,
+    ageDays: user.ageDays,
+    keys: Array.from({ length: user.keyCount }, (_, k) => ({ ageDays: 1 + ((user.index + k * 7) % user.ageDays), active: true })),
+  }));
+}
+
 function newKeyId(): string {
   return randomBytes(10).toString('hex');
 }
@@ -95,9 +109,12 @@ export class IonosState {
   readonly #seed: SeedName;
   readonly #now: () => number;
   readonly #defaultAsync: AsyncTiming | false;
+  readonly #generated: readonly SeedUser[];
 
-  constructor(options: { seed: SeedName; asyncWrites: AsyncTiming | false; contractNumber: string; now?: () => number }) {
+  /** `generatedUsers` adds that many users after the seed's own (benchmarks). */
+  constructor(options: { seed: SeedName; asyncWrites: AsyncTiming | false; contractNumber: string; now?: () => number; generatedUsers?: number }) {
     this.#seed = options.seed;
+    this.#generated = generatedSeedUsers(options.generatedUsers ?? 0);
     this.#now = options.now ?? Date.now;
     this.#defaultAsync = options.asyncWrites;
     this.asyncWrites = options.asyncWrites;
@@ -129,7 +146,7 @@ export class IonosState {
     this.#failures = [];
     this.asyncWrites = this.#defaultAsync;
     const now = this.#now();
-    for (const seed of SEEDS[this.#seed]) {
+    for (const seed of [...SEEDS[this.#seed], ...this.#generated]) {
       const id = stableId(`${this.#seed}:${seed.email}`);
       const login = seed.login === 'caller' ? this.caller : seed.login === 'developer' ? this.developer : undefined;
       this.users.set(id, {

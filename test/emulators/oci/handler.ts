@@ -71,6 +71,8 @@ export interface OciHandlerOptions {
   readonly seed: SeedName;
   /** How long an uploaded API key stays CREATING (and cannot sign); 0 by default. */
   readonly apiKeyActivationMs?: number;
+  /** Generated users added to the seed (benchmarks); 0 by default. */
+  readonly generatedUsers?: number;
 }
 
 export class OciEmulatorHandler implements EmulatorHandler {
@@ -82,7 +84,7 @@ export class OciEmulatorHandler implements EmulatorHandler {
   readonly requests: { method: string; path: string }[] = [];
 
   constructor(private readonly options: OciHandlerOptions) {
-    this.#seeded = seedTenancy(options.seed, Date.now());
+    this.#seeded = seedTenancy(options.seed, Date.now(), options.generatedUsers);
   }
 
   get state(): OciTenancyState {
@@ -98,7 +100,7 @@ export class OciEmulatorHandler implements EmulatorHandler {
   }
 
   reset(): void {
-    this.#seeded = seedTenancy(this.options.seed, Date.now());
+    this.#seeded = seedTenancy(this.options.seed, Date.now(), this.options.generatedUsers);
     this.#retryTokens.clear();
     this.requests.length = 0;
     this.clockOffsetMs = 0;

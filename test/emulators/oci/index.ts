@@ -19,6 +19,8 @@ export interface OciEmulatorOptions {
   readonly port?: number;
   /** How long an uploaded API key stays CREATING and cannot sign (ms); 0 by default. */
   readonly apiKeyActivationMs?: number;
+  /** Adds this many users (`bench-user-0001`…, one to three keys each) to the seed, for benchmarks. */
+  readonly generatedUsers?: number;
 }
 
 export interface RunningOciEmulator extends RunningEmulator {
@@ -35,7 +37,7 @@ export interface RunningOciEmulator extends RunningEmulator {
 }
 
 export async function startOciEmulator(options: OciEmulatorOptions = {}): Promise<RunningOciEmulator> {
-  const handler = new OciEmulatorHandler({ seed: options.seed ?? 'test', apiKeyActivationMs: options.apiKeyActivationMs });
+  const handler = new OciEmulatorHandler({ seed: options.seed ?? 'test', apiKeyActivationMs: options.apiKeyActivationMs, generatedUsers: options.generatedUsers });
   const server = await startEmulatorServer(handler, { port: options.port });
   return {
     ...server,

@@ -1,5 +1,6 @@
 /** The OCI emulator's tenancy: users, customer secret keys, API keys, region subscriptions. */
 import { randomBytes } from 'node:crypto';
+import { generatedUsers } from '../shared/generatedUsers';
 import { fakeAccessKeyId, fakeOcid, seededKeyPair, type EmulatorKeyPair } from './keys';
 
 export type LifecycleState = 'CREATING' | 'ACTIVE' | 'INACTIVE' | 'DELETING' | 'DELETED';
@@ -72,6 +73,8 @@ interface UserSpec {
   admin?: boolean;
   inactive?: boolean;
   email?: string;
+  /** Defaults to 900 days minus the user's position in the seed. */
+  ageDays?: number;
   secretKeys?: { name: string; ageDays: number; expiresInDays?: number; state?: LifecycleState }[];
   apiKeys?: { ageDays: number; state?: LifecycleState }[];
 }
@@ -115,9 +118,24 @@ export interface SeededTenancy {
   readonly caller: OciCallerCredentials;
 }
 
-/** A fresh copy of a seeded tenancy; `now` is the emulator's clock. */
-export function seedTenancy(seed: SeedName, now: number): SeededTenancy {
-  const spec = SEEDS[seed];
+/**
+ * Specs of `count` generated users (see `generatedUsers`): one or two customer secret keys each, and
+ * an API key for every third user (all sharing one key pair, which signs nothing).
+ */
+function generatedSpecs(count: number): UserSpec[] {
+  return generatedUsers(count).map((user) => ({
+    name: user.name,
+    ageDays: user.ageDays,
+    secretKeys: Array.from({ length: Math.min(user.keyCount, 2) }, (_, k) => ({ name: `bench-${k + 1}`, ageDays: 1 + ((user.index + k * 7) % user.ageDays) })),
+    apiKeys: user.keyCount === 3 ? [{ ageDays: 1 + (user.index % user.ageDays) }] : [],
+  }));
+}
+
+/** A fresh copy of a seeded tenancy; `now` is the emulator's clock; `extraUsers` generated users are added. */
+export function seedTenancy(seed: SeedName, now: number, extraUsers = 0): SeededTenancy {
+  const base = SEEDS[seed];
+  const spec = extraUsers > 0 ? { ...base, users: [...base.users, ...generatedSpecs(extraUsers)] } : base;
+  const sharedPairIndex = base.users.reduce((n, user) => n + (user.apiKeys?.length ?? 0), 0);
   const tenancyId = fakeOcid('tenancy', spec.tenancy);
   const state: OciTenancyState = { tenancyId, homeRegion: FRANKFURT, regions: [FRANKFURT, ASHBURN], users: [], secretKeys: [], apiKeys: [] };
   let nextKey = 0;
@@ -129,7 +147,7 @@ export function seedTenancy(seed: SeedName, now: number): SeededTenancy {
       name: user.name,
       description: `${user.name} (seeded)`,
       ...(user.email ? { email: user.email } : {}),
-      timeCreated: new Date(now - (900 - index) * DAY).toISOString(),
+      timeCreated: new Date(now - (user.ageDays ?? 900 - index) * DAY).toISOString(),
       lifecycleState: user.inactive ? 'INACTIVE' : 'ACTIVE',
       isAdmin: user.admin === true,
     });
@@ -144,7 +162,8 @@ export function seedTenancy(seed: SeedName, now: number): SeededTenancy {
       });
     }
     for (const key of user.apiKeys ?? []) {
-      const pair = seededKeyPair(nextKey++);
+      // Generated users (index past the seed's own) share one extra pair, so a big seed stays quick to build.
+      const pair = index < base.users.length ? seededKeyPair(nextKey++) : seededKeyPair(sharedPairIndex);
       if (user.name === spec.caller && !callerKey) callerKey = pair;
       state.apiKeys.push({
         fingerprint: pair.fingerprint,

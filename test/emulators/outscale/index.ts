@@ -23,6 +23,8 @@ export interface OutscaleEmulatorOptions {
   readonly maxKeysPerUser?: number;
   /** How many authentications a newly created key refuses before it works (propagation); default 0. */
   readonly newKeyRejections?: number;
+  /** Adds this many EIM users (`bench-user-0001`…, one to three keys each) to the seed, for benchmarks. */
+  readonly generatedUsers?: number;
 }
 
 export interface RunningOutscaleEmulator extends RunningEmulator {
@@ -48,7 +50,7 @@ function cloneState(source: OutscaleState): OutscaleState {
 export async function startOutscaleEmulator(options: OutscaleEmulatorOptions = {}): Promise<RunningOutscaleEmulator> {
   let offset = 0;
   const now = () => Date.now() + offset;
-  const seeded = seed(options.seed ?? 'test', now());
+  const seeded = seed(options.seed ?? 'test', now(), options.generatedUsers);
   let state = cloneState(seeded.state);
   const region = options.region ?? 'eu-west-2';
   const served: { calls?: string[] } = {};

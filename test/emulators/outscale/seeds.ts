@@ -1,4 +1,5 @@
 /** The emulator's starting data: a small 'test' world with known names, and a realistic 'demo' one. */
+import { generatedUsers } from '../shared/generatedUsers';
 import { newKeyPair, newUserId, OutscaleState, type EmulatedKey, type KeyStateWire } from './state';
 
 const DAY = 86_400_000;
@@ -95,6 +96,17 @@ function seedDemo(now: number): { state: OutscaleState; caller: SeededCaller } {
   return { state: s, caller: { accessKeyId: caller.accessKeyId, secretKey: caller.secretKey } };
 }
 
-export function seed(name: SeedName, now: number): { state: OutscaleState; caller: SeededCaller } {
-  return name === 'demo' ? seedDemo(now) : seedTest(now);
+/** Adds `count` generated EIM users (`bench-user-0001`…), each with one to three access keys. */
+function addGeneratedUsers(state: OutscaleState, now: number, count: number): void {
+  for (const user of generatedUsers(count)) {
+    addUser(state, now, user.name, user.ageDays);
+    for (let k = 0; k < user.keyCount; k += 1) addKey(state, now, { owner: user.name, ageDays: 1 + ((user.index + k * 7) % user.ageDays), tag: `bench-${k + 1}` });
+  }
+}
+
+/** A seed's state and caller; `extraUsers` generated users are added after the seed's own. */
+export function seed(name: SeedName, now: number, extraUsers = 0): { state: OutscaleState; caller: SeededCaller } {
+  const seeded = name === 'demo' ? seedDemo(now) : seedTest(now);
+  if (extraUsers > 0) addGeneratedUsers(seeded.state, now, extraUsers);
+  return seeded;
 }

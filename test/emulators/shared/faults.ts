@@ -15,6 +15,11 @@ export const FaultSchema = z.object({
   /** A body to send with `status`; when absent the emulator sends its cloud's own error body. */
   body: z.unknown().optional(),
   times: z.number().int().positive().optional(),
+  /**
+   * Applies the fault to this fraction of the matching requests only (0 < ratio ≤ 1), spread evenly
+   * and deterministically: 0.05 hits every 20th. `times` then counts the hits.
+   */
+  ratio: z.number().gt(0).max(1).optional(),
 });
 export type Fault = z.infer<typeof FaultSchema>;
 
@@ -31,10 +36,10 @@ function matches(pattern: string, routeKey: string): boolean {
 }
 
 export class FaultInjector {
-  #faults: { fault: Fault; left: number }[] = [];
+  #faults: { fault: Fault; left: number; credit: number }[] = [];
 
   add(fault: Fault): void {
-    this.#faults.push({ fault: FaultSchema.parse(fault), left: fault.times ?? Number.POSITIVE_INFINITY });
+    this.#faults.push({ fault: FaultSchema.parse(fault), left: fault.times ?? Number.POSITIVE_INFINITY, credit: 0 });
   }
 
   clear(): void {
@@ -43,9 +48,18 @@ export class FaultInjector {
 
   /** The faults that apply to this request, consuming one use of each. */
   take(routeKey: string): Fault[] {
-    const hits = this.#faults.filter((f) => f.left > 0 && matches(f.fault.route, routeKey));
+    const hits = this.#faults.filter((f) => f.left > 0 && matches(f.fault.route, routeKey) && this.#chosen(f));
     for (const hit of hits) hit.left -= 1;
     this.#faults = this.#faults.filter((f) => f.left > 0);
     return hits.map((h) => h.fault);
+  }
+
+  /** Whether a matching request gets this fault: always, or every 1/ratio-th one. */
+  #chosen(entry: { fault: Fault; credit: number }): boolean {
+    if (entry.fault.ratio === undefined) return true;
+    entry.credit += entry.fault.ratio;
+    if (entry.credit < 1 - 1e-9) return false;
+    entry.credit -= 1;
+    return true;
   }
 }

@@ -1,0 +1,207 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import os from 'node:os';
+import path from 'node:path';
+import * as vscode from 'vscode';
+import { Secret } from '../model/secret';
+import type { Account } from '../model/types';
+import { applyAwsProfile, planAwsProfile, previewAwsProfile, validateProfileName } from '../operations/exports/awsProfile';
+import { writeDotenv } from '../operations/exports/dotenv';
+import { awsVariables, keyAsJson } from '../operations/exports/formats';
+import type { ExportKind, ExportRecord, ExportRecords } from '../operations/exports/records';
+import { IONOS_S3_LOCATIONS, s3Endpoint } from '../operations/exports/s3Endpoints';
+import type { FeatureServices } from '../services/featureServices';
+import type { TerminalExport } from '../services/terminalExport';
+import type { KeyNode } from '../views/nodes/treeNodes';
+import { COMMAND_IDS } from './commandIds';
+import { pickKey } from './pickers';
+import { withCancellableProgress } from './progress';
+import { registerCommand } from './registerCommand';
+
+type Format = ExportKind | 'json';
+
+/** Lets a caller (a test, a form) skip the questions of Export Key. */
+interface ExportPreset {
+  readonly format?: Format;
+  readonly profile?: string;
+  readonly credentialsFile?: string;
+  readonly configFile?: string;
+  readonly file?: string;
+  readonly region?: string;
+  readonly endpointUrl?: string;
+  readonly confirmed?: boolean;
+}
+
+function awsFiles(): { credentialsFile: string; configFile: string } {
+  const home = os.homedir();
+  return {
+    credentialsFile: process.env.AWS_SHARED_CREDENTIALS_FILE || path.join(home, '.aws', 'credentials'),
+    configFile: process.env.AWS_CONFIG_FILE || path.join(home, '.aws', 'config'),
+  };
+}
+
+/** The region and S3 endpoint for an export, asking only what the account does not say. */
+async function s3Settings(account: Account, preset: ExportPreset): Promise<{ region?: string; endpointUrl?: string } | undefined> {
+  if (preset.region !== undefined || preset.endpointUrl !== undefined) return { region: preset.region, endpointUrl: preset.endpointUrl };
+  const region = account.region ?? account.details?.region;
+  if (account.cloud === 'oci') {
+    const namespace = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Object Storage namespace of {0}', account.label),
+      prompt: vscode.l10n.t('Shown in the OCI console under Tenancy details. The S3 endpoint is <namespace>.compat.objectstorage.<region>.oraclecloud.com.'),
+      value: account.details?.namespace ?? '',
+      validateInput: (text) => (/^[a-z0-9-]+$/i.test(text.trim()) ? undefined : vscode.l10n.t('Letters, digits and dashes only, e.g. axaxnpcrorw5')),
+    });
+    if (namespace === undefined) return undefined;
+    return s3Endpoint({ cloud: 'oci', region: region ?? 'us-ashburn-1', namespace: namespace.trim() });
+  }
+  if (account.cloud === 'outscale') return s3Endpoint({ cloud: 'outscale', region: region ?? 'eu-west-2' });
+  const location = await vscode.window.showQuickPick(
+    Object.entries(IONOS_S3_LOCATIONS).map(([id, url]) => ({ label: id, description: url })),
+    { placeHolder: vscode.l10n.t('Where are your buckets?') },
+  );
+  return location ? s3Endpoint({ cloud: 'ionos', location: location.label }) : undefined;
+}
+
+/** Whether git tracks a file (so a secret written there could be committed). */
+function trackedByGit(file: string): Promise<boolean> {
+  return new Promise((resolve) => {
+    execFile('git', ['ls-files', '--error-unmatch', path.basename(file)], { cwd: path.dirname(file), timeout: 5_000 }, (error) => resolve(!error));
+  });
+}
+
+async function confirm(message: string, detail: string, go: string): Promise<boolean> {
+  return (await vscode.window.showWarningMessage(message, { modal: true, detail }, go)) === go;
+}
+
+export function registerExportCommands(s: FeatureServices, records: ExportRecords, terminal: TerminalExport): vscode.Disposable[] {
+  const readSecret = async (node: KeyNode): Promise<Secret | undefined> => {
+    const stored = await s.secrets.getKeySecret(node.key);
+    if (stored) return stored;
+    const provider = s.registry.provider(node.account);
+    if (provider.capabilities(node.key.kind).secretReadableLater && provider.revealSecret) {
+      return withCancellableProgress(vscode.l10n.t('Reading the secret of {0}…', node.key.id), (signal) => provider.revealSecret!(node.key, signal));
+    }
+    return undefined;
+  };
+
+  const record = (node: KeyNode, extra: Pick<ExportRecord, 'region' | 'endpointUrl'>): Omit<ExportRecord, 'kind'> & Record<string, unknown> => {
+    const now = new Date().toISOString();
+    return {
+      version: 1,
+      id: randomUUID(),
+      accountId: node.account.id,
+      cloud: node.account.cloud,
+      userId: node.user.id,
+      keyKind: node.key.kind,
+      keyId: node.key.id,
+      ...(extra.region ? { region: extra.region } : {}),
+      ...(extra.endpointUrl ? { endpointUrl: extra.endpointUrl } : {}),
+      createdAt: now,
+      updatedAt: now,
+    };
+  };
+
+  return [
+    registerCommand(COMMAND_IDS.exportKey, async (node?: unknown, preset?: unknown) => {
+      const given = (preset as ExportPreset | undefined) ?? {};
+      const keyNode = (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : await pickKey(s, (k) => k.kind === 'access-key');
+      if (!keyNode) return undefined;
+      if (keyNode.key.kind !== 'access-key') {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Only access keys (S3 keys) can be exported; API signing keys are used through the OCI config file.'));
+        return undefined;
+      }
+      const secret = await readSecret(keyNode);
+      if (!secret) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('The secret of {0} is not stored here (the key was created elsewhere), so it cannot be exported. Rotate the key to get one whose secret Cloud Keys keeps.', keyNode.key.id));
+        return undefined;
+      }
+      const format =
+        given.format ??
+        (
+          await vscode.window.showQuickPick(
+            [
+              { label: vscode.l10n.t('AWS profile (~/.aws/credentials and config)'), format: 'aws-profile' as const },
+              { label: vscode.l10n.t('Integrated terminal of this workspace'), description: vscode.l10n.t('nothing written to disk'), format: 'terminal' as const },
+              { label: vscode.l10n.t('.env file…'), format: 'dotenv' as const },
+              { label: vscode.l10n.t('JSON to the clipboard'), format: 'json' as const },
+            ],
+            { placeHolder: vscode.l10n.t('Export {0} to…', keyNode.key.id) },
+          )
+        )?.format;
+      if (!format) return undefined;
+      const target = await s3Settings(keyNode.account, given);
+      if (!target) return undefined;
+
+      switch (format) {
+        case 'aws-profile': {
+          const suggested = `${keyNode.account.cloud}-${keyNode.user.name}`.replace(/[^A-Za-z0-9_+@,-]/g, '-');
+          const profile =
+            given.profile ??
+            (await vscode.window.showInputBox({ title: vscode.l10n.t('AWS profile name'), value: suggested, validateInput: (text) => validateProfileName(text.trim()) }))?.trim();
+          if (!profile) return undefined;
+          const files = { ...awsFiles(), ...(given.credentialsFile ? { credentialsFile: given.credentialsFile } : {}), ...(given.configFile ? { configFile: given.configFile } : {}) };
+          const spec = { ...files, profile, ...target };
+          const change = planAwsProfile(spec, keyNode.key.id, secret);
+          if (!given.confirmed && !(await confirm(vscode.l10n.t('Write profile "{0}"?', profile), previewAwsProfile(spec, keyNode.key.id, secret.length), vscode.l10n.t('Write')))) return undefined;
+          applyAwsProfile(change);
+          const written: ExportRecord = { ...record(keyNode, target), kind: 'aws-profile', ...files, profile } as ExportRecord;
+          await records.put(written);
+          void vscode.window.showInformationMessage(vscode.l10n.t('Wrote profile "{0}" to {1}; rotating {2} updates it.', profile, files.credentialsFile, keyNode.key.id));
+          return written;
+        }
+        case 'terminal': {
+          terminal.replace(awsVariables(keyNode.key.id, secret, target.region, target.endpointUrl));
+          const written = { ...record(keyNode, target), kind: 'terminal' } as ExportRecord;
+          await records.put(written);
+          void vscode.window.showInformationMessage(vscode.l10n.t('New terminals of this workspace get {0} as AWS_ACCESS_KEY_ID (and its secret). Remove with "Cloud Keys: Remove Terminal Export".', keyNode.key.id));
+          return written;
+        }
+        case 'dotenv': {
+          const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+          const file =
+            given.file ??
+            (await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, '.env') : undefined, title: vscode.l10n.t('.env file to write {0} to', keyNode.key.id) }))?.fsPath;
+          if (!file) return undefined;
+          const tracked = await trackedByGit(file);
+          const detail = [
+            vscode.l10n.t('The secret is written in plain text to {0} (file mode 0600).', file),
+            tracked ? vscode.l10n.t('WARNING: git tracks this file, so the secret could be committed. Remove it from git and add it to .gitignore first.') : '',
+          ].filter(Boolean).join('\n');
+          if (!given.confirmed && !(await confirm(vscode.l10n.t('Write the secret of {0} to a .env file?', keyNode.key.id), detail, vscode.l10n.t('Write')))) return undefined;
+          writeDotenv(file, awsVariables(keyNode.key.id, secret, target.region, target.endpointUrl));
+          const written = { ...record(keyNode, target), kind: 'dotenv', file } as ExportRecord;
+          await records.put(written);
+          return written;
+        }
+        case 'json': {
+          if (!given.confirmed && !(await confirm(vscode.l10n.t('Copy {0} and its secret to the clipboard as JSON?', keyNode.key.id), vscode.l10n.t('The clipboard is cleared after the time set in cloudKeys.clipboard.clearAfterSeconds.'), vscode.l10n.t('Copy')))) return undefined;
+          await s.clipboard.copy(new Secret(keyAsJson({ cloud: keyNode.account.cloud, accessKeyId: keyNode.key.id, secret, ...target })));
+          vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} as JSON', keyNode.key.id), 4000);
+          return { kind: 'json', keyId: keyNode.key.id };
+        }
+      }
+    }, s.commandContext),
+
+    registerCommand(COMMAND_IDS.removeTerminalExport, async () => {
+      const had = terminal.keyId();
+      terminal.clear();
+      for (const r of records.all().filter((r) => r.kind === 'terminal')) await records.remove(r.id);
+      void vscode.window.showInformationMessage(
+        had ? vscode.l10n.t('New terminals no longer get {0}. Close open terminals to drop it from them.', had) : vscode.l10n.t('No key was exported to the terminal.'),
+      );
+      return had;
+    }, s.commandContext),
+  ];
+}
+
+/** Puts a terminal export back after a reload (the collection is not persisted, so the secret never reaches disk). */
+export async function restoreTerminalExport(s: FeatureServices, records: ExportRecords, terminal: TerminalExport): Promise<void> {
+  const saved = records.all().find((r) => r.kind === 'terminal');
+  if (!saved) return;
+  const secret = await s.secrets.getKeySecret({ accountId: saved.accountId, kind: saved.keyKind, id: saved.keyId });
+  if (!secret) {
+    await records.remove(saved.id);
+    return;
+  }
+  terminal.replace(awsVariables(saved.keyId, secret, saved.region, saved.endpointUrl));
+}

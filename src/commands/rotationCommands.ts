@@ -1,0 +1,166 @@
+import * as vscode from 'vscode';
+import type { AccessKey } from '../model/types';
+import { settings } from '../config/settings';
+import { describePlan, planRotation, type GracePeriod, type JournalEntry, type RotationEngine, type RotationPlan } from '../operations/rotation';
+import type { FeatureServices } from '../services/featureServices';
+import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
+import { COMMAND_IDS } from './commandIds';
+import { pickAccount, pickKey, pickUser } from './pickers';
+import { withCancellableProgress } from './progress';
+import { registerCommand } from './registerCommand';
+import { reportOutcomes, withStepProgress } from './rotationRunner';
+
+/** Lets a caller (a test, another feature) skip the questions: which keys, which grace period, the plan's confirmation. */
+interface RotatePreset {
+  readonly keyIds?: readonly string[];
+  readonly grace?: GracePeriod;
+  readonly confirmed?: boolean;
+}
+
+interface ResumePreset {
+  readonly rotationId?: string;
+  readonly action?: 'resume' | 'rollback' | 'delete-now' | 'forget';
+}
+
+async function askGrace(): Promise<GracePeriod | undefined> {
+  const items: (vscode.QuickPickItem & { grace: GracePeriod })[] = [
+    { label: vscode.l10n.t('Delete the old key as soon as the new one works'), grace: { kind: 'now' } },
+    { label: vscode.l10n.t('Keep the old key 1 day, then delete it'), description: vscode.l10n.t('deactivated where the cloud allows; with a reminder'), grace: { kind: 'later', days: 1 } },
+    { label: vscode.l10n.t('Keep the old key 7 days, then delete it'), description: vscode.l10n.t('deactivated where the cloud allows; with a reminder'), grace: { kind: 'later', days: 7 } },
+    { label: vscode.l10n.t('Keep the old key 30 days, then delete it'), description: vscode.l10n.t('deactivated where the cloud allows; with a reminder'), grace: { kind: 'later', days: 30 } },
+  ];
+  return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('When should the old key be deleted?') }))?.grace;
+}
+
+async function confirmPlan(plan: RotationPlan): Promise<boolean> {
+  const go = vscode.l10n.t('Rotate');
+  const answer = await vscode.window.showWarningMessage(
+    plan.items.length === 1 ? vscode.l10n.t('Rotate key {0}?', plan.items[0].oldKey.id) : vscode.l10n.t('Rotate {0} keys?', plan.items.length),
+    { modal: true, detail: describePlan(plan).join('\n') },
+    go,
+  );
+  return answer === go;
+}
+
+function entryLabel(entry: JournalEntry): vscode.QuickPickItem & { entry: JournalEntry } {
+  const where = entry.lastError ? vscode.l10n.t('stopped at {0}: {1}', entry.lastError.step, entry.lastError.message) : entry.status === 'waiting-delete' ? vscode.l10n.t('old key deleted after {0}', entry.deleteAfter?.slice(0, 10) ?? '?') : entry.status;
+  return { label: vscode.l10n.t('{0} of {1} ({2})', entry.oldKey.id, entry.userName, entry.accountLabel), description: entry.newKey ? `→ ${entry.newKey.id}` : undefined, detail: where, entry };
+}
+
+export function registerRotationCommands(s: FeatureServices, engine: () => RotationEngine): vscode.Disposable[] {
+  /** Plans, confirms and runs the rotation of some keys of one user. */
+  const rotate = async (account: KeyNode['account'], user: KeyNode['user'], pick: (keys: readonly AccessKey[]) => Promise<AccessKey[] | undefined>, preset: RotatePreset) => {
+    const provider = s.registry.provider(account);
+    const keysOfUser = await withCancellableProgress(vscode.l10n.t('Reading the keys of {0}…', user.name), (signal) => provider.listKeys(user.id, signal));
+    const chosen = preset.keyIds ? keysOfUser.filter((k) => preset.keyIds!.includes(k.id)) : await pick(keysOfUser);
+    if (!chosen || chosen.length === 0) return undefined;
+    const grace = preset.grace ?? (await askGrace());
+    if (!grace) return undefined;
+    const plan = planRotation({
+      account,
+      user,
+      keys: chosen,
+      keysOfUser,
+      capabilities: (kind) => provider.capabilities(kind),
+      grace,
+      outscaleExpiryDays: settings.outscaleDefaultKeyExpiryDays(),
+      now: Date.now(),
+    });
+    if (plan.items.length === 0) {
+      void vscode.window.showErrorMessage(plan.blocked.map((b) => `${b.key.id}: ${b.reason}`).join(' '));
+      return undefined;
+    }
+    if (!preset.confirmed && !(await confirmPlan(plan))) return undefined;
+    const outcome = await withStepProgress(vscode.l10n.t('Rotating keys of {0}', user.name), (onStep, signal) => engine().run(plan, { onStep, signal }));
+    s.tree.refresh(s.tree.userNode(account, user));
+    await reportOutcomes(outcome.items, s);
+    return outcome;
+  };
+
+  return [
+    registerCommand(COMMAND_IDS.rotateKey, async (node?: unknown, preset?: unknown) => {
+      const keyNode = (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : await pickKey(s);
+      if (!keyNode) return undefined;
+      return rotate(keyNode.account, keyNode.user, async (keys) => keys.filter((k) => k.id === keyNode.key.id), { ...(preset as RotatePreset | undefined), keyIds: [keyNode.key.id] });
+    }, s.commandContext),
+
+    registerCommand(COMMAND_IDS.rotateKeys, async (node?: unknown, preset?: unknown) => {
+      const given = node as AccountNode | UserNode | undefined;
+      const accountNode = given?.kind === 'account' || given?.kind === 'user' ? given : await pickAccount(s);
+      if (!accountNode) return undefined;
+      const userNode = accountNode.kind === 'user' ? accountNode : await pickUser(s, accountNode.account);
+      if (!userNode) return undefined;
+      const policy = settings.keyHealth();
+      return rotate(userNode.account, userNode.user, async (keys) => {
+        const picked = await vscode.window.showQuickPick(
+          keys.map((key) => {
+            const ageDays = key.createdAt ? Math.floor((Date.now() - key.createdAt.getTime()) / 86_400_000) : undefined;
+            return {
+              label: key.displayName || key.id,
+              description: `${key.id} · ${key.state}${ageDays === undefined ? '' : ` · ${ageDays} d`}`,
+              picked: ageDays !== undefined && ageDays > policy.maxAgeDays,
+              key,
+            };
+          }),
+          { canPickMany: true, placeHolder: vscode.l10n.t('Which keys of {0} should be rotated?', userNode.user.name) },
+        );
+        return picked?.map((p) => p.key);
+      }, (preset as RotatePreset | undefined) ?? {});
+    }, s.commandContext),
+
+    registerCommand(COMMAND_IDS.resumeRotations, async (preset?: unknown) => {
+      const given = (preset as ResumePreset | undefined) ?? {};
+      const pending = engine().pending();
+      if (pending.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('No unfinished key rotations.'));
+        return undefined;
+      }
+      const entry = given.rotationId
+        ? pending.find((e) => e.id === given.rotationId)
+        : (await vscode.window.showQuickPick(pending.map(entryLabel), { placeHolder: vscode.l10n.t('Which rotation?') }))?.entry;
+      if (!entry) return undefined;
+      let action = given.action;
+      if (!action) {
+        const actions: (vscode.QuickPickItem & { action: NonNullable<ResumePreset['action']> })[] =
+          entry.status === 'waiting-delete'
+            ? [
+                { label: vscode.l10n.t('Delete the old key now'), action: 'delete-now' },
+                { label: vscode.l10n.t('Roll back: keep the old key, delete the new one'), action: 'rollback' },
+              ]
+            : [
+                { label: vscode.l10n.t('Resume from where it stopped'), action: 'resume' },
+                { label: vscode.l10n.t('Roll back: keep the old key, delete the new one'), action: 'rollback' },
+                { label: vscode.l10n.t('Forget it (change nothing)'), action: 'forget' },
+              ];
+        action = (await vscode.window.showQuickPick(actions, { placeHolder: entryLabel(entry).label }))?.action;
+      }
+      if (!action) return undefined;
+      if (action === 'forget') {
+        await engine().forget(entry.id);
+        return { rotationId: entry.id, oldKeyId: entry.oldKey.id, status: 'forgotten' };
+      }
+      const outcome = await withStepProgress(vscode.l10n.t('Rotation of {0}', entry.oldKey.id), (onStep, signal) =>
+        action === 'rollback' ? engine().rollback(entry.id, { onStep, signal }) : engine().resume(entry.id, { onStep, signal, deleteNow: action === 'delete-now' }),
+      );
+      const account = await s.registry.find(entry.accountId);
+      if (account) s.tree.refresh(s.tree.accountNode(account));
+      await reportOutcomes([outcome], s);
+      return outcome;
+    }, s.commandContext),
+  ];
+}
+
+/** Offers to finish what a crash, a reload or a grace period left unfinished. */
+export function remindUnfinished(engine: RotationEngine): void {
+  const stuck = engine.pending().filter((e) => e.status !== 'waiting-delete');
+  const due = engine.due();
+  if (stuck.length === 0 && due.length === 0) return;
+  const resume = vscode.l10n.t('Resume Rotations');
+  const text =
+    stuck.length > 0
+      ? vscode.l10n.t('{0} key rotation(s) did not finish. Resume or roll them back.', stuck.length)
+      : vscode.l10n.t('{0} old key(s) are due for deletion after rotation.', due.length);
+  void vscode.window.showWarningMessage(text, resume).then((choice) => {
+    if (choice === resume) void vscode.commands.executeCommand(COMMAND_IDS.resumeRotations);
+  });
+}

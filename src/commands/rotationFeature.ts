@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { settings } from '../config/settings';
+import { ExportRecords } from '../operations/exports/records';
+import type { RotationEngine } from '../operations/rotation';
+import type { Feature } from '../services/featureServices';
+import { exportStorage } from '../services/rotationState';
+import { TerminalExport } from '../services/terminalExport';
+import { KeyAlertsStatusBar } from '../views/keyAlertsStatusBar';
+import { COMMAND_IDS } from './commandIds';
+import { registerExportCommands, restoreTerminalExport } from './exportCommands';
+import { registerCommand } from './registerCommand';
+import { registerRotationCommands, remindUnfinished } from './rotationCommands';
+import { createRotationEngine } from './rotationRunner';
+
+/** Rotation, exports and the key-age status bar (issue 7). */
+export const rotationFeature: Feature = (s) => {
+  const records = new ExportRecords(exportStorage(s.context.globalState));
+  const terminal = new TerminalExport(s.context.environmentVariableCollection);
+  let engine: RotationEngine | undefined;
+  const getEngine = () => (engine ??= createRotationEngine(s, records, terminal));
+  const statusBar = new KeyAlertsStatusBar(s.registry, s.browser, COMMAND_IDS.showKeyAlerts);
+
+  void restoreTerminalExport(s, records, terminal).catch((error: unknown) => s.logger.warn('Could not restore the terminal export:', error));
+  // Not at activation's critical path: the reminder waits until the window has settled.
+  const reminder = setTimeout(() => remindUnfinished(getEngine()), 3_000);
+
+  return [
+    statusBar,
+    { dispose: () => clearTimeout(reminder) },
+    s.tree.onDidChangeTreeData(() => void statusBar.update()),
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration('cloudKeys.keys')) void statusBar.update();
+    }),
+    ...registerRotationCommands(s, getEngine),
+    ...registerExportCommands(s, records, terminal),
+    registerCommand(COMMAND_IDS.showKeyAlerts, async (preset?: unknown) => {
+      const summary = await statusBar.update();
+      if ((preset as { listOnly?: boolean } | undefined)?.listOnly) {
+        return { text: statusBar.text(), overdue: summary.overdue, expiring: summary.expiring, keys: summary.alerts.map((a) => ({ keyId: a.key.id, level: a.level, reason: a.reason })) };
+      }
+      if (summary.alerts.length === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('No loaded key is overdue or expiring (maximum age {0} days).', settings.keyHealth().maxAgeDays));
+        return undefined;
+      }
+      const picked = await vscode.window.showQuickPick(
+        summary.alerts.map((a) => ({
+          label: `${a.level === 'overdue' ? '$(warning)' : '$(clock)'} ${a.key.displayName || a.key.id}`,
+          description: `${a.key.id} · ${a.accountLabel}`,
+          detail: a.reason,
+          alert: a,
+        })),
+        { placeHolder: vscode.l10n.t('Keys to rotate: pick one to rotate it') },
+      );
+      if (!picked) return undefined;
+      const account = await s.registry.find(picked.alert.key.accountId);
+      const user = account ? s.browser.loadedUser(account, picked.alert.key.userId) : undefined;
+      if (!account || !user) return undefined;
+      const secretStored = await s.secrets.hasKeySecret(picked.alert.key);
+      return vscode.commands.executeCommand(COMMAND_IDS.rotateKey, { kind: 'key', account, user, key: picked.alert.key, secretStored });
+    }, s.commandContext),
+  ];
+};

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+
+/** Where an export wrote a key, never the secret itself; kept in globalState so a rotation can update it. */
+const Common = {
+  version: z.literal(1),
+  id: z.string().min(1),
+  accountId: z.string().min(1),
+  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  userId: z.string().min(1),
+  keyKind: z.enum(['access-key', 'api-signing-key']),
+  keyId: z.string().min(1),
+  region: z.string().optional(),
+  endpointUrl: z.string().optional(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+};
+
+export const ExportRecordSchema = z.discriminatedUnion('kind', [
+  z.object({ ...Common, kind: z.literal('aws-profile'), credentialsFile: z.string().min(1), configFile: z.string().min(1), profile: z.string().min(1) }).strict(),
+  z.object({ ...Common, kind: z.literal('dotenv'), file: z.string().min(1) }).strict(),
+  z.object({ ...Common, kind: z.literal('terminal') }).strict(),
+]);
+
+export type ExportRecord = z.infer<typeof ExportRecordSchema>;
+export type ExportKind = ExportRecord['kind'];
+
+/** The export records; the VS Code layer implements it over `globalState`, tests over memory. */
+export interface ExportRecordStorage {
+  read(): unknown;
+  write(value: readonly ExportRecord[]): Promise<void>;
+}
+
+/** The records, validated on every read; a record that does not validate is dropped. */
+export class ExportRecords {
+  constructor(private readonly storage: ExportRecordStorage) {}
+
+  all(): ExportRecord[] {
+    const raw = this.storage.read();
+    if (!Array.isArray(raw)) return [];
+    return raw.flatMap((item) => {
+      const parsed = ExportRecordSchema.safeParse(item);
+      return parsed.success ? [parsed.data] : [];
+    });
+  }
+
+  ofKey(accountId: string, keyId: string): ExportRecord[] {
+    return this.all().filter((r) => r.accountId === accountId && r.keyId === keyId);
+  }
+
+  /** Adds a record, replacing one that wrote to the same place. */
+  async put(record: ExportRecord): Promise<void> {
+    const valid = ExportRecordSchema.parse(record);
+    const place = placeOf(valid);
+    await this.storage.write([...this.all().filter((r) => r.id !== valid.id && placeOf(r) !== place), valid]);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.storage.write(this.all().filter((r) => r.id !== id));
+  }
+}
+
+/** Two records with the same place describe the same target: a profile in a file, a .env file, the terminal. */
+export function placeOf(record: ExportRecord): string {
+  switch (record.kind) {
+    case 'aws-profile':
+      return `aws-profile|${record.credentialsFile}|${record.profile}`;
+    case 'dotenv':
+      return `dotenv|${record.file}`;
+    case 'terminal':
+      return 'terminal';
+  }
+}
+
+export class MemoryExportStorage implements ExportRecordStorage {
+  #value: unknown;
+
+  read(): unknown {
+    return this.#value === undefined ? undefined : JSON.parse(JSON.stringify(this.#value));
+  }
+
+  async write(value: readonly ExportRecord[]): Promise<void> {
+    this.#value = JSON.parse(JSON.stringify(value));
+  }
+}

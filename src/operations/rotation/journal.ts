@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Logger } from '../../util/logger';
+import { ROTATION_STEPS } from './types';
+
+const KeyRefSchema = z.object({
+  id: z.string().min(1),
+  kind: z.enum(['access-key', 'api-signing-key']),
+  displayName: z.string().optional(),
+  fingerprint: z.string().optional(),
+});
+
+/**
+ * One rotation's progress as stored: ids, names, steps and timestamps. There is deliberately no
+ * field that could hold a secret; `strict()` rejects an entry that has unknown fields.
+ */
+export const JournalEntrySchema = z
+  .object({
+    version: z.literal(1),
+    id: z.string().min(1),
+    accountId: z.string().min(1),
+    accountLabel: z.string(),
+    cloud: z.enum(['oci', 'outscale', 'ionos']),
+    userId: z.string().min(1),
+    userName: z.string(),
+    oldKey: KeyRefSchema,
+    makeRoom: KeyRefSchema.optional(),
+    deactivateOld: z.boolean(),
+    grace: z.union([z.object({ kind: z.literal('now') }), z.object({ kind: z.literal('later'), days: z.number().int().min(1).max(365) })]),
+    newKeySpec: z.object({
+      displayName: z.string().optional(),
+      expiresAt: z.string().optional(),
+      keyBits: z.union([z.literal(2048), z.literal(4096)]).optional(),
+    }),
+    notes: z.array(z.string()),
+    status: z.enum(['planned', 'running', 'failed', 'cancelled', 'waiting-delete']),
+    completed: z.array(z.enum(ROTATION_STEPS)),
+    /** Ids of the user's keys of this kind just before `create`, so a key created by a call whose answer was lost can be found. */
+    keysBeforeCreate: z.array(z.string()).optional(),
+    newKey: KeyRefSchema.optional(),
+    oldDeactivated: z.boolean().optional(),
+    updatedExports: z.array(z.string()).optional(),
+    deleteAfter: z.string().optional(),
+    lastError: z.object({ step: z.enum(ROTATION_STEPS), code: z.string(), message: z.string() }).optional(),
+    startedAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .strict();
+
+export type JournalEntry = z.infer<typeof JournalEntrySchema>;
+
+/** Where the journal lives; the VS Code layer implements it over `globalState`, tests over memory. */
+export interface JournalStorage {
+  read(): unknown;
+  write(value: readonly JournalEntry[]): Promise<void>;
+}
+
+/** The unfinished rotations, validated on every read; entries that do not validate are dropped with a warning. */
+export class RotationJournal {
+  constructor(
+    private readonly storage: JournalStorage,
+    private readonly logger?: Logger,
+  ) {}
+
+  entries(): JournalEntry[] {
+    const raw = this.storage.read();
+    if (raw === undefined || raw === null) return [];
+    if (!Array.isArray(raw)) {
+      this.logger?.warn('The rotation journal is not a list; ignoring it.');
+      return [];
+    }
+    const entries: JournalEntry[] = [];
+    for (const item of raw) {
+      const parsed = JournalEntrySchema.safeParse(item);
+      if (parsed.success) entries.push(parsed.data);
+      else this.logger?.warn('Ignoring a rotation journal entry that is not in the expected format:', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
+    }
+    return entries;
+  }
+
+  get(id: string): JournalEntry | undefined {
+    return this.entries().find((entry) => entry.id === id);
+  }
+
+  async put(entry: JournalEntry): Promise<void> {
+    const valid = JournalEntrySchema.parse(entry);
+    const others = this.entries().filter((e) => e.id !== entry.id);
+    await this.storage.write([...others, valid]);
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.storage.write(this.entries().filter((e) => e.id !== id));
+  }
+}
+
+/** A journal kept in memory (tests, and a fallback); `read()` returns a deep copy, as a Memento would. */
+export class MemoryJournalStorage implements JournalStorage {
+  #value: unknown;
+
+  read(): unknown {
+    return this.#value === undefined ? undefined : JSON.parse(JSON.stringify(this.#value));
+  }
+
+  async write(value: readonly JournalEntry[]): Promise<void> {
+    this.#value = JSON.parse(JSON.stringify(value));
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * Benchmarks #1 (the part measured in real VS Code) and #4: the packaged extension in code-server,
+ * driven in Chromium through the e2e harness, against the emulators with 2,000 generated users each
+ * and 20 ms of latency. Per window load: the activation time the extension logs, then, for each
+ * cloud, the time from clicking its account to the first page of users on screen. The window is
+ * reloaded between rounds, so every expansion is the first one of its window.
+ *
+ * It starts code-server and uses the shared build, so it runs under the test lock, in its own
+ * process: `flock /tmp/cloud-keys-test.lock node --import tsx test/bench/realVsCode/realVsCode.bench.ts <out.json>`
+ * (run.ts does this). It writes its sections to <out.json>.
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { CLOUD_NAMES } from '../../../src/views/cloudNames';
+import type { CloudId } from '../../../src/model/types';
+import { openCloudKeys, row } from '../../e2e/support/tree';
+import { BENCH_VSIX, ROOT } from '../support/benchBuild';
+import { startBenchEmulators } from '../support/emulatorHost';
+import type { Row, Section } from '../support/results';
+import { median } from '../support/stats';
+import { GENERATED_USERS, LATENCY_MS } from '../support/scenario';
+
+interface CodeServer {
+  url: string;
+  userDataDir: string;
+  stop(): Promise<void>;
+}
+
+const ROUNDS = Number(process.env.CLOUD_KEYS_BENCH_VSCODE_ROUNDS ?? 3);
+const FIRST_USER = /bench-user-0001/;
+const ACTIVATED = /Cloud Keys \S+ activated in (\d+) ms/;
+
+function log(line: string): void {
+  process.stdout.write(`[bench:vscode] ${line}\n`);
+}
+
+/** Every "activated in N ms" figure in the extension host's log files, oldest first. */
+function loggedActivations(userDataDir: string): number[] {
+  const logs = path.join(userDataDir, 'logs');
+  if (!fs.existsSync(logs)) return [];
+  const files = fs
+    .readdirSync(logs, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith('.log'))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs);
+  return files.flatMap((file) =>
+    fs
+      .readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => ACTIVATED.exec(line)?.[1])
+      .filter((ms): ms is string => ms !== undefined)
+      .map(Number),
+  );
+}
+
+async function waitForActivations(userDataDir: string, count: number): Promise<number[]> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const found = loggedActivations(userDataDir);
+    if (found.length >= count || Date.now() > deadline) return found;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+/** Clicks the account row and waits until its first page of users shows; collapses it again. */
+async function firstPage(page: Page, cloud: CloudId): Promise<number> {
+  const account = row(page, CLOUD_NAMES[cloud]);
+  await account.waitFor({ timeout: 30_000 });
+  const start = performance.now();
+  await account.click();
+  await row(page, FIRST_USER).waitFor({ timeout: 60_000 });
+  const ms = performance.now() - start;
+  await account.click();
+  await row(page, FIRST_USER).waitFor({ state: 'detached', timeout: 30_000 });
+  return ms;
+}
+
+async function reloadWindow(page: Page): Promise<void> {
+  await page.reload();
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+}
+
+async function measure(outFile: string): Promise<void> {
+  const started = performance.now();
+  execFileSync(process.execPath, ['scripts/setup-vscode.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (!fs.existsSync(BENCH_VSIX)) throw new Error(`${BENCH_VSIX} is missing: run the bench build first`);
+  const { startCodeServer } = (await import(path.join(ROOT, 'scripts/lib/code-server.mjs'))) as { startCodeServer(o: object): Promise<CodeServer> };
+  const { launchBrowser } = (await import(path.join(ROOT, 'scripts/lib/browser.mjs'))) as { launchBrowser(): Promise<Browser> };
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cloud-keys-bench-vscode-'));
+  const home = path.join(work, 'home');
+  const folder = path.join(work, 'workspace');
+  fs.mkdirSync(folder, { recursive: true });
+  fs.mkdirSync(home, { recursive: true });
+  const emulators = await startBenchEmulators(home, GENERATED_USERS);
+  for (const emulator of emulators.running.values()) emulator.faults.add({ route: '*', kind: 'latency', ms: LATENCY_MS });
+  const env = Object.assign({}, ...emulators.clouds.map((c) => c.env)) as Record<string, string>;
+  const settings = Object.assign({}, ...emulators.clouds.map((c) => c.settings)) as Record<string, string>;
+  let server: CodeServer | undefined;
+  let browser: Browser | undefined;
+  const firstPages = new Map<CloudId, number[]>();
+  let activations: number[] = [];
+  try {
+    server = await startCodeServer({ extensions: [BENCH_VSIX], folder, settings, env: { ...env, HOME: home } });
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(server.url);
+    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    for (let round = 1; round <= ROUNDS; round += 1) {
+      if (round > 1) await reloadWindow(page);
+      await openCloudKeys(page).catch(() => undefined); // after a reload the view may already be open
+      activations = await waitForActivations(server.userDataDir, round);
+      for (const endpoint of emulators.clouds) {
+        const ms = await firstPage(page, endpoint.cloud);
+        firstPages.set(endpoint.cloud, [...(firstPages.get(endpoint.cloud) ?? []), ms]);
+        log(`round ${round}/${ROUNDS} ${endpoint.cloud}: first page of users after ${Math.round(ms)} ms`);
+      }
+    }
+  } finally {
+    await browser?.close();
+    await server?.stop();
+    await Promise.all([...emulators.running.values()].map((e) => e.close()));
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+  log(`activations logged: ${activations.join(', ')} ms`);
+  const activationRow: Row = { name: 'activate, as logged inside code-server', unit: 'ms', value: median(activations), samples: activations };
+  const treeRows: Row[] = [...firstPages].map(([cloud, samples]) => ({
+    name: `${CLOUD_NAMES[cloud]}: click on the account → first page of users shown`,
+    unit: 'ms',
+    value: median(samples),
+    samples,
+  }));
+  const sections: Section[] = [
+    {
+      id: 'activation-vscode',
+      title: '#1 Activation in real VS Code',
+      rows: [activationRow],
+      notes: ['The extension logs the time its activate function took ("activated in N ms"); one sample per window load.'],
+      durationMs: 0,
+    },
+    {
+      id: 'tree',
+      title: `#4 Tree in real VS Code, ${GENERATED_USERS} users`,
+      rows: treeRows,
+      notes: [
+        `code-server with the packaged .vsix, Chromium via playwright-core; emulators with ${GENERATED_USERS} generated users and ${LATENCY_MS} ms latency; the first expansion of each account after a window (re)load, ${ROUNDS} window loads.`,
+      ],
+      durationMs: performance.now() - started,
+    },
+  ];
+  fs.writeFileSync(outFile, `${JSON.stringify({ sections }, null, 2)}\n`);
+}
+
+if (require.main === module) {
+  const out = process.argv[2];
+  if (!out) throw new Error('usage: realVsCode.bench.ts <out.json>');
+  measure(out).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      process.stderr.write(`[bench:vscode] failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

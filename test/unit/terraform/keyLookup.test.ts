@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import { generateKeyPairSync } from 'node:crypto';
+import { describe, it } from 'node:test';
+import { fingerprintOf } from '../../../src/clouds/oci/publicKey';
+import type { AccessKey } from '../../../src/model/types';
+import { describeLiveKey, keyLookups, matchKey, publicKeyFingerprint } from '../../../src/terraform/keyLookup';
+import { scanTerraform } from '../../../src/terraform/scanner';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 0, 31);
+
+function key(fields: Partial<AccessKey> & Pick<AccessKey, 'id'>): AccessKey {
+  return { accountId: 'a', userId: 'u', kind: 'access-key', state: 'active', ...fields };
+}
+
+function lookups(text: string) {
+  return keyLookups(scanTerraform(text));
+}
+
+describe('what a key resource says about its key', () => {
+  it('reads the user and the name that picks the key from literal values', () => {
+    const [oci, osc, eim, ionos] = lookups(`
+resource "oci_identity_customer_secret_key" "a" {
+  display_name = "ci"
+  user_id      = "ocid1.user.oc1..u"
+}
+resource "outscale_access_key" "b" {
+  tag = "runner"
+}
+resource "outscale_access_key" "c" {
+  user_name = "ci-pipeline"
+}
+resource "ionoscloud_s3_key" "d" {
+  user_id = "u-1"
+}
+`);
+    assert.deepEqual([oci.cloud, oci.address, oci.userId, oci.match], ['oci', 'oci_identity_customer_secret_key.a', 'ocid1.user.oc1..u', { by: 'displayName', value: 'ci' }]);
+    assert.deepEqual([osc.userId, osc.match], ['#account', { by: 'displayName', value: 'runner' }]);
+    assert.deepEqual([eim.userId, eim.match], ['ci-pipeline', undefined]);
+    assert.deepEqual([ionos.cloud, ionos.userId, ionos.match], ['ionos', 'u-1', undefined]);
+  });
+
+  it('takes the key (and the user, where the format has it) from the import block', () => {
+    const [lookup] = lookups(`
+resource "ionoscloud_s3_key" "d" {
+  user_id = var.user
+}
+import {
+  to = ionoscloud_s3_key.d
+  id = "u-9/KEY9"
+}
+`);
+    assert.equal(lookup.userId, 'u-9');
+    assert.equal(lookup.importedKeyId, 'KEY9');
+    assert.ok(lookup.importBlock);
+    assert.equal(lookup.unresolved, undefined);
+  });
+
+  it('says why it cannot tell the user', () => {
+    const [a, b] = lookups('resource "oci_identity_api_key" "a" {\n  user_id = var.u\n}\nresource "ionoscloud_s3_key" "b" {\n}\n');
+    assert.equal(a.unresolved, 'user_id is not a literal value');
+    assert.equal(b.unresolved, 'user_id is missing');
+  });
+
+  it('recognises an API signing key by the fingerprint of its literal public key', () => {
+    const publicKey = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey;
+    const pem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+    const indented = pem.trim().split('\n').map((l) => `    ${l}`).join('\n');
+    const [lookup] = lookups(`resource "oci_identity_api_key" "k" {\n  key_value = <<-EOT\n${indented}\n  EOT\n  user_id = "u"\n}\n`);
+    assert.deepEqual(lookup.match, { by: 'fingerprint', value: fingerprintOf(publicKey) });
+    assert.equal(publicKeyFingerprint('not a key'), undefined);
+  });
+});
+
+describe('matching a resource to one of the user keys', () => {
+  const keys = [
+    key({ id: 'K1', displayName: 'ci', createdAt: new Date(NOW - 10 * DAY) }),
+    key({ id: 'K2', displayName: 'ci', createdAt: new Date(NOW - 2 * DAY) }),
+    key({ id: 'K3', displayName: 'backup' }),
+    key({ id: 'aa:bb', fingerprint: 'aa:bb', kind: 'api-signing-key' }),
+  ];
+  const [byName, unknownName, imported, importedMissing, noHint, api] = lookups(`
+resource "oci_identity_customer_secret_key" "a" {
+  display_name = "ci"
+  user_id      = "u"
+}
+resource "oci_identity_customer_secret_key" "b" {
+  display_name = "new"
+  user_id      = "u"
+}
+resource "ionoscloud_s3_key" "c" {
+  user_id = "u"
+}
+resource "ionoscloud_s3_key" "d" {
+  user_id = "u"
+}
+resource "ionoscloud_s3_key" "e" {
+  user_id = "u"
+}
+resource "oci_identity_api_key" "f" {
+  key_value = file("x")
+  user_id   = "u"
+}
+import {
+  to = ionoscloud_s3_key.c
+  id = "u/K3"
+}
+import {
+  to = ionoscloud_s3_key.d
+  id = "u/GONE"
+}
+import {
+  to = oci_identity_api_key.f
+  id = "users/u/apiKeys/aa:bb"
+}
+`);
+
+  it('by name, the newest key of that name', () => assert.deepEqual(matchKey(byName, keys), { kind: 'found', key: keys[1] }));
+  it('a name no key has is a key not yet created', () => assert.deepEqual(matchKey(unknownName, keys), { kind: 'not-created' }));
+  it('by import id', () => assert.deepEqual(matchKey(imported, keys), { kind: 'found', key: keys[2] }));
+  it('an import id naming no key is a missing key', () => assert.deepEqual(matchKey(importedMissing, keys), { kind: 'missing', keyId: 'GONE' }));
+  it('nothing to tell the keys apart lists the candidates of the right kind', () => {
+    const match = matchKey(noHint, keys);
+    assert.equal(match.kind, 'ambiguous');
+    assert.deepEqual(match.kind === 'ambiguous' && match.candidates.map((k) => k.id), ['K1', 'K2', 'K3']);
+    assert.deepEqual(matchKey(noHint, []), { kind: 'not-created' });
+  });
+  it('an API signing key by its fingerprint', () => assert.deepEqual(matchKey(api, keys), { kind: 'found', key: keys[3] }));
+});
+
+describe('the live state line of a lens', () => {
+  it('reads "STATE · age · expiry"', () => {
+    assert.equal(describeLiveKey(key({ id: 'k', createdAt: new Date(NOW - 94 * DAY), expiresAt: new Date(NOW + 12 * DAY + 1000) }), NOW), 'ACTIVE · 94 days · expires in 12 days');
+    assert.equal(describeLiveKey(key({ id: 'k', state: 'inactive', createdAt: new Date(NOW - DAY) }), NOW), 'INACTIVE · 1 day');
+    assert.equal(describeLiveKey(key({ id: 'k', expiresAt: new Date(NOW - 3 * DAY) }), NOW), 'ACTIVE · expired 3 days ago');
+  });
+});
