@@ -1,3 +1,4 @@
+import { sleep } from '../../clouds/shared/retry';
 import type { CloudProvider } from '../../clouds/provider';
 import { CloudError, isCloudError } from '../../model/cloudError';
 import type { Secret } from '../../model/secret';
@@ -95,20 +96,6 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Cancelled());
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new Cancelled());
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 function asKey(entry: JournalEntry, ref: KeyRef): Pick<AccessKey, 'accountId' | 'kind' | 'id'> {
   return { accountId: entry.accountId, kind: ref.kind, id: ref.id };

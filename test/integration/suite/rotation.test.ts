@@ -5,10 +5,8 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/extension';
 import type { AccountNode, KeyNode, TreeNode, UserNode } from '../../../src/views/nodes/treeNodes';
-import { EXTENSION_ID } from './helpers';
+import { api, emulators } from './helpers';
 
-/** The emulators the driver started, by cloud: `{"oci":"http://127.0.0.1:…", …}`. */
-const emulators: Record<string, string> = JSON.parse(process.env.CLOUD_KEYS_EMULATORS ?? '{}');
 
 interface Outcome {
   readonly items?: readonly { status: string; newKeyId?: string; oldKeyId: string; rotationId: string; step?: string }[];
@@ -16,12 +14,6 @@ interface Outcome {
   readonly newKeyId?: string;
 }
 
-async function api(): Promise<TestApi> {
-  const extension = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID)!;
-  const exports = extension.isActive ? extension.exports : await extension.activate();
-  assert.ok(exports, 'the extension exposes its test API (CLOUD_KEYS_TEST_API=1)');
-  return exports;
-}
 
 async function callerOf(t: TestApi, cloud: string): Promise<UserNode> {
   const roots = await t.tree.getChildren();

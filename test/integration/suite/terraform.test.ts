@@ -3,16 +3,9 @@ import { parse } from '@cdktf/hcl2json';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/extension';
 import type { AccountNode, KeyNode, TreeNode, UserNode } from '../../../src/views/nodes/treeNodes';
-import { EXTENSION_ID, waitFor } from './helpers';
+import { api, emulators, waitFor } from './helpers';
 
-const emulators: Record<string, string> = JSON.parse(process.env.CLOUD_KEYS_EMULATORS ?? '{}');
 
-async function api(): Promise<TestApi> {
-  const extension = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID)!;
-  const exports = extension.isActive ? extension.exports : await extension.activate();
-  assert.ok(exports, 'the extension exposes its test API (CLOUD_KEYS_TEST_API=1)');
-  return exports;
-}
 
 async function callerKeys(t: TestApi, cloud: string): Promise<{ account: AccountNode; caller: UserNode; keys: KeyNode[] }> {
   const roots = await t.tree.getChildren();

@@ -3,17 +3,9 @@ import fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/extension';
 import type { AccountNode, KeyNode, MessageNode, TreeNode, UserNode } from '../../../src/views/nodes/treeNodes';
-import { EXTENSION_ID, waitFor } from './helpers';
+import { api, emulators, waitFor } from './helpers';
 
-/** The emulators the driver started, by cloud: `{"oci":"http://127.0.0.1:…", …}`. */
-const emulators: Record<string, string> = JSON.parse(process.env.CLOUD_KEYS_EMULATORS ?? '{}');
 
-async function api(): Promise<TestApi> {
-  const extension = vscode.extensions.getExtension<TestApi | undefined>(EXTENSION_ID)!;
-  const exports = extension.isActive ? extension.exports : await extension.activate();
-  assert.ok(exports, 'the extension exposes its test API (CLOUD_KEYS_TEST_API=1)');
-  return exports;
-}
 
 async function children(t: TestApi, node?: TreeNode): Promise<TreeNode[]> {
   return t.tree.getChildren(node);
