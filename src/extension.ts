@@ -10,9 +10,13 @@ import { settings } from './config/settings';
 import { CLOUD_IDS } from './model/types';
 import { AccountBrowser } from './operations/accountBrowser';
 import { AccountRegistry } from './operations/accountRegistry';
+import { CreateJournal } from './operations/createJournal';
 import { SecretStore } from './secrets/secretStore';
 import { AccountPreferencesStore } from './services/accountPreferencesStore';
 import { createCloudContext } from './services/cloudContextFactory';
+import { createJournalStorage } from './services/createJournalState';
+import { RotationService } from './services/rotationService';
+import { createRotationEngine } from './commands/rotationRunner';
 import type { FeatureServices } from './services/featureServices';
 import { FEATURES } from './features';
 import { ConfigFileWatcher } from './services/configFileWatcher';
@@ -54,7 +58,10 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   const commandContext = { logger, showLogs: () => logger.show() };
-  const services: FeatureServices = { context, logger, commandContext, registry, browser, tree, secrets, clipboard, preferences, treeView };
+  // The engine is built on first use, by which time `services` is complete.
+  const rotation: RotationService = new RotationService(context, (records, terminal) => createRotationEngine(services, records, terminal));
+  const createJournal = new CreateJournal(createJournalStorage(context.globalState), logger);
+  const services: FeatureServices = { context, logger, commandContext, registry, browser, tree, secrets, clipboard, preferences, treeView, rotation, createJournal };
   context.subscriptions.push(
     ...registerGeneralCommands(commandContext, context.extension.id),
     ...registerTreeCommands(commandContext, services),

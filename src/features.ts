@@ -1,3 +1,4 @@
+import { createRecoveryFeature } from './commands/createRecoveryFeature';
 import { rotationFeature } from './commands/rotationFeature';
 import type { Feature } from './services/featureServices';
 import { terraformFeature } from './terraform/vscode/terraformFeature';
@@ -7,4 +8,4 @@ import { registerForms } from './webview/formsFeature';
  * The features built on the tree, each registered from its own module. Adding one is one import
  * and one entry here.
  */
-export const FEATURES: readonly Feature[] = [registerForms, terraformFeature, rotationFeature];
+export const FEATURES: readonly Feature[] = [registerForms, terraformFeature, rotationFeature, createRecoveryFeature];

@@ -13,6 +13,7 @@ const ACTION_LABELS: Record<DetailAction, string> = {
   deactivate: 'Deactivate…',
   rename: 'Rename…',
   setExpiry: 'Set Expiration…',
+  rotate: 'Rotate with Form…',
   delete: 'Delete…',
   refresh: 'Refresh',
 };

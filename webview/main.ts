@@ -2,6 +2,7 @@
 // in <body data-panel>, and the page talks to the host only through the typed protocol.
 import './shared/zodConfig';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
+import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-form-group/index.js';
 import '@vscode-elements/elements/dist/vscode-form-helper/index.js';
 import '@vscode-elements/elements/dist/vscode-label/index.js';
@@ -16,6 +17,7 @@ import { PanelKindSchema } from '../src/webview/protocol';
 import { startCreateKey } from './createKey';
 import { startDetails } from './details';
 import { startOverview } from './overview';
+import { startRotate } from './rotate';
 import { post, reportCspViolations } from './shared/vscodeApi';
 import './styles.css';
 
@@ -25,6 +27,7 @@ const panel = PanelKindSchema.safeParse(document.body.dataset.panel);
 if (app && panel.success) {
   if (panel.data === 'create-key') startCreateKey(app);
   else if (panel.data === 'overview') startOverview(app);
+  else if (panel.data === 'rotate') startRotate(app);
   else startDetails(app);
 }
 post({ type: 'ready' });

@@ -91,7 +91,11 @@ export async function startCodeServer({ extensions, folder, settings = {}, env =
   let exited = false;
   child.once('exit', () => { exited = true; });
   const url = `http://127.0.0.1:${chosenPort}/?folder=${encodeURIComponent(folder)}`;
-  const stop = async () => {
+  // `keepProfile` leaves the user-data-dir in place (the caller removes `profile`), e.g. to search it.
+  let stopped = false;
+  const stop = async ({ keepProfile = false } = {}) => {
+    if (stopped) return;
+    stopped = true;
     if (!exited) {
       try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
       const deadline = Date.now() + 5000;
@@ -99,7 +103,7 @@ export async function startCodeServer({ extensions, folder, settings = {}, env =
       if (!exited) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
     }
     fs.closeSync(out);
-    fs.rmSync(profile, { recursive: true, force: true });
+    if (!keepProfile) fs.rmSync(profile, { recursive: true, force: true });
   };
   try {
     await waitForHttp(`http://127.0.0.1:${chosenPort}/healthz`, 60_000, () => !exited);

@@ -16,9 +16,10 @@ const CLOUDS = [
 
 /**
  * @param {string} home  a temporary folder for config files and keys (never the user's own)
- * @param {{ seed?: 'demo' | 'test' }} [options]
+ * @param {{ seed?: 'demo' | 'test', canary?: string }} [options]  with `canary`, every key secret the
+ *   emulators hand out starts with it (the secret-leak canary run)
  */
-export async function startEmulators(home, { seed = 'demo' } = {}) {
+export async function startEmulators(home, { seed = 'demo', canary } = {}) {
   fs.mkdirSync(home, { recursive: true });
   const running = [];
   const env = {};
@@ -29,7 +30,7 @@ export async function startEmulators(home, { seed = 'demo' } = {}) {
       const entry = path.join(root, 'test', 'emulators', cloud.id, 'index.ts');
       if (!fs.existsSync(entry)) continue;
       const mod = await tsImport(entry, import.meta.url);
-      const emulator = await mod[cloud.start]({ seed });
+      const emulator = await mod[cloud.start]({ seed, ...(canary ? { canary } : {}) });
       running.push(emulator);
       urls[cloud.id] = emulator.url;
       const dir = path.join(home, cloud.id);

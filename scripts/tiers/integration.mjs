@@ -6,6 +6,8 @@ import path from 'node:path';
 import { launchBrowser } from '../lib/browser.mjs';
 import { startCodeServer } from '../lib/code-server.mjs';
 import { startEmulators } from '../lib/emulators.mjs';
+import { dumpBrowserStorage } from '../lib/canary-search.mjs';
+import { newCanary, reportCanarySearch } from './canary.mjs';
 
 const RESULTS_TIMEOUT_MS = 180_000;
 
@@ -17,7 +19,10 @@ export async function runIntegrationTier({ root, vsix, runnerVsix, log }) {
   fs.cpSync(path.join(root, 'test', 'integration', 'workspace'), folder, { recursive: true });
   // A temporary home with the emulators' demo accounts, so the suite never sees the machine's own.
   const home = path.join(work, 'home');
-  const emulators = await startEmulators(home, { seed: 'demo' });
+  // Every key secret the emulators hand out starts with this canary; after the suite, everything
+  // written is searched for it (see canary.mjs).
+  const canary = newCanary();
+  const emulators = await startEmulators(home, { seed: 'demo', canary });
   let server;
   try {
     server = await startCodeServer({
@@ -52,13 +57,23 @@ export async function runIntegrationTier({ root, vsix, runnerVsix, log }) {
       await new Promise((r) => setTimeout(r, 250));
     }
     const results = JSON.parse(fs.readFileSync(resultsFile, 'utf8'));
+    const output = [];
     for (const test of results.tests) {
       const mark = test.state === 'passed' ? '✔' : test.state === 'skipped' ? '-' : '✖';
-      log(`  ${mark} ${test.title}${test.durationMs ? ` (${test.durationMs} ms)` : ''}`);
-      if (test.error) log(`      ${test.error.split('\n').slice(0, 8).join('\n      ')}`);
+      output.push(`  ${mark} ${test.title}${test.durationMs ? ` (${test.durationMs} ms)` : ''}`);
+      if (test.error) output.push(`      ${test.error.split('\n').slice(0, 8).join('\n      ')}`);
     }
-    fs.rmSync(work, { recursive: true, force: true });
-    return { passed: results.passed, failed: results.failed, skipped: results.skipped };
+    // Leave the workbench (so it flushes its state) for a page of the same origin, whose storage is the workbench's.
+    await page.goto(new URL('/healthz', server.url).href);
+    const browserStorage = await dumpBrowserStorage(page);
+    await browser.close();
+    browser = undefined;
+    await server.stop({ keepProfile: true });
+    const canaryCheck = reportCanarySearch({ canary, work, home, folder, profile: server.profile, userDataDir: server.userDataDir, browserStorage, output: output.join('\n'), log });
+    for (const line of output) log(line);
+    fs.rmSync(server.profile, { recursive: true, force: true });
+    if (canaryCheck.passed) fs.rmSync(work, { recursive: true, force: true });
+    return { passed: results.passed + canaryCheck.passed, failed: results.failed + canaryCheck.failed, skipped: results.skipped };
   } finally {
     await browser?.close();
     await server.stop();

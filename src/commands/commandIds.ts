@@ -1,3 +1,4 @@
+import { CREATE_RECOVERY_COMMAND_IDS } from './ids/createRecovery';
 import { FORMS_COMMAND_IDS } from './ids/forms';
 import { ROTATION_COMMAND_IDS } from './ids/rotation';
 import { TERRAFORM_COMMAND_IDS } from './ids/terraform';
@@ -36,6 +37,7 @@ export const COMMAND_IDS = {
   ...ROTATION_COMMAND_IDS,
   ...TERRAFORM_COMMAND_IDS,
   ...FORMS_COMMAND_IDS,
+  ...CREATE_RECOVERY_COMMAND_IDS,
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

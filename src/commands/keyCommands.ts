@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Secret } from '../model/secret';
 import type { CreateKeyOptions } from '../clouds/provider';
 import type { AccessKey, KeyKind } from '../model/types';
+import type { CreateJournal } from '../operations/createJournal';
 import { createKeyStoringSecret, deleteKeyAndSecret, isLastActiveKey, SecretNotStoredError, type KeySecretSink } from '../operations/keyOperations';
 import type { SecretClipboard } from '../services/secretClipboard';
 import { CLOUD_NAMES, keyKindName } from '../views/cloudNames';
@@ -25,6 +26,8 @@ interface ConfirmedOption {
 
 export interface KeyCommandServices extends PickerServices {
   readonly clipboard: SecretClipboard;
+  /** Records each create until its secret is stored, so a crash in between is recovered at the next start. */
+  readonly createJournal?: CreateJournal;
 }
 
 function keyLabel(key: AccessKey): string {
@@ -110,7 +113,7 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
       const provider = s.registry.provider(userNode.account);
       try {
         const created = await withCancellableProgress(vscode.l10n.t('Creating a {0} for {1}…', keyKindName(userNode.account.cloud, kind), userNode.user.name), (signal) =>
-          createKeyStoringSecret(provider, userNode.user, kind, options, sinkFor(userNode.account.cloud), signal),
+          createKeyStoringSecret(provider, userNode.user, kind, options, sinkFor(userNode.account.cloud), signal, s.createJournal),
         );
         s.tree.refresh(userNode);
         const copyId = vscode.l10n.t('Copy Access Key ID');

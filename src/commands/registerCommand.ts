@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isCloudError } from '../model/cloudError';
 import type { Logger } from '../util/logger';
 import type { CommandId } from './commandIds';
+import { restrictedModeRefusal } from './workspaceTrust';
 
 export interface CommandContext {
   readonly logger: Logger;
@@ -18,14 +19,22 @@ export function registerCommand(
   ctx: CommandContext,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    const refusal = restrictedModeRefusal(id, vscode.workspace.isTrusted);
+    if (refusal) {
+      ctx.logger.warn(`Command ${id} refused: the workspace is not trusted.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('{0}', refusal));
+      return undefined;
+    }
     try {
       return await handler(...args);
     } catch (error) {
       ctx.logger.error(`Command ${id} failed:`, error);
       const message = isCloudError(error) ? error.describe() : error instanceof Error ? error.message : String(error);
       const showLogs = vscode.l10n.t('Show Logs');
-      const choice = await vscode.window.showErrorMessage(message, showLogs);
-      if (choice === showLogs) ctx.showLogs();
+      // Not awaited: the command ends now; the notification waits for the user on its own.
+      void vscode.window.showErrorMessage(message, showLogs).then((choice) => {
+        if (choice === showLogs) ctx.showLogs();
+      });
       return undefined;
     }
   });

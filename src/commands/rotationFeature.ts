@@ -1,10 +1,7 @@
 import * as vscode from 'vscode';
 import { settings } from '../config/settings';
-import { ExportRecords } from '../operations/exports/records';
-import type { RotationEngine } from '../operations/rotation';
 import type { Feature } from '../services/featureServices';
-import { exportStorage } from '../services/rotationState';
-import { TerminalExport } from '../services/terminalExport';
+import { RotationService } from '../services/rotationService';
 import { KeyAlertsStatusBar } from '../views/keyAlertsStatusBar';
 import { COMMAND_IDS } from './commandIds';
 import { registerExportCommands, restoreTerminalExport } from './exportCommands';
@@ -14,10 +11,10 @@ import { createRotationEngine } from './rotationRunner';
 
 /** Rotation, exports and the key-age status bar (issue 7). */
 export const rotationFeature: Feature = (s) => {
-  const records = new ExportRecords(exportStorage(s.context.globalState));
-  const terminal = new TerminalExport(s.context.environmentVariableCollection);
-  let engine: RotationEngine | undefined;
-  const getEngine = () => (engine ??= createRotationEngine(s, records, terminal));
+  // One engine, one set of export records, one terminal export for the window, shared with the Rotate form.
+  const rotation = s.rotation ?? new RotationService(s.context, (records, terminal) => createRotationEngine(s, records, terminal));
+  const { records, terminal } = rotation;
+  const getEngine = () => rotation.engine();
   const statusBar = new KeyAlertsStatusBar(s.registry, s.browser, COMMAND_IDS.showKeyAlerts);
 
   void restoreTerminalExport(s, records, terminal).catch((error: unknown) => s.logger.warn('Could not restore the terminal export:', error));

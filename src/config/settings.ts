@@ -35,13 +35,20 @@ export const settings = {
     return out;
   },
 
+  /**
+   * Network options. Certificates are verified unless the machine-scoped
+   * `cloudKeys.http.allowUnverifiedTls` is true (`http.proxyStrictSSL: false` alone does not turn
+   * verification off for cloud API calls).
+   */
   http(): HttpOptions {
     const http = vscode.workspace.getConfiguration('http');
     const proxy = http.inspect<string>('proxy')?.globalValue;
+    const noProxy = http.inspect<string[]>('noProxy')?.globalValue;
     return {
       proxy: proxy && proxy.trim() !== '' ? proxy.trim() : undefined,
-      strictSSL: http.inspect<boolean>('proxyStrictSSL')?.globalValue ?? true,
+      strictSSL: userValue<boolean>('http.allowUnverifiedTls') !== true,
       caFile: userValue<string>('http.caFile') || undefined,
+      ...(Array.isArray(noProxy) ? { noProxy: noProxy.filter((entry) => typeof entry === 'string') } : {}),
     };
   },
 
@@ -70,7 +77,9 @@ export const settings = {
       MACHINE_SETTINGS.some((key) => event.affectsConfiguration(`${SECTION}.${key}`)) ||
       event.affectsConfiguration(`${SECTION}.outscale.maxKeysPerUser`) ||
       event.affectsConfiguration('http.proxy') ||
-      event.affectsConfiguration('http.proxyStrictSSL')
+      event.affectsConfiguration('http.proxyStrictSSL') ||
+      event.affectsConfiguration('http.noProxy') ||
+      event.affectsConfiguration(`${SECTION}.http.allowUnverifiedTls`)
     );
   },
 

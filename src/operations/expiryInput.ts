@@ -18,7 +18,11 @@ export function parseExpiryInput(text: string, now: number): ExpiryParse {
     }
   } else if (DATE_TIME.test(value)) {
     date = new Date(value);
-    if (Number.isNaN(date.getTime())) return { ok: false, message: `"${value}" is not a valid date and time.` };
+    const day = value.slice(0, 10);
+    const probe = new Date(`${day}T00:00:00Z`);
+    if (Number.isNaN(date.getTime()) || Number.isNaN(probe.getTime()) || probe.toISOString().slice(0, 10) !== day) {
+      return { ok: false, message: `"${value}" is not a valid date and time. Use a real calendar date, e.g. 2027-03-31T18:00:00Z.` };
+    }
   } else {
     return { ok: false, message: `"${value}" is not a date. Use YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ.` };
   }

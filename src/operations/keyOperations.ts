@@ -1,7 +1,8 @@
 import type { CloudProvider, CreateKeyOptions, CreatedKey } from '../clouds/provider';
-import { CloudError } from '../model/cloudError';
+import { CloudError, type CloudErrorCode } from '../model/cloudError';
 import type { Secret } from '../model/secret';
 import type { AccessKey, CloudUser, KeyKind } from '../model/types';
+import type { CreateJournal } from './createJournal';
 
 /** Where a new secret goes before anything else happens; the VS Code layer backs it with SecretStorage. */
 export interface KeySecretSink {
@@ -38,9 +39,14 @@ export function assertBelowLimit(provider: CloudProvider, user: CloudUser, kind:
   }
 }
 
+/** Failures that prove the cloud refused the create, so no key can exist; any other failure may hide one. */
+const REFUSED_BEFORE_CREATING: ReadonlySet<CloudErrorCode> = new Set(['auth', 'forbidden', 'not-found', 'quota', 'conflict', 'throttled', 'invalid', 'config']);
+
 /**
  * Creates a key and stores its secret before returning, so that nothing (a tree refresh, a form, a
- * rotation step) can run between creation and storage.
+ * rotation step) can run between creation and storage. With a `journal`, the intent is recorded
+ * before the cloud call and cleared once the secret is stored, so that a create interrupted by a
+ * crash can be found and recovered at the next start.
  */
 export async function createKeyStoringSecret(
   provider: CloudProvider,
@@ -49,16 +55,30 @@ export async function createKeyStoringSecret(
   options: CreateKeyOptions,
   sink: KeySecretSink,
   signal?: AbortSignal,
+  journal?: CreateJournal,
 ): Promise<CreatedKey> {
-  assertBelowLimit(provider, user, kind, await provider.listKeys(user.id, signal));
-  const created = await provider.createKey(user.id, kind, options, signal);
+  const existing = await provider.listKeys(user.id, signal);
+  assertBelowLimit(provider, user, kind, existing);
+  // An uploaded public key has no secret to lose: nothing to record.
+  const intent = journal && !options.publicKeyPem
+    ? await journal.begin({ accountId: user.accountId, cloud: provider.cloud, userId: user.id, kind, keysBefore: existing.filter((k) => k.kind === kind).map((k) => k.id) })
+    : undefined;
+  let created: CreatedKey;
+  try {
+    created = await provider.createKey(user.id, kind, options, signal);
+  } catch (error) {
+    if (intent && error instanceof CloudError && REFUSED_BEFORE_CREATING.has(error.code)) await journal?.clear(intent.id);
+    throw error;
+  }
   if (created.secret) {
     try {
       await sink.storeKeySecret(created.key, created.secret);
     } catch (error) {
+      // The record stays: the caller shows the secret once, and the next start asks about the key again.
       throw new SecretNotStoredError({ ...created, secret: created.secret }, error);
     }
   }
+  if (intent) await journal?.clear(intent.id);
   return created;
 }
 

@@ -27,6 +27,6 @@ export function createCloudContext(logger: Logger, secrets: SecretStore): CloudC
     settings: settings.cloud(),
     env: process.env,
     homeDir: os.homedir(),
-    http: settings.http(),
+    http: { ...settings.http(), warnUnverified: (message) => logger.warn(message) },
   };
 }

@@ -11,6 +11,7 @@ import type { FormsServices } from './keyActions';
 import { OverviewController } from './overview/overviewPanel';
 import { PanelHost } from './panelHost';
 import { KeyRefSchema, type KeyRef } from './protocol';
+import { RotateController, type RotateTarget } from './rotate/rotatePanel';
 
 function presetFrom(node: unknown): CreateKeyPreset | undefined {
   const tree = node as AccountNode | UserNode | undefined;
@@ -26,9 +27,19 @@ function keyRefFrom(arg: unknown): KeyRef | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+/** Whose keys the Rotate form opens on: a key or user node, a key a page names, or a test's target. */
+function rotateTargetFrom(arg: unknown): RotateTarget | undefined {
+  const node = arg as KeyNode | UserNode | undefined;
+  if (node?.kind === 'key') return { accountId: node.account.id, userId: node.user.id, keyIds: [node.key.id] };
+  if (node?.kind === 'user') return { accountId: node.account.id, userId: node.user.id };
+  const ref = KeyRefSchema.safeParse(arg);
+  if (ref.success) return { accountId: ref.data.accountId, userId: ref.data.userId, keyIds: [ref.data.keyId] };
+  return undefined;
+}
+
 /**
- * The forms: Create Key, Key Age Overview and Key Details, each a webview panel. One Create Key
- * panel and one overview at a time (opening again brings them forward); one details panel per key.
+ * The forms: Create Key, Rotate, Key Age Overview and Key Details, each a webview panel. One Create
+ * Key panel, one Rotate panel and one overview at a time (opening again brings them forward); one details panel per key.
  */
 export const registerForms: Feature = (services) => {
   const s: FormsServices = services;
@@ -36,6 +47,7 @@ export const registerForms: Feature = (services) => {
   const logger = services.logger;
   let createKey: { host: PanelHost; controller: CreateKeyController } | undefined;
   let overview: PanelHost | undefined;
+  let rotate: { host: PanelHost; controller: RotateController } | undefined;
   const settingsPolicy = () => settings.keyHealth();
   const details = new Map<string, { host: PanelHost; controller: KeyDetailsController }>();
 
@@ -89,7 +101,29 @@ export const registerForms: Feature = (services) => {
       if (ref) openDetails(ref);
     }, services.commandContext),
 
+    registerCommand(FORMS_COMMAND_IDS.rotateWithForm, async (arg?: unknown) => {
+      const rotation = services.rotation;
+      if (!rotation) throw new Error('Key rotation is not available in this window.');
+      let target = rotateTargetFrom(arg);
+      if (!target) {
+        const node = await pickKey(services);
+        target = node ? rotateTargetFrom(node) : undefined;
+      }
+      if (!target) return;
+      if (rotate) {
+        rotate.host.reveal();
+        rotate.controller.retarget(target);
+        return;
+      }
+      const host = new PanelHost({ viewType: 'cloudKeys.rotate', panel: 'rotate', title: vscode.l10n.t('Rotate Keys'), extensionUri, logger });
+      const controller = new RotateController(host, services, rotation, target, openDetails);
+      rotate = { host, controller };
+      host.onDidDispose(() => (rotate = undefined));
+      host.start(controller);
+    }, services.commandContext),
+
     new vscode.Disposable(() => {
+      rotate?.host.dispose();
       createKey?.host.dispose();
       overview?.dispose();
       for (const open of [...details.values()]) open.host.dispose();

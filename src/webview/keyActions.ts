@@ -6,7 +6,7 @@ import type { FeatureServices } from '../services/featureServices';
 import type { PanelHost } from './panelHost';
 import type { KeyRef, WebviewToHost } from './protocol';
 
-export type FormsServices = Pick<FeatureServices, 'registry' | 'browser' | 'tree' | 'secrets' | 'clipboard' | 'logger' | 'context'>;
+export type FormsServices = Pick<FeatureServices, 'registry' | 'browser' | 'tree' | 'secrets' | 'clipboard' | 'logger' | 'context' | 'createJournal'>;
 
 /** Finds the account and the current state of a key a page names. */
 export async function findKey(s: FormsServices, ref: KeyRef, signal?: AbortSignal): Promise<{ account: Account; key: AccessKey }> {

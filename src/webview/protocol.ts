@@ -9,7 +9,7 @@
 import { z } from 'zod';
 
 /** Which page a panel shows; the HTML names it in `<body data-panel>`. */
-export const PanelKindSchema = z.enum(['create-key', 'overview', 'details']);
+export const PanelKindSchema = z.enum(['create-key', 'overview', 'details', 'rotate']);
 export type PanelKind = z.infer<typeof PanelKindSchema>;
 
 const CloudIdSchema = z.enum(['oci', 'outscale', 'ionos']);
@@ -123,7 +123,7 @@ export const PolicySchema = z.object({ maxAgeDays: z.number().int().positive(), 
 
 // ---- Key details --------------------------------------------------------------------------------
 
-export const DetailActionSchema = z.enum(['copyId', 'copySecret', 'activate', 'deactivate', 'rename', 'setExpiry', 'delete', 'refresh']);
+export const DetailActionSchema = z.enum(['copyId', 'copySecret', 'activate', 'deactivate', 'rename', 'setExpiry', 'rotate', 'delete', 'refresh']);
 export type DetailAction = z.infer<typeof DetailActionSchema>;
 
 export const DetailsSchema = z.object({
@@ -138,6 +138,44 @@ export const DetailsSchema = z.object({
   actions: z.array(DetailActionSchema),
 });
 export type Details = z.infer<typeof DetailsSchema>;
+
+// ---- Rotate -------------------------------------------------------------------------------------
+
+/** When the old key is deleted: as soon as the new one works, or after some days. */
+export const GraceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('now') }),
+  z.object({ kind: z.literal('later'), days: z.number().int().min(1).max(365) }),
+]);
+export type Grace = z.infer<typeof GraceSchema>;
+
+export const RotationStepSchema = z.enum(['preflight', 'make-room', 'create', 'verify', 'update-exports', 'deactivate-old', 'delete-old', 'rollback']);
+export const StepPhaseSchema = z.enum(['started', 'finished', 'skipped', 'failed']);
+
+/** One key's rotation as the plan shows it: its steps in order, and what each creates, changes or deletes. */
+export const PlanItemSchema = z.object({
+  rotationId: Id,
+  oldKeyId: Id,
+  oldKey: Text,
+  steps: z.array(z.object({ step: RotationStepSchema, label: Text, detail: Text })),
+  creates: Text,
+  deactivates: Text.optional(),
+  deletes: Text,
+  makeRoom: Text.optional(),
+  exports: z.array(Text),
+  notes: z.array(Text),
+});
+export type PlanItem = z.infer<typeof PlanItemSchema>;
+
+export const RotateOutcomeItemSchema = z.object({
+  rotationId: Id,
+  oldKeyId: Id,
+  /** The key that replaced the old one, for a link to its details. */
+  newKey: KeyRefSchema.optional(),
+  status: z.enum(['done', 'waiting-delete', 'failed', 'cancelled', 'not-started', 'rolled-back']),
+  /** What changed, or where it stopped and what to do, in a sentence; never a secret. */
+  summary: Text,
+});
+export type RotateOutcomeItem = z.infer<typeof RotateOutcomeItemSchema>;
 
 // ---- the two directions -------------------------------------------------------------------------
 
@@ -160,6 +198,14 @@ export const WebviewToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('overview/reload') }),
   z.object({ type: z.literal('overview/export'), format: z.enum(['csv', 'markdown']), view: TableViewSchema }),
   z.object({ type: z.literal('details/action'), action: DetailActionSchema }),
+  /** The Create Key result's follow-ups, for the key just created. */
+  z.object({ type: z.literal('create/export') }),
+  z.object({ type: z.literal('create/terraform') }),
+  /** The keys and grace period changed: the host plans again. */
+  z.object({ type: z.literal('rotate/choose'), keyIds: z.array(Id).max(50), grace: GraceSchema }),
+  /** Run the plan the page shows (the host refuses a plan it no longer holds). */
+  z.object({ type: z.literal('rotate/start'), planId: Id }),
+  z.object({ type: z.literal('rotate/resume') }),
 ]);
 export type WebviewToHost = z.infer<typeof WebviewToHostSchema>;
 
@@ -186,6 +232,8 @@ export const HostToWebviewSchema = z.discriminatedUnion('type', [
     /** The cloud returned a secret (or a generated private key), and it is in SecretStorage. */
     secretStored: z.boolean(),
     secretLabel: Text,
+    /** The follow-up buttons this key gets: an export (access keys with a stored secret), Terraform (kinds it can manage). */
+    followUps: z.array(z.enum(['export', 'terraform'])).optional(),
   }),
   z.object({ type: z.literal('overview/progress'), done: z.number().int(), total: z.number().int(), label: Text }),
   z.object({
@@ -196,5 +244,17 @@ export const HostToWebviewSchema = z.discriminatedUnion('type', [
     cancelled: z.boolean(),
   }),
   z.object({ type: z.literal('details/data'), details: DetailsSchema }),
+  z.object({
+    type: z.literal('rotate/setup'),
+    account: Text,
+    cloudName: Text,
+    user: Text,
+    keys: z.array(KeyViewSchema),
+    selected: z.array(Id),
+    grace: GraceSchema,
+  }),
+  z.object({ type: z.literal('rotate/plan'), planId: Id, items: z.array(PlanItemSchema), blocked: z.array(z.object({ keyId: Id, reason: Text })) }),
+  z.object({ type: z.literal('rotate/step'), rotationId: Id, step: RotationStepSchema, phase: StepPhaseSchema, detail: Text.optional() }),
+  z.object({ type: z.literal('rotate/outcome'), items: z.array(RotateOutcomeItemSchema), summary: Text }),
 ]);
 export type HostToWebview = z.infer<typeof HostToWebviewSchema>;

@@ -1,13 +1,11 @@
 import { CloudError } from '../../model/cloudError';
+import { isLoopbackHost } from '../shared/endpointPolicy';
 
 /** Where the IONOS Cloud API v6 lives when nothing else is configured. */
 export const DEFAULT_API_URL = 'https://api.ionos.com/cloudapi/v6';
 
 const API_PATH = '/cloudapi/v6';
 
-function isLoopback(hostname: string): boolean {
-  return hostname === 'localhost' || hostname === '[::1]' || hostname === '::1' || /^127\.\d+\.\d+\.\d+$/.test(hostname);
-}
 
 function configError(source: string, problem: string): CloudError {
   return new CloudError('config', `${source} ${problem}`, { cloud: 'ionos' });
@@ -35,7 +33,7 @@ export function normaliseApiUrl(raw: string, source: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw configError(source, `uses ${url.protocol.replace(':', '')}; the IONOS API is reached over https.`);
   }
-  if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
+  if (url.protocol === 'http:' && !isLoopbackHost(url.hostname)) {
     throw configError(source, `uses plain http to ${url.hostname}; credentials would travel unencrypted. Use https.`);
   }
   if (url.search || url.hash) {

@@ -5,6 +5,7 @@
  */
 import axios from 'axios';
 import { CloudError, type CloudErrorCode } from '../../model/cloudError';
+import { isCertificateError, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpClient';
 import { redactText } from '../../util/redact';
 import { parseRetryAfter } from '../shared/retry';
 import { ErrorBodySchema } from './schemas';
@@ -135,8 +136,8 @@ export function transportError(error: unknown, call: CallContext & { host: strin
     message = `Could not connect to ${call.host} ${where}. Check the API URL (the cloudKeys.ionos.apiUrl setting or IONOS_API_URL) and the proxy settings.`;
   } else if (errno === 'ENOTFOUND' || errno === 'EAI_AGAIN') {
     message = `The host ${call.host} could not be found ${where}. Check the API URL and the DNS or proxy settings.`;
-  } else if (/CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(errno)) {
-    message = `The TLS certificate of ${call.host} was not trusted ${where}. If a corporate proxy inspects traffic, add its CA certificate in the settings.`;
+  } else if (isCertificateError(errno)) {
+    message = `The TLS certificate of ${call.host} was not trusted ${where}. If a corporate proxy inspects traffic, ${UNTRUSTED_CERTIFICATE_HINT}`;
   } else {
     message = `The connection to ${call.host} failed ${where}${errno ? ` (${errno})` : ''}. Check the network and try again.`;
   }

@@ -1,4 +1,5 @@
 import type { CloudSettings } from '../cloudModule';
+import { plainHttpProblem } from '../shared/endpointPolicy';
 
 /**
  * The `oci.endpoint` setting (machine-scoped: workspace values never reach the adapter), for tests
@@ -17,5 +18,7 @@ export function endpointOverride(settings: CloudSettings): string | undefined {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`The setting cloudKeys.oci.endpoint must be an http(s) URL, not ${url.protocol}.`);
   }
+  const insecure = plainHttpProblem(url);
+  if (insecure) throw new Error(`The setting cloudKeys.oci.endpoint ${insecure}`);
   return raw.replace(/\/+$/, '').replace(/\/20160918$/, '');
 }

@@ -1,5 +1,6 @@
 import { isAxiosError } from 'axios';
 import { CloudError, type CloudErrorCode } from '../../model/cloudError';
+import { isCertificateError, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpClient';
 import { redactText } from '../../util/redact';
 import type { SdkCallScope } from './sdkScope';
 
@@ -83,6 +84,9 @@ function fromTransport(error: unknown, what: string): CloudError {
     if (error.code === 'ERR_CANCELED') return new CloudError('cancelled', `Cancelled while ${what}.`, { cloud: 'oci' });
     if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') {
       return new CloudError('network', `OCI did not answer in time while ${what}. Check your network or proxy and try again.`, { cloud: 'oci' });
+    }
+    if (isCertificateError(error.code)) {
+      return new CloudError('network', `The TLS certificate of OCI was not trusted while ${what} (${error.code}). ${UNTRUSTED_CERTIFICATE_HINT}`, { cloud: 'oci' });
     }
     return new CloudError(
       'network',

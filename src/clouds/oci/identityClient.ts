@@ -2,6 +2,7 @@ import * as common from 'oci-common';
 import { IdentityClient } from 'oci-identity';
 import type { Secret } from '../../model/secret';
 import { createHttpClient, type HttpOptions } from '../../util/httpClient';
+import { createParsedKeySigner } from './parsedKeySigner';
 import { routeSdkConsoleOutput } from './sdkConsole';
 import { SignedAxiosHttpClient } from './transport';
 
@@ -33,7 +34,7 @@ export function createIdentityClient(credentials: SigningCredentials, target: Cl
     credentials.privateKey.reveal(),
     null,
   );
-  const signer = new common.DefaultRequestSigner(auth);
+  const signer = createParsedKeySigner(auth, credentials.privateKey);
   const transport = new SignedAxiosHttpClient(signer, createHttpClient('endpoint' in target ? target.endpoint : 'https://localhost', http));
   const client = new IdentityClient(
     { httpClient: transport },

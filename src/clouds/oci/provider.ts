@@ -24,6 +24,10 @@ import {
   UserSchema,
 } from './schemas';
 import { callSdk } from './sdkCall';
+import { checkKeyName } from '../shared/keyName';
+
+/** OCI does not document a display-name limit for customer secret keys; 255 is a conservative bound (UNCONFIRMED). */
+const OCI_DISPLAY_NAME_MAX = 255;
 import { resolveSigningCredentials } from './signingCredentials';
 
 /** `CreateKeyOptions` plus what only OCI API keys take. */
@@ -215,6 +219,7 @@ export class OciProvider implements CloudProvider {
 
   async #createSecretKey(userId: string, opts: OciCreateKeyOptions, signal?: AbortSignal): Promise<CreatedKey> {
     if (opts.publicKeyPem) throw new CloudError('invalid', 'A public key belongs to an API signing key, not a customer secret key.', { cloud: 'oci' });
+    const displayName = checkKeyName(opts.displayName ?? '', { cloud: 'oci', what: 'display name', maxLength: OCI_DISPLAY_NAME_MAX });
     const existing = await this.#secretKeys(userId, signal);
     ensureRoomForKey('access-key', await this.#userName(userId, signal), existing);
     const { client } = await this.#writer(signal);
@@ -222,7 +227,7 @@ export class OciProvider implements CloudProvider {
     const opcRetryToken = randomUUID();
     const response = await this.#call(
       what,
-      () => client.createCustomerSecretKey({ userId, opcRetryToken, createCustomerSecretKeyDetails: { displayName: opts.displayName ?? '' } }),
+      () => client.createCustomerSecretKey({ userId, opcRetryToken, createCustomerSecretKeyDetails: { displayName } }),
       signal,
     );
     const created = checked(CreatedSecretKeySchema, response.customerSecretKey, what, response.opcRequestId);
@@ -278,6 +283,7 @@ export class OciProvider implements CloudProvider {
     if (key.kind !== 'access-key') {
       throw new CloudError('invalid', 'OCI API signing keys have no name to change.', { cloud: 'oci' });
     }
+    checkKeyName(change.displayName, { cloud: 'oci', what: 'display name', maxLength: OCI_DISPLAY_NAME_MAX });
     const { client } = await this.#writer(signal);
     const what = `renaming customer secret key ${key.id}`;
     const response = await this.#call(

@@ -1,3 +1,5 @@
+import { plainHttpProblem } from '../shared/endpointPolicy';
+
 /** Where an account's API calls go: `https://api.<region>.<host>` unless a config or variable says otherwise. */
 
 export interface EndpointSource {
@@ -20,7 +22,12 @@ export function defaultEndpoint(region: string, host = 'outscale.com', https = t
  * osc-cli and osc-sdk-go configs often hold. Throws a plain Error with a reason for an unusable value.
  */
 export function resolveEndpoint(source: EndpointSource): string {
-  if (!source.explicit) return defaultEndpoint(source.region, source.host, source.https !== false);
+  if (!source.explicit) {
+    const endpoint = defaultEndpoint(source.region, source.host, source.https !== false);
+    const insecure = plainHttpProblem(new URL(endpoint));
+    if (insecure) throw new Error(`the profile's "https": false ${insecure}`);
+    return endpoint;
+  }
   const raw = source.explicit.trim();
   const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(raw) ? raw : `${source.https === false ? 'http' : 'https'}://${raw}`;
   let url: URL;
@@ -31,6 +38,8 @@ export function resolveEndpoint(source: EndpointSource): string {
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`"${raw}" must be an http or https URL`);
   if (url.username || url.password) throw new Error('the endpoint URL must not contain a user name or password');
+  const insecure = plainHttpProblem(url);
+  if (insecure) throw new Error(`"${raw}" ${insecure}`);
   const path = url.pathname.replace(/\/+$/, '').replace(/\/api\/(v1|latest)$/, '');
   return `${url.protocol}//${url.host}${path}`;
 }

@@ -1,5 +1,6 @@
 /** Turns OUTSCALE error responses and transport failures into CloudErrors a person can act on. */
 import { CloudError, type CloudErrorCode } from '../../model/cloudError';
+import { isCertificateError, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpClient';
 import { redactText } from '../../util/redact';
 import { ErrorBody } from './schemas';
 
@@ -129,7 +130,9 @@ export function errorFromTransport(error: unknown, ctx: ErrorContext, signal?: A
   // The cause is rebuilt from the code alone: axios errors carry the signed request headers.
   return new CloudError(
     'network',
-    timedOut
+    isCertificateError(failure.code)
+      ? `The TLS certificate of OUTSCALE at ${ctx.endpoint} was not trusted for ${ctx.action} (${reason}). ${UNTRUSTED_CERTIFICATE_HINT}`
+      : timedOut
       ? `OUTSCALE did not answer ${ctx.action} in time at ${ctx.endpoint}. Check the network and proxy settings, then try again.`
       : `Could not reach OUTSCALE at ${ctx.endpoint} for ${ctx.action} (${reason}). Check the network, the proxy settings and the endpoint, then try again.`,
     { cloud: 'outscale', cause: new Error(`transport failure: ${reason}`) },

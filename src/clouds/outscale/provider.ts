@@ -18,6 +18,10 @@ import {
   type AccessKeyWire,
 } from './schemas';
 import type { SigningCredentials } from './signing';
+import { checkKeyName } from '../shared/keyName';
+
+/** The OUTSCALE API does not document a maximum tag length; 255 is a conservative bound (UNCONFIRMED). */
+const OUTSCALE_TAG_MAX = 255;
 import type { Logger } from '../../util/logger';
 
 export interface OutscaleProviderOptions {
@@ -122,7 +126,7 @@ export class OutscaleProvider implements CloudProvider {
       throw new CloudError('invalid', 'OUTSCALE has access keys only; it has no API signing keys to create.', { cloud: 'outscale' });
     }
     const expiry = opts.expiresAt === undefined ? undefined : checkFutureExpiry(opts.expiresAt, this.#now());
-    const tag = opts.displayName?.trim();
+    const tag = checkKeyName(opts.displayName ?? '', { cloud: 'outscale', what: 'tag', maxLength: OUTSCALE_TAG_MAX });
     const existing = await this.#readKeys(userId, signal);
     if (existing.length >= this.#maxKeys) {
       throw new CloudError(
@@ -166,7 +170,7 @@ export class OutscaleProvider implements CloudProvider {
     else if (change.expiresAt instanceof Date) body.ExpirationDate = toWireDate(change.expiresAt);
     else if (current.ExpirationDate) body.ExpirationDate = current.ExpirationDate;
     if (change.displayName !== undefined) {
-      const tag = change.displayName.trim();
+      const tag = checkKeyName(change.displayName, { cloud: 'outscale', what: 'tag', maxLength: OUTSCALE_TAG_MAX });
       if (tag) body.Tag = tag;
       else body.ClearTag = true;
     }

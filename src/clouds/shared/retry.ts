@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
 import { CloudError } from '../../model/cloudError';
+import { awayFromSlot } from '../../util/limiter';
 
 export interface RetryPolicy {
   /** Attempts in all, the first included. */
@@ -55,7 +56,8 @@ export interface RetryOptions {
 
 /**
  * Calls `attempt` until it succeeds, a non-retryable CloudError comes back, the attempts run out,
- * or the time budget would be exceeded. Waits honour Retry-After and are cancellable.
+ * or the time budget would be exceeded. Waits honour Retry-After and are cancellable; a call run
+ * by the tree's limiter gives its slot back while it waits and takes one again before retrying.
  */
 export async function withRetry<T>(attempt: (n: number) => Promise<T>, options: RetryOptions = {}): Promise<T> {
   const policy = options.policy ?? DEFAULT_RETRY_POLICY;
@@ -73,7 +75,8 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, options: 
       const delay = asked === undefined ? backoffDelay(n, policy, random) : Math.min(asked, policy.maxDelayMs * 4);
       if (now() + delay > deadline) throw error;
       options.onRetry?.(error, n + 1, delay);
-      await sleep(delay, options.signal);
+      // The wait holds no limiter slot: other calls use it meanwhile (README, Performance).
+      await awayFromSlot(() => sleep(delay, options.signal));
     }
   }
 }

@@ -3,4 +3,5 @@ export const FORMS_COMMAND_IDS = {
   openCreateKeyForm: 'cloudKeys.openCreateKeyForm',
   keyAgeOverview: 'cloudKeys.keyAgeOverview',
   showKeyDetails: 'cloudKeys.showKeyDetails',
+  rotateWithForm: 'cloudKeys.rotateWithForm',
 } as const;

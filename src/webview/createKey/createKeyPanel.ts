@@ -2,7 +2,10 @@ import * as vscode from 'vscode';
 import { isCloudError } from '../../model/cloudError';
 import type { Account, CloudUser } from '../../model/types';
 import { createKeyStoringSecret, SecretNotStoredError } from '../../operations/keyOperations';
+import { COMMAND_IDS } from '../../commands/commandIds';
 import { withCancellableProgress } from '../../commands/progress';
+import { resourceTypeFor } from '../../terraform/resourceTypes';
+import type { KeyNode } from '../../views/nodes/treeNodes';
 import { CLOUD_NAMES, keyKindName } from '../../views/cloudNames';
 import { handleKeyAction, type FormsServices } from '../keyActions';
 import { PanelHost, type PanelController } from '../panelHost';
@@ -29,6 +32,8 @@ export class CreateKeyController implements PanelController {
   #accountObjects = new Map<string, Account>();
   readonly #users = new Map<string, CloudUser[]>();
   #created: Extract<HostToWebview, { type: 'create/created' }> | undefined;
+  /** The key just created, for the result's Export and Generate Terraform buttons. */
+  #createdNode: KeyNode | undefined;
   #abort: AbortController | undefined;
 
   constructor(
@@ -43,6 +48,7 @@ export class CreateKeyController implements PanelController {
     if (!preset || this.#abort) return;
     this.preset = preset;
     this.#created = undefined;
+    this.#createdNode = undefined;
     void this.#sendAccounts().catch((error: unknown) => this.host.fail('Listing accounts for the Create Key form', error));
   }
 
@@ -66,8 +72,16 @@ export class CreateKeyController implements PanelController {
       }
       case 'create/submit':
         return this.#submit(message.form);
+      case 'create/export':
+      case 'create/terraform': {
+        const node = this.#createdNode;
+        if (!node) return;
+        await vscode.commands.executeCommand(message.type === 'create/export' ? COMMAND_IDS.exportKey : COMMAND_IDS.generateTerraform, node);
+        return;
+      }
       case 'create/again':
         this.#created = undefined;
+        this.#createdNode = undefined;
         return this.#sendAccounts();
       case 'cancel':
         this.#abort?.abort();
@@ -132,7 +146,7 @@ export class CreateKeyController implements PanelController {
         createKeyStoringSecret(provider, user, kind.kind, options, {
           storeKeySecret: (key, secret) => this.s.secrets.storeKeySecret(key, account.cloud, secret),
           deleteKeySecret: (key) => this.s.secrets.deleteKeySecret(key),
-        }, AbortSignal.any([signal, abort.signal])),
+        }, AbortSignal.any([signal, abort.signal]), this.s.createJournal),
       );
       this.s.tree.refresh(this.s.tree.userNode(account, user));
       this.s.logger.info(`Created key ${created.key.id} for ${user.name} in ${account.label} from the Create Key form`);
@@ -144,7 +158,12 @@ export class CreateKeyController implements PanelController {
         cloudName: CLOUD_NAMES[account.cloud],
         secretStored: created.secret !== undefined,
         secretLabel: secretLabel(account, kind.kind),
+        followUps: [
+          ...(created.key.kind === 'access-key' && created.secret !== undefined ? (['export'] as const) : []),
+          ...(resourceTypeFor(account.cloud, created.key.kind) ? (['terraform'] as const) : []),
+        ],
       };
+      this.#createdNode = { kind: 'key', account, user, key: created.key, secretStored: created.secret !== undefined };
       this.preset = { accountId: account.id, userId: user.id };
       this.host.post(this.#created);
     } catch (error) {

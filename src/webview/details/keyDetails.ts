@@ -45,6 +45,7 @@ export function keyDetails(input: DetailsInput): Details {
   if (capabilities.canDeactivate) actions.push(key.state === 'inactive' ? 'activate' : 'deactivate');
   if (capabilities.canRename) actions.push('rename');
   if (capabilities.canExpire) actions.push('setExpiry');
+  if (capabilities.maxKeysPerUser > 0) actions.push('rotate');
   actions.push('delete', 'refresh');
   const summary =
     health.warnings.length > 0

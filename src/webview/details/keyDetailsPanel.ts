@@ -15,6 +15,7 @@ const COMMANDS: Partial<Record<DetailAction, string>> = {
   rename: COMMAND_IDS.renameKey,
   setExpiry: COMMAND_IDS.setKeyExpiry,
   delete: COMMAND_IDS.deleteKey,
+  rotate: COMMAND_IDS.rotateWithForm,
 };
 
 /** Key Details: every attribute, the stored-secret status, the age against the policy, and the key commands. */

@@ -4,7 +4,7 @@
  * key; a key created before the Object Storage privilege is active), the 5-key limit, and the
  * shared fault injection (latency, status with Retry-After, dropped connections, garbage bodies).
  */
-import { startEmulatorServer, type RunningEmulator } from '../shared/httpServer';
+import { startEmulatorServer, type EmulatorTls, type RunningEmulator } from '../shared/httpServer';
 import { IonosHandler } from './handler';
 import type { SeedName } from './seed';
 import { IonosState, type AsyncTiming, type Credentials } from './state';
@@ -13,12 +13,16 @@ import { API_PREFIX } from './wire';
 export interface IonosEmulatorOptions {
   readonly seed?: SeedName;
   readonly port?: number;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP, e.g. to test a CA and a proxy. */
+  readonly tls?: EmulatorTls;
   /** Timing of asynchronous writes, or `false` to answer writes synchronously (201/200/204). */
   readonly asyncWrites?: AsyncTiming | false;
   /** The contract a caller's `X-Contract-Number` header must name. */
   readonly contractNumber?: string;
   /** Adds this many users (`bench-user-0001@example.com`…, one to three keys each) to the seed, for benchmarks. */
   readonly generatedUsers?: number;
+  /** Every key secret, seeded or new, starts with this (the secret-leak canary, see shared/canary.ts). */
+  readonly canary?: string;
 }
 
 export interface IonosEmulator extends RunningEmulator {
@@ -38,8 +42,9 @@ export async function startIonosEmulator(options: IonosEmulatorOptions = {}): Pr
     asyncWrites: options.asyncWrites ?? (seed === 'demo' ? { queuedMs: 300, runningMs: 700 } : { queuedMs: 20, runningMs: 20 }),
     contractNumber: options.contractNumber ?? '31000000',
     generatedUsers: options.generatedUsers,
+    canary: options.canary,
   });
-  const server = await startEmulatorServer(new IonosHandler(state), { port: options.port });
+  const server = await startEmulatorServer(new IonosHandler(state), { port: options.port, tls: options.tls });
   return { ...server, state, apiUrl: `${server.url}${API_PREFIX}`, caller: state.caller, developer: state.developer };
 }
 

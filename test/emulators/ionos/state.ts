@@ -4,6 +4,7 @@
  * `queuedMs`, RUNNING for `runningMs`, then DONE (its change applied) or FAILED (its change undone).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { markWithCanary } from '../shared/canary';
 import { generatedUsers } from '../shared/generatedUsers';
 import { SEEDS, type SeedName, type SeedUser } from './seed';
 
@@ -110,10 +111,15 @@ export class IonosState {
   readonly #now: () => number;
   readonly #defaultAsync: AsyncTiming | false;
   readonly #generated: readonly SeedUser[];
+  readonly #canary: string | undefined;
 
-  /** `generatedUsers` adds that many users after the seed's own (benchmarks). */
-  constructor(options: { seed: SeedName; asyncWrites: AsyncTiming | false; contractNumber: string; now?: () => number; generatedUsers?: number }) {
+  /**
+   * `generatedUsers` adds that many users after the seed's own (benchmarks); with `canary`, every
+   * key secret (seeded or new) starts with it (the secret-leak canary, see shared/canary.ts).
+   */
+  constructor(options: { seed: SeedName; asyncWrites: AsyncTiming | false; contractNumber: string; now?: () => number; generatedUsers?: number; canary?: string }) {
     this.#seed = options.seed;
+    this.#canary = options.canary;
     this.#generated = generatedSeedUsers(options.generatedUsers ?? 0);
     this.#now = options.now ?? Date.now;
     this.#defaultAsync = options.asyncWrites;
@@ -173,7 +179,7 @@ export class IonosState {
     const key: EmKey = {
       id: newKeyId(),
       userId,
-      secretKey: newSecret(),
+      secretKey: markWithCanary(newSecret(), this.#canary),
       createdDate: new Date(options.createdAt ?? this.#now()).toISOString(),
       etag: randomBytes(16).toString('hex'),
       active: options.active ?? true,

@@ -73,6 +73,8 @@ export interface OciHandlerOptions {
   readonly apiKeyActivationMs?: number;
   /** Generated users added to the seed (benchmarks); 0 by default. */
   readonly generatedUsers?: number;
+  /** Every customer secret key value starts with this (the secret-leak canary, see shared/canary.ts). */
+  readonly canary?: string;
 }
 
 export class OciEmulatorHandler implements EmulatorHandler {
@@ -216,7 +218,7 @@ export class OciEmulatorHandler implements EmulatorHandler {
         lifecycleState: 'ACTIVE' as const,
       };
       this.state.secretKeys.push(key);
-      return ok({ ...summary(key), key: newSecretKeyValue() });
+      return ok({ ...summary(key), key: newSecretKeyValue(this.options.canary) });
     }
     const key = live.find((candidate) => candidate.id === keyId);
     if (!key) return notFound();

@@ -10,17 +10,21 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEmulatorServer, type RunningEmulator } from '../shared/httpServer';
+import { startEmulatorServer, type EmulatorTls, type RunningEmulator } from '../shared/httpServer';
 import { OciEmulatorHandler } from './handler';
 import type { OciCallerCredentials, OciTenancyState, SeedName } from './state';
 
 export interface OciEmulatorOptions {
   readonly seed?: SeedName;
   readonly port?: number;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP, e.g. to test a CA and a proxy. */
+  readonly tls?: EmulatorTls;
   /** How long an uploaded API key stays CREATING and cannot sign (ms); 0 by default. */
   readonly apiKeyActivationMs?: number;
   /** Adds this many users (`bench-user-0001`…, one to three keys each) to the seed, for benchmarks. */
   readonly generatedUsers?: number;
+  /** Every customer secret key value the emulator hands out starts with this (see shared/canary.ts). */
+  readonly canary?: string;
 }
 
 export interface RunningOciEmulator extends RunningEmulator {
@@ -37,8 +41,8 @@ export interface RunningOciEmulator extends RunningEmulator {
 }
 
 export async function startOciEmulator(options: OciEmulatorOptions = {}): Promise<RunningOciEmulator> {
-  const handler = new OciEmulatorHandler({ seed: options.seed ?? 'test', apiKeyActivationMs: options.apiKeyActivationMs, generatedUsers: options.generatedUsers });
-  const server = await startEmulatorServer(handler, { port: options.port });
+  const handler = new OciEmulatorHandler({ seed: options.seed ?? 'test', apiKeyActivationMs: options.apiKeyActivationMs, generatedUsers: options.generatedUsers, canary: options.canary });
+  const server = await startEmulatorServer(handler, { port: options.port, tls: options.tls });
   return {
     ...server,
     get state() {

@@ -1,5 +1,6 @@
 /** The OCI emulator's tenancy: users, customer secret keys, API keys, region subscriptions. */
 import { randomBytes } from 'node:crypto';
+import { markWithCanary } from '../shared/canary';
 import { generatedUsers } from '../shared/generatedUsers';
 import { fakeAccessKeyId, fakeOcid, seededKeyPair, type EmulatorKeyPair } from './keys';
 
@@ -192,9 +193,9 @@ export function seedTenancy(seed: SeedName, now: number, extraUsers = 0): Seeded
   };
 }
 
-/** A new customer secret key value: 44 characters, as OCI shows them. */
-export function newSecretKeyValue(): string {
-  return randomBytes(33).toString('base64').slice(0, 44);
+/** A new customer secret key value: 44 characters, as OCI shows them (starting with `canary` when given). */
+export function newSecretKeyValue(canary?: string): string {
+  return markWithCanary(randomBytes(33).toString('base64').slice(0, 44), canary);
 }
 
 export function newRequestId(): string {

@@ -100,7 +100,7 @@ function createAccessKey(ctx: ActionContext, input: unknown): EmulatorResponse {
   const expirationDate = req.data.ExpirationDate === undefined ? undefined : expiry(req.data.ExpirationDate, ctx.now);
   if (isResponse(expirationDate)) return expirationDate;
   if (ctx.state.keysOf(who.owner).length >= ctx.maxKeysPerUser) return errors.tooManyKeys(ctx.maxKeysPerUser);
-  const pair = newKeyPair();
+  const pair = newKeyPair(ctx.state.canary);
   const now = new Date(ctx.now);
   const key: EmulatedKey = {
     ...pair,
@@ -150,7 +150,7 @@ function deleteAccessKey(ctx: ActionContext, input: unknown): EmulatorResponse {
   if (key.owner === '' && ctx.state.keysOf('').length === 0) {
     // An account never has zero keys: OUTSCALE creates a new one in place of the last.
     const now = new Date(ctx.now);
-    const pair = newKeyPair();
+    const pair = newKeyPair(ctx.state.canary);
     ctx.state.keys.set(pair.accessKeyId, { ...pair, owner: '', state: 'ACTIVE', creationDate: now, lastModificationDate: now, rejectionsLeft: 0 });
   }
   return ok({});

@@ -5,7 +5,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { startEmulatorServer, type RunningEmulator } from '../shared/httpServer';
+import { markWithCanary } from '../shared/canary';
+import { startEmulatorServer, type EmulatorTls, type RunningEmulator } from '../shared/httpServer';
 import { createHandler } from './handler';
 import { seed, type SeededCaller, type SeedName } from './seeds';
 import { OutscaleState, type EmulatedKey } from './state';
@@ -17,6 +18,8 @@ export type { EmulatedKey, EmulatedUser, OutscaleState } from './state';
 export interface OutscaleEmulatorOptions {
   readonly seed?: SeedName;
   readonly port?: number;
+  /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP, e.g. to test a CA and a proxy. */
+  readonly tls?: EmulatorTls;
   /** The region of the credential scope the emulator accepts (default eu-west-2). */
   readonly region?: string;
   /** Keys per user (default 10, as the current OUTSCALE docs say). */
@@ -25,6 +28,8 @@ export interface OutscaleEmulatorOptions {
   readonly newKeyRejections?: number;
   /** Adds this many EIM users (`bench-user-0001`…, one to three keys each) to the seed, for benchmarks. */
   readonly generatedUsers?: number;
+  /** Every secret key, seeded or new, starts with this (the secret-leak canary, see shared/canary.ts). */
+  readonly canary?: string;
 }
 
 export interface RunningOutscaleEmulator extends RunningEmulator {
@@ -44,13 +49,23 @@ function cloneState(source: OutscaleState): OutscaleState {
   const copy = new OutscaleState(source.accountId);
   for (const key of source.keys.values()) copy.keys.set(key.accessKeyId, { ...key } as EmulatedKey);
   copy.users.push(...source.users.map((u) => ({ ...u })));
+  copy.canary = source.canary;
   return copy;
+}
+
+/** The seed with every secret marked by the canary, and the state set to mark new ones. */
+function withCanary(seeded: { state: OutscaleState; caller: SeededCaller }, canary: string | undefined): { state: OutscaleState; caller: SeededCaller } {
+  if (canary === undefined) return seeded;
+  seeded.state.canary = canary;
+  for (const [id, key] of seeded.state.keys) seeded.state.keys.set(id, { ...key, secretKey: markWithCanary(key.secretKey, canary) });
+  const caller = seeded.state.keys.get(seeded.caller.accessKeyId)!;
+  return { state: seeded.state, caller: { accessKeyId: caller.accessKeyId, secretKey: caller.secretKey } };
 }
 
 export async function startOutscaleEmulator(options: OutscaleEmulatorOptions = {}): Promise<RunningOutscaleEmulator> {
   let offset = 0;
   const now = () => Date.now() + offset;
-  const seeded = seed(options.seed ?? 'test', now(), options.generatedUsers);
+  const seeded = withCanary(seed(options.seed ?? 'test', now(), options.generatedUsers), options.canary);
   let state = cloneState(seeded.state);
   const region = options.region ?? 'eu-west-2';
   const served: { calls?: string[] } = {};
@@ -67,7 +82,7 @@ export async function startOutscaleEmulator(options: OutscaleEmulatorOptions = {
     state: () => state,
     reset,
   });
-  const server = await startEmulatorServer(handler, { port: options.port });
+  const server = await startEmulatorServer(handler, { port: options.port, tls: options.tls });
   served.calls = server.calls;
   return {
     ...server,

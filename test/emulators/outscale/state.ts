@@ -1,5 +1,6 @@
 /** The OUTSCALE emulator's data: one account, its EIM users, and everyone's access keys. */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { markWithCanary } from '../shared/canary';
 
 export type KeyStateWire = 'ACTIVE' | 'INACTIVE';
 
@@ -40,8 +41,8 @@ function randomString(alphabet: string, length: number): string {
 }
 
 /** A 20-character access key id and a 40-character secret, as in the OUTSCALE spec examples. */
-export function newKeyPair(): { accessKeyId: string; secretKey: string } {
-  return { accessKeyId: randomString(ALPHANUM, 20), secretKey: randomString(SECRET_CHARS, 40) };
+export function newKeyPair(canary?: string): { accessKeyId: string; secretKey: string } {
+  return { accessKeyId: randomString(ALPHANUM, 20), secretKey: markWithCanary(randomString(SECRET_CHARS, 40), canary) };
 }
 
 export function newUserId(): string {
@@ -56,6 +57,8 @@ export class OutscaleState {
   readonly keys = new Map<string, EmulatedKey>();
   readonly users: EmulatedUser[] = [];
   readonly authFailures = new Map<string, AuthFailures>();
+  /** New secrets start with this (the secret-leak canary, see shared/canary.ts). */
+  canary: string | undefined;
 
   constructor(readonly accountId: string) {}
 

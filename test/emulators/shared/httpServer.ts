@@ -8,6 +8,7 @@
  *   POST   /__emulator/reset         restores the seeded state and clears faults
  */
 import http from 'node:http';
+import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import { FaultInjector, FaultSchema, type Fault } from './faults';
 
@@ -92,11 +93,17 @@ async function control(req: EmulatorRequest, faults: FaultInjector, handler: Emu
   return { status: 404, body: { error: `unknown control ${req.method} ${req.path}` } };
 }
 
-export async function startEmulatorServer(handler: EmulatorHandler, options: { port?: number } = {}): Promise<RunningEmulator> {
+/** A key and certificate (PEM) to serve HTTPS with. */
+export interface EmulatorTls {
+  readonly key: string;
+  readonly cert: string;
+}
+
+export async function startEmulatorServer(handler: EmulatorHandler, options: { port?: number; tls?: EmulatorTls } = {}): Promise<RunningEmulator> {
   const faults = new FaultInjector();
   const calls: string[] = [];
   const sockets = new Set<Socket>();
-  const server = http.createServer(async (raw, res) => {
+  const listener: http.RequestListener = async (raw, res) => {
     try {
       const url = new URL(raw.url ?? '/', 'http://emulator');
       const req: EmulatorRequest = {
@@ -124,15 +131,16 @@ export async function startEmulatorServer(handler: EmulatorHandler, options: { p
     } catch (error) {
       send(res, { status: 500, body: { emulatorError: error instanceof Error ? error.message : String(error) } });
     }
-  });
-  server.on('connection', (socket) => {
+  };
+  const server = options.tls ? https.createServer({ key: options.tls.key, cert: options.tls.cert }, listener) : http.createServer(listener);
+  server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`,
     port,
     faults,
     calls,

@@ -28,12 +28,12 @@ describe('Key Details', () => {
 
   it('offers only the actions the cloud allows for the key', () => {
     const outscale = keyDetails({ account, user, key, capabilities: caps, secretStored: false, policy, now });
-    assert.deepEqual(outscale.actions, ['copyId', 'deactivate', 'rename', 'setExpiry', 'delete', 'refresh']);
+    assert.deepEqual(outscale.actions, ['copyId', 'deactivate', 'rename', 'setExpiry', 'rotate', 'delete', 'refresh']);
     const inactive = keyDetails({ account, user, key: { ...key, state: 'inactive' }, capabilities: caps, secretStored: false, policy, now });
     assert.ok(inactive.actions.includes('activate'));
     assert.equal(inactive.health.status, 'inactive');
     const oci = keyDetails({ account: { ...account, cloud: 'oci' }, user, key, capabilities: { ...caps, canDeactivate: false, canExpire: false, canRename: false }, secretStored: false, policy, now });
-    assert.deepEqual(oci.actions, ['copyId', 'delete', 'refresh']);
+    assert.deepEqual(oci.actions, ['copyId', 'rotate', 'delete', 'refresh']);
     assert.equal(oci.secret, 'not-available');
   });
 

@@ -44,6 +44,6 @@ describe('the webview protocol', () => {
   it('has no message but "secret" that could carry a secret value', () => {
     const created = HostToWebviewSchema.options.find((o) => o.shape.type.value === 'create/created');
     assert.ok(created);
-    assert.deepEqual(Object.keys(created.shape).sort(), ['account', 'cloudName', 'key', 'secretLabel', 'secretStored', 'type', 'user']);
+    assert.deepEqual(Object.keys(created.shape).sort(), ['account', 'cloudName', 'followUps', 'key', 'secretLabel', 'secretStored', 'type', 'user']);
   });
 });

@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import type { CloudId, KeyKind } from '../model/types';
+import type { Logger } from '../util/logger';
+
+/**
+ * One key creation that has started and not yet ended with its secret stored: ids and times only.
+ * There is no field that could hold a secret; `strict()` rejects a record with unknown fields.
+ */
+export const CreateIntentSchema = z
+  .object({
+    version: z.literal(1),
+    id: z.string().min(1),
+    accountId: z.string().min(1),
+    cloud: z.enum(['oci', 'outscale', 'ionos']),
+    userId: z.string().min(1),
+    kind: z.enum(['access-key', 'api-signing-key']),
+    /** ISO time just before the create call went out. */
+    startedAt: z.string().datetime(),
+    /** Ids of the user's keys of this kind before the call: never candidates for recovery. */
+    keysBefore: z.array(z.string()),
+  })
+  .strict();
+
+export type CreateIntent = z.infer<typeof CreateIntentSchema>;
+
+/** Where the records live; the VS Code layer implements it over `globalState`, tests over memory. */
+export interface CreateJournalStorage {
+  read(): unknown;
+  write(value: readonly CreateIntent[]): Promise<void>;
+}
+
+export interface NewCreateIntent {
+  readonly accountId: string;
+  readonly cloud: CloudId;
+  readonly userId: string;
+  readonly kind: KeyKind;
+  readonly keysBefore: readonly string[];
+}
+
+/** The creates that may have been interrupted, validated on every read; invalid records are dropped with a warning. */
+export class CreateJournal {
+  constructor(
+    private readonly storage: CreateJournalStorage,
+    private readonly logger?: Logger,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  records(): CreateIntent[] {
+    const raw = this.storage.read();
+    if (raw === undefined || raw === null) return [];
+    if (!Array.isArray(raw)) {
+      this.logger?.warn('The create journal is not a list; ignoring it.');
+      return [];
+    }
+    const records: CreateIntent[] = [];
+    for (const item of raw) {
+      const parsed = CreateIntentSchema.safeParse(item);
+      if (parsed.success) records.push(parsed.data);
+      else this.logger?.warn('Ignoring a create journal record that is not in the expected format:', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
+    }
+    return records;
+  }
+
+  /** Records the intent before the cloud call; returns the record to clear afterwards. */
+  async begin(intent: NewCreateIntent): Promise<CreateIntent> {
+    const record: CreateIntent = {
+      version: 1,
+      id: randomUUID(),
+      accountId: intent.accountId,
+      cloud: intent.cloud,
+      userId: intent.userId,
+      kind: intent.kind,
+      startedAt: new Date(this.now()).toISOString(),
+      keysBefore: [...intent.keysBefore],
+    };
+    await this.storage.write([...this.records(), record]);
+    return record;
+  }
+
+  async clear(id: string): Promise<void> {
+    const records = this.records();
+    if (records.some((r) => r.id === id)) await this.storage.write(records.filter((r) => r.id !== id));
+  }
+}

@@ -1,0 +1,153 @@
+import type { CloudProvider } from '../clouds/provider';
+import { isCloudError } from '../model/cloudError';
+import type { Secret } from '../model/secret';
+import type { AccessKey } from '../model/types';
+import type { Logger } from '../util/logger';
+import type { CreateIntent, CreateJournal } from './createJournal';
+
+/** How far a cloud's clock may run behind ours and a key still count as created by the recorded call. */
+export const CLOCK_SKEW_MS = 2 * 60_000;
+
+/** What recovery needs of SecretStorage. */
+export interface RecoveryVault {
+  hasKeySecret(key: AccessKey): Promise<boolean>;
+  storeKeySecret(key: AccessKey, cloud: CreateIntent['cloud'], secret: Secret): Promise<void>;
+}
+
+/**
+ * A key an interrupted create left behind with no stored secret. `store-secret`: the cloud lets us
+ * read the secret back (IONOS). `ask-delete`: the cloud showed the secret once and it is lost (OCI,
+ * OUTSCALE), so the user decides whether to delete the key.
+ */
+export interface Orphan {
+  readonly intent: CreateIntent;
+  readonly key: AccessKey;
+  readonly action: 'store-secret' | 'ask-delete';
+}
+
+/** The user's keys of the recorded kind, created by the recorded call, whose secret is not stored. */
+export async function findOrphans(intent: CreateIntent, provider: CloudProvider, vault: RecoveryVault, signal?: AbortSignal): Promise<Orphan[]> {
+  const notBefore = Date.parse(intent.startedAt) - CLOCK_SKEW_MS;
+  const before = new Set(intent.keysBefore);
+  const candidates = (await provider.listKeys(intent.userId, signal)).filter(
+    // A key without a creation time cannot be proven new: it is never touched.
+    (k) => k.kind === intent.kind && !before.has(k.id) && k.createdAt !== undefined && k.createdAt.getTime() >= notBefore,
+  );
+  const readable = provider.capabilities(intent.kind).secretReadableLater && provider.revealSecret !== undefined;
+  const orphans: Orphan[] = [];
+  for (const key of candidates) {
+    if (await vault.hasKeySecret(key)) continue;
+    orphans.push({ intent, key, action: readable ? 'store-secret' : 'ask-delete' });
+  }
+  return orphans;
+}
+
+export interface RecoveryDeps {
+  readonly journal: CreateJournal;
+  /** The provider of the record's account; `undefined` when the account is no longer configured. */
+  providerFor(intent: CreateIntent): Promise<CloudProvider | undefined>;
+  readonly vault: RecoveryVault;
+  /** Asked once, with every key whose secret is lost; `undefined` means no answer (asked again next start). */
+  askDelete(orphans: readonly Orphan[]): Promise<'delete' | 'keep' | undefined>;
+  readonly logger?: Logger;
+}
+
+export interface RecoveryReport {
+  /** Records found at the start. */
+  readonly records: number;
+  readonly secretsStored: string[];
+  readonly deleted: string[];
+  readonly kept: string[];
+  /** Keys still waiting for an answer; their records stay. */
+  readonly unanswered: string[];
+  /** What could not be done; the records concerned stay for the next start. */
+  readonly failures: { readonly keyId?: string; readonly message: string }[];
+  cleared: number;
+}
+
+function describe(error: unknown): string {
+  return isCloudError(error) || error instanceof Error ? error.message : String(error);
+}
+
+async function deleteOrphan(provider: CloudProvider, key: AccessKey, signal?: AbortSignal): Promise<void> {
+  const caps = provider.capabilities(key.kind);
+  // Deactivated first where the cloud needs it, so a failed delete never leaves the key active.
+  if (caps.mustDeactivateBeforeDelete && caps.canDeactivate && key.state === 'active') {
+    key = await provider.updateKey(key, { state: 'inactive' }, signal);
+  }
+  await provider.deleteKey(key, signal);
+}
+
+/**
+ * Goes through every leftover create record: stores the secrets the cloud can read back, asks once
+ * about the keys whose secret is lost, deletes them only on a "delete" answer, and clears each record
+ * once nothing about it is left to do. Keys that existed before the call are never touched.
+ */
+export async function recoverInterruptedCreates(deps: RecoveryDeps, signal?: AbortSignal): Promise<RecoveryReport> {
+  const records = deps.journal.records();
+  const report: RecoveryReport = { records: records.length, secretsStored: [], deleted: [], kept: [], unanswered: [], failures: [], cleared: 0 };
+  /** Records with something left to do: they stay for the next start. */
+  const blocked = new Set<string>();
+  const providers = new Map<string, CloudProvider>();
+  const toAsk: Orphan[] = [];
+  // Two records for the same user would find the same key: each key is handled once.
+  const seen = new Set<string>();
+
+  for (const intent of records) {
+    const provider = await deps.providerFor(intent);
+    if (!provider) {
+      deps.logger?.warn(`An interrupted key creation for account ${intent.accountId} cannot be checked: the account is no longer configured.`);
+      continue;
+    }
+    providers.set(intent.id, provider);
+    try {
+      for (const orphan of await findOrphans(intent, provider, deps.vault, signal)) {
+        const ref = `${intent.accountId}/${orphan.key.kind}/${orphan.key.id}`;
+        if (seen.has(ref)) continue;
+        seen.add(ref);
+        if (orphan.action === 'ask-delete') {
+          toAsk.push(orphan);
+          continue;
+        }
+        try {
+          const secret = await provider.revealSecret!(orphan.key, signal);
+          await deps.vault.storeKeySecret(orphan.key, intent.cloud, secret);
+          report.secretsStored.push(orphan.key.id);
+        } catch (error) {
+          blocked.add(intent.id);
+          report.failures.push({ keyId: orphan.key.id, message: describe(error) });
+        }
+      }
+    } catch (error) {
+      blocked.add(intent.id);
+      report.failures.push({ message: `Listing the keys of user ${intent.userId}: ${describe(error)}` });
+    }
+  }
+
+  if (toAsk.length > 0) {
+    const answer = await deps.askDelete(toAsk);
+    for (const orphan of toAsk) {
+      if (answer === undefined) {
+        report.unanswered.push(orphan.key.id);
+        blocked.add(orphan.intent.id);
+      } else if (answer === 'keep') {
+        report.kept.push(orphan.key.id);
+      } else {
+        try {
+          await deleteOrphan(providers.get(orphan.intent.id)!, orphan.key, signal);
+          report.deleted.push(orphan.key.id);
+        } catch (error) {
+          blocked.add(orphan.intent.id);
+          report.failures.push({ keyId: orphan.key.id, message: describe(error) });
+        }
+      }
+    }
+  }
+
+  for (const intent of records) {
+    if (!providers.has(intent.id) || blocked.has(intent.id)) continue;
+    await deps.journal.clear(intent.id);
+    report.cleared += 1;
+  }
+  return report;
+}
