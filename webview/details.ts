@@ -67,6 +67,7 @@ export function startDetails(app: HTMLElement): void {
   }
 
   onHostMessage((message) => {
+    if (banner.handle(message)) return;
     switch (message.type) {
       case 'details/data':
         banner.clear();
@@ -74,12 +75,6 @@ export function startDetails(app: HTMLElement): void {
         break;
       case 'secret':
         secretBox?.show(message.keyId, message.value);
-        break;
-      case 'error':
-        banner.error(message.message);
-        break;
-      case 'notice':
-        banner.notice(message.message);
         break;
       default:
         break;

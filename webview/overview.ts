@@ -124,6 +124,7 @@ export function startOverview(app: HTMLElement): void {
   statusSelect.value = view.status;
 
   onHostMessage((message) => {
+    if (banner.handle(message)) return;
     switch (message.type) {
       case 'busy':
         progress.hidden = false;
@@ -144,12 +145,6 @@ export function startOverview(app: HTMLElement): void {
         else if (message.problems.length > 0) banner.error(`Some keys could not be read: ${message.problems.join('; ')}`);
         else banner.clear();
         renderTable();
-        break;
-      case 'error':
-        banner.error(message.message);
-        break;
-      case 'notice':
-        banner.notice(message.message);
         break;
       default:
         break;

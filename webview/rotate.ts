@@ -203,6 +203,7 @@ export function startRotate(app: HTMLElement): void {
   }
 
   onHostMessage((message) => {
+    if (banner.handle(message)) return;
     switch (message.type) {
       case 'rotate/setup':
         showSetup(message);
@@ -222,12 +223,6 @@ export function startRotate(app: HTMLElement): void {
         break;
       case 'idle':
         idle();
-        break;
-      case 'error':
-        banner.error(message.message);
-        break;
-      case 'notice':
-        banner.notice(message.message);
         break;
       default:
         break;

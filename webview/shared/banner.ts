@@ -1,3 +1,4 @@
+import type { HostToWebview } from '../../src/webview/protocol';
 import { clear, h } from './dom';
 
 /** The message area at the top of a page: errors are announced (role=alert), notices politely. */
@@ -10,6 +11,14 @@ export class Banner {
 
   notice(message: string): void {
     this.#show('notice', message, 'status');
+  }
+
+  /** Shows the host's `error` and `notice` messages, which every page treats alike; says whether it did. */
+  handle(message: HostToWebview): boolean {
+    if (message.type === 'error') this.error(message.message);
+    else if (message.type === 'notice') this.notice(message.message);
+    else return false;
+    return true;
   }
 
   clear(): void {
