@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodLocale';
 import { CreateJournal } from '../operations/createJournal';
 import { recoverInterruptedCreates, type Orphan, type RecoveryReport } from '../operations/createRecovery';
 import { createJournalStorage } from '../services/createJournalState';
@@ -10,7 +11,7 @@ import { withCancellableProgress } from './progress';
 import { registerCommand } from './registerCommand';
 
 /** Lets a test (or a script) answer the recovery question instead of a person. */
-const RecoverArgsSchema = z.object({ answer: z.enum(['delete', 'keep']).optional() }).strict();
+const RecoverArgsSchema = z.strictObject({ answer: z.optional(z.enum(['delete', 'keep'])) });
 
 /** One notification for every key whose secret an interrupted create lost. */
 async function askDelete(orphans: readonly Orphan[]): Promise<'delete' | 'keep' | undefined> {

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { CloudSettings } from '../clouds/cloudModule';
 import type { HttpOptions } from '../util/httpClient';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodLocale';
 import type { KeyHealthPolicy } from '../operations/keyHealth';
 
 const SECTION = 'cloudKeys';
@@ -19,8 +20,8 @@ function userValue<T>(key: string): T | undefined {
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
-const CloudPolicySchema = z.object({ maxAgeDays: z.number().int().min(1).optional(), expiryWarningDays: z.number().int().min(0).optional() });
-const PerCloudPolicySchema = z.object({ oci: CloudPolicySchema.optional(), outscale: CloudPolicySchema.optional(), ionos: CloudPolicySchema.optional() });
+const CloudPolicySchema = z.object({ maxAgeDays: z.optional(z.int().check(z.minimum(1))), expiryWarningDays: z.optional(z.int().check(z.minimum(0))) });
+const PerCloudPolicySchema = z.object({ oci: z.optional(CloudPolicySchema), outscale: z.optional(CloudPolicySchema), ionos: z.optional(CloudPolicySchema) });
 
 /** The one typed accessor for Cloud Keys settings. */
 export const settings = {

@@ -1,26 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodLocale';
 import type { CloudId, KeyKind } from '../model/types';
 import type { Logger } from '../util/logger';
 
 /**
  * One key creation that has started and not yet ended with its secret stored: ids and times only.
- * There is no field that could hold a secret; `strict()` rejects a record with unknown fields.
+ * There is no field that could hold a secret; `strictObject` rejects a record with unknown fields.
  */
-export const CreateIntentSchema = z
-  .object({
-    version: z.literal(1),
-    id: z.string().min(1),
-    accountId: z.string().min(1),
-    cloud: z.enum(['oci', 'outscale', 'ionos']),
-    userId: z.string().min(1),
-    kind: z.enum(['access-key', 'api-signing-key']),
-    /** ISO time just before the create call went out. */
-    startedAt: z.string().datetime(),
-    /** Ids of the user's keys of this kind before the call: never candidates for recovery. */
-    keysBefore: z.array(z.string()),
-  })
-  .strict();
+export const CreateIntentSchema = z.strictObject({
+  version: z.literal(1),
+  id: z.string().check(z.minLength(1)),
+  accountId: z.string().check(z.minLength(1)),
+  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  userId: z.string().check(z.minLength(1)),
+  kind: z.enum(['access-key', 'api-signing-key']),
+  /** ISO time just before the create call went out. */
+  startedAt: z.iso.datetime(),
+  /** Ids of the user's keys of this kind before the call: never candidates for recovery. */
+  keysBefore: z.array(z.string()),
+});
 
 export type CreateIntent = z.infer<typeof CreateIntentSchema>;
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodLocale';
 import type { CredentialStore } from '../clouds/cloudModule';
 import { Secret } from '../model/secret';
 import type { AccessKey, CloudId } from '../model/types';

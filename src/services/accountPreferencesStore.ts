@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodLocale';
 import type { Account } from '../model/types';
 import type { AccountPreferences } from '../operations/accountRegistry';
 import type { Logger } from '../util/logger';
@@ -9,14 +10,14 @@ const HIDDEN_KEY = 'cloudKeys.hiddenAccounts';
 
 /** Hand-entered accounts as kept in globalState: names and non-secret fields only. */
 const ManualAccountSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   cloud: z.enum(['oci', 'outscale', 'ionos']),
-  label: z.string().min(1),
+  label: z.string().check(z.minLength(1)),
   source: z.string(),
   origin: z.object({ kind: z.literal('manual') }),
-  region: z.string().optional(),
-  endpoint: z.string().optional(),
-  details: z.record(z.string(), z.string()).optional(),
+  region: z.optional(z.string()),
+  endpoint: z.optional(z.string()),
+  details: z.optional(z.record(z.string(), z.string())),
 });
 
 /** Manual and hidden accounts in the extension's global state (synced per machine, never secret). */

@@ -1,12 +1,13 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../util/zodLocale';
 
 /** A VS Code snippets file (`snippets/terraform.json`), as read at run time. */
 const SnippetFileSchema = z.record(
   z.string(),
   z.object({
-    prefix: z.union([z.string().min(1), z.array(z.string().min(1)).min(1)]),
+    prefix: z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))]),
     body: z.union([z.string(), z.array(z.string())]),
-    description: z.string().optional(),
+    description: z.optional(z.string()),
   }),
 );
 

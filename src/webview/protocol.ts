@@ -6,7 +6,7 @@
  *
  * Only `secret` carries a secret, and only in answer to the user pressing Reveal.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Which page a panel shows; the HTML names it in `<body data-panel>`. */
 export const PanelKindSchema = z.enum(['create-key', 'overview', 'details', 'rotate']);
@@ -16,8 +16,8 @@ const CloudIdSchema = z.enum(['oci', 'outscale', 'ionos']);
 const KeyKindSchema = z.enum(['access-key', 'api-signing-key']);
 const KeyStateSchema = z.enum(['active', 'inactive', 'creating', 'deleting', 'unknown']);
 const IsoDate = z.iso.datetime({ offset: true });
-const Id = z.string().min(1).max(2048);
-const Text = z.string().max(4096);
+const Id = z.string().check(z.minLength(1), z.maxLength(2048));
+const Text = z.string().check(z.maxLength(4096));
 
 /** A key as a page sees it: never a secret, dates as ISO strings. */
 export const KeyViewSchema = z.object({
@@ -27,11 +27,11 @@ export const KeyViewSchema = z.object({
   kind: KeyKindSchema,
   kindName: Text,
   state: KeyStateSchema,
-  displayName: Text.optional(),
-  createdAt: IsoDate.optional(),
-  expiresAt: IsoDate.optional(),
-  lastUsedAt: IsoDate.optional(),
-  fingerprint: Text.optional(),
+  displayName: z.optional(Text),
+  createdAt: z.optional(IsoDate),
+  expiresAt: z.optional(IsoDate),
+  lastUsedAt: z.optional(IsoDate),
+  fingerprint: z.optional(Text),
 });
 export type KeyView = z.infer<typeof KeyViewSchema>;
 
@@ -44,9 +44,9 @@ export type KeyRef = z.infer<typeof KeyRefSchema>;
 export const KindChoiceSchema = z.object({
   kind: KeyKindSchema,
   name: Text,
-  maxKeysPerUser: z.number().int().nonnegative(),
+  maxKeysPerUser: z.int().check(z.minimum(0)),
   /** The label of the name field ("Display name", "Tag"); absent when this kind has no name. */
-  nameLabel: Text.optional(),
+  nameLabel: z.optional(Text),
   canExpire: z.boolean(),
   /** True for OCI API signing keys: generate a pair or paste a public key. */
   takesPublicKey: z.boolean(),
@@ -67,17 +67,17 @@ export type UserChoice = z.infer<typeof UserChoiceSchema>;
 
 export const KeySourceSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('generate'), bits: z.union([z.literal(2048), z.literal(4096)]) }),
-  z.object({ source: z.literal('paste'), pem: z.string().max(20_000) }),
+  z.object({ source: z.literal('paste'), pem: z.string().check(z.maxLength(20_000)) }),
 ]);
 
 export const CreateKeyFormSchema = z.object({
-  accountId: z.string().max(2048),
-  userId: z.string().max(2048),
+  accountId: z.string().check(z.maxLength(2048)),
+  userId: z.string().check(z.maxLength(2048)),
   kind: KeyKindSchema,
-  displayName: z.string().max(255).optional(),
+  displayName: z.optional(z.string().check(z.maxLength(255))),
   /** YYYY-MM-DD as the date picker gives it, or empty for no expiry. */
-  expiresOn: z.string().max(40).optional(),
-  keySource: KeySourceSchema.optional(),
+  expiresOn: z.optional(z.string().check(z.maxLength(40))),
+  keySource: z.optional(KeySourceSchema),
 });
 export type CreateKeyForm = z.infer<typeof CreateKeyFormSchema>;
 
@@ -101,7 +101,7 @@ export const KeyRowSchema = z.object({
   kind: KeyKindSchema,
   name: Text,
   state: KeyStateSchema,
-  ageDays: z.number().int().nullable(),
+  ageDays: z.nullable(z.int()),
   createdAt: Text,
   expiresAt: Text,
   status: AgeStatusSchema,
@@ -112,14 +112,14 @@ export const SortColumnSchema = z.enum(['cloud', 'account', 'user', 'name', 'sta
 export type SortColumn = z.infer<typeof SortColumnSchema>;
 
 export const TableViewSchema = z.object({
-  text: z.string().max(200),
+  text: z.string().check(z.maxLength(200)),
   status: z.union([AgeStatusSchema, z.literal('all')]),
   sortBy: SortColumnSchema,
   descending: z.boolean(),
 });
 export type TableView = z.infer<typeof TableViewSchema>;
 
-export const PolicySchema = z.object({ maxAgeDays: z.number().int().positive(), expiryWarningDays: z.number().int().nonnegative() });
+export const PolicySchema = z.object({ maxAgeDays: z.int().check(z.positive()), expiryWarningDays: z.int().check(z.minimum(0)) });
 
 // ---- Key details --------------------------------------------------------------------------------
 
@@ -134,7 +134,7 @@ export const DetailsSchema = z.object({
   /** Label/value pairs in display order: every attribute the cloud gave. */
   attributes: z.array(z.tuple([Text, Text])),
   secret: z.enum(['stored', 'readable-from-cloud', 'not-available']),
-  health: z.object({ status: AgeStatusSchema, summary: Text, ageDays: z.number().int().nullable(), maxAgeDays: z.number().int() }),
+  health: z.object({ status: AgeStatusSchema, summary: Text, ageDays: z.nullable(z.int()), maxAgeDays: z.int() }),
   actions: z.array(DetailActionSchema),
 });
 export type Details = z.infer<typeof DetailsSchema>;
@@ -144,7 +144,7 @@ export type Details = z.infer<typeof DetailsSchema>;
 /** When the old key is deleted: as soon as the new one works, or after some days. */
 export const GraceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('now') }),
-  z.object({ kind: z.literal('later'), days: z.number().int().min(1).max(365) }),
+  z.object({ kind: z.literal('later'), days: z.int().check(z.minimum(1), z.maximum(365)) }),
 ]);
 export type Grace = z.infer<typeof GraceSchema>;
 
@@ -158,9 +158,9 @@ export const PlanItemSchema = z.object({
   oldKey: Text,
   steps: z.array(z.object({ step: RotationStepSchema, label: Text, detail: Text })),
   creates: Text,
-  deactivates: Text.optional(),
+  deactivates: z.optional(Text),
   deletes: Text,
-  makeRoom: Text.optional(),
+  makeRoom: z.optional(Text),
   exports: z.array(Text),
   notes: z.array(Text),
 });
@@ -170,7 +170,7 @@ export const RotateOutcomeItemSchema = z.object({
   rotationId: Id,
   oldKeyId: Id,
   /** The key that replaced the old one, for a link to its details. */
-  newKey: KeyRefSchema.optional(),
+  newKey: z.optional(KeyRefSchema),
   status: z.enum(['done', 'waiting-delete', 'failed', 'cancelled', 'not-started', 'rolled-back']),
   /** What changed, or where it stopped and what to do, in a sentence; never a secret. */
   summary: Text,
@@ -192,7 +192,7 @@ export const WebviewToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('open-details'), key: KeyRefSchema }),
   z.object({ type: z.literal('create/account'), accountId: Id }),
   z.object({ type: z.literal('create/user'), accountId: Id, userId: Id, kind: KeyKindSchema }),
-  z.object({ type: z.literal('create/check-public-key'), pem: z.string().max(20_000), requestId: z.number().int() }),
+  z.object({ type: z.literal('create/check-public-key'), pem: z.string().check(z.maxLength(20_000)), requestId: z.int() }),
   z.object({ type: z.literal('create/submit'), form: CreateKeyFormSchema }),
   z.object({ type: z.literal('create/again') }),
   z.object({ type: z.literal('overview/reload') }),
@@ -202,7 +202,7 @@ export const WebviewToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('create/export') }),
   z.object({ type: z.literal('create/terraform') }),
   /** The keys and grace period changed: the host plans again. */
-  z.object({ type: z.literal('rotate/choose'), keyIds: z.array(Id).max(50), grace: GraceSchema }),
+  z.object({ type: z.literal('rotate/choose'), keyIds: z.array(Id).check(z.maxLength(50)), grace: GraceSchema }),
   /** Run the plan the page shows (the host refuses a plan it no longer holds). */
   z.object({ type: z.literal('rotate/start'), planId: Id }),
   z.object({ type: z.literal('rotate/resume') }),
@@ -212,16 +212,16 @@ export type WebviewToHost = z.infer<typeof WebviewToHostSchema>;
 export const HostToWebviewSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('init'), title: z.string() }),
   /** Something the user should read, at the top of the page; `field` puts it next to a form field. */
-  z.object({ type: z.literal('error'), message: Text, field: FormFieldSchema.optional() }),
-  z.object({ type: z.literal('busy'), label: Text.optional(), cancellable: z.boolean() }),
+  z.object({ type: z.literal('error'), message: Text, field: z.optional(FormFieldSchema) }),
+  z.object({ type: z.literal('busy'), label: z.optional(Text), cancellable: z.boolean() }),
   z.object({ type: z.literal('idle') }),
   /** The one secret-bearing message, sent only when the user pressed Reveal. */
-  z.object({ type: z.literal('secret'), keyId: Id, value: z.string().max(20_000) }),
+  z.object({ type: z.literal('secret'), keyId: Id, value: z.string().check(z.maxLength(20_000)) }),
   z.object({ type: z.literal('notice'), message: Text }),
-  z.object({ type: z.literal('create/accounts'), accounts: z.array(AccountChoiceSchema), today: z.string(), selected: z.object({ accountId: Id, userId: Id.optional() }).optional() }),
-  z.object({ type: z.literal('create/users'), accountId: Id, users: z.array(UserChoiceSchema), selectedUserId: Id.optional() }),
-  z.object({ type: z.literal('create/slots'), accountId: Id, userId: Id, kind: KeyKindSchema, used: z.number().int(), max: z.number().int() }),
-  z.object({ type: z.literal('create/public-key'), requestId: z.number().int(), ok: z.boolean(), message: Text }),
+  z.object({ type: z.literal('create/accounts'), accounts: z.array(AccountChoiceSchema), today: z.string(), selected: z.optional(z.object({ accountId: Id, userId: z.optional(Id) })) }),
+  z.object({ type: z.literal('create/users'), accountId: Id, users: z.array(UserChoiceSchema), selectedUserId: z.optional(Id) }),
+  z.object({ type: z.literal('create/slots'), accountId: Id, userId: Id, kind: KeyKindSchema, used: z.int(), max: z.int() }),
+  z.object({ type: z.literal('create/public-key'), requestId: z.int(), ok: z.boolean(), message: Text }),
   z.object({ type: z.literal('create/field-errors'), errors: z.array(z.object({ field: FormFieldSchema, message: Text })) }),
   z.object({
     type: z.literal('create/created'),
@@ -233,9 +233,9 @@ export const HostToWebviewSchema = z.discriminatedUnion('type', [
     secretStored: z.boolean(),
     secretLabel: Text,
     /** The follow-up buttons this key gets: an export (access keys with a stored secret), Terraform (kinds it can manage). */
-    followUps: z.array(z.enum(['export', 'terraform'])).optional(),
+    followUps: z.optional(z.array(z.enum(['export', 'terraform']))),
   }),
-  z.object({ type: z.literal('overview/progress'), done: z.number().int(), total: z.number().int(), label: Text }),
+  z.object({ type: z.literal('overview/progress'), done: z.int(), total: z.int(), label: Text }),
   z.object({
     type: z.literal('overview/data'),
     rows: z.array(KeyRowSchema),
@@ -254,7 +254,7 @@ export const HostToWebviewSchema = z.discriminatedUnion('type', [
     grace: GraceSchema,
   }),
   z.object({ type: z.literal('rotate/plan'), planId: Id, items: z.array(PlanItemSchema), blocked: z.array(z.object({ keyId: Id, reason: Text })) }),
-  z.object({ type: z.literal('rotate/step'), rotationId: Id, step: RotationStepSchema, phase: StepPhaseSchema, detail: Text.optional() }),
+  z.object({ type: z.literal('rotate/step'), rotationId: Id, step: RotationStepSchema, phase: StepPhaseSchema, detail: z.optional(Text) }),
   z.object({ type: z.literal('rotate/outcome'), items: z.array(RotateOutcomeItemSchema), summary: Text }),
 ]);
 export type HostToWebview = z.infer<typeof HostToWebviewSchema>;

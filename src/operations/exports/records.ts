@@ -1,24 +1,25 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../util/zodLocale';
 
 /** Where an export wrote a key, never the secret itself; kept in globalState so a rotation can update it. */
 const Common = {
   version: z.literal(1),
-  id: z.string().min(1),
-  accountId: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  accountId: z.string().check(z.minLength(1)),
   cloud: z.enum(['oci', 'outscale', 'ionos']),
-  userId: z.string().min(1),
+  userId: z.string().check(z.minLength(1)),
   keyKind: z.enum(['access-key', 'api-signing-key']),
-  keyId: z.string().min(1),
-  region: z.string().optional(),
-  endpointUrl: z.string().optional(),
+  keyId: z.string().check(z.minLength(1)),
+  region: z.optional(z.string()),
+  endpointUrl: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
 };
 
 export const ExportRecordSchema = z.discriminatedUnion('kind', [
-  z.object({ ...Common, kind: z.literal('aws-profile'), credentialsFile: z.string().min(1), configFile: z.string().min(1), profile: z.string().min(1) }).strict(),
-  z.object({ ...Common, kind: z.literal('dotenv'), file: z.string().min(1) }).strict(),
-  z.object({ ...Common, kind: z.literal('terminal') }).strict(),
+  z.strictObject({ ...Common, kind: z.literal('aws-profile'), credentialsFile: z.string().check(z.minLength(1)), configFile: z.string().check(z.minLength(1)), profile: z.string().check(z.minLength(1)) }),
+  z.strictObject({ ...Common, kind: z.literal('dotenv'), file: z.string().check(z.minLength(1)) }),
+  z.strictObject({ ...Common, kind: z.literal('terminal') }),
 ]);
 
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;

@@ -1,50 +1,49 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../../util/zodLocale';
 import type { Logger } from '../../util/logger';
 import { ROTATION_STEPS } from './types';
 
 const KeyRefSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   kind: z.enum(['access-key', 'api-signing-key']),
-  displayName: z.string().optional(),
-  fingerprint: z.string().optional(),
+  displayName: z.optional(z.string()),
+  fingerprint: z.optional(z.string()),
 });
 
 /**
  * One rotation's progress as stored: ids, names, steps and timestamps. There is deliberately no
- * field that could hold a secret; `strict()` rejects an entry that has unknown fields.
+ * field that could hold a secret; `strictObject` rejects an entry that has unknown fields.
  */
-export const JournalEntrySchema = z
-  .object({
-    version: z.literal(1),
-    id: z.string().min(1),
-    accountId: z.string().min(1),
-    accountLabel: z.string(),
-    cloud: z.enum(['oci', 'outscale', 'ionos']),
-    userId: z.string().min(1),
-    userName: z.string(),
-    oldKey: KeyRefSchema,
-    makeRoom: KeyRefSchema.optional(),
-    deactivateOld: z.boolean(),
-    grace: z.union([z.object({ kind: z.literal('now') }), z.object({ kind: z.literal('later'), days: z.number().int().min(1).max(365) })]),
-    newKeySpec: z.object({
-      displayName: z.string().optional(),
-      expiresAt: z.string().optional(),
-      keyBits: z.union([z.literal(2048), z.literal(4096)]).optional(),
-    }),
-    notes: z.array(z.string()),
-    status: z.enum(['planned', 'running', 'failed', 'cancelled', 'waiting-delete']),
-    completed: z.array(z.enum(ROTATION_STEPS)),
-    /** Ids of the user's keys of this kind just before `create`, so a key created by a call whose answer was lost can be found. */
-    keysBeforeCreate: z.array(z.string()).optional(),
-    newKey: KeyRefSchema.optional(),
-    oldDeactivated: z.boolean().optional(),
-    updatedExports: z.array(z.string()).optional(),
-    deleteAfter: z.string().optional(),
-    lastError: z.object({ step: z.enum(ROTATION_STEPS), code: z.string(), message: z.string() }).optional(),
-    startedAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .strict();
+export const JournalEntrySchema = z.strictObject({
+  version: z.literal(1),
+  id: z.string().check(z.minLength(1)),
+  accountId: z.string().check(z.minLength(1)),
+  accountLabel: z.string(),
+  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  userId: z.string().check(z.minLength(1)),
+  userName: z.string(),
+  oldKey: KeyRefSchema,
+  makeRoom: z.optional(KeyRefSchema),
+  deactivateOld: z.boolean(),
+  grace: z.union([z.object({ kind: z.literal('now') }), z.object({ kind: z.literal('later'), days: z.int().check(z.minimum(1), z.maximum(365)) })]),
+  newKeySpec: z.object({
+    displayName: z.optional(z.string()),
+    expiresAt: z.optional(z.string()),
+    keyBits: z.optional(z.union([z.literal(2048), z.literal(4096)])),
+  }),
+  notes: z.array(z.string()),
+  status: z.enum(['planned', 'running', 'failed', 'cancelled', 'waiting-delete']),
+  completed: z.array(z.enum(ROTATION_STEPS)),
+  /** Ids of the user's keys of this kind just before `create`, so a key created by a call whose answer was lost can be found. */
+  keysBeforeCreate: z.optional(z.array(z.string())),
+  newKey: z.optional(KeyRefSchema),
+  oldDeactivated: z.optional(z.boolean()),
+  updatedExports: z.optional(z.array(z.string())),
+  deleteAfter: z.optional(z.string()),
+  lastError: z.optional(z.object({ step: z.enum(ROTATION_STEPS), code: z.string(), message: z.string() })),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+});
 
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 

@@ -42,7 +42,7 @@ describe('the webview protocol', () => {
   });
 
   it('has no message but "secret" that could carry a secret value', () => {
-    const created = HostToWebviewSchema.options.find((o) => o.shape.type.value === 'create/created');
+    const created = HostToWebviewSchema.def.options.find((o) => o.shape.type.def.values[0] === 'create/created');
     assert.ok(created);
     assert.deepEqual(Object.keys(created.shape).sort(), ['account', 'cloudName', 'followUps', 'key', 'secretLabel', 'secretStored', 'type', 'user']);
   });
