@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import '../util/zodLocale';
 import type { CloudId, KeyKind } from '../model/types';
+import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
 
 /**
@@ -46,19 +47,7 @@ export class CreateJournal {
   ) {}
 
   records(): CreateIntent[] {
-    const raw = this.storage.read();
-    if (raw === undefined || raw === null) return [];
-    if (!Array.isArray(raw)) {
-      this.logger?.warn('The create journal is not a list; ignoring it.');
-      return [];
-    }
-    const records: CreateIntent[] = [];
-    for (const item of raw) {
-      const parsed = CreateIntentSchema.safeParse(item);
-      if (parsed.success) records.push(parsed.data);
-      else this.logger?.warn('Ignoring a create journal record that is not in the expected format:', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
-    }
-    return records;
+    return readValidatedList(this.storage.read(), CreateIntentSchema, 'create journal record', this.logger);
   }
 
   /** Records the intent before the cloud call; returns the record to clear afterwards. */

@@ -3,6 +3,7 @@ import * as z from 'zod/mini';
 import '../util/zodLocale';
 import type { Account } from '../model/types';
 import type { AccountPreferences } from '../operations/accountRegistry';
+import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
 
 const MANUAL_KEY = 'cloudKeys.manualAccounts';
@@ -28,14 +29,7 @@ export class AccountPreferencesStore implements AccountPreferences {
   ) {}
 
   manualAccounts(): readonly Account[] {
-    const raw = this.state.get<unknown[]>(MANUAL_KEY, []);
-    const accounts: Account[] = [];
-    for (const entry of Array.isArray(raw) ? raw : []) {
-      const parsed = ManualAccountSchema.safeParse(entry);
-      if (parsed.success) accounts.push(parsed.data);
-      else this.logger.warn('Ignoring a stored account that is not in the expected format:', parsed.error.message);
-    }
-    return accounts;
+    return readValidatedList(this.state.get<unknown>(MANUAL_KEY, []), ManualAccountSchema, 'account', this.logger);
   }
 
   async addManualAccount(account: Account): Promise<void> {

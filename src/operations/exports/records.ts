@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { readValidatedList } from '../../util/validatedList';
 import '../../util/zodLocale';
 
 /** Where an export wrote a key, never the secret itself; kept in globalState so a rotation can update it. */
@@ -36,12 +37,7 @@ export class ExportRecords {
   constructor(private readonly storage: ExportRecordStorage) {}
 
   all(): ExportRecord[] {
-    const raw = this.storage.read();
-    if (!Array.isArray(raw)) return [];
-    return raw.flatMap((item) => {
-      const parsed = ExportRecordSchema.safeParse(item);
-      return parsed.success ? [parsed.data] : [];
-    });
+    return readValidatedList(this.storage.read(), ExportRecordSchema, 'export record');
   }
 
   ofKey(accountId: string, keyId: string): ExportRecord[] {

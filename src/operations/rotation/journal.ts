@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import '../../util/zodLocale';
 import type { Logger } from '../../util/logger';
+import { readValidatedList } from '../../util/validatedList';
 import { ROTATION_STEPS } from './types';
 
 const KeyRefSchema = z.object({
@@ -61,19 +62,7 @@ export class RotationJournal {
   ) {}
 
   entries(): JournalEntry[] {
-    const raw = this.storage.read();
-    if (raw === undefined || raw === null) return [];
-    if (!Array.isArray(raw)) {
-      this.logger?.warn('The rotation journal is not a list; ignoring it.');
-      return [];
-    }
-    const entries: JournalEntry[] = [];
-    for (const item of raw) {
-      const parsed = JournalEntrySchema.safeParse(item);
-      if (parsed.success) entries.push(parsed.data);
-      else this.logger?.warn('Ignoring a rotation journal entry that is not in the expected format:', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
-    }
-    return entries;
+    return readValidatedList(this.storage.read(), JournalEntrySchema, 'rotation journal entry', this.logger);
   }
 
   get(id: string): JournalEntry | undefined {
