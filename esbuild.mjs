@@ -41,6 +41,21 @@ const reportPlugin = (name) => ({
   },
 });
 
+/**
+ * Routes every `import * as vscode from 'vscode'` through one in-bundle module that re-exports the
+ * API once. Without it esbuild converts `require('vscode')` for each importing file, copying every
+ * API name each time: about 40 copies, half of the bundle's load time.
+ */
+const vscodeOnce = {
+  name: 'vscode-once',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) =>
+      args.namespace === 'vscode-once' ? { path: 'vscode', external: true } : { path: 'vscode', namespace: 'vscode-once' },
+    );
+    build.onLoad({ filter: /.*/, namespace: 'vscode-once' }, () => ({ contents: "export * from 'vscode';", loader: 'js' }));
+  },
+};
+
 const node = {
   ...common,
   platform: 'node',
@@ -50,7 +65,7 @@ const node = {
 };
 
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [reportPlugin('extension')] },
+  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [vscodeOnce, reportPlugin('extension')] },
   {
     ...common,
     platform: 'browser',
