@@ -40,4 +40,9 @@ export interface CloudProvider {
   verifyKey(key: AccessKey, secret: Secret, signal?: AbortSignal): Promise<boolean>;
   /** Reads a key's secret back from the cloud, where it allows that (`capabilities().secretReadableLater`). */
   revealSecret?(key: AccessKey, signal?: AbortSignal): Promise<Secret>;
+  /**
+   * The account's Object Storage namespace, which names its S3-compatible endpoint, where the cloud
+   * has one (OCI); read once and kept for the session.
+   */
+  objectStorageNamespace?(signal?: AbortSignal): Promise<string>;
 }

@@ -14,6 +14,7 @@ import type { FeatureServices } from '../services/featureServices';
 import type { TerminalExport } from '../services/terminalExport';
 import type { KeyNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
+import { ociNamespaceForExport } from './ociNamespace';
 import { pickKey } from './pickers';
 import { withCancellableProgress } from './progress';
 import { registerCommand } from './registerCommand';
@@ -40,19 +41,17 @@ function awsFiles(): { credentialsFile: string; configFile: string } {
   };
 }
 
-/** The region and S3 endpoint for an export, asking only what the account does not say. */
-async function s3Settings(account: Account, preset: ExportPreset): Promise<{ region?: string; endpointUrl?: string } | undefined> {
+/**
+ * The region and S3 endpoint for an export, asking only what the account does not say. For OCI the
+ * namespace is read from the cloud, and asked for only when that fails.
+ */
+async function s3Settings(s: FeatureServices, account: Account, preset: ExportPreset): Promise<{ region?: string; endpointUrl?: string } | undefined> {
   if (preset.region !== undefined || preset.endpointUrl !== undefined) return { region: preset.region, endpointUrl: preset.endpointUrl };
   const region = account.region ?? account.details?.region;
   if (account.cloud === 'oci') {
-    const namespace = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Object Storage namespace of {0}', account.label),
-      prompt: vscode.l10n.t('Shown in the OCI console under Tenancy details. The S3 endpoint is <namespace>.compat.objectstorage.<region>.oraclecloud.com.'),
-      value: account.details?.namespace ?? '',
-      validateInput: (text) => (/^[a-z0-9-]+$/i.test(text.trim()) ? undefined : vscode.l10n.t('Letters, digits and dashes only, e.g. axaxnpcrorw5')),
-    });
-    if (namespace === undefined) return undefined;
-    return s3Endpoint({ cloud: 'oci', region: region ?? 'us-ashburn-1', namespace: namespace.trim() });
+    const namespace = await ociNamespaceForExport(s.registry.provider(account), account, s.logger);
+    if (!namespace) return undefined;
+    return s3Endpoint({ cloud: 'oci', region: region ?? 'us-ashburn-1', namespace });
   }
   if (account.cloud === 'outscale') return s3Endpoint({ cloud: 'outscale', region: region ?? 'eu-west-2' });
   const location = await vscode.window.showQuickPick(
@@ -129,7 +128,7 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
           )
         )?.format;
       if (!format) return undefined;
-      const target = await s3Settings(keyNode.account, given);
+      const target = await s3Settings(s, keyNode.account, given);
       if (!target) return undefined;
 
       switch (format) {

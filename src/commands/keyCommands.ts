@@ -118,7 +118,8 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
         s.tree.refresh(userNode);
         const copyId = vscode.l10n.t('Copy Access Key ID');
         const copySecret = vscode.l10n.t('Copy Secret');
-        const actions = created.secret ? [copyId, copySecret] : [copyId];
+        const saveProfile = vscode.l10n.t('Save to OCI Config…');
+        const actions = created.secret ? [copyId, copySecret, ...(created.key.kind === 'api-signing-key' ? [saveProfile] : [])] : [copyId];
         // Not awaited: the command is done when the key exists; the offer stays as long as the user likes.
         void vscode.window
           .showInformationMessage(
@@ -130,6 +131,9 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
           .then(async (choice) => {
             if (choice === copyId) await vscode.env.clipboard.writeText(created.key.id);
             if (choice === copySecret && created.secret) await s.clipboard.copy(created.secret);
+            if (choice === saveProfile) {
+              await vscode.commands.executeCommand(COMMAND_IDS.saveOciProfile, { kind: 'key', account: userNode.account, user: userNode.user, key: created.key, secretStored: true } satisfies KeyNode);
+            }
           });
         return created.key;
       } catch (error) {

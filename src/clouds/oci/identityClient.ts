@@ -1,10 +1,9 @@
-import * as common from 'oci-common';
 import { IdentityClient } from 'oci-identity';
 import type { Secret } from '../../model/secret';
-import { createHttpClient, type HttpOptions } from '../../util/httpClient';
-import { createParsedKeySigner } from './parsedKeySigner';
-import { routeSdkConsoleOutput } from './sdkConsole';
-import { SignedAxiosHttpClient } from './transport';
+import type { HttpOptions } from '../../util/httpClient';
+import { sdkClientSetup, type ClientTarget } from './sdkClientSetup';
+
+export type { ClientTarget } from './sdkClientSetup';
 
 /** What signs requests for one OCI user: the values of an API signing key. */
 export interface SigningCredentials {
@@ -17,32 +16,10 @@ export interface SigningCredentials {
   readonly region: string;
 }
 
-/** Where a client sends its calls: a fixed endpoint (override, tests), or a region the SDK turns into one. */
-export type ClientTarget = { readonly endpoint: string } | { readonly region: string };
-
-/**
- * An identity client that signs with `credentials`, sends through our proxy-aware axios transport,
- * has no circuit breaker (one tenancy's outage must not fail calls for another) and no SDK retries
- * (the adapter retries itself, cancellably, within a time budget, honouring Retry-After).
- */
+/** An identity client configured as every SDK client of this adapter is (see `sdkClientSetup`). */
 export function createIdentityClient(credentials: SigningCredentials, target: ClientTarget, http: HttpOptions): IdentityClient {
-  routeSdkConsoleOutput();
-  const auth = new common.SimpleAuthenticationDetailsProvider(
-    credentials.tenancyId,
-    credentials.userId,
-    credentials.fingerprint,
-    credentials.privateKey.reveal(),
-    null,
-  );
-  const signer = createParsedKeySigner(auth, credentials.privateKey);
-  const transport = new SignedAxiosHttpClient(signer, createHttpClient('endpoint' in target ? target.endpoint : 'https://localhost', http));
-  const client = new IdentityClient(
-    { httpClient: transport },
-    {
-      circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
-      retryConfiguration: common.NoRetryConfigurationDetails,
-    },
-  );
+  const setup = sdkClientSetup(credentials, target, http);
+  const client = new IdentityClient(setup.params, setup.configuration);
   if ('endpoint' in target) client.endpoint = target.endpoint;
   else client.regionId = target.region;
   return client;

@@ -6,9 +6,10 @@ import type { AccessKey, Account, CloudUser, KeyCapabilities, KeyKind } from '..
 import type { CloudContext } from '../cloudModule';
 import type { CloudProvider, CreatedKey, CreateKeyOptions, KeyChange } from '../provider';
 import { sleep, type RetryPolicy } from '../shared/retry';
-import { endpointOverride } from './endpoints';
+import { endpointOverride, objectStorageEndpointFor } from './endpoints';
 import { createIdentityClient, type ClientTarget, type SigningCredentials } from './identityClient';
 import { ensureRoomForKey, OCI_CAPABILITIES } from './limits';
+import { readObjectStorageNamespace } from './namespace';
 import { apiKeyToModel, secretKeyToModel, toCloudUser } from './mapping';
 import { openPrivateKey } from './privateKey';
 import { checkUploadablePublicKey, generateRsaKeyPair, type CheckedPublicKey, type GeneratedKeyBits } from './publicKey';
@@ -55,6 +56,8 @@ export class OciProvider implements CloudProvider {
   readonly cloud = 'oci' as const;
   #credentials?: Promise<SigningCredentials>;
   #homeRegion?: Promise<string>;
+  /** Kept once read: a tenancy's namespace never changes. */
+  #namespace?: string;
   readonly #clients = new Map<string, IdentityClient>();
   readonly #userNames = new Map<string, string>();
 
@@ -92,6 +95,12 @@ export class OciProvider implements CloudProvider {
     if (override) return { endpoint: override };
     const mapped = this.options.endpointForRegion?.(region);
     return mapped ? { endpoint: mapped } : { region };
+  }
+
+  /** Object Storage follows the identity endpoint's override or mapping (see `objectStorageEndpointFor`). */
+  #objectStorageTarget(region: string): ClientTarget {
+    const identity = this.#target(region);
+    return 'endpoint' in identity ? { endpoint: objectStorageEndpointFor(identity.endpoint) } : identity;
   }
 
   #client(credentials: SigningCredentials, target: ClientTarget): IdentityClient {
@@ -150,6 +159,22 @@ export class OciProvider implements CloudProvider {
     const user = checked(UserSchema, response.user, `reading user ${userId}`, response.opcRequestId);
     this.#userNames.set(user.id, user.name);
     return user.name;
+  }
+
+  /**
+   * The tenancy's Object Storage namespace, for the S3-compatible endpoint
+   * (`<namespace>.compat.objectstorage.<region>.oraclecloud.com`); asked in the profile's region,
+   * once per account for as long as this provider lives.
+   */
+  async objectStorageNamespace(signal?: AbortSignal): Promise<string> {
+    if (this.#namespace) return this.#namespace;
+    const credentials = await this.#signing();
+    // Loaded on first use: only exports need Object Storage, and its SDK adds to the bundle's start-up.
+    const { createObjectStorageClient } = await import('./objectStorageClient.js');
+    const client = createObjectStorageClient(credentials, this.#objectStorageTarget(credentials.region), this.ctx.http);
+    const namespace = await readObjectStorageNamespace(client, (what, operation, callSignal) => this.#call(what, operation, callSignal), signal);
+    this.#namespace = namespace;
+    return namespace;
   }
 
   // ---- users ----------------------------------------------------------------------------------

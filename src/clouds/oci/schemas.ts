@@ -44,6 +44,12 @@ export const RegionSubscriptionListSchema = z.array(
   z.object({ regionName: z.string().min(1), regionKey: z.string().nullish(), isHomeRegion: z.boolean(), status: z.string().nullish() }),
 );
 
+/**
+ * GetNamespace answers with a JSON string: the tenancy's Object Storage namespace (lowercase letters
+ * and digits; an older tenancy's name). It becomes a host name label of the S3 endpoint.
+ */
+export const NamespaceSchema = z.string().min(1).max(63).regex(/^[a-z0-9-]+$/i, 'not a namespace');
+
 /** The secret fields of a hand-entered account, kept as one JSON object in the CredentialStore. */
 export const ManualSecretsSchema = z.object({
   privateKey: z.string().min(1),

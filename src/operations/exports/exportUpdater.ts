@@ -1,10 +1,12 @@
+import path from 'node:path';
 import type { Secret } from '../../model/secret';
-import type { AccessKey } from '../../model/types';
+import type { AccessKey, KeyKind } from '../../model/types';
 import type { Logger } from '../../util/logger';
 import type { ExportRepointer } from '../rotation/engine';
 import { applyAwsProfile, planAwsProfile, profileKeyId } from './awsProfile';
 import { readDotenvVariable, writeDotenv } from './dotenv';
 import { awsVariables } from './formats';
+import { applyOciProfile, planOciKeySwitch, profileEntry, profileFingerprint, suggestKeyFile } from './ociConfigProfile';
 import type { ExportRecord, ExportRecords } from './records';
 
 /** The terminal's environment, which only the VS Code layer can reach. */
@@ -12,10 +14,20 @@ export interface TerminalEnvironment {
   replace(variables: Readonly<Record<string, string>>): void;
 }
 
+/** Which kind of key an export carries: OCI profiles hold API signing keys, the others S3-style access keys. */
+function carries(record: ExportRecord, kind: KeyKind): boolean {
+  return record.kind === 'oci-config' ? kind === 'api-signing-key' : kind === 'access-key';
+}
+
+/** An API signing key's fingerprint (OCI names the key by it). */
+function fingerprintOf(key: Pick<AccessKey, 'id' | 'fingerprint'>): string {
+  return key.fingerprint ?? key.id;
+}
+
 /**
  * Switches every export made of one key to another: the profile in `~/.aws/credentials`, a `.env`
- * file, the terminal's variables. A file whose profile or variables no longer hold the old key (the
- * user changed it since) is left alone, and its record dropped.
+ * file, the terminal's variables, a profile of an OCI config file. A file whose profile or variables
+ * no longer hold the old key (the user changed it since) is left alone, and its record dropped.
  */
 export class ExportUpdater implements ExportRepointer {
   constructor(
@@ -28,14 +40,21 @@ export class ExportUpdater implements ExportRepointer {
   async repoint(accountId: string, fromKeyId: string, to: AccessKey, secret: Secret): Promise<string[]> {
     const changed: string[] = [];
     for (const record of this.records.ofKey(accountId, fromKeyId)) {
-      if (to.kind !== 'access-key') continue; // only S3-style access keys are exported
+      if (!carries(record, to.kind)) continue;
+      const stamp = { keyId: to.id, keyKind: to.kind, updatedAt: new Date(this.now()).toISOString() };
+      if (record.kind === 'oci-config' && profileFingerprint(record.file, record.profile) === fingerprintOf(to)) {
+        // An earlier attempt switched the profile and stopped before its record was updated.
+        await this.records.put({ ...record, ...stamp, keyFile: profileEntry(record.file, record.profile, 'key_file') ?? record.keyFile });
+        changed.push(record.id);
+        continue;
+      }
       if (!this.#stillHolds(record, fromKeyId)) {
         this.logger.warn(`Export ${describeRecord(record)} no longer holds key ${fromKeyId}; it was changed outside Cloud Keys and is left alone.`);
         await this.records.remove(record.id);
         continue;
       }
-      this.#write(record, to.id, secret);
-      await this.records.put({ ...record, keyId: to.id, keyKind: to.kind, updatedAt: new Date(this.now()).toISOString() });
+      const updated = await this.#write(record, to, secret);
+      await this.records.put({ ...updated, ...stamp });
       changed.push(record.id);
     }
     return changed;
@@ -49,20 +68,33 @@ export class ExportUpdater implements ExportRepointer {
         return readDotenvVariable(record.file, 'AWS_ACCESS_KEY_ID') === keyId;
       case 'terminal':
         return this.terminal !== undefined;
+      case 'oci-config':
+        return profileFingerprint(record.file, record.profile) === keyId;
     }
   }
 
-  #write(record: ExportRecord, keyId: string, secret: Secret): void {
+  /** Writes the new key to the export's place; returns the record as it now is. */
+  async #write(record: ExportRecord, to: AccessKey, secret: Secret): Promise<ExportRecord> {
     switch (record.kind) {
       case 'aws-profile':
-        applyAwsProfile(planAwsProfile(record, keyId, secret));
-        return;
+        applyAwsProfile(planAwsProfile(record, to.id, secret));
+        return record;
       case 'dotenv':
-        writeDotenv(record.file, awsVariables(keyId, secret, record.region, record.endpointUrl));
-        return;
+        writeDotenv(record.file, awsVariables(to.id, secret, record.region, record.endpointUrl));
+        return record;
       case 'terminal':
-        this.terminal?.replace(awsVariables(keyId, secret, record.region, record.endpointUrl));
-        return;
+        this.terminal?.replace(awsVariables(to.id, secret, record.region, record.endpointUrl));
+        return record;
+      case 'oci-config': {
+        // The new private key goes to a new file next to the old one; the old file is never overwritten.
+        const keyFile = suggestKeyFile(path.dirname(record.keyFile), record.profile, this.now());
+        const change = planOciKeySwitch({ configFile: record.file, profile: record.profile, keyFile, fromFingerprint: record.keyId, toFingerprint: fingerprintOf(to) });
+        await applyOciProfile(change, secret);
+        this.logger.info(
+          `Profile [${record.profile}] of ${record.file} now uses key ${fingerprintOf(to)} from ${keyFile}. The old private key file ${record.keyFile} is left in place; delete it once nothing uses it.`,
+        );
+        return { ...record, keyFile };
+      }
     }
   }
 }
@@ -75,5 +107,7 @@ export function describeRecord(record: ExportRecord): string {
       return `${record.file}`;
     case 'terminal':
       return 'the integrated terminal';
+    case 'oci-config':
+      return `OCI profile [${record.profile}] in ${record.file}`;
   }
 }

@@ -21,6 +21,8 @@ export const ExportRecordSchema = z.discriminatedUnion('kind', [
   z.strictObject({ ...Common, kind: z.literal('aws-profile'), credentialsFile: z.string().check(z.minLength(1)), configFile: z.string().check(z.minLength(1)), profile: z.string().check(z.minLength(1)) }),
   z.strictObject({ ...Common, kind: z.literal('dotenv'), file: z.string().check(z.minLength(1)) }),
   z.strictObject({ ...Common, kind: z.literal('terminal') }),
+  /** A profile of an OCI config file for an API signing key, and the private key file it names. */
+  z.strictObject({ ...Common, kind: z.literal('oci-config'), file: z.string().check(z.minLength(1)), profile: z.string().check(z.minLength(1)), keyFile: z.string().check(z.minLength(1)) }),
 ]);
 
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
@@ -56,7 +58,7 @@ export class ExportRecords {
   }
 }
 
-/** Two records with the same place describe the same target: a profile in a file, a .env file, the terminal. */
+/** Two records with the same place describe the same target: a profile in a file, a .env file, the terminal, an OCI profile. */
 export function placeOf(record: ExportRecord): string {
   switch (record.kind) {
     case 'aws-profile':
@@ -65,6 +67,8 @@ export function placeOf(record: ExportRecord): string {
       return `dotenv|${record.file}`;
     case 'terminal':
       return 'terminal';
+    case 'oci-config':
+      return `oci-config|${record.file}|${record.profile}`;
   }
 }
 

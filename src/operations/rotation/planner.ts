@@ -95,7 +95,11 @@ export function planRotation(input: PlanInput): RotationPlan {
     const spec = newKeySpec(input, key, caps);
     notes.push(`A new key is created and its secret is saved in VS Code secret storage before anything else.`);
     notes.push(verificationNote(input.account.cloud, key.kind));
-    notes.push('Exports Cloud Keys made of the old key (AWS profiles, .env files, the terminal) are switched to the new key.');
+    notes.push(
+      key.kind === 'api-signing-key'
+        ? 'OCI config profiles Cloud Keys wrote for the old key get the new fingerprint and a new private key file next to the old one (the old file is left in place).'
+        : 'Exports Cloud Keys made of the old key (AWS profiles, .env files, the terminal) are switched to the new key.',
+    );
     if (!caps.canDeactivate) {
       notes.push(`${CLOUD_NAMES[input.account.cloud]} cannot deactivate this kind of key: the old key stays active until it is deleted.`);
     } else {

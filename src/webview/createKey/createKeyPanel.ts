@@ -76,7 +76,9 @@ export class CreateKeyController implements PanelController {
       case 'create/terraform': {
         const node = this.#createdNode;
         if (!node) return;
-        await vscode.commands.executeCommand(message.type === 'create/export' ? COMMAND_IDS.exportKey : COMMAND_IDS.generateTerraform, node);
+        // Exporting an OCI API signing key means saving its private key and an OCI config profile.
+        const exportCommand = node.key.kind === 'api-signing-key' ? COMMAND_IDS.saveOciProfile : COMMAND_IDS.exportKey;
+        await vscode.commands.executeCommand(message.type === 'create/export' ? exportCommand : COMMAND_IDS.generateTerraform, node);
         return;
       }
       case 'create/again':
@@ -159,7 +161,7 @@ export class CreateKeyController implements PanelController {
         secretStored: created.secret !== undefined,
         secretLabel: secretLabel(account, kind.kind),
         followUps: [
-          ...(created.key.kind === 'access-key' && created.secret !== undefined ? (['export'] as const) : []),
+          ...(created.secret !== undefined && (created.key.kind === 'access-key' || account.cloud === 'oci') ? (['export'] as const) : []),
           ...(resourceTypeFor(account.cloud, created.key.kind) ? (['terraform'] as const) : []),
         ],
       };

@@ -17,6 +17,8 @@ export function describeExport(record: ExportRecord): string {
       return `.env file ${record.file}`;
     case 'terminal':
       return 'the integrated terminal of this workspace';
+    case 'oci-config':
+      return `OCI profile "${record.profile}" in ${record.file} (a new private key file next to ${record.keyFile})`;
   }
 }
 
@@ -39,7 +41,8 @@ function creates(item: KeyRotationPlan): string {
  */
 export function planItemView(item: KeyRotationPlan, exports: readonly ExportRecord[]): PlanItem {
   const verify = item.notes.find((n) => /verified/.test(n)) ?? 'The new key is checked before the old key is touched.';
-  const exportPlaces = item.oldKey.kind === 'access-key' ? exports.map(describeExport) : [];
+  // Rotation updates access-key exports of access keys and OCI profiles of API signing keys.
+  const exportPlaces = exports.filter((r) => (r.kind === 'oci-config') === (item.oldKey.kind === 'api-signing-key')).map(describeExport);
   const steps: PlanItem['steps'] = [{ step: 'preflight', label: 'Check', detail: 'Credentials work and the user has room for one more key.' }];
   if (item.makeRoom) steps.push({ step: 'make-room', label: 'Make room', detail: `Delete key ${label(item.makeRoom)} to stay under the per-user limit.` });
   steps.push(

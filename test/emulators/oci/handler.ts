@@ -7,10 +7,12 @@
  *   PUT|DELETE      /20160918/users/{userId}/customerSecretKeys/{keyId}
  *   GET|POST        /20160918/users/{userId}/apiKeys
  *   DELETE          /20160918/users/{userId}/apiKeys/{fingerprint}
+ * and one Object Storage call, on the same base URL (no version in its path, as on OCI):
+ *   GET  /n/  (or /n) ?compartmentId      GetNamespace: the tenancy's namespace as a JSON string
  * Paths may start with `/r/<region>` to stand for that region's endpoint: writes there are refused
  * with 403 NotAllowed unless it is the home region, as OCI does. Every request must carry a valid
  * signature. Route keys for faults are `METHOD /path` without the region and version prefix,
- * e.g. `POST /users/*\/apiKeys`.
+ * e.g. `POST /users/*\/apiKeys`; GetNamespace is `GET /n`.
  */
 import { createPublicKey } from 'node:crypto';
 import type { EmulatorHandler, EmulatorRequest, EmulatorResponse } from '../shared/httpServer';
@@ -48,6 +50,7 @@ function ok(body: unknown, status = 200, headers: Record<string, string> = {}): 
 const notFound = () => error(404, 'NotAuthorizedOrNotFound', 'Authorization failed or requested resource not found.');
 
 interface Route {
+  readonly service: 'identity' | 'objectstorage';
   readonly region?: string;
   /** Without region and version prefix. */
   readonly path: string;
@@ -62,9 +65,13 @@ function splitPath(path: string): Route | undefined {
     region = regional[1];
     rest = regional[2];
   }
+  if (rest === '/n' || rest.startsWith('/n/')) {
+    const parts = rest.split('/').filter(Boolean).map(decodeURIComponent);
+    return { service: 'objectstorage', region, path: `/${parts.join('/')}`, parts };
+  }
   if (!rest.startsWith('/20160918/')) return undefined;
   rest = rest.slice('/20160918'.length);
-  return { region, path: rest, parts: rest.split('/').filter(Boolean).map(decodeURIComponent) };
+  return { service: 'identity', region, path: rest, parts: rest.split('/').filter(Boolean).map(decodeURIComponent) };
 }
 
 export interface OciHandlerOptions {
@@ -124,6 +131,7 @@ export class OciEmulatorHandler implements EmulatorHandler {
     if (!route) return error(404, 'NotFound', `No such API path: ${req.path}.`);
     const signature = checkSignature(req, this.state, this.now());
     if (!signature.ok) return error(401, 'NotAuthenticated', signature.message);
+    if (route.service === 'objectstorage') return this.#objectStorage(req, route);
     const write = req.method !== 'GET';
     if (write && route.region && route.region !== this.state.homeRegion.regionName) {
       return error(403, 'NotAllowed', `Please go to your home region ${this.state.homeRegion.regionKey} to execute CREATE, UPDATE and DELETE operations.`);
@@ -153,6 +161,16 @@ export class OciEmulatorHandler implements EmulatorHandler {
     if (sub === 'customerSecretKeys') return this.#secretKeys(req, user, subId);
     if (sub === 'apiKeys') return this.#apiKeys(req, user, subId);
     return error(404, 'NotFound', 'No such API path.');
+  }
+
+  /** GetNamespace; every authenticated user of the tenancy may read it, as on OCI. */
+  #objectStorage(req: EmulatorRequest, route: Route): EmulatorResponse {
+    if (route.parts.length !== 1) return error(404, 'NotFound', 'No such Object Storage path in this emulator.');
+    if (req.method !== 'GET') return error(405, 'MethodNotAllowed', 'Not supported.');
+    const compartmentId = req.query.get('compartmentId');
+    if (compartmentId !== null && compartmentId !== this.state.tenancyId) return notFound();
+    // The body is a bare JSON string, e.g. "axaxnpcrorw5".
+    return ok(JSON.stringify(this.state.namespace));
   }
 
   #userJson(user: EmulatorUser): object {

@@ -1,6 +1,6 @@
 /**
- * The OCI emulator: a local, signature-checking stand-in for the identity API, for unit,
- * integration and e2e tests and the demo.
+ * The OCI emulator: a local, signature-checking stand-in for the identity API, and for Object
+ * Storage's GetNamespace on the same URL, for unit, integration and e2e tests and the demo.
  *
  *   const emulator = await startOciEmulator({ seed: 'test' });
  *   emulator.caller            // tenancy, user, fingerprint and private key of the seeded admin
@@ -98,5 +98,6 @@ export function writeDemoConfig(
 }
 
 export type { OciCallerCredentials, OciTenancyState, SeedName } from './state';
+export { SEED_NAMESPACES } from './state';
 export { API_KEY_LIMIT, SECRET_KEY_LIMIT } from './handler';
 export { ociFingerprint } from './keys';

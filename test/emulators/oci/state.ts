@@ -43,6 +43,8 @@ export interface EmulatorRegion {
 
 export interface OciTenancyState {
   readonly tenancyId: string;
+  /** The tenancy's Object Storage namespace (GetNamespace). */
+  readonly namespace: string;
   readonly homeRegion: EmulatorRegion;
   readonly regions: readonly EmulatorRegion[];
   users: EmulatorUser[];
@@ -79,6 +81,12 @@ interface UserSpec {
   secretKeys?: { name: string; ageDays: number; expiresInDays?: number; state?: LifecycleState }[];
   apiKeys?: { ageDays: number; state?: LifecycleState }[];
 }
+
+/**
+ * Each seed's Object Storage namespace: fixed, so the demo and the integration suite (which runs in
+ * another process and cannot read the emulator's state) know it.
+ */
+export const SEED_NAMESPACES: Readonly<Record<SeedName, string>> = { test: 'cktestns4p9w', demo: 'ckdemo7x2kq4' };
 
 const SEEDS: Record<SeedName, { tenancy: string; caller: string; users: UserSpec[] }> = {
   test: {
@@ -138,7 +146,7 @@ export function seedTenancy(seed: SeedName, now: number, extraUsers = 0): Seeded
   const spec = extraUsers > 0 ? { ...base, users: [...base.users, ...generatedSpecs(extraUsers)] } : base;
   const sharedPairIndex = base.users.reduce((n, user) => n + (user.apiKeys?.length ?? 0), 0);
   const tenancyId = fakeOcid('tenancy', spec.tenancy);
-  const state: OciTenancyState = { tenancyId, homeRegion: FRANKFURT, regions: [FRANKFURT, ASHBURN], users: [], secretKeys: [], apiKeys: [] };
+  const state: OciTenancyState = { tenancyId, namespace: SEED_NAMESPACES[seed], homeRegion: FRANKFURT, regions: [FRANKFURT, ASHBURN], users: [], secretKeys: [], apiKeys: [] };
   let nextKey = 0;
   let callerKey: EmulatorKeyPair | undefined;
   spec.users.forEach((user, index) => {

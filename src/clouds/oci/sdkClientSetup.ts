@@ -1,0 +1,42 @@
+import * as common from 'oci-common';
+import { createHttpClient, type HttpOptions } from '../../util/httpClient';
+import type { SigningCredentials } from './identityClient';
+import { createParsedKeySigner } from './parsedKeySigner';
+import { routeSdkConsoleOutput } from './sdkConsole';
+import { SignedAxiosHttpClient } from './transport';
+
+/** Where a client sends its calls: a fixed endpoint (override, tests), or a region the SDK turns into one. */
+export type ClientTarget = { readonly endpoint: string } | { readonly region: string };
+
+/** What every OCI SDK client of this adapter is built with: the two constructor arguments. */
+export interface SdkClientSetup {
+  readonly params: { readonly httpClient: common.HttpClient };
+  readonly configuration: common.ClientConfiguration;
+}
+
+/**
+ * The one configuration shared by every SDK client this adapter makes (identity, object storage):
+ * requests signed with `credentials`, sent through our proxy-aware axios transport, no circuit
+ * breaker (one tenancy's outage must not fail calls for another), no SDK retries (the adapter
+ * retries itself, cancellably, within a time budget, honouring Retry-After), and the SDK's console
+ * output routed to our logger.
+ */
+export function sdkClientSetup(credentials: SigningCredentials, target: ClientTarget, http: HttpOptions): SdkClientSetup {
+  routeSdkConsoleOutput();
+  const auth = new common.SimpleAuthenticationDetailsProvider(
+    credentials.tenancyId,
+    credentials.userId,
+    credentials.fingerprint,
+    credentials.privateKey.reveal(),
+    null,
+  );
+  const signer = createParsedKeySigner(auth, credentials.privateKey);
+  const transport = new SignedAxiosHttpClient(signer, createHttpClient('endpoint' in target ? target.endpoint : 'https://localhost', http));
+  return {
+    params: { httpClient: transport },
+    configuration: {
+      circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+      retryConfiguration: common.NoRetryConfigurationDetails,
+    },
+  };
+}
