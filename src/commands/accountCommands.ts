@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
+import * as z from 'zod/mini';
+import '../util/zodLocale';
 import { Secret } from '../model/secret';
 import { CLOUD_IDS, manualCredentialName, type Account, type CloudId } from '../model/types';
 import type { AccountPreferences } from '../operations/accountRegistry';
@@ -30,18 +32,30 @@ async function testConnection(account: Account, s: AccountCommandServices): Prom
   void vscode.window.showInformationMessage(`${account.label} (${CLOUD_NAMES[account.cloud]}): ${facts.join(', ')}.`);
 }
 
+/** Lets a caller (a test, a script) add a hand-entered account without the questions. */
+const AddAccountPresetSchema = z.strictObject({
+  cloud: z.enum(CLOUD_IDS as [CloudId, ...CloudId[]]),
+  label: z.string().check(z.trim(), z.minLength(1)),
+  /** Values by `ManualField.name`; fields left out count as left empty. */
+  fields: z.record(z.string(), z.string()),
+});
+type AddAccountPreset = z.infer<typeof AddAccountPresetSchema>;
+
 /** Asks for a hand-entered account's fields; secrets go to SecretStorage, the rest to global state. */
-async function enterAccount(cloud: CloudId, s: AccountCommandServices): Promise<Account | undefined> {
-  const label = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Add a {0} account', CLOUD_NAMES[cloud]),
-    prompt: vscode.l10n.t('A name for this account, as the tree will show it'),
-    validateInput: (text) => (text.trim() ? undefined : vscode.l10n.t('Give the account a name')),
-  });
+async function enterAccount(cloud: CloudId, s: AccountCommandServices, preset?: AddAccountPreset): Promise<Account | undefined> {
+  const label = preset
+    ? preset.label
+    : await vscode.window.showInputBox({
+        title: vscode.l10n.t('Add a {0} account', CLOUD_NAMES[cloud]),
+        prompt: vscode.l10n.t('A name for this account, as the tree will show it'),
+        validateInput: (text) => (text.trim() ? undefined : vscode.l10n.t('Give the account a name')),
+      });
   if (!label) return undefined;
   const details: Record<string, string> = {};
   const secrets: Record<string, string> = {};
   for (const field of s.registry.manualFields(cloud)) {
-    const value = await vscode.window.showInputBox({
+    if (preset && field.required && !preset.fields[field.name]?.trim()) throw new Error(`Add Account: the field "${field.name}" is required.`);
+    const value = preset ? (preset.fields[field.name] ?? '') : await vscode.window.showInputBox({
       title: `${label}: ${field.label}`,
       placeHolder: field.placeholder,
       password: field.secret,
@@ -71,7 +85,16 @@ async function enterAccount(cloud: CloudId, s: AccountCommandServices): Promise<
 
 export function registerAccountCommands(ctx: CommandContext, s: AccountCommandServices): vscode.Disposable[] {
   return [
-    registerCommand(COMMAND_IDS.addAccount, async () => {
+    registerCommand(COMMAND_IDS.addAccount, async (preset?: unknown) => {
+      if (preset !== undefined) {
+        const parsed = AddAccountPresetSchema.safeParse(preset);
+        if (!parsed.success) throw new Error('Add Account takes { cloud, label, fields: { <field name>: value } } as its argument.');
+        const account = await enterAccount(parsed.data.cloud, s, parsed.data);
+        if (!account) return undefined;
+        s.tree.refresh();
+        await testConnection(account, s);
+        return account;
+      }
       const cloud = await vscode.window.showQuickPick(
         CLOUD_IDS.map((id) => ({ label: CLOUD_NAMES[id], id })),
         { placeHolder: vscode.l10n.t('Which cloud?') },

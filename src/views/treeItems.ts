@@ -47,10 +47,12 @@ function accountItem(node: AccountNode, ctx: PresentationContext): vscode.TreeIt
 function userItem(node: UserNode): vscode.TreeItem {
   const { user } = node;
   const item = new vscode.TreeItem(user.name, vscode.TreeItemCollapsibleState.Collapsed);
-  item.description = [user.isCaller ? vscode.l10n.t('you') : undefined, user.email].filter(Boolean).join(' · ');
+  item.description = [user.isCaller ? vscode.l10n.t('you') : undefined, user.email, user.note].filter(Boolean).join(' · ');
   item.iconPath = new vscode.ThemeIcon(user.isCaller ? 'account' : 'person');
   item.contextValue = `user${user.isCaller ? ' caller' : ''}`;
-  item.tooltip = md(`**${cell(user.name)}**${user.isCaller ? ' (you)' : ''}\n\n${user.email ? `${cell(user.email)}\n\n` : ''}\`${user.id}\``);
+  item.tooltip = md(
+    `**${cell(user.name)}**${user.isCaller ? ' (you)' : ''}\n\n${user.email ? `${cell(user.email)}\n\n` : ''}\`${user.id}\`${user.note ? `\n\n$(info) ${cell(user.note)}` : ''}`,
+  );
   return item;
 }
 

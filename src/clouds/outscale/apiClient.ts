@@ -1,7 +1,8 @@
 /**
- * One signed OUTSCALE API call: `POST <endpoint>/api/v1/<Action>` with a JSON body, validated with
- * zod, retried with backoff and jitter on throttling, 5xx and network errors (never on 401: OUTSCALE
- * locks authentication after repeated failures).
+ * One OUTSCALE API call: `POST <endpoint>/api/v1/<Action>` with a JSON body, signed with an access
+ * key (SigV4) or, for the four access-key actions, sent with the account's login and password (HTTP
+ * Basic + `X-Osc-Date`); validated with zod, retried with backoff and jitter on throttling, 5xx and
+ * network errors (never on 401: OUTSCALE locks authentication after repeated failures).
  */
 import type { AxiosInstance } from 'axios';
 import type { z } from 'zod';
@@ -10,6 +11,8 @@ import type { HttpOptions } from '../../util/httpClient';
 import { createHttpClient } from '../../util/httpClient';
 import type { Logger } from '../../util/logger';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry, type RetryPolicy } from '../shared/retry';
+import { basicAuthHeaders, PASSWORD_ACTIONS, PASSWORD_ONLY_MESSAGE } from './basicAuth';
+import type { AccountCredentials } from './credentials';
 import { errorFromResponse, errorFromTransport, unreadableResponse, type ErrorContext } from './errors';
 import { signedHeaders, type SigningCredentials } from './signing';
 
@@ -41,7 +44,7 @@ export class OutscaleApiClient {
 
   constructor(
     private readonly options: ApiClientOptions,
-    private readonly credentials: () => Promise<SigningCredentials>,
+    private readonly credentials: () => Promise<AccountCredentials>,
   ) {
     this.#http = createHttpClient(options.endpoint, options.http);
   }
@@ -51,8 +54,12 @@ export class OutscaleApiClient {
   }
 
   async call<S extends z.ZodType>(action: string, body: Record<string, unknown>, schema: S, opts: CallOptions = {}): Promise<z.infer<S>> {
-    const ctx: ErrorContext = { action, account: this.options.accountLabel, endpoint: this.options.endpoint };
-    const credentials = opts.credentials ?? (await this.credentials());
+    const credentials: AccountCredentials = opts.credentials ? { kind: 'access-key', ...opts.credentials } : await this.credentials();
+    if (credentials.kind === 'password' && !PASSWORD_ACTIONS.has(action)) {
+      // Refused here rather than sent: OUTSCALE would answer 401, and failures count towards its lock-out.
+      throw new CloudError('forbidden', `${this.options.accountLabel}: ${action} needs an access key. ${PASSWORD_ONLY_MESSAGE}`, { cloud: 'outscale' });
+    }
+    const ctx: ErrorContext = { action, account: this.options.accountLabel, endpoint: this.options.endpoint, credentials: credentials.kind };
     const idempotent = opts.idempotent ?? true;
     const run = withRetry((attempt) => this.#once(action, body, schema, credentials, ctx, attempt, opts.signal), {
       policy: opts.retryPolicy ?? this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
@@ -76,14 +83,17 @@ export class OutscaleApiClient {
     action: string,
     body: Record<string, unknown>,
     schema: S,
-    credentials: SigningCredentials,
+    credentials: AccountCredentials,
     ctx: ErrorContext,
     attempt: number,
     signal?: AbortSignal,
   ): Promise<z.infer<S>> {
     const url = new URL(`${this.options.endpoint}/api/v1/${action}`);
     const payload = JSON.stringify(body);
-    const headers = signedHeaders(url, payload, this.options.region, credentials);
+    const headers =
+      credentials.kind === 'password'
+        ? basicAuthHeaders(credentials, this.options.now?.() ?? Date.now())
+        : signedHeaders(url, payload, this.options.region, credentials);
     let response;
     try {
       response = await this.#http.post<string>(url.toString(), payload, { headers, signal });

@@ -78,13 +78,24 @@ function isAccount(value: Account | DiscoveryProblem): value is Account {
   return 'id' in value;
 }
 
+/**
+ * The `OSC_*` account: signed with `OSC_ACCESS_KEY` / `OSC_SECRET_KEY`, or, when neither is set, signed
+ * in with `OSC_LOGIN` / `OSC_PASSWORD` (the names oapi-cli and the OUTSCALE Rust and Go SDKs read).
+ */
 function accountFromEnvironment(ctx: CloudContext): Account | DiscoveryProblem | undefined {
   const accessKey = ctx.env.OSC_ACCESS_KEY?.trim();
   const secretKey = ctx.env.OSC_SECRET_KEY?.trim();
-  if (!accessKey && !secretKey) return undefined;
-  if (!accessKey || !secretKey) {
+  const login = ctx.env.OSC_LOGIN?.trim();
+  const password = ctx.env.OSC_PASSWORD;
+  const withKey = Boolean(accessKey || secretKey);
+  if (!withKey && !login && !password) return undefined;
+  if (withKey && (!accessKey || !secretKey)) {
     return { source: accessKey ? 'OSC_SECRET_KEY' : 'OSC_ACCESS_KEY', message: 'Set both OSC_ACCESS_KEY and OSC_SECRET_KEY (only one of them is set), or neither.' };
   }
+  if (!withKey && (!login || !password)) {
+    return { source: login ? 'OSC_PASSWORD' : 'OSC_LOGIN', message: 'Set both OSC_LOGIN and OSC_PASSWORD (only one of them is set), or neither.' };
+  }
+  if (withKey && login) ctx.logger.info('OUTSCALE: OSC_ACCESS_KEY is set, so the OSC_* account signs with it and OSC_LOGIN / OSC_PASSWORD are not used.');
   const region = ctx.env.OSC_REGION?.trim() || DEFAULT_REGION;
   if (!isValidRegion(region)) return { source: 'OSC_REGION', message: `OSC_REGION "${region}" is not a valid region (for example: ${DEFAULT_REGION}).` };
   let endpoint: string;
@@ -93,7 +104,8 @@ function accountFromEnvironment(ctx: CloudContext): Account | DiscoveryProblem |
   } catch (error) {
     return { source: 'OSC_ENDPOINT_API', message: `OSC_ENDPOINT_API is unusable: ${(error as Error).message}.` };
   }
-  const variables = ['OSC_ACCESS_KEY', 'OSC_SECRET_KEY', 'OSC_REGION', 'OSC_ENDPOINT_API'].filter((v) => ctx.env[v]?.trim());
+  const credentialVariables = withKey ? ['OSC_ACCESS_KEY', 'OSC_SECRET_KEY'] : ['OSC_LOGIN', 'OSC_PASSWORD'];
+  const variables = [...credentialVariables, 'OSC_REGION', 'OSC_ENDPOINT_API'].filter((v) => ctx.env[v]?.trim());
   return {
     id: ENV_ACCOUNT_ID,
     cloud: 'outscale',
@@ -102,7 +114,7 @@ function accountFromEnvironment(ctx: CloudContext): Account | DiscoveryProblem |
     origin: { kind: 'environment', variables },
     region,
     endpoint,
-    details: { accessKeyId: accessKey },
+    details: withKey ? { accessKeyId: accessKey! } : { auth: 'password' },
   };
 }
 

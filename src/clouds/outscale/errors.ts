@@ -9,6 +9,8 @@ export interface ErrorContext {
   /** The account label, so messages say which credentials were refused. */
   readonly account: string;
   readonly endpoint: string;
+  /** How the request authenticated, so the advice names the right credentials. Default: an access key. */
+  readonly credentials?: 'access-key' | 'password';
 }
 
 interface FirstError {
@@ -61,13 +63,21 @@ function classify(status: number, e: FirstError): CloudErrorCode {
 function advice(kind: CloudErrorCode, status: number, e: FirstError, ctx: ErrorContext): string {
   const what = e.type ? `${e.type}${e.code ? `, code ${e.code}` : ''}` : `HTTP ${status}`;
   const said = e.details ? ` OUTSCALE says: ${e.details}` : '';
+  const password = ctx.credentials === 'password';
   switch (kind) {
     case 'auth':
       if (LOCK_CODES.has(e.code ?? '')) {
         return (
           `OUTSCALE has locked authentication for ${ctx.account} after repeated failures (${what}).${said} ` +
           'Wait before trying again (the lock lasts a minute and grows with each further failure, up to 10 minutes; code 11 is permanent and needs OUTSCALE support), ' +
-          'and check the access key and secret key first. Cloud Keys does not retry refused credentials, so as not to extend the lock.'
+          `and check the ${password ? 'login and password' : 'access key and secret key'} first. Cloud Keys does not retry refused credentials, so as not to extend the lock.`
+        );
+      }
+      if (password) {
+        return (
+          `OUTSCALE refused the login and password of ${ctx.account} for ${ctx.action} (${what}).${said} ` +
+          "Check the login (the account's email) and the password, and this computer's clock. " +
+          'OUTSCALE locks authentication after 4 failures, so fix them before trying again.'
         );
       }
       return (

@@ -3,7 +3,8 @@
  * OUTSCALE account is used.
  *
  * Users: the account itself has the fixed id `#account` (ACCOUNT_USER_ID; its keys come from
- * ReadAccessKeys without `UserName`); each EIM user's id is its user name.
+ * ReadAccessKeys without `UserName`); each EIM user's id is its user name. An account that signs in
+ * with its login and password lists and manages only its own keys (see basicAuth.ts).
  */
 import type { Account } from '../../model/types';
 import type { CloudContext, CloudModule } from '../cloudModule';
@@ -11,10 +12,9 @@ import type { CloudProvider } from '../provider';
 import type { RetryPolicy } from '../shared/retry';
 import { OutscaleApiClient } from './apiClient';
 import { DEFAULT_MAX_KEYS_PER_USER } from './constants';
-import { accountLocation, loadCredentials, MANUAL_FIELDS } from './credentials';
+import { accountLocation, loadCredentials, MANUAL_FIELDS, type AccountCredentials } from './credentials';
 import { configFiles, discoverAccounts } from './discovery';
 import { OutscaleProvider } from './provider';
-import type { SigningCredentials } from './signing';
 
 export { ACCOUNT_USER_ID } from './constants';
 export { parseExpiryInput } from './dates';
@@ -33,7 +33,7 @@ export interface ProviderTuning {
 }
 
 export function createOutscaleProvider(account: Account, ctx: CloudContext, tuning: ProviderTuning = {}): CloudProvider {
-  let credentials: Promise<SigningCredentials> | undefined;
+  let credentials: Promise<AccountCredentials> | undefined;
   const load = () => {
     credentials ??= loadCredentials(account, ctx).catch((error: unknown) => {
       credentials = undefined;
@@ -60,7 +60,11 @@ export function createOutscaleProvider(account: Account, ctx: CloudContext, tuni
     now: ctx.now,
     pageSize: tuning.pageSize,
     verifyDelaysMs: tuning.verifyDelaysMs,
-    signingKeyId: async () => (await load()).accessKeyId,
+    signIn: async () => {
+      if (failed) throw failed;
+      const loaded = await load();
+      return loaded.kind === 'password' ? { kind: 'password', login: loaded.login } : { kind: 'access-key', accessKeyId: loaded.accessKeyId };
+    },
   });
 }
 

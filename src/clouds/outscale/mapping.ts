@@ -27,6 +27,14 @@ export function accountUser(accountId: string): CloudUser {
   return { id: ACCOUNT_USER_ID, accountId, name: 'Account (root)', isCaller: true };
 }
 
+/** What an account signed in with a password can see of itself: its login, and why EIM users are missing. */
+export const PASSWORD_SIGN_IN_NOTE =
+  'Signed in with a password: EIM users are not listed, since OUTSCALE lists them only for requests signed with an access key. Add an access key to manage them.';
+
+export function passwordAccountUser(accountId: string, login: string): CloudUser {
+  return { ...accountUser(accountId), email: login, note: PASSWORD_SIGN_IN_NOTE };
+}
+
 export function toUser(wire: UserWire, accountId: string): CloudUser {
   return { id: wire.UserName, accountId, name: wire.UserName, isCaller: false, email: wire.UserEmail || undefined };
 }

@@ -8,7 +8,8 @@ import type { CreatedKey, CloudProvider, CreateKeyOptions, KeyChange } from '../
 import { OutscaleApiClient } from './apiClient';
 import { ACCOUNT_USER_ID, AUTH_FAILURES_BEFORE_LOCK, DEFAULT_MAX_KEYS_PER_USER } from './constants';
 import { checkFutureExpiry, parseWireDate, toWireDate } from './dates';
-import { accountUser, toAccessKey, toUser, userNameField } from './mapping';
+import { PASSWORD_ONLY_MESSAGE } from './basicAuth';
+import { accountUser, passwordAccountUser, toAccessKey, toUser, userNameField } from './mapping';
 import {
   CreateAccessKeyResponse,
   EmptyResponse,
@@ -34,9 +35,14 @@ export interface OutscaleProviderOptions {
   readonly verifyDelaysMs?: readonly number[];
   readonly verifyRetryPolicy?: RetryPolicy;
   readonly now?: () => number;
-  /** The access key id the client signs with, read lazily (the key that must not be removed from under it). */
-  readonly signingKeyId: () => Promise<string>;
+  /**
+   * How the client authenticates, read lazily: the access key it signs with (the key that must not be
+   * removed from under it), or the login it signs in with (the account's own keys only).
+   */
+  readonly signIn: () => Promise<SignIn>;
 }
+
+export type SignIn = { readonly kind: 'access-key'; readonly accessKeyId: string } | { readonly kind: 'password'; readonly login: string };
 
 function isLockedOut(error: CloudError): boolean {
   return /^1[13]\b/.test(error.cloudCode ?? '');
@@ -76,9 +82,22 @@ export class OutscaleProvider implements CloudProvider {
   }
 
   async whoAmI(signal?: AbortSignal): Promise<CloudUser> {
-    // A cheap signed call that proves the credentials work before the tree shows anything.
-    await this.#client.call('ReadAccessKeys', { Filters: { AccessKeyIds: [await this.#options.signingKeyId()] } }, ReadAccessKeysResponse, { signal });
+    // A cheap call that proves the credentials work before the tree shows anything.
+    const signIn = await this.#options.signIn();
+    if (signIn.kind === 'password') {
+      await this.#client.call('ReadAccessKeys', {}, ReadAccessKeysResponse, { signal });
+      return passwordAccountUser(this.account.id, signIn.login);
+    }
+    await this.#client.call('ReadAccessKeys', { Filters: { AccessKeyIds: [signIn.accessKeyId] } }, ReadAccessKeysResponse, { signal });
     return accountUser(this.account.id);
+  }
+
+  /** With a password, only the account's own keys can be managed: refuses any EIM user before a call. */
+  async #onlyOwnKeysWithPassword(userId: string): Promise<void> {
+    if (userId === ACCOUNT_USER_ID) return;
+    if ((await this.#options.signIn()).kind === 'password') {
+      throw new CloudError('forbidden', `${this.account.label}: ${PASSWORD_ONLY_MESSAGE}`, { cloud: 'outscale' });
+    }
   }
 
   /**
@@ -89,6 +108,11 @@ export class OutscaleProvider implements CloudProvider {
     const firstItem = cursor === undefined ? 0 : Number(cursor);
     if (!Number.isInteger(firstItem) || firstItem < 0) {
       throw new CloudError('invalid', `"${cursor}" is not a valid position in the OUTSCALE user list; refresh the view.`, { cloud: 'outscale' });
+    }
+    const signIn = await this.#options.signIn();
+    if (signIn.kind === 'password') {
+      // ReadUsers needs a signature: the account is all a password can list (its note says why).
+      return { items: cursor === undefined ? [passwordAccountUser(this.account.id, signIn.login)] : [] };
     }
     const pageSize = this.#options.pageSize ?? 100;
     const page = await this.#client.call('ReadUsers', { FirstItem: firstItem, ResultsPerPage: pageSize }, ReadUsersResponse, { signal });
@@ -103,6 +127,7 @@ export class OutscaleProvider implements CloudProvider {
   }
 
   async #readKeys(userId: string, signal?: AbortSignal, keyId?: string): Promise<AccessKeyWire[]> {
+    await this.#onlyOwnKeysWithPassword(userId);
     const body = { ...userNameField(userId), ...(keyId ? { Filters: { AccessKeyIds: [keyId] } } : {}) };
     return (await this.#client.call('ReadAccessKeys', body, ReadAccessKeysResponse, { signal })).AccessKeys;
   }
@@ -184,7 +209,8 @@ export class OutscaleProvider implements CloudProvider {
    * deleting it makes OUTSCALE create a new key in its place. The message says which applies.
    */
   async #guardAccountKey(key: AccessKey, verb: 'deactivate' | 'delete', signal?: AbortSignal): Promise<void> {
-    if (key.id !== (await this.#options.signingKeyId())) return;
+    const signIn = await this.#options.signIn();
+    if (signIn.kind !== 'access-key' || key.id !== signIn.accessKeyId) return;
     const activeOthers =
       key.userId === ACCOUNT_USER_ID ? (await this.#readKeys(ACCOUNT_USER_ID, signal)).filter((k) => k.State === 'ACTIVE' && k.AccessKeyId !== key.id) : [];
     const last =

@@ -1,14 +1,20 @@
 /**
  * The OUTSCALE emulator's request handling: route `POST /api/v1/<Action>` (or `/api/latest/`),
- * check the SigV4 signature and the key behind it, apply the brute-force lock, then run the action.
+ * check the SigV4 signature and the key behind it (or, on the access-key actions, the account's login
+ * and password), apply the brute-force lock, then run the action.
  */
 import type { EmulatorHandler, EmulatorRequest, EmulatorResponse } from '../shared/httpServer';
 import { ACTIONS } from './actions';
+import { BASIC_AUTH_ACTIONS, isBasicAuth, verifyBasicAuth } from './basicAuth';
 import type { OutscaleState } from './state';
 import { verifySignature } from './sigv4';
 import { errors } from './wireErrors';
 
-/** Four failed authentications lock further attempts: 1 minute, then 1 more per further lock, up to 10. */
+/**
+ * Four failed authentications lock further attempts: 1 minute, then 1 more per further lock, up to 10.
+ * Counted per access key, and per login for login + password requests (the API's brute-force note
+ * covers every failed authentication; that a login has its own count is the emulator's choice).
+ */
 export const FAILURES_BEFORE_LOCK = 4;
 const LOCK_STEP_MS = 60_000;
 const MAX_LOCK_MS = 10 * 60_000;
@@ -27,17 +33,18 @@ function actionOf(path: string): string | undefined {
 }
 
 export function createHandler(settings: HandlerSettings): EmulatorHandler {
-  const fail = (accessKeyId: string | undefined, response: EmulatorResponse): EmulatorResponse => {
-    if (accessKeyId) {
+  /** `subject` is the access key id, or `login:<email>`; undefined when the request named neither. */
+  const fail = (subject: string | undefined, response: EmulatorResponse): EmulatorResponse => {
+    if (subject) {
       const state = settings.state();
-      const record = state.authFailures.get(accessKeyId) ?? { count: 0, lockedUntil: 0, locks: 0 };
+      const record = state.authFailures.get(subject) ?? { count: 0, lockedUntil: 0, locks: 0 };
       record.count += 1;
       if (record.count >= FAILURES_BEFORE_LOCK) {
         record.locks += 1;
         record.count = 0;
         record.lockedUntil = settings.now() + Math.min(MAX_LOCK_MS, record.locks * LOCK_STEP_MS);
       }
-      state.authFailures.set(accessKeyId, record);
+      state.authFailures.set(subject, record);
     }
     return response;
   };
@@ -61,6 +68,21 @@ export function createHandler(settings: HandlerSettings): EmulatorHandler {
       const state = settings.state();
       const now = settings.now();
 
+      if (isBasicAuth(headerText(req, 'authorization'))) {
+        if (!BASIC_AUTH_ACTIONS.has(action)) {
+          return errors.unknownAuthType(
+            `${action} needs a request signed with an access key; a login and password are accepted only by ${[...BASIC_AUTH_ACTIONS].join(', ')}.`,
+          );
+        }
+        const check = verifyBasicAuth(req, { now, account: state.login });
+        const subject = check.login === undefined ? undefined : `login:${check.login.toLowerCase()}`;
+        const locked = subject ? state.authFailures.get(subject) : undefined;
+        if (locked && locked.lockedUntil > now) return errors.temporarilyLocked();
+        if (!check.ok) return fail(subject, errors.authFailed(check.reason));
+        state.authFailures.delete(subject!);
+        return runAction(action, req, '', state, now);
+      }
+
       const claimed = /Credential=([^/\s]+)\//.exec(String(req.headers.authorization ?? ''))?.[1];
       const lock = claimed ? state.authFailures.get(claimed) : undefined;
       if (lock && lock.lockedUntil > now) return errors.temporarilyLocked();
@@ -80,17 +102,26 @@ export function createHandler(settings: HandlerSettings): EmulatorHandler {
         return fail(key.accessKeyId, errors.authFailed('The access key is not known yet.'));
       }
       state.authFailures.delete(key.accessKeyId);
-
-      const run = ACTIONS[action];
-      if (!run) return errors.unknownAction(action);
-      let input: unknown;
-      try {
-        input = req.body.length === 0 ? {} : JSON.parse(req.body.toString('utf8'));
-      } catch {
-        return errors.invalidBody();
-      }
-      if (typeof input !== 'object' || input === null || Array.isArray(input)) return errors.invalidBody();
-      return run({ state, caller: key.owner, now, maxKeysPerUser: settings.maxKeysPerUser, newKeyRejections: settings.newKeyRejections }, input);
+      return runAction(action, req, key.owner, state, now);
     },
   };
+
+  /** Runs an action for an authenticated caller ('' for the account, else an EIM user name). */
+  function runAction(action: string, req: EmulatorRequest, caller: string, state: OutscaleState, now: number): EmulatorResponse {
+    const run = ACTIONS[action];
+    if (!run) return errors.unknownAction(action);
+    let input: unknown;
+    try {
+      input = req.body.length === 0 ? {} : JSON.parse(req.body.toString('utf8'));
+    } catch {
+      return errors.invalidBody();
+    }
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) return errors.invalidBody();
+    return run({ state, caller, now, maxKeysPerUser: settings.maxKeysPerUser, newKeyRejections: settings.newKeyRejections }, input);
+  }
+}
+
+function headerText(req: EmulatorRequest, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value.join(',') : value;
 }

@@ -1,7 +1,7 @@
 /**
  * A local OUTSCALE API for tests, the demo and benchmarks: `POST /api/v1/<Action>` for the access-key
- * and user actions, SigV4 checked with @smithy/signature-v4, the 4-failure lock-out, and the shared
- * fault injection (per action name, e.g. `{route: 'ReadUsers', kind: 'status', status: 503}`).
+ * and user actions, SigV4 checked with @smithy/signature-v4, the account's login + password (HTTP
+ * Basic) on the four access-key actions, the 4-failure lock-out, and the shared fault injection (per action name, e.g. `{route: 'ReadUsers', kind: 'status', status: 503}`).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,9 +11,9 @@ import { createHandler } from './handler';
 import { seed, type SeededCaller, type SeedName } from './seeds';
 import { OutscaleState, type EmulatedKey } from './state';
 
-export { TEST_SEED } from './seeds';
+export { DEMO_LOGIN, TEST_SEED } from './seeds';
 export type { SeededCaller, SeedName } from './seeds';
-export type { EmulatedKey, EmulatedUser, OutscaleState } from './state';
+export type { AccountLogin, EmulatedKey, EmulatedUser, OutscaleState } from './state';
 
 export interface OutscaleEmulatorOptions {
   readonly seed?: SeedName;
@@ -50,6 +50,7 @@ function cloneState(source: OutscaleState): OutscaleState {
   for (const key of source.keys.values()) copy.keys.set(key.accessKeyId, { ...key } as EmulatedKey);
   copy.users.push(...source.users.map((u) => ({ ...u })));
   copy.canary = source.canary;
+  copy.login = source.login;
   return copy;
 }
 

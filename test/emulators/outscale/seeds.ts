@@ -54,10 +54,19 @@ export const TEST_SEED = {
   users: ['alice', 'bob', 'carol', 'dave', 'erin', 'frank'],
   /** carol already has the maximum number of keys. */
   fullUser: 'carol',
+  /** The account's login and password (HTTP Basic on the access-key actions). */
+  login: { email: 'owner@example.com', password: 'test-password: not a secret' },
 } as const;
+
+/**
+ * The demo account's login and password, for trying "Add Account" with a login against the demo
+ * emulator. Not written to the demo's config file, whose account signs with its access key.
+ */
+export const DEMO_LOGIN = { email: 'demo@example.com', password: 'cloud-keys-demo' } as const;
 
 function seedTest(now: number): { state: OutscaleState; caller: SeededCaller } {
   const s = new OutscaleState(TEST_SEED.accountId);
+  s.login = TEST_SEED.login;
   const caller = addKey(s, now, { owner: '', id: TEST_SEED.callerKeyId, ageDays: 10, tag: 'ci' });
   addKey(s, now, { owner: '', id: TEST_SEED.accountSpareKeyId, state: 'INACTIVE', ageDays: 40, expiresInDays: 30 });
   addUser(s, now, 'alice', 100, 'alice@example.com');
@@ -77,6 +86,7 @@ function seedTest(now: number): { state: OutscaleState; caller: SeededCaller } {
 
 function seedDemo(now: number): { state: OutscaleState; caller: SeededCaller } {
   const s = new OutscaleState('987654321098');
+  s.login = DEMO_LOGIN;
   const caller = addKey(s, now, { owner: '', ageDays: 12, tag: 'cloud-keys demo' });
   addKey(s, now, { owner: '', ageDays: 412, tag: 'legacy laptop' });
   addKey(s, now, { owner: '', state: 'INACTIVE', ageDays: 230, tag: 'old jenkins' });

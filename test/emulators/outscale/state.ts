@@ -26,6 +26,12 @@ export interface EmulatedUser {
   readonly creationDate: Date;
 }
 
+/** The account's Cockpit login: its email and password (accepted by the access-key actions). */
+export interface AccountLogin {
+  readonly email: string;
+  readonly password: string;
+}
+
 export interface AuthFailures {
   count: number;
   lockedUntil: number;
@@ -59,6 +65,8 @@ export class OutscaleState {
   readonly authFailures = new Map<string, AuthFailures>();
   /** New secrets start with this (the secret-leak canary, see shared/canary.ts). */
   canary: string | undefined;
+  /** The account's login and password, when the seed gives it one. */
+  login: AccountLogin | undefined;
 
   constructor(readonly accountId: string) {}
 

@@ -135,9 +135,10 @@ describe('OUTSCALE discovery', () => {
     await assert.rejects(provider.listKeys('#account'), (e: unknown) => e instanceof CloudError && e.code === 'config' && /not in the secret store/.test(e.message));
   });
 
-  it('asks for the access key id, secret key, region and endpoint, and only the secret key is secret', () => {
+  it('asks for an access key or a login and password, then region and endpoint; the secret key, login and password go to secret storage', () => {
     const fields = cloudModule.manualFields;
-    assert.deepEqual(fields.map((f) => f.name), ['accessKeyId', 'secretKey', 'region', 'endpoint']);
-    assert.deepEqual(fields.filter((f) => f.secret).map((f) => f.name), ['secretKey']);
+    assert.deepEqual(fields.map((f) => f.name), ['accessKeyId', 'secretKey', 'login', 'password', 'region', 'endpoint']);
+    assert.deepEqual(fields.filter((f) => f.secret).map((f) => f.name), ['secretKey', 'login', 'password']);
+    assert.deepEqual(fields.filter((f) => f.required), [], 'either kind of credentials may be left empty');
   });
 });

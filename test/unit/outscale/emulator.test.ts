@@ -39,6 +39,13 @@ function sign(emulator: RunningOutscaleEmulator, urlPath: string, body: string, 
 
 const firstError = (reply: Reply) => reply.json.Errors?.[0];
 
+/** `YYYYMMDDTHHMMSSZ`, written here independently of the adapter's code. */
+function oscDate(ms: number): string {
+  const d = new Date(ms);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCFullYear()}${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}T${two(d.getUTCHours())}${two(d.getUTCMinutes())}${two(d.getUTCSeconds())}Z`;
+}
+
 describe('OUTSCALE emulator', () => {
   let emulator: RunningOutscaleEmulator;
   before(async () => {
@@ -84,8 +91,8 @@ describe('OUTSCALE emulator', () => {
       const none = await send(emulator, PATH, BODY, { 'Content-Type': 'application/json' });
       assert.equal(none.status, 401);
       assert.equal(firstError(none)?.Code, '1');
-      const basic = await send(emulator, PATH, BODY, { 'Content-Type': 'application/json', Authorization: 'Basic dXNlcjpwYXNz' });
-      assert.equal(firstError(basic)?.Code, '12');
+      const bearer = await send(emulator, PATH, BODY, { 'Content-Type': 'application/json', Authorization: 'Bearer dXNlcjpwYXNz' });
+      assert.equal(firstError(bearer)?.Code, '12');
     });
 
     it('locks a key after 4 failures, even for a correct signature, until the lock expires', async () => {
@@ -94,6 +101,58 @@ describe('OUTSCALE emulator', () => {
       assert.equal(firstError(await send(emulator, PATH, BODY, sign(emulator, PATH, BODY)))?.Code, '13');
       emulator.advanceClock(61_000);
       assert.equal((await send(emulator, PATH, BODY, sign(emulator, PATH, BODY))).status, 200);
+    });
+  });
+
+  describe('accepts the login and password (HTTP Basic + X-Osc-Date) on the access-key actions only', () => {
+    const basic = (login: string, password: string, date = oscDate(emulator.now())) => ({
+      'Content-Type': 'application/json',
+      Authorization: `Basic ${Buffer.from(`${login}:${password}`).toString('base64')}`,
+      'X-Osc-Date': date,
+    });
+    const { email, password } = TEST_SEED.login;
+
+    it('answers the four access-key actions as the account, the login compared without case', async () => {
+      const read = await send(emulator, '/api/v1/ReadAccessKeys', '{}', basic(email.toUpperCase(), password));
+      assert.equal(read.status, 200);
+      assert.deepEqual((read.json.AccessKeys as { AccessKeyId: string }[]).map((k) => k.AccessKeyId).sort(), [TEST_SEED.accountSpareKeyId, TEST_SEED.callerKeyId].sort());
+      const created = await send(emulator, '/api/v1/CreateAccessKey', '{}', basic(email, password));
+      assert.equal(created.status, 200);
+      const id = (created.json.AccessKey as { AccessKeyId: string }).AccessKeyId;
+      assert.equal(emulator.state.keys.get(id)?.owner, '', 'the key belongs to the account');
+      const body = JSON.stringify({ AccessKeyId: id, State: 'INACTIVE' });
+      assert.equal((await send(emulator, '/api/v1/UpdateAccessKey', body, basic(email, password))).status, 200);
+      assert.equal((await send(emulator, '/api/v1/DeleteAccessKey', JSON.stringify({ AccessKeyId: id }), basic(email, password))).status, 200);
+      assert.equal(emulator.state.keys.has(id), false);
+    });
+
+    it('refuses Basic on ReadUsers with 401 code 12, whatever the password, without counting it', async () => {
+      for (let i = 0; i < 5; i += 1) {
+        const reply = await send(emulator, '/api/v1/ReadUsers', '{}', basic(email, password));
+        assert.equal(reply.status, 401);
+        assert.deepEqual([firstError(reply)?.Code, firstError(reply)?.Type], ['12', 'AccessDenied']);
+        assert.match(firstError(reply)?.Details ?? '', /signed with an access key/);
+      }
+      assert.equal((await send(emulator, '/api/v1/ReadAccessKeys', '{}', basic(email, password))).status, 200, 'not locked');
+    });
+
+    it('refuses a wrong password, a missing or stale X-Osc-Date, with 401 code 1 and no password in the answer', async () => {
+      const wrong = await send(emulator, '/api/v1/ReadAccessKeys', '{}', basic(email, 'not-the-password'));
+      assert.equal(wrong.status, 401);
+      assert.deepEqual([firstError(wrong)?.Code, firstError(wrong)?.Type], ['1', 'AccessDenied']);
+      assert.ok(!JSON.stringify(wrong.json).includes('not-the-password'));
+      const { 'X-Osc-Date': _dropped, ...undated } = basic(email, password);
+      assert.match(firstError(await send(emulator, '/api/v1/ReadAccessKeys', '{}', undated))?.Details ?? '', /X-Osc-Date/);
+      const stale = await send(emulator, '/api/v1/ReadAccessKeys', '{}', basic(email, password, oscDate(emulator.now() - 6 * 60_000)));
+      assert.match(firstError(stale)?.Details ?? '', /5 minutes/);
+    });
+
+    it('locks a login after 4 failures, even with the right password, until the lock expires', async () => {
+      for (let i = 0; i < 4; i += 1) assert.equal(firstError(await send(emulator, '/api/v1/ReadAccessKeys', '{}', basic(email, `wrong-${i}`)))?.Code, '1');
+      assert.equal(firstError(await send(emulator, '/api/v1/ReadAccessKeys', '{}', basic(email, password)))?.Code, '13');
+      assert.equal((await send(emulator, '/api/v1/ReadAccessKeys', '{}', sign(emulator, '/api/v1/ReadAccessKeys', '{}'))).status, 200, 'the access key is not locked');
+      emulator.advanceClock(61_000);
+      assert.equal((await send(emulator, '/api/v1/ReadAccessKeys', '{}', basic(email, password))).status, 200);
     });
   });
 

@@ -93,7 +93,7 @@ export async function rawCall(
 ): Promise<unknown> {
   const client = new OutscaleApiClient(
     { endpoint: emulator.url, region: emulator.region, accountLabel: 'raw', http: { timeoutMs: 5_000 }, logger: new RecordingLogger(), retryPolicy: NO_RETRY },
-    async () => ({ accessKeyId: keys.accessKeyId, secretKey: new Secret(keys.secretKey) }),
+    async () => ({ kind: 'access-key' as const, accessKeyId: keys.accessKeyId, secretKey: new Secret(keys.secretKey) }),
   );
   return client.call(action, body, z.unknown());
 }
