@@ -63,6 +63,8 @@ export interface ManualField {
   readonly placeholder?: string;
   /** A multi-line value, such as a PEM private key. */
   readonly multiline?: boolean;
+  /** Whether typing is hidden; by default a secret field's is. A login kept secret can still be shown. */
+  readonly masked?: boolean;
 }
 
 /**

@@ -58,7 +58,7 @@ async function enterAccount(cloud: CloudId, s: AccountCommandServices, preset?: 
     const value = preset ? (preset.fields[field.name] ?? '') : await vscode.window.showInputBox({
       title: `${label}: ${field.label}`,
       placeHolder: field.placeholder,
-      password: field.secret,
+      password: field.masked ?? field.secret,
       ignoreFocusOut: true,
       prompt: field.required ? undefined : vscode.l10n.t('Optional'),
       validateInput: (text) => (field.required && !text.trim() ? vscode.l10n.t('{0} is required', field.label) : undefined),

@@ -36,6 +36,7 @@ export const MANUAL_FIELDS: readonly ManualField[] = [
     name: 'login',
     label: "Login: the account's email (without an access key; manages the account's own keys only)",
     secret: true,
+    masked: false,
     required: false,
     placeholder: 'you@example.com',
   },
