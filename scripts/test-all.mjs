@@ -2,6 +2,7 @@
 // `npm test`: every tier, each bounded in time, each saying which tier failed and why, then one
 // summary line "N passed, N failed[, N skipped]" over all of them. Exit code 1 if anything failed.
 //   --tier <static|unit|integration|e2e>   run only that tier (repeatable); the build runs as needed
+//   CLOUD_KEYS_E2E_FILTER=<text>           e2e: only the files whose path contains <text>
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -117,7 +118,10 @@ if (built) {
     });
   }
   if (wanted('e2e')) {
-    await realVsCodeTier('e2e', () => nodeTestTier('e2e', testFiles('test/e2e', '.e2e.test.ts'), 15 * MIN, { CLOUD_KEYS_VSIX: VSIX }));
+    // CLOUD_KEYS_E2E_FILTER=<text> runs only the e2e files whose path contains it (e.g. reloadFaults).
+    const e2eFilter = process.env.CLOUD_KEYS_E2E_FILTER;
+    const e2eFiles = testFiles('test/e2e', '.e2e.test.ts').filter((f) => !e2eFilter || f.includes(e2eFilter));
+    await realVsCodeTier('e2e', () => nodeTestTier('e2e', e2eFiles, 15 * MIN, { CLOUD_KEYS_VSIX: VSIX }));
   }
 }
 

@@ -30,6 +30,7 @@ export interface TestApi {
   readonly tree: AccountsTreeProvider;
   readonly registry: AccountRegistry;
   readonly secrets: SecretStore;
+  readonly createJournal: CreateJournal;
 }
 
 /** The composition root: build each service, register it, hand every disposable to VS Code. */
@@ -60,7 +61,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const commandContext = { logger, showLogs: () => logger.show() };
   // The engine is built on first use, by which time `services` is complete.
   const rotation: RotationService = new RotationService(context, (records, terminal) => createRotationEngine(services, records, terminal));
-  const createJournal = new CreateJournal(createJournalStorage(context.globalState), logger);
+  const createJournal = new CreateJournal(createJournalStorage(context), logger);
   const services: FeatureServices = { context, logger, commandContext, registry, browser, tree, secrets, clipboard, preferences, treeView, rotation, createJournal };
   context.subscriptions.push(
     ...registerGeneralCommands(commandContext, context.extension.id),
@@ -71,7 +72,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   for (const feature of FEATURES) context.subscriptions.push(...feature(services));
 
   logger.info(`Cloud Keys ${String(context.extension.packageJSON.version)} activated in ${Math.round(performance.now() - startedAt)} ms`);
-  return process.env.CLOUD_KEYS_TEST_API === '1' ? { tree, registry, secrets } : undefined;
+  return process.env.CLOUD_KEYS_TEST_API === '1' ? { tree, registry, secrets, createJournal } : undefined;
 }
 
 export function deactivate(): void {

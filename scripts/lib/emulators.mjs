@@ -25,6 +25,8 @@ export async function startEmulators(home, { seed = 'demo', canary } = {}) {
   const env = {};
   const settings = {};
   const urls = {};
+  /** The running emulators by cloud id, so a test in this process can read their state and calls. */
+  const byCloud = {};
   try {
     for (const cloud of CLOUDS) {
       const entry = path.join(root, 'test', 'emulators', cloud.id, 'index.ts');
@@ -32,6 +34,7 @@ export async function startEmulators(home, { seed = 'demo', canary } = {}) {
       const mod = await tsImport(entry, import.meta.url);
       const emulator = await mod[cloud.start]({ seed, ...(canary ? { canary } : {}) });
       running.push(emulator);
+      byCloud[cloud.id] = emulator;
       urls[cloud.id] = emulator.url;
       const dir = path.join(home, cloud.id);
       fs.mkdirSync(dir, { recursive: true });
@@ -47,6 +50,7 @@ export async function startEmulators(home, { seed = 'demo', canary } = {}) {
     env,
     settings,
     urls,
+    running: byCloud,
     async stop() {
       await Promise.all(running.map((e) => e.close()));
     },

@@ -30,7 +30,7 @@ async function askDelete(orphans: readonly Orphan[]): Promise<'delete' | 'keep' 
   return choice === remove ? 'delete' : choice === keep ? 'keep' : undefined;
 }
 
-async function recover(s: FeatureServices, journal: CreateJournal, answer?: 'delete' | 'keep'): Promise<RecoveryReport> {
+async function recover(s: FeatureServices, journal: CreateJournal, answer?: 'delete' | 'keep', onlyRecords?: ReadonlySet<string>): Promise<RecoveryReport> {
   const report = await withCancellableProgress(vscode.l10n.t('Checking key creations that were interrupted…'), (signal) =>
     recoverInterruptedCreates(
       {
@@ -45,6 +45,7 @@ async function recover(s: FeatureServices, journal: CreateJournal, answer?: 'del
         },
         askDelete: answer ? async () => answer : askDelete,
         logger: s.logger,
+        onlyRecords,
       },
       signal,
     ),
@@ -71,11 +72,14 @@ async function recover(s: FeatureServices, journal: CreateJournal, answer?: 'del
  * their secret where the cloud can read it back, otherwise asks once whether to delete them.
  */
 export const createRecoveryFeature: Feature = (s) => {
-  const journal = s.createJournal ?? new CreateJournal(createJournalStorage(s.context.globalState), s.logger);
+  const journal = s.createJournal ?? new CreateJournal(createJournalStorage(s.context), s.logger);
+  // What an earlier session left, read now, before any create of this session can add a record:
+  // a create started in the next seconds is running, not interrupted.
+  const leftover = new Set(journal.records().map((r) => r.id));
   // Not at activation's critical path: recovery waits until the window has settled.
   const timer = setTimeout(() => {
-    if (journal.records().length === 0) return;
-    void recover(s, journal).catch((error: unknown) => s.logger.warn('Could not recover interrupted key creations:', error));
+    if (!journal.records().some((r) => leftover.has(r.id))) return;
+    void recover(s, journal, undefined, leftover).catch((error: unknown) => s.logger.warn('Could not recover interrupted key creations:', error));
   }, 3_000);
   return [
     { dispose: () => clearTimeout(timer) },

@@ -151,8 +151,12 @@ export function registerRotationCommands(s: FeatureServices, engine: () => Rotat
 }
 
 /** Offers to finish what a crash, a reload or a grace period left unfinished. */
-export function remindUnfinished(engine: RotationEngine): void {
-  const stuck = engine.pending().filter((e) => e.status !== 'waiting-delete');
+/**
+ * Reminds of rotations that stopped, and of old keys due for deletion. With `unfinishedAtStart`, only
+ * those rotations count as stopped: one begun in this window since is running, not stuck.
+ */
+export function remindUnfinished(engine: RotationEngine, unfinishedAtStart?: ReadonlySet<string>): void {
+  const stuck = engine.pending().filter((e) => e.status !== 'waiting-delete' && (unfinishedAtStart === undefined || unfinishedAtStart.has(e.id)));
   const due = engine.due();
   if (stuck.length === 0 && due.length === 0) return;
   const resume = vscode.l10n.t('Resume Rotations');

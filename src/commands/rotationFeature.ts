@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { settings } from '../config/settings';
+import { RotationJournal } from '../operations/rotation';
 import type { Feature } from '../services/featureServices';
 import { RotationService } from '../services/rotationService';
+import { journalStorage } from '../services/rotationState';
 import { KeyAlertsStatusBar } from '../views/keyAlertsStatusBar';
 import { COMMAND_IDS } from './commandIds';
 import { registerExportCommands, restoreTerminalExport } from './exportCommands';
@@ -18,8 +20,10 @@ export const rotationFeature: Feature = (s) => {
   const statusBar = new KeyAlertsStatusBar(s.registry, s.browser, COMMAND_IDS.showKeyAlerts);
 
   void restoreTerminalExport(s, records, terminal).catch((error: unknown) => s.logger.warn('Could not restore the terminal export:', error));
+  // The rotations an earlier session left unfinished, read now, before this window can start one.
+  const unfinishedAtStart = new Set(new RotationJournal(journalStorage(s.context), s.logger).entries().map((e) => e.id));
   // Not at activation's critical path: the reminder waits until the window has settled.
-  const reminder = setTimeout(() => remindUnfinished(getEngine()), 3_000);
+  const reminder = setTimeout(() => remindUnfinished(getEngine(), unfinishedAtStart), 3_000);
 
   return [
     statusBar,

@@ -38,7 +38,7 @@ export function createRotationEngine(s: FeatureServices, records: ExportRecords,
       deleteKeySecret: (key) => s.secrets.deleteKeySecret(key),
     },
     exports: new ExportUpdater(records, terminal, s.logger),
-    journal: new RotationJournal(journalStorage(s.context.globalState), s.logger),
+    journal: new RotationJournal(journalStorage(s.context), s.logger),
     logger: s.logger,
   });
 }

@@ -8,6 +8,12 @@ import type { CreateIntent, CreateJournal } from './createJournal';
 /** How far a cloud's clock may run behind ours and a key still count as created by the recorded call. */
 export const CLOCK_SKEW_MS = 2 * 60_000;
 
+/**
+ * The longest a create call can take, retries included: a key created later than this after the
+ * record's start (plus the clock skew) was made by something else, such as the cloud's console.
+ */
+export const CREATE_CALL_MAX_MS = 10 * 60_000;
+
 /** What recovery needs of SecretStorage. */
 export interface RecoveryVault {
   hasKeySecret(key: AccessKey): Promise<boolean>;
@@ -25,14 +31,30 @@ export interface Orphan {
   readonly action: 'store-secret' | 'ask-delete';
 }
 
-/** The user's keys of the recorded kind, created by the recorded call, whose secret is not stored. */
-export async function findOrphans(intent: CreateIntent, provider: CloudProvider, vault: RecoveryVault, signal?: AbortSignal): Promise<Orphan[]> {
-  const notBefore = Date.parse(intent.startedAt) - CLOCK_SKEW_MS;
+/**
+ * The user's keys of the recorded kind, created by the recorded call, whose secret is not stored.
+ * `later` are the journal's records begun after this one: a key one of them may have created (new
+ * to it and not older than its start) is theirs, so a create still running is never taken for this one.
+ */
+export async function findOrphans(
+  intent: CreateIntent,
+  provider: CloudProvider,
+  vault: RecoveryVault,
+  signal?: AbortSignal,
+  later: readonly CreateIntent[] = [],
+): Promise<Orphan[]> {
+  const startedAt = Date.parse(intent.startedAt);
+  const notBefore = startedAt - CLOCK_SKEW_MS;
+  const notAfter = startedAt + CREATE_CALL_MAX_MS + CLOCK_SKEW_MS;
   const before = new Set(intent.keysBefore);
-  const candidates = (await provider.listKeys(intent.userId, signal)).filter(
+  const sameTarget = later.filter((r) => r.accountId === intent.accountId && r.userId === intent.userId && r.kind === intent.kind);
+  const claimedByLater = (key: AccessKey, created: number) =>
+    sameTarget.some((r) => !r.keysBefore.includes(key.id) && created >= Date.parse(r.startedAt) - CLOCK_SKEW_MS);
+  const candidates = (await provider.listKeys(intent.userId, signal)).filter((k) => {
     // A key without a creation time cannot be proven new: it is never touched.
-    (k) => k.kind === intent.kind && !before.has(k.id) && k.createdAt !== undefined && k.createdAt.getTime() >= notBefore,
-  );
+    const created = k.createdAt?.getTime();
+    return k.kind === intent.kind && !before.has(k.id) && created !== undefined && created >= notBefore && created <= notAfter && !claimedByLater(k, created);
+  });
   const readable = provider.capabilities(intent.kind).secretReadableLater && provider.revealSecret !== undefined;
   const orphans: Orphan[] = [];
   for (const key of candidates) {
@@ -50,6 +72,12 @@ export interface RecoveryDeps {
   /** Asked once, with every key whose secret is lost; `undefined` means no answer (asked again next start). */
   askDelete(orphans: readonly Orphan[]): Promise<'delete' | 'keep' | undefined>;
   readonly logger?: Logger;
+  /**
+   * Only these records (by id) are looked at. Recovery at start-up passes the records that were
+   * there at activation: a record written since belongs to a create that may still be running, whose
+   * key would otherwise look like an orphan.
+   */
+  readonly onlyRecords?: ReadonlySet<string>;
 }
 
 export interface RecoveryReport {
@@ -84,7 +112,8 @@ async function deleteOrphan(provider: CloudProvider, key: AccessKey, signal?: Ab
  * once nothing about it is left to do. Keys that existed before the call are never touched.
  */
 export async function recoverInterruptedCreates(deps: RecoveryDeps, signal?: AbortSignal): Promise<RecoveryReport> {
-  const records = deps.journal.records();
+  const all = deps.journal.records();
+  const records = all.filter((r) => deps.onlyRecords === undefined || deps.onlyRecords.has(r.id));
   const report: RecoveryReport = { records: records.length, secretsStored: [], deleted: [], kept: [], unanswered: [], failures: [], cleared: 0 };
   /** Records with something left to do: they stay for the next start. */
   const blocked = new Set<string>();
@@ -101,7 +130,9 @@ export async function recoverInterruptedCreates(deps: RecoveryDeps, signal?: Abo
     }
     providers.set(intent.id, provider);
     try {
-      for (const orphan of await findOrphans(intent, provider, deps.vault, signal)) {
+      // The journal keeps records in the order the creates began.
+      const later = all.slice(all.indexOf(intent) + 1);
+      for (const orphan of await findOrphans(intent, provider, deps.vault, signal, later)) {
         const ref = `${intent.accountId}/${orphan.key.kind}/${orphan.key.id}`;
         if (seen.has(ref)) continue;
         seen.add(ref);

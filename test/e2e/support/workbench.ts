@@ -10,6 +10,7 @@ export const resultsDir = path.join(root, 'test-results');
 
 interface CodeServer {
   url: string;
+  userDataDir: string;
   stop(): Promise<void>;
 }
 
@@ -22,6 +23,7 @@ interface Emulators {
   env: Record<string, string>;
   settings: Record<string, string>;
   urls: Record<string, string>;
+  running: Record<string, unknown>;
   stop(): Promise<void>;
 }
 
@@ -32,7 +34,7 @@ interface Emulators {
  */
 export async function openWorkbench(
   options: { folder?: string; emulators?: boolean; settings?: Record<string, unknown> } = {},
-): Promise<Workbench & { urls: Record<string, string> }> {
+): Promise<Workbench & { urls: Record<string, string>; emulators: Record<string, unknown>; userDataDir: string }> {
   const { startCodeServer } = (await import(path.join(root, 'scripts/lib/code-server.mjs'))) as {
     startCodeServer(o: object): Promise<CodeServer>;
   };
@@ -65,6 +67,10 @@ export async function openWorkbench(
   return {
     page,
     urls: emulators?.urls ?? {},
+    // The running emulators by cloud id (their state, faults and calls) and VS Code's user data
+    // (its logs), for tests that check what happened behind the workbench.
+    emulators: emulators?.running ?? {},
+    userDataDir: server.userDataDir,
     async close() {
       await browser.close();
       await server.stop();

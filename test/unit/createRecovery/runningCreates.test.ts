@@ -1,0 +1,91 @@
+/**
+ * Which keys recovery may take for a record's orphan: never the key of a create that is still running
+ * (begun after the records recovery looks at), never a key made elsewhere long after the record's
+ * start. Against the OUTSCALE emulator.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import type { AccessKey } from '../../../src/model/types';
+import { CreateJournal, type CreateIntent, type CreateJournalStorage } from '../../../src/operations/createJournal';
+import { recoverInterruptedCreates, type Orphan } from '../../../src/operations/createRecovery';
+import { MemoryVault, outscaleFixture, type CloudFixture } from '../rotation/support';
+
+class MemoryJournalStorage implements CreateJournalStorage {
+  value: unknown;
+  read(): unknown {
+    return this.value;
+  }
+  async write(value: readonly CreateIntent[]): Promise<void> {
+    this.value = JSON.parse(JSON.stringify(value));
+  }
+}
+
+describe('recovery limited to the records left by an earlier session', () => {
+  let fx: CloudFixture;
+  before(async () => {
+    fx = await outscaleFixture();
+  });
+  after(() => fx.close());
+
+  test('a create begun after the snapshot is neither asked about nor deleted, and its record stays', async () => {
+    const journal = new CreateJournal(new MemoryJournalStorage());
+    const provider = await fx.newProvider();
+    const vault = new MemoryVault();
+    const keyIds = async () => (await provider.listKeys(fx.userId)).filter((k) => k.kind === 'access-key').map((k) => k.id);
+
+    /** Records the intent and creates the key, leaving its secret unstored. */
+    const createWithoutStoring = async (): Promise<{ intent: CreateIntent; key: AccessKey }> => {
+      const intent = await journal.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore: await keyIds() });
+      const { key } = await provider.createKey(fx.userId, 'access-key', {});
+      return { intent, key };
+    };
+
+    const earlier = await createWithoutStoring();
+    // Activation: what is in the journal now was left by an earlier session.
+    const leftover = new Set(journal.records().map((r) => r.id));
+    const running = await createWithoutStoring();
+
+    const asked: Orphan[] = [];
+    const report = await recoverInterruptedCreates({
+      journal,
+      providerFor: async () => provider,
+      vault: { hasKeySecret: async (key) => (await vault.getKeySecret(key)) !== undefined, storeKeySecret: (key, _cloud, secret) => vault.storeKeySecret(key, secret) },
+      askDelete: async (orphans) => {
+        asked.push(...orphans);
+        return 'delete';
+      },
+      onlyRecords: leftover,
+    });
+
+    assert.deepEqual(asked.map((o) => o.key.id), [earlier.key.id], 'asked only about the earlier session\'s key');
+    assert.deepEqual(report.records, 1);
+    assert.deepEqual(report.deleted, [earlier.key.id]);
+    const now = await keyIds();
+    assert.ok(now.includes(running.key.id), 'the key of the running create was deleted');
+    assert.ok(!now.includes(earlier.key.id));
+    assert.deepEqual(journal.records().map((r) => r.id), [running.intent.id], 'the running create keeps its record');
+  });
+
+  test('a key created long after the record began (in the console, say) is not its orphan; the record is cleared', async () => {
+    const hourAgo = () => Date.now() - 60 * 60_000;
+    const journal = new CreateJournal(new MemoryJournalStorage(), undefined, hourAgo);
+    const provider = await fx.newProvider();
+    const keysBefore = (await provider.listKeys(fx.userId)).filter((k) => k.kind === 'access-key').map((k) => k.id);
+    await journal.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore });
+    const { key: elsewhere } = await provider.createKey(fx.userId, 'access-key', {});
+
+    const asked: Orphan[] = [];
+    const report = await recoverInterruptedCreates({
+      journal,
+      providerFor: async () => provider,
+      vault: { hasKeySecret: async () => false, storeKeySecret: async () => undefined },
+      askDelete: async (orphans) => {
+        asked.push(...orphans);
+        return 'delete';
+      },
+    });
+    assert.deepEqual(asked, [], 'asked to delete a key the interrupted call cannot have made');
+    assert.ok((await provider.listKeys(fx.userId)).some((k) => k.id === elsewhere.id));
+    assert.equal(report.cleared, 1);
+  });
+});
