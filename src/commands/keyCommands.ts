@@ -7,6 +7,7 @@ import { createKeyStoringSecret, deleteKeyAndSecret, isLastActiveKey, SecretNotS
 import type { SecretClipboard } from '../services/secretClipboard';
 import { CLOUD_NAMES, keyKindName } from '../views/cloudNames';
 import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
+import { showUnstoredSecret } from './unstoredSecret';
 import { COMMAND_IDS } from './commandIds';
 import { askCreateOptions, askExpiry, askKeyKind } from './keyInputs';
 import { pickAccount, pickKey, pickUser, type PickerServices } from './pickers';
@@ -36,17 +37,6 @@ function keyLabel(key: AccessKey): string {
 
 function where(node: KeyNode | UserNode): string {
   return vscode.l10n.t('{0} in {1} ({2})', node.user.name, node.account.label, CLOUD_NAMES[node.account.cloud]);
-}
-
-/** Shows a secret that could not be stored, once, in a modal with a copy button. */
-async function showUnstoredSecret(error: SecretNotStoredError, s: KeyCommandServices): Promise<void> {
-  const copy = vscode.l10n.t('Copy Secret');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Key {0} was created, but VS Code secret storage refused its secret. Copy it now: it is shown only once.', error.created.key.id),
-    { modal: true, detail: error.created.secret.reveal() },
-    copy,
-  );
-  if (choice === copy) await s.clipboard.copy(error.created.secret);
 }
 
 /** A modal naming the key, the user and the account; typing the key id when it is the user's last active key. */
@@ -140,7 +130,7 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
         if (error instanceof SecretNotStoredError) {
           ctx.logger.error(error.message);
           s.tree.refresh(userNode);
-          return showUnstoredSecret(error, s);
+          return showUnstoredSecret(error, s.clipboard);
         }
         throw error;
       }

@@ -145,4 +145,4 @@ export function registerOciProfileCommands(s: FeatureServices, records: ExportRe
 }
 
 /** Saving generated OCI API keys to an OCI profile (issue 7). */
-export const ociProfileFeature: Feature = (s) => registerOciProfileCommands(s, s.rotation?.records ?? new ExportRecords(exportStorage(s.context.globalState)));
+export const ociProfileFeature: Feature = (s) => registerOciProfileCommands(s, s.rotation?.records ?? new ExportRecords(exportStorage(s.context)));

@@ -7,6 +7,7 @@ import { RotationEngine, RotationJournal, type KeyRotationOutcome, type Rotation
 import type { FeatureServices } from '../services/featureServices';
 import type { TerminalExport } from '../services/terminalExport';
 import { journalStorage } from '../services/rotationState';
+import { showUnstoredSecret } from './unstoredSecret';
 
 const STEP_NAMES: Record<StepEvent['step'], string> = {
   preflight: 'Checking credentials and the key limit',
@@ -39,19 +40,14 @@ export function createRotationEngine(s: FeatureServices, records: ExportRecords,
     },
     exports: new ExportUpdater(records, terminal, s.logger),
     journal: new RotationJournal(journalStorage(s.context), s.logger),
+    ...(s.createJournal ? { createJournal: s.createJournal } : {}),
     logger: s.logger,
   });
 }
 
-/** Shows a secret that could not be stored, once, in a modal with a copy button. */
-export async function showUnstoredSecret(error: SecretNotStoredError, s: FeatureServices): Promise<void> {
-  const copy = vscode.l10n.t('Copy Secret');
-  const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('Key {0} was created, but VS Code secret storage refused its secret. Copy it now: it is shown only once. The rotation stopped; roll it back from "Resume Rotations".', error.created.key.id),
-    { modal: true, detail: error.created.secret.reveal() },
-    copy,
-  );
-  if (choice === copy) await s.clipboard.copy(error.created.secret);
+/** Shows a secret a rotation could not store, once, and how to go on. */
+export async function showUnstoredRotationSecret(error: SecretNotStoredError, s: FeatureServices): Promise<void> {
+  await showUnstoredSecret(error, s.clipboard, vscode.l10n.t('The rotation stopped; roll it back from "Resume Rotations".'));
 }
 
 /** Runs work in a cancellable notification that shows each rotation step. */
@@ -88,7 +84,7 @@ export async function reportOutcomes(outcomes: readonly KeyRotationOutcome[], s:
       case 'cancelled':
       case 'failed': {
         if (outcome.error instanceof SecretNotStoredError) {
-          await showUnstoredSecret(outcome.error, s);
+          await showUnstoredRotationSecret(outcome.error, s);
           break;
         }
         const resume = vscode.l10n.t('Resume Rotations');

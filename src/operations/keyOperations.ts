@@ -42,6 +42,11 @@ export function assertBelowLimit(provider: CloudProvider, user: CloudUser, kind:
 /** Failures that prove the cloud refused the create, so no key can exist; any other failure may hide one. */
 const REFUSED_BEFORE_CREATING: ReadonlySet<CloudErrorCode> = new Set(['auth', 'forbidden', 'not-found', 'quota', 'conflict', 'throttled', 'invalid', 'config']);
 
+/** Whether a create call's failure proves no key was made (so its journal record can go). */
+export function refusedBeforeCreating(error: unknown): boolean {
+  return error instanceof CloudError && REFUSED_BEFORE_CREATING.has(error.code);
+}
+
 /**
  * Creates a key and stores its secret before returning, so that nothing (a tree refresh, a form, a
  * rotation step) can run between creation and storage. With a `journal`, the intent is recorded
@@ -67,7 +72,7 @@ export async function createKeyStoringSecret(
   try {
     created = await provider.createKey(user.id, kind, options, signal);
   } catch (error) {
-    if (intent && error instanceof CloudError && REFUSED_BEFORE_CREATING.has(error.code)) await journal?.clear(intent.id);
+    if (intent && refusedBeforeCreating(error)) await journal?.clear(intent.id);
     throw error;
   }
   if (created.secret) {

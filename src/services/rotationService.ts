@@ -15,10 +15,10 @@ export class RotationService {
   #engine: RotationEngine | undefined;
 
   constructor(
-    context: Pick<vscode.ExtensionContext, 'globalState' | 'environmentVariableCollection'>,
+    context: Pick<vscode.ExtensionContext, 'globalState' | 'globalStorageUri' | 'environmentVariableCollection'>,
     private readonly createEngine: (records: ExportRecords, terminal: TerminalExport) => RotationEngine,
   ) {
-    this.records = new ExportRecords(exportStorage(context.globalState));
+    this.records = new ExportRecords(exportStorage(context));
     this.terminal = new TerminalExport(context.environmentVariableCollection);
   }
 

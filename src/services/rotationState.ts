@@ -1,4 +1,3 @@
-import type * as vscode from 'vscode';
 import type { ExportRecord, ExportRecordStorage } from '../operations/exports/records';
 import type { JournalEntry, JournalStorage } from '../operations/rotation';
 import { journalFile, type JournalContext } from './createJournalState';
@@ -11,10 +10,7 @@ export function journalStorage(context: JournalContext): JournalStorage {
   return journalFile<JournalEntry>(context, 'rotation-journal.json', JOURNAL_KEY);
 }
 
-/** Where exports were written (never the secret), in `globalState`, so a rotation can update them. */
-export function exportStorage(state: vscode.Memento): ExportRecordStorage {
-  return {
-    read: () => state.get<unknown>(EXPORTS_KEY),
-    write: async (value: readonly ExportRecord[]) => state.update(EXPORTS_KEY, value),
-  };
+/** Where exports were written (never the secret), in a file beside the journals, so a rotation can update them even after a reload. */
+export function exportStorage(context: JournalContext): ExportRecordStorage {
+  return journalFile<ExportRecord>(context, 'export-records.json', EXPORTS_KEY);
 }

@@ -1,9 +1,9 @@
 import { sleep } from '../../clouds/shared/retry';
-import type { CloudProvider } from '../../clouds/provider';
+import type { CloudProvider, CreatedKey } from '../../clouds/provider';
 import { CloudError, isCloudError } from '../../model/cloudError';
 import type { Secret } from '../../model/secret';
 import type { AccessKey } from '../../model/types';
-import { SecretNotStoredError } from '../keyOperations';
+import { refusedBeforeCreating, SecretNotStoredError } from '../keyOperations';
 import type { KeyRotationOutcome, RotationDeps, RotationOutcome, RunOptions } from './engineTypes';
 import type { JournalEntry } from './journal';
 import { toKeyRef } from './planner';
@@ -293,15 +293,26 @@ export class RotationEngine {
           throw new CloudError('quota', `${entry.userName} has ${fresh.length} of ${caps.maxKeysPerUser} keys allowed: delete one, then resume.`, { cloud: entry.cloud });
         }
         const before = await this.#save({ ...entry, keysBeforeCreate: fresh.map((k) => k.id) });
-        const created = await provider.createKey(entry.userId, entry.oldKey.kind, createOptionsOf(entry.newKeySpec), signal);
+        const journal = this.deps.createJournal;
+        const intent = await journal?.begin({ accountId: entry.accountId, cloud: entry.cloud, userId: entry.userId, kind: entry.oldKey.kind, keysBefore: fresh.map((k) => k.id) });
+        let created: CreatedKey;
+        try {
+          created = await provider.createKey(entry.userId, entry.oldKey.kind, createOptionsOf(entry.newKeySpec), signal);
+        } catch (error) {
+          if (intent && refusedBeforeCreating(error)) await journal?.clear(intent.id);
+          throw error;
+        }
         if (!created.secret) throw new CloudError('server', `${entry.cloud} created key ${created.key.id} but returned no secret.`, { cloud: entry.cloud });
+        let stored: unknown;
         try {
           await this.deps.vault.storeKeySecret(created.key, created.secret);
         } catch (error) {
-          await this.#save({ ...before, newKey: toKeyRef(created.key) });
-          throw new SecretNotStoredError({ key: created.key, secret: created.secret }, error);
+          stored = error;
         }
+        // From here the rotation's journal names the key, and resume or rollback look after it.
         const next = await this.#save({ ...before, newKey: toKeyRef(created.key) });
+        if (intent) await journal?.clear(intent.id);
+        if (stored !== undefined) throw new SecretNotStoredError({ key: created.key, secret: created.secret }, stored);
         return { entry: next, detail: `Created ${created.key.id}; its secret is in secret storage.` };
       }
       case 'verify': {

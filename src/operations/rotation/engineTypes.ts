@@ -5,6 +5,7 @@ import type { AccessKey } from '../../model/types';
 import type { Logger } from '../../util/logger';
 import type { RotationJournal } from './journal';
 import type { RotationStep } from './types';
+import type { CreateJournal } from '../createJournal';
 
 /** Where new secrets go first, and where the engine reads them back (SecretStorage in VS Code). */
 export interface RotationVault {
@@ -24,6 +25,12 @@ export interface RotationDeps {
   readonly vault: RotationVault;
   readonly exports: ExportRepointer;
   readonly journal: RotationJournal;
+  /**
+   * Records each create call until the rotation's journal names the new key, so a key whose answer
+   * was lost (the window reloaded mid-call) is offered for deletion at the next start rather than
+   * left active with its secret gone.
+   */
+  readonly createJournal?: CreateJournal;
   readonly logger: Logger;
   readonly now?: () => number;
   /** Outer attempts of `verifyKey` while a new key propagates (each adapter also waits on its own); 3 and 2 s by default. */

@@ -13,6 +13,7 @@ import type { AccountChoice, HostToWebview, KeyRef, WebviewToHost } from '../pro
 import { toKeyView } from '../shared/keyView';
 import { accountChoice, secretLabel, userChoice } from './choices';
 import { checkCreateForm, checkPublicKey } from './createKeyForm';
+import { showUnstoredSecret } from '../../commands/unstoredSecret';
 
 /** Where the form starts: an account, and a user in it, when opened from the tree. */
 export interface CreateKeyPreset {
@@ -173,7 +174,7 @@ export class CreateKeyController implements PanelController {
       if (error instanceof SecretNotStoredError) {
         this.s.tree.refresh(this.s.tree.userNode(account, user));
         this.host.fail('Creating a key from the form', error);
-        await this.#showUnstoredSecret(error);
+        await showUnstoredSecret(error, this.s.clipboard);
       } else if (isCloudError(error) && error.code === 'cancelled') {
         this.host.post({ type: 'notice', message: vscode.l10n.t('Cancelled. Refresh the tree to check whether {0} got a new key anyway.', user.name) });
       } else {
@@ -183,17 +184,6 @@ export class CreateKeyController implements PanelController {
     } finally {
       this.#abort = undefined;
     }
-  }
-
-  /** SecretStorage refused the new secret: show it once, in a modal with a copy button, never on the page. */
-  async #showUnstoredSecret(error: SecretNotStoredError): Promise<void> {
-    const copy = vscode.l10n.t('Copy Secret');
-    const choice = await vscode.window.showWarningMessage(
-      vscode.l10n.t('Key {0} was created, but VS Code secret storage refused its secret. Copy it now: it is shown only once.', error.created.key.id),
-      { modal: true, detail: error.created.secret.reveal() },
-      copy,
-    );
-    if (choice === copy) await this.s.clipboard.copy(error.created.secret);
   }
 
   dispose(): void {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../commands/commandIds';
-import { showUnstoredSecret } from '../../commands/rotationRunner';
+import { showUnstoredRotationSecret } from '../../commands/rotationRunner';
 import { settings } from '../../config/settings';
 import { CloudError } from '../../model/cloudError';
 import type { AccessKey, Account, CloudUser } from '../../model/types';
@@ -178,7 +178,7 @@ export class RotateController implements PanelController {
       this.#outcome = { type: 'rotate/outcome', items, summary: outcomeSummary(items) };
       this.host.post(this.#outcome);
       for (const item of outcome.items) {
-        if (item.error instanceof SecretNotStoredError) await showUnstoredSecret(item.error, this.s);
+        if (item.error instanceof SecretNotStoredError) await showUnstoredRotationSecret(item.error, this.s);
       }
     } finally {
       this.#abort = undefined;

@@ -6,6 +6,8 @@ import type { CloudProvider } from '../../../src/clouds/provider';
 import { CloudError } from '../../../src/model/cloudError';
 import { Secret } from '../../../src/model/secret';
 import type { AccessKey } from '../../../src/model/types';
+import { CreateJournal, type CreateIntent, type CreateJournalStorage } from '../../../src/operations/createJournal';
+import { recoverInterruptedCreates } from '../../../src/operations/createRecovery';
 import { SecretNotStoredError } from '../../../src/operations/keyOperations';
 import { applyAwsProfile, planAwsProfile } from '../../../src/operations/exports/awsProfile';
 import { ExportUpdater } from '../../../src/operations/exports/exportUpdater';
@@ -44,6 +46,16 @@ interface World {
   readonly log: ReturnType<typeof logger>;
   /** Every guard violation seen by any provider of this world. */
   readonly violations: string[];
+}
+
+class MemoryCreateJournalStorage implements CreateJournalStorage {
+  #value: unknown;
+  read(): unknown {
+    return this.#value;
+  }
+  async write(value: readonly CreateIntent[]): Promise<void> {
+    this.#value = JSON.parse(JSON.stringify(value));
+  }
 }
 
 async function newWorld(f: CloudFixture): Promise<World> {
@@ -90,12 +102,13 @@ function guarded(f: CloudFixture, world: World, provider: CloudProvider): CloudP
   });
 }
 
-function engineFor(f: CloudFixture, world: World, provider: CloudProvider, exports?: ExportRepointer, now?: () => number): RotationEngine {
+function engineFor(f: CloudFixture, world: World, provider: CloudProvider, exports?: ExportRepointer, now?: () => number, createJournal?: CreateJournal): RotationEngine {
   return new RotationEngine({
     provider: async () => guarded(f, world, provider),
     vault: world.vault,
     exports: exports ?? new ExportUpdater(world.records, undefined, world.log),
     journal: new RotationJournal(world.journal, world.log),
+    ...(createJournal ? { createJournal } : {}),
     logger: world.log,
     verifyAttempts: 2,
     verifyDelayMs: 5,
@@ -328,6 +341,39 @@ for (const [label, start] of FIXTURES) {
         assert.ok((await f.keysAtCloud()).some((k) => k.id === stray.id), 'a key nothing proves to be ours is left alone');
         assert.ok(world.log.lines.some((line) => line.includes(stray.id) && line.includes('left alone')));
       }
+    });
+
+    it('a create call whose answer is lost is recorded for recovery: after it, only the keys the user asked for remain', async () => {
+      const world = await newWorld(f);
+      const real = await f.newProvider();
+      const kindIds = async () => (await f.keysAtCloud()).filter((k) => k.kind === f.kind).map((k) => k.id).sort();
+      const idsBefore = await kindIds();
+      const storage = new MemoryCreateJournalStorage();
+      const createJournal = new CreateJournal(storage, world.log);
+      const outcome = (await engineFor(f, world, failingOnce(real, 'createKey', timeoutError, { afterCall: true }), undefined, undefined, createJournal).run(await planFor(f, real))).items[0];
+      assert.equal(outcome.status, 'failed');
+      assert.equal(createJournal.records().length, 1, 'the create whose answer was lost is in the create journal');
+
+      // The next start: recovery asks about the key nobody holds a secret for, and the user deletes it.
+      const asked: string[] = [];
+      const report = await recoverInterruptedCreates({
+        journal: createJournal,
+        providerFor: () => f.newProvider(),
+        vault: { hasKeySecret: async (key) => (await world.vault.getKeySecret(key)) !== undefined, storeKeySecret: (key, _cloud, secret) => world.vault.storeKeySecret(key, secret) },
+        askDelete: async (orphans) => {
+          asked.push(...orphans.map((o) => o.key.id));
+          return 'delete';
+        },
+      });
+      assert.deepEqual(report.failures, []);
+      if (real.capabilities(f.kind).secretReadableLater) assert.deepEqual(asked, [], 'a secret the cloud shows again is stored, not asked about');
+      else assert.equal(report.deleted.length, 1, 'the stray key is deleted on request');
+
+      const resumed = await engineFor(f, world, await f.newProvider(), undefined, undefined, createJournal).resume(outcome.rotationId);
+      await assertRotated(f, world, resumed);
+      assert.deepEqual(createJournal.records(), [], 'nothing is left to recover');
+      const expected = [...idsBefore.filter((id) => id !== f.keyId), resumed.newKeyId!].sort();
+      assert.deepEqual(await kindIds(), expected, 'no extra key is left: the old one replaced by exactly one new one');
     });
 
     it('fails with a clear error when the emulator refuses key creation, and resumes once it recovers', async () => {
