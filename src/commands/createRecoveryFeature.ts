@@ -86,7 +86,8 @@ export const createRecoveryFeature: Feature = (s) => {
     registerCommand(COMMAND_IDS.recoverInterruptedCreates, async (args?: unknown) => {
       const parsed = RecoverArgsSchema.safeParse(args ?? {});
       if (!parsed.success) throw new Error('The recovery command takes { answer: "delete" | "keep" } or no argument.');
-      return recover(s, journal, parsed.data.answer);
+      // A create this window is making right now is not interrupted: leave it out.
+      return recover(s, journal, parsed.data.answer, new Set(journal.recoverable().map((r) => r.id)));
     }, s.commandContext),
   ];
 };

@@ -40,6 +40,9 @@ export interface NewCreateIntent {
 
 /** The creates that may have been interrupted, validated on every read; invalid records are dropped with a warning. */
 export class CreateJournal {
+  /** Records whose create call this process is still making: running, not interrupted. */
+  readonly #running = new Set<string>();
+
   constructor(
     private readonly storage: CreateJournalStorage,
     private readonly logger?: Logger,
@@ -62,11 +65,23 @@ export class CreateJournal {
       startedAt: new Date(this.now()).toISOString(),
       keysBefore: [...intent.keysBefore],
     };
+    this.#running.add(record.id);
     await this.storage.write([...this.records(), record]);
     return record;
   }
 
+  /** The create call of `id` is over (whatever its outcome): from now on its record, if kept, is one to recover. */
+  settled(id: string): void {
+    this.#running.delete(id);
+  }
+
+  /** The records a recovery may look at now: every one but those whose create this process is still making. */
+  recoverable(): CreateIntent[] {
+    return this.records().filter((r) => !this.#running.has(r.id));
+  }
+
   async clear(id: string): Promise<void> {
+    this.#running.delete(id);
     const records = this.records();
     if (records.some((r) => r.id === id)) await this.storage.write(records.filter((r) => r.id !== id));
   }

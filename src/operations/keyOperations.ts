@@ -68,23 +68,27 @@ export async function createKeyStoringSecret(
   const intent = journal && !options.publicKeyPem
     ? await journal.begin({ accountId: user.accountId, cloud: provider.cloud, userId: user.id, kind, keysBefore: existing.filter((k) => k.kind === kind).map((k) => k.id) })
     : undefined;
-  let created: CreatedKey;
   try {
-    created = await provider.createKey(user.id, kind, options, signal);
-  } catch (error) {
-    if (intent && refusedBeforeCreating(error)) await journal?.clear(intent.id);
-    throw error;
-  }
-  if (created.secret) {
+    let created: CreatedKey;
     try {
-      await sink.storeKeySecret(created.key, created.secret);
+      created = await provider.createKey(user.id, kind, options, signal);
     } catch (error) {
-      // The record stays: the caller shows the secret once, and the next start asks about the key again.
-      throw new SecretNotStoredError({ ...created, secret: created.secret }, error);
+      if (intent && refusedBeforeCreating(error)) await journal?.clear(intent.id);
+      throw error;
     }
+    if (created.secret) {
+      try {
+        await sink.storeKeySecret(created.key, created.secret);
+      } catch (error) {
+        // The record stays: the caller shows the secret once, and the next start asks about the key again.
+        throw new SecretNotStoredError({ ...created, secret: created.secret }, error);
+      }
+    }
+    if (intent) await journal?.clear(intent.id);
+    return created;
+  } finally {
+    if (intent) journal?.settled(intent.id);
   }
-  if (intent) await journal?.clear(intent.id);
-  return created;
 }
 
 /** Deletes a key at the cloud, then forgets its stored secret. */

@@ -232,6 +232,39 @@ export class RotationEngine {
     return undefined;
   }
 
+  /**
+   * Creates the new key and stores its secret. Until the rotation's journal names the key, the create
+   * journal holds the call too, so a lost answer is offered for deletion at the next start.
+   */
+  async #createNewKey(entry: JournalEntry, provider: CloudProvider, keysBefore: string[], signal?: AbortSignal): Promise<{ entry: JournalEntry; detail: string }> {
+    const before = await this.#save({ ...entry, keysBeforeCreate: keysBefore });
+    const journal = this.deps.createJournal;
+    const intent = await journal?.begin({ accountId: entry.accountId, cloud: entry.cloud, userId: entry.userId, kind: entry.oldKey.kind, keysBefore });
+    try {
+      let created: CreatedKey;
+      try {
+        created = await provider.createKey(entry.userId, entry.oldKey.kind, createOptionsOf(entry.newKeySpec), signal);
+      } catch (error) {
+        if (intent && refusedBeforeCreating(error)) await journal?.clear(intent.id);
+        throw error;
+      }
+      if (!created.secret) throw new CloudError('server', `${entry.cloud} created key ${created.key.id} but returned no secret.`, { cloud: entry.cloud });
+      let stored: unknown;
+      try {
+        await this.deps.vault.storeKeySecret(created.key, created.secret);
+      } catch (error) {
+        stored = error;
+      }
+      // From here the rotation's journal names the key, and resume or rollback look after it.
+      const next = await this.#save({ ...before, newKey: toKeyRef(created.key) });
+      if (intent) await journal?.clear(intent.id);
+      if (stored !== undefined) throw new SecretNotStoredError({ key: created.key, secret: created.secret }, stored);
+      return { entry: next, detail: `Created ${created.key.id}; its secret is in secret storage.` };
+    } finally {
+      if (intent) journal?.settled(intent.id);
+    }
+  }
+
   async #runStep(
     step: RotationStep,
     entry: JournalEntry,
@@ -292,28 +325,7 @@ export class RotationEngine {
         if (fresh.length >= caps.maxKeysPerUser) {
           throw new CloudError('quota', `${entry.userName} has ${fresh.length} of ${caps.maxKeysPerUser} keys allowed: delete one, then resume.`, { cloud: entry.cloud });
         }
-        const before = await this.#save({ ...entry, keysBeforeCreate: fresh.map((k) => k.id) });
-        const journal = this.deps.createJournal;
-        const intent = await journal?.begin({ accountId: entry.accountId, cloud: entry.cloud, userId: entry.userId, kind: entry.oldKey.kind, keysBefore: fresh.map((k) => k.id) });
-        let created: CreatedKey;
-        try {
-          created = await provider.createKey(entry.userId, entry.oldKey.kind, createOptionsOf(entry.newKeySpec), signal);
-        } catch (error) {
-          if (intent && refusedBeforeCreating(error)) await journal?.clear(intent.id);
-          throw error;
-        }
-        if (!created.secret) throw new CloudError('server', `${entry.cloud} created key ${created.key.id} but returned no secret.`, { cloud: entry.cloud });
-        let stored: unknown;
-        try {
-          await this.deps.vault.storeKeySecret(created.key, created.secret);
-        } catch (error) {
-          stored = error;
-        }
-        // From here the rotation's journal names the key, and resume or rollback look after it.
-        const next = await this.#save({ ...before, newKey: toKeyRef(created.key) });
-        if (intent) await journal?.clear(intent.id);
-        if (stored !== undefined) throw new SecretNotStoredError({ key: created.key, secret: created.secret }, stored);
-        return { entry: next, detail: `Created ${created.key.id}; its secret is in secret storage.` };
+        return this.#createNewKey(entry, provider, fresh.map((k) => k.id), signal);
       }
       case 'verify': {
         const newKey = await this.#newKey(entry, provider, signal);

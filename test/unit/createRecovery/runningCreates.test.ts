@@ -20,6 +20,11 @@ class MemoryJournalStorage implements CreateJournalStorage {
   }
 }
 
+/** What a journal wrote, as a restarted process would read it. */
+function storage(journal: CreateJournal): unknown {
+  return JSON.parse(JSON.stringify(journal.records()));
+}
+
 describe('recovery limited to the records left by an earlier session', () => {
   let fx: CloudFixture;
   before(async () => {
@@ -87,5 +92,19 @@ describe('recovery limited to the records left by an earlier session', () => {
     assert.deepEqual(asked, [], 'asked to delete a key the interrupted call cannot have made');
     assert.ok((await provider.listKeys(fx.userId)).some((k) => k.id === elsewhere.id));
     assert.equal(report.cleared, 1);
+  });
+
+  test('the recovery command leaves out a create this process is still making, and takes it once the call is over', async () => {
+    const journal = new CreateJournal(new MemoryJournalStorage());
+    const keysBefore = ['AK1'];
+    const running = await journal.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore });
+    assert.deepEqual(journal.recoverable(), [], 'a create whose call is in flight is not recoverable');
+    assert.deepEqual(journal.records().map((r) => r.id), [running.id], 'but it is on disk, in case the process dies');
+    journal.settled(running.id);
+    assert.deepEqual(journal.recoverable().map((r) => r.id), [running.id], 'once the call is over without clearing, it is');
+    // A journal over the same storage in a new process sees every record as recoverable.
+    const other = await journal.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore });
+    const restarted = new CreateJournal({ read: () => storage(journal), write: async () => undefined });
+    assert.deepEqual(restarted.recoverable().map((r) => r.id).sort(), [running.id, other.id].sort());
   });
 });
