@@ -225,7 +225,7 @@ export function startCreateKey(app: HTMLElement): void {
         'div',
         { class: 'actions' },
         h('vscode-button', { onclick: () => post({ type: 'open-details', key: ref }) }, 'Show Key Details'),
-        created.followUps?.includes('export') && h('vscode-button', { id: 'export', secondary: true, onclick: () => post({ type: 'create/export' }) }, 'Export…'),
+        created.followUps?.includes('export') && h('vscode-button', { id: 'export', secondary: true, onclick: () => post({ type: 'create/export' }) }, created.key.kind === 'api-signing-key' ? 'Save to OCI Config…' : 'Export…'),
         created.followUps?.includes('terraform') && h('vscode-button', { id: 'terraform', secondary: true, onclick: () => post({ type: 'create/terraform' }) }, 'Generate Terraform'),
         h('vscode-button', { secondary: true, onclick: () => post({ type: 'create/again' }) }, 'Create Another Key'),
       ),
