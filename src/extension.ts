@@ -18,7 +18,7 @@ import { createJournalStorage } from './services/createJournalState';
 import { RotationService } from './services/rotationService';
 import { createRotationEngine } from './commands/rotationRunner';
 import type { FeatureServices } from './services/featureServices';
-import { FEATURES } from './features';
+import { startFeatures } from './features';
 import { ConfigFileWatcher } from './services/configFileWatcher';
 import { SecretClipboard } from './services/secretClipboard';
 import { CLOUD_CALL_CONCURRENCY, createLimiter } from './util/limiter';
@@ -69,7 +69,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     ...registerAccountCommands(commandContext, services),
     ...registerKeyCommands(commandContext, services),
   );
-  for (const feature of FEATURES) context.subscriptions.push(...feature(services));
+  context.subscriptions.push(
+    ...startFeatures(services, (feature, error) => {
+      logger.error(`Cloud Keys could not start ${feature}:`, error);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cloud Keys could not start part of itself ({0}): {1}', feature, error instanceof Error ? error.message : String(error)));
+    }),
+  );
 
   logger.info(`Cloud Keys ${String(context.extension.packageJSON.version)} activated in ${Math.round(performance.now() - startedAt)} ms`);
   return process.env.CLOUD_KEYS_TEST_API === '1' ? { tree, registry, secrets, createJournal } : undefined;

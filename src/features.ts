@@ -1,7 +1,8 @@
 import { createRecoveryFeature } from './commands/createRecoveryFeature';
 import { ociProfileFeature } from './commands/ociProfileCommands';
 import { rotationFeature } from './commands/rotationFeature';
-import type { Feature } from './services/featureServices';
+import type * as vscode from 'vscode';
+import type { Feature, FeatureServices } from './services/featureServices';
 import { terraformFeature } from './terraform/vscode/terraformFeature';
 import { registerForms } from './webview/formsFeature';
 
@@ -10,3 +11,19 @@ import { registerForms } from './webview/formsFeature';
  * and one entry here.
  */
 export const FEATURES: readonly Feature[] = [registerForms, terraformFeature, rotationFeature, createRecoveryFeature, ociProfileFeature];
+
+/**
+ * Starts every feature; one that fails to start (an unreadable journal file, say) is reported and
+ * the others still start, so the tree and the key commands keep working.
+ */
+export function startFeatures(services: FeatureServices, onFailure: (feature: string, error: unknown) => void): vscode.Disposable[] {
+  const started: vscode.Disposable[] = [];
+  for (const feature of FEATURES) {
+    try {
+      started.push(...feature(services));
+    } catch (error) {
+      onFailure(feature.name || 'a feature', error);
+    }
+  }
+  return started;
+}

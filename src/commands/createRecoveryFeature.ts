@@ -75,7 +75,8 @@ export const createRecoveryFeature: Feature = (s) => {
   const journal = s.createJournal ?? new CreateJournal(createJournalStorage(s.context), s.logger);
   // What an earlier session left, read now, before any create of this session can add a record:
   // a create started in the next seconds is running, not interrupted.
-  const leftover = new Set(journal.records().map((r) => r.id));
+  // Records of another window whose extension host still runs are that window's running creates.
+  const leftover = new Set(journal.recoverable().map((r) => r.id));
   // Not at activation's critical path: recovery waits until the window has settled.
   const timer = setTimeout(() => {
     if (!journal.records().some((r) => leftover.has(r.id))) return;

@@ -20,6 +20,8 @@ export const CreateIntentSchema = z.strictObject({
   startedAt: z.iso.datetime(),
   /** Ids of the user's keys of this kind before the call: never candidates for recovery. */
   keysBefore: z.array(z.string()),
+  /** The process (extension host) making the call: while it lives, the create is running, not interrupted. */
+  owner: z.optional(z.int().check(z.positive())),
 });
 
 export type CreateIntent = z.infer<typeof CreateIntentSchema>;
@@ -47,6 +49,8 @@ export class CreateJournal {
     private readonly storage: CreateJournalStorage,
     private readonly logger?: Logger,
     private readonly now: () => number = Date.now,
+    private readonly processId: number = process.pid,
+    private readonly isAlive: (pid: number) => boolean = processIsAlive,
   ) {}
 
   records(): CreateIntent[] {
@@ -64,6 +68,7 @@ export class CreateJournal {
       kind: intent.kind,
       startedAt: new Date(this.now()).toISOString(),
       keysBefore: [...intent.keysBefore],
+      owner: this.processId,
     };
     this.#running.add(record.id);
     await this.storage.write([...this.records(), record]);
@@ -75,14 +80,30 @@ export class CreateJournal {
     this.#running.delete(id);
   }
 
-  /** The records a recovery may look at now: every one but those whose create this process is still making. */
+  /**
+   * The records a recovery may look at now: every one but those whose create is still being made,
+   * by this process or by another window's extension host that is still alive.
+   */
   recoverable(): CreateIntent[] {
-    return this.records().filter((r) => !this.#running.has(r.id));
+    return this.records().filter((r) => {
+      if (this.#running.has(r.id)) return false;
+      return r.owner === undefined || r.owner === this.processId || !this.isAlive(r.owner);
+    });
   }
 
   async clear(id: string): Promise<void> {
     this.#running.delete(id);
     const records = this.records();
     if (records.some((r) => r.id === id)) await this.storage.write(records.filter((r) => r.id !== id));
+  }
+}
+
+/** Whether a process runs (signal 0 only checks); one we may not signal runs too. */
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }

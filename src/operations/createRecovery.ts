@@ -163,6 +163,9 @@ export async function recoverInterruptedCreates(deps: RecoveryDeps, signal?: Abo
         blocked.add(orphan.intent.id);
       } else if (answer === 'keep') {
         report.kept.push(orphan.key.id);
+      } else if (await deps.vault.hasKeySecret(orphan.key)) {
+        // Stored while the question was open (the create was still running somewhere): the key is wanted.
+        report.kept.push(orphan.key.id);
       } else {
         try {
           await deleteOrphan(providers.get(orphan.intent.id)!, orphan.key, signal);

@@ -31,13 +31,20 @@ export function jsonListFile<T>(file: string, legacy?: LegacyListStore): ListSto
       try {
         text = fs.readFileSync(file, 'utf8');
       } catch (error) {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return legacy?.read();
-        throw error;
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') return legacy?.read();
+        throw new Error(`Cloud Keys cannot read ${file} (${code ?? 'unknown error'}). Fix its permissions or move it away, then reload the window.`, { cause: error });
       }
       try {
         return JSON.parse(text) as unknown;
       } catch {
-        // Not JSON: the reader ignores anything that is not a list, with a warning.
+        // Not JSON: kept aside for a person to look at (the next write would replace it), and read
+        // as it is, which the reader ignores with a warning.
+        try {
+          fs.renameSync(file, `${file}.corrupt-${Date.now()}`);
+        } catch {
+          // Left in place: the next write replaces it.
+        }
         return text;
       }
     },

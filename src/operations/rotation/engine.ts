@@ -255,10 +255,19 @@ export class RotationEngine {
       } catch (error) {
         stored = error;
       }
+      if (stored !== undefined) {
+        // The secret exists only here: whatever else fails, the caller must get it to show it once.
+        try {
+          await this.#save({ ...before, newKey: toKeyRef(created.key) });
+          if (intent) await journal?.clear(intent.id);
+        } catch (journalError) {
+          this.deps.logger.warn(`Rotation ${entry.id}: the journal could not record the new key ${created.key.id}:`, journalError);
+        }
+        throw new SecretNotStoredError({ key: created.key, secret: created.secret }, stored);
+      }
       // From here the rotation's journal names the key, and resume or rollback look after it.
       const next = await this.#save({ ...before, newKey: toKeyRef(created.key) });
       if (intent) await journal?.clear(intent.id);
-      if (stored !== undefined) throw new SecretNotStoredError({ key: created.key, secret: created.secret }, stored);
       return { entry: next, detail: `Created ${created.key.id}; its secret is in secret storage.` };
     } finally {
       if (intent) journal?.settled(intent.id);

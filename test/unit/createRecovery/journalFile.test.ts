@@ -89,3 +89,32 @@ describe('an OUTSCALE create cut off right after the call is recovered from the 
     assert.deepEqual(new CreateJournal(jsonListFile<CreateIntent>(file)).records(), []);
   });
 });
+
+describe('a journal file that cannot be used', () => {
+  test('an unreadable file is an error naming the file and what to do; nothing is overwritten', () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'create-journal.json');
+    fs.mkdirSync(file); // a folder where the file should be: reading fails with EISDIR
+    const journal = new CreateJournal(jsonListFile<CreateIntent>(file), logger());
+    assert.throws(
+      () => journal.records(),
+      (error: Error) => error.message.includes(file) && /EISDIR/.test(error.message) && /reload the window/.test(error.message),
+    );
+    assert.ok(fs.statSync(file).isDirectory(), 'left as it was');
+  });
+
+  test('a file that is not JSON is set aside for a person to look at, and the journal starts empty', async () => {
+    const dir = tempDir();
+    const file = path.join(dir, 'create-journal.json');
+    fs.writeFileSync(file, '{"half a write');
+    const log = logger();
+    const journal = new CreateJournal(jsonListFile<CreateIntent>(file), log);
+    assert.deepEqual(journal.records(), []);
+    const aside = fs.readdirSync(dir).filter((name) => name.startsWith('create-journal.json.corrupt-'));
+    assert.equal(aside.length, 1, 'the unreadable text is kept beside the journal');
+    assert.equal(fs.readFileSync(path.join(dir, aside[0]), 'utf8'), '{"half a write');
+    await journal.begin({ accountId: 'a', cloud: 'outscale', userId: 'u', kind: 'access-key', keysBefore: [] });
+    assert.equal(journal.records().length, 1, 'the journal works again');
+  });
+});
+

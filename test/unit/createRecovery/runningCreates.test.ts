@@ -107,4 +107,39 @@ describe('recovery limited to the records left by an earlier session', () => {
     const restarted = new CreateJournal({ read: () => storage(journal), write: async () => undefined });
     assert.deepEqual(restarted.recoverable().map((r) => r.id).sort(), [running.id, other.id].sort());
   });
+
+  test("another window's create is left alone while its extension host lives, and recovered once it has gone", async () => {
+    const shared = new MemoryJournalStorage();
+    const alive = new Set([4001, 4002]);
+    const windowA = new CreateJournal(shared, undefined, Date.now, 4001, (pid) => alive.has(pid));
+    const windowB = new CreateJournal(shared, undefined, Date.now, 4002, (pid) => alive.has(pid));
+    const record = await windowA.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore: [] });
+    assert.deepEqual(windowB.recoverable(), [], "window B does not take window A's running create for an interrupted one");
+    alive.delete(4001); // window A's extension host was killed (a reload, a crash)
+    assert.deepEqual(windowB.recoverable().map((r) => r.id), [record.id]);
+  });
+
+  test('a key whose secret got stored while the question was open is not deleted', async () => {
+    const journal = new CreateJournal(new MemoryJournalStorage());
+    const provider = await fx.newProvider();
+    const vault = new MemoryVault();
+    const keysBefore = (await provider.listKeys(fx.userId)).filter((k) => k.kind === 'access-key').map((k) => k.id);
+    const intent = await journal.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore });
+    journal.settled(intent.id);
+    const { key, secret } = await provider.createKey(fx.userId, 'access-key', {});
+    const report = await recoverInterruptedCreates({
+      journal,
+      providerFor: async () => provider,
+      vault: { hasKeySecret: async (k) => (await vault.getKeySecret(k)) !== undefined, storeKeySecret: (k, _cloud, s) => vault.storeKeySecret(k, s) },
+      askDelete: async () => {
+        // Meanwhile the create that was still running stores its secret.
+        await vault.storeKeySecret(key, secret!);
+        return 'delete';
+      },
+    });
+    assert.deepEqual(report.deleted, []);
+    assert.ok((await provider.listKeys(fx.userId)).some((k) => k.id === key.id), 'the key is still there');
+    await provider.deleteKey(key);
+  });
 });
+

@@ -376,6 +376,25 @@ for (const [label, start] of FIXTURES) {
       assert.deepEqual(await kindIds(), expected, 'no extra key is left: the old one replaced by exactly one new one');
     });
 
+    it('secret storage and then the journal both failing after the create: the new secret still reaches the caller', async () => {
+      const world = await newWorld(f);
+      const provider = await f.newProvider();
+      const plan = await planFor(f, provider);
+      world.vault.failStores = 1;
+      // The journal's disk refuses the write that would name the new key.
+      const write = world.journal.write.bind(world.journal);
+      world.journal.write = async (value) => {
+        if (value.some((e) => e.newKey)) throw new Error('disk full');
+        return write(value);
+      };
+      const outcome = (await engineFor(f, world, provider).run(plan)).items[0];
+      assert.equal(outcome.status, 'failed');
+      assert.ok(outcome.error instanceof SecretNotStoredError, `the caller gets the secret to show once, not ${String(outcome.error)}`);
+      assert.ok(outcome.error.created.secret.length > 0);
+      assert.ok((await f.keysAtCloud()).some((k) => k.id === (outcome.error as SecretNotStoredError).created.key.id));
+      await (await f.newProvider()).deleteKey((outcome.error as SecretNotStoredError).created.key);
+    });
+
     it('fails with a clear error when the emulator refuses key creation, and resumes once it recovers', async () => {
       const world = await newWorld(f);
       const provider = await f.newProvider();
