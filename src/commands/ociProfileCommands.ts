@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import '../util/zodLocale';
 import {
   applyOciProfile,
+  checkAbsolutePath,
   defaultOciConfigFile,
   planOciProfile,
   profilesIn,
@@ -77,6 +78,8 @@ export function registerOciProfileCommands(s: FeatureServices, records: ExportRe
       const parsed = PresetSchema.safeParse(preset ?? {});
       if (!parsed.success) throw new Error('Save Private Key and OCI Profile takes { profile?, keyFile?, configFile?, confirmed? } as its second argument.');
       const given: Preset = parsed.data;
+      if (given.configFile !== undefined) checkAbsolutePath('config file', given.configFile);
+      if (given.keyFile !== undefined) checkAbsolutePath('key file', given.keyFile);
       const keyNode = (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : await pickKey(s, (k) => k.kind === 'api-signing-key');
       if (!keyNode) return undefined;
       const { account, user, key } = keyNode;

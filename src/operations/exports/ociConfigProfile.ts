@@ -142,6 +142,30 @@ function samePath(a: string, b: string): boolean {
   return real(a) === real(b);
 }
 
+/**
+ * Where a file that may not exist yet would be: the real path of its folder (links followed, the
+ * nearest existing folder when it does not exist either) and its own name.
+ */
+function realLocation(file: string): string {
+  const absolute = path.resolve(file);
+  const dir = path.dirname(absolute);
+  if (dir === absolute) return absolute;
+  let realDir: string;
+  try {
+    realDir = fs.realpathSync(dir);
+  } catch {
+    realDir = realLocation(dir);
+  }
+  const location = path.join(realDir, path.basename(absolute));
+  // The usual file systems of macOS and Windows do not tell `Config` from `config`.
+  return process.platform === 'darwin' || process.platform === 'win32' ? location.toLowerCase() : location;
+}
+
+/** Refuses a path that is not absolute, naming which file it was meant for. */
+export function checkAbsolutePath(what: 'key file' | 'config file', file: string): void {
+  if (!path.isAbsolute(file)) throw new CloudError('invalid', `The ${what} must be an absolute path, not ${file}.`, { cloud: 'oci' });
+}
+
 interface Change extends OciProfileRef {
   readonly keyFile: string;
   readonly set: Readonly<Record<string, string>>;
@@ -153,7 +177,13 @@ interface Change extends OciProfileRef {
 function plan(change: Change): OciProfilePlan {
   const problem = validateOciProfileName(change.profile);
   if (problem) throw new CloudError('invalid', problem, { cloud: 'oci' });
-  if (!path.isAbsolute(change.keyFile)) throw new CloudError('invalid', `The key file must be an absolute path, not ${change.keyFile}.`, { cloud: 'oci' });
+  checkAbsolutePath('key file', change.keyFile);
+  checkAbsolutePath('config file', change.configFile);
+  if (realLocation(change.keyFile) === realLocation(change.configFile)) {
+    throw new CloudError('invalid', `The private key would go to ${change.keyFile}, the same file as the config file, and writing the config would overwrite the key. Choose another file for the private key.`, {
+      cloud: 'oci',
+    });
+  }
   if (fs.existsSync(change.keyFile)) {
     throw new CloudError('conflict', `${change.keyFile} already exists; choose another file name so no key is overwritten.`, { cloud: 'oci' });
   }
@@ -171,9 +201,16 @@ function plan(change: Change): OciProfilePlan {
   const written = parseConfigFile(after);
   const resolved = resolveProfile(written, change.profile);
   if (resolved && isSessionTokenProfile(resolved)) {
-    throw new CloudError('invalid', `Profile ${change.profile} would take a session token (security_token_file) from [DEFAULT], so the OCI tools would not sign with the key. Choose another config file, or move that entry out of [DEFAULT].`, {
-      cloud: 'oci',
-    });
+    const ownEntries = written.profiles.get(change.profile);
+    const fromOwn = ownEntries !== undefined && isSessionTokenProfile(ownEntries);
+    const entry = (fromOwn ? ownEntries : resolved).has('security_token_file') ? 'security_token_file' : 'authentication_type';
+    throw new CloudError(
+      'invalid',
+      fromOwn
+        ? `Profile [${change.profile}] has its own ${entry} entry (a session-token profile), so the OCI tools would sign with the session token, not the key. Choose another profile name.`
+        : `Profile [${change.profile}] would take a session token (${entry}) from [DEFAULT], so the OCI tools would not sign with the key. Choose another config file, or move that entry out of [DEFAULT].`,
+      { cloud: 'oci' },
+    );
   }
   const notes: string[] = [];
   const replaces = own?.get('fingerprint');

@@ -283,6 +283,44 @@ describe('OCI profile export: plan, diff and write', () => {
     assert.match(fs.readFileSync(real, 'utf8'), /\[alice\]/);
   });
 
+  it('refuses a key file that is the config file itself, however the path is spelled, and writes nothing', () => {
+    const home = tempHome();
+    const t = target(home);
+    fs.mkdirSync(path.join(home, 'linked'));
+    fs.symlinkSync(path.join(home, 'linked'), path.join(home, 'alias'));
+    const spellings = [t.configFile, path.join(home, '.oci', '..', '.oci', 'config'), path.join(home, 'alias', 'config')];
+    for (const [configFile, keyFile] of [...spellings.slice(0, 2).map((file) => [t.configFile, file]), [path.join(home, 'linked', 'config'), spellings[2]]]) {
+      assert.throws(() => planOciProfile({ ...t, configFile, keyFile }), refused('invalid', /the same file as the config file/), keyFile);
+      assert.equal(fs.existsSync(configFile), false);
+    }
+  });
+
+  it('refuses a config file given as a relative path, saying it must be absolute', () => {
+    assert.throws(() => planOciProfile(target(tempHome(), { configFile: path.join('.oci', 'config') })), refused('invalid', /config file must be an absolute path/));
+  });
+
+  it('refuses a profile that uses a session token, naming where the token entry is', () => {
+    const own = tempHome();
+    writeConfig(own, '[alice]\nsecurity_token_file=/t/token\n');
+    assert.throws(() => planOciProfile(target(own)), (error: unknown) => {
+      refused('invalid', /Profile \[alice\] has its own security_token_file/)(error);
+      assert.doesNotMatch((error as Error).message, /DEFAULT/);
+      return true;
+    });
+    const inherited = tempHome();
+    writeConfig(inherited, '[DEFAULT]\nsecurity_token_file=/t/token\n');
+    assert.throws(() => planOciProfile(target(inherited)), refused('invalid', /would take a session token \(security_token_file\) from \[DEFAULT\]/));
+  });
+
+  it('refuses to rewrite a profile whose key entries the OCI CLI reads differently, and masks a "key: value" passphrase in the diff', () => {
+    const home = tempHome();
+    writeConfig(home, '[alice]\nkey_file: /k/old.pem\n\n[ci]\npass_phrase: ci-colon-secret\n');
+    assert.throws(() => planOciProfile(target(home)), refused('config', /Line 2 of profile \[alice\] gives key_file/));
+    const plan = planOciProfile(target(home, { profile: 'bob' }));
+    assert.ok(!plan.diff.includes('ci-colon-secret'), plan.diff);
+    assert.match(plan.diff, /^ pass_phrase: \*\*\*\*$/m);
+  });
+
   it('chooses the account file, then OCI_CONFIG_FILE, then ~/.oci/config; suggests names that are free', () => {
     const home = '/home/me';
     assert.equal(defaultOciConfigFile({ accountConfigFile: '/work/oci.conf', env: { OCI_CONFIG_FILE: '/x' }, homeDir: home }), '/work/oci.conf');
