@@ -76,6 +76,16 @@ const builds = [
     plugins: [reportPlugin('webview')],
   },
 ];
+// Code the extension requires only on first use (see src/util/lazyBundles.ts), kept out of dist/extension.js.
+builds.push({
+  ...node,
+  entryPoints: [
+    { in: 'src/operations/exports/ociProfileModule.ts', out: 'ociProfile' },
+    { in: 'src/terraform/generate.ts', out: 'terraformGenerate' },
+  ],
+  outdir: 'dist/lazy',
+  plugins: [reportPlugin('lazy')],
+});
 const clouds = cloudEntryPoints();
 if (clouds.length > 0) {
   builds.push({ ...node, entryPoints: clouds, outdir: 'dist/clouds', plugins: [reportPlugin('clouds')] });

@@ -4,17 +4,8 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import '../util/zodLocale';
-import {
-  applyOciProfile,
-  checkAbsolutePath,
-  defaultOciConfigFile,
-  planOciProfile,
-  profilesIn,
-  suggestKeyFile,
-  suggestProfileName,
-  validateOciProfileName,
-  type OciProfilePlan,
-} from '../operations/exports/ociConfigProfile';
+import type { OciProfilePlan } from '../operations/exports/ociConfigProfile';
+import { loadOciProfileModule } from '../util/lazyBundles';
 import { ExportRecords, type ExportRecord } from '../operations/exports/records';
 import type { Feature, FeatureServices } from '../services/featureServices';
 import { exportStorage } from '../services/rotationState';
@@ -47,6 +38,7 @@ async function confirmPlan(plan: OciProfilePlan, listedAsAccount: boolean): Prom
 }
 
 async function askProfile(node: KeyNode, configFile: string): Promise<string | undefined> {
+  const { profilesIn, suggestProfileName, validateOciProfileName } = loadOciProfileModule();
   const suggested = suggestProfileName(node.user.name, profilesIn(configFile));
   const typed = await vscode.window.showInputBox({
     title: vscode.l10n.t('OCI profile name for key {0}', node.key.fingerprint ?? node.key.id),
@@ -58,6 +50,7 @@ async function askProfile(node: KeyNode, configFile: string): Promise<string | u
 }
 
 async function askKeyFile(node: KeyNode, configFile: string, profile: string): Promise<string | undefined> {
+  const { suggestKeyFile } = loadOciProfileModule();
   const uri = await vscode.window.showSaveDialog({
     defaultUri: vscode.Uri.file(suggestKeyFile(path.dirname(configFile), profile, Date.now())),
     filters: { [vscode.l10n.t('PEM private key')]: ['pem'] },
@@ -75,6 +68,7 @@ async function askKeyFile(node: KeyNode, configFile: string, profile: string): P
 export function registerOciProfileCommands(s: FeatureServices, records: ExportRecords): vscode.Disposable[] {
   return [
     registerCommand(COMMAND_IDS.saveOciProfile, async (node?: unknown, preset?: unknown) => {
+      const { applyOciProfile, checkAbsolutePath, defaultOciConfigFile, planOciProfile } = loadOciProfileModule();
       const parsed = PresetSchema.safeParse(preset ?? {});
       if (!parsed.success) throw new Error('Save Private Key and OCI Profile takes { profile?, keyFile?, configFile?, confirmed? } as its second argument.');
       const given: Preset = parsed.data;

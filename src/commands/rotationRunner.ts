@@ -8,6 +8,7 @@ import type { FeatureServices } from '../services/featureServices';
 import type { TerminalExport } from '../services/terminalExport';
 import { journalStorage } from '../services/rotationState';
 import { showUnstoredSecret } from './unstoredSecret';
+import { loadOciProfileModule } from '../util/lazyBundles';
 
 const STEP_NAMES: Record<StepEvent['step'], string> = {
   preflight: 'Checking credentials and the key limit',
@@ -38,7 +39,7 @@ export function createRotationEngine(s: FeatureServices, records: ExportRecords,
       getKeySecret: (key) => s.secrets.getKeySecret(key),
       deleteKeySecret: (key) => s.secrets.deleteKeySecret(key),
     },
-    exports: new ExportUpdater(records, terminal, s.logger),
+    exports: new ExportUpdater(records, terminal, s.logger, Date.now, loadOciProfileModule),
     journal: new RotationJournal(journalStorage(s.context), s.logger),
     ...(s.createJournal ? { createJournal: s.createJournal } : {}),
     logger: s.logger,

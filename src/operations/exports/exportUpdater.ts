@@ -6,7 +6,7 @@ import type { ExportRepointer } from '../rotation/engine';
 import { applyAwsProfile, planAwsProfile, profileKeyId } from './awsProfile';
 import { readDotenvVariable, writeDotenv } from './dotenv';
 import { awsVariables } from './formats';
-import { applyOciProfile, planOciKeySwitch, profileEntry, profileFingerprint, suggestKeyFile } from './ociConfigProfile';
+import type * as OciProfileBundle from './ociProfileModule';
 import type { ExportRecord, ExportRecords } from './records';
 
 /** The terminal's environment, which only the VS Code layer can reach. */
@@ -35,16 +35,23 @@ export class ExportUpdater implements ExportRepointer {
     private readonly terminal: TerminalEnvironment | undefined,
     private readonly logger: Logger,
     private readonly now: () => number = Date.now,
+    /** The OCI profile code, loaded on first use (it is a bundle of its own in the extension). */
+    private readonly ociProfiles?: () => typeof OciProfileBundle,
   ) {}
+
+  #oci(): typeof OciProfileBundle {
+    if (!this.ociProfiles) throw new Error('OCI config profiles cannot be updated here: no OCI profile code was given.');
+    return this.ociProfiles();
+  }
 
   async repoint(accountId: string, fromKeyId: string, to: AccessKey, secret: Secret): Promise<string[]> {
     const changed: string[] = [];
     for (const record of this.records.ofKey(accountId, fromKeyId)) {
       if (!carries(record, to.kind)) continue;
       const stamp = { keyId: to.id, keyKind: to.kind, updatedAt: new Date(this.now()).toISOString() };
-      if (record.kind === 'oci-config' && profileFingerprint(record.file, record.profile) === fingerprintOf(to)) {
+      if (record.kind === 'oci-config' && this.#oci().profileFingerprint(record.file, record.profile) === fingerprintOf(to)) {
         // An earlier attempt switched the profile and stopped before its record was updated.
-        await this.records.put({ ...record, ...stamp, keyFile: profileEntry(record.file, record.profile, 'key_file') ?? record.keyFile });
+        await this.records.put({ ...record, ...stamp, keyFile: this.#oci().profileEntry(record.file, record.profile, 'key_file') ?? record.keyFile });
         changed.push(record.id);
         continue;
       }
@@ -69,7 +76,7 @@ export class ExportUpdater implements ExportRepointer {
       case 'terminal':
         return this.terminal !== undefined;
       case 'oci-config':
-        return profileFingerprint(record.file, record.profile) === keyId;
+        return this.#oci().profileFingerprint(record.file, record.profile) === keyId;
     }
   }
 
@@ -87,9 +94,10 @@ export class ExportUpdater implements ExportRepointer {
         return record;
       case 'oci-config': {
         // The new private key goes to a new file next to the old one; the old file is never overwritten.
-        const keyFile = suggestKeyFile(path.dirname(record.keyFile), record.profile, this.now());
-        const change = planOciKeySwitch({ configFile: record.file, profile: record.profile, keyFile, fromFingerprint: record.keyId, toFingerprint: fingerprintOf(to) });
-        await applyOciProfile(change, secret);
+        const oci = this.#oci();
+        const keyFile = oci.suggestKeyFile(path.dirname(record.keyFile), record.profile, this.now());
+        const change = oci.planOciKeySwitch({ configFile: record.file, profile: record.profile, keyFile, fromFingerprint: record.keyId, toFingerprint: fingerprintOf(to) });
+        await oci.applyOciProfile(change, secret);
         this.logger.info(
           `Profile [${record.profile}] of ${record.file} now uses key ${fingerprintOf(to)} from ${keyFile}. The old private key file ${record.keyFile} is left in place; delete it once nothing uses it.`,
         );

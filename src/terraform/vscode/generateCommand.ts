@@ -6,7 +6,8 @@ import { registerCommand, type CommandContext } from '../../commands/registerCom
 import type { AccessKey, Account, CloudUser } from '../../model/types';
 import type { FeatureServices } from '../../services/featureServices';
 import type { AccountNode, KeyNode, UserNode } from '../../views/nodes/treeNodes';
-import { declaresProvider, generateAccountTerraform, generateKeysTerraform, type GenerateOptions } from '../generate';
+import { loadTerraformGenerator } from '../../util/lazyBundles';
+import type { GenerateOptions } from '../generate';
 import { resourceTypeFor } from '../resourceTypes';
 import type { ScanCache } from './scanCache';
 import { terraformSettings } from './terraformSettings';
@@ -63,7 +64,7 @@ async function writeHcl(hclFor: (options: GenerateOptions) => string, cloud: Acc
     const { document } = editor;
     const text = document.getText();
     const takenNames = scans.blocks(document).flatMap((b) => (b.kind === 'resource' ? [b.labels[1]] : []));
-    const hcl = hclFor({ rotationDays, takenNames, omitRequiredProviders: declaresProvider(text, cloud) });
+    const hcl = hclFor({ rotationDays, takenNames, omitRequiredProviders: loadTerraformGenerator().declaresProvider(text, cloud) });
     const eol = document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     await editor.insertSnippet(new vscode.SnippetString().appendText(hcl.split('\n').join(eol)), editor.selection.active);
     return hcl;
@@ -80,11 +81,11 @@ export function registerGenerateCommand(s: FeatureServices, ctx: CommandContext,
     if (!target) return undefined;
     const options = (args ?? {}) as GenerateArgs;
     if (target.kind === 'account') {
-      return writeHcl((o) => generateAccountTerraform(target.account, o), target.account.cloud, options, scans);
+      return writeHcl((o) => loadTerraformGenerator().generateAccountTerraform(target.account, o), target.account.cloud, options, scans);
     }
     const keys =
       target.keys ??
       (await withCancellableProgress(vscode.l10n.t('Listing keys of {0}…', target.user.name), (signal) => s.browser.keys(target.account, target.user, signal)));
-    return writeHcl((o) => generateKeysTerraform(target.account, target.user, keys, o), target.account.cloud, options, scans);
+    return writeHcl((o) => loadTerraformGenerator().generateKeysTerraform(target.account, target.user, keys, o), target.account.cloud, options, scans);
   }, ctx);
 }

@@ -21,6 +21,7 @@ import {
 } from '../../../src/operations/exports/ociConfigProfile';
 import { ExportRecords, MemoryExportStorage, type ExportRecord } from '../../../src/operations/exports/records';
 import { RecordingLogger } from '../../support/testDoubles';
+import * as ociProfileModule from '../../../src/operations/exports/ociProfileModule';
 
 const homes: string[] = [];
 process.on('exit', () => {
@@ -372,7 +373,7 @@ describe('OCI profile export: rotation repoints the profile', () => {
     const home = tempHome();
     const { records, t } = await savedProfile(home);
     const log = new RecordingLogger('raw');
-    const updater = new ExportUpdater(records, undefined, log, () => NOW);
+    const updater = new ExportUpdater(records, undefined, log, () => NOW, () => ociProfileModule);
     const changed = await updater.repoint('acct', PAIR.publicKey.fingerprint, apiKey(OTHER), OTHER.privateKey);
     assert.deepEqual(changed, ['oci-1']);
 
@@ -399,7 +400,7 @@ describe('OCI profile export: rotation repoints the profile', () => {
     const edited = fs.readFileSync(t.configFile, 'utf8').replace(`fingerprint=${PAIR.publicKey.fingerprint}`, 'fingerprint=de:ad:be:ef');
     fs.writeFileSync(t.configFile, edited);
     const log = new RecordingLogger('raw');
-    const changed = await new ExportUpdater(records, undefined, log, () => NOW).repoint('acct', PAIR.publicKey.fingerprint, apiKey(OTHER), OTHER.privateKey);
+    const changed = await new ExportUpdater(records, undefined, log, () => NOW, () => ociProfileModule).repoint('acct', PAIR.publicKey.fingerprint, apiKey(OTHER), OTHER.privateKey);
     assert.deepEqual(changed, []);
     assert.deepEqual(records.all(), []);
     assert.equal(fs.readFileSync(t.configFile, 'utf8'), edited);
@@ -410,7 +411,7 @@ describe('OCI profile export: rotation repoints the profile', () => {
   it('finishes the record of a switch an interrupted attempt already wrote, without another key file', async () => {
     const home = tempHome();
     const { records } = await savedProfile(home);
-    const updater = new ExportUpdater(records, undefined, new RecordingLogger('raw'), () => NOW);
+    const updater = new ExportUpdater(records, undefined, new RecordingLogger('raw'), () => NOW, () => ociProfileModule);
     await updater.repoint('acct', PAIR.publicKey.fingerprint, apiKey(OTHER), OTHER.privateKey);
     const [done] = records.all();
     // The record as it was before the interrupted attempt, with the profile already switched.
@@ -428,7 +429,7 @@ describe('OCI profile export: rotation repoints the profile', () => {
     const { records, t } = await savedProfile(home);
     const before = fs.readFileSync(t.configFile, 'utf8');
     const accessKey: AccessKey = { ...apiKey(OTHER), kind: 'access-key' };
-    assert.deepEqual(await new ExportUpdater(records, undefined, new RecordingLogger('raw'), () => NOW).repoint('acct', PAIR.publicKey.fingerprint, accessKey, OTHER.privateKey), []);
+    assert.deepEqual(await new ExportUpdater(records, undefined, new RecordingLogger('raw'), () => NOW, () => ociProfileModule).repoint('acct', PAIR.publicKey.fingerprint, accessKey, OTHER.privateKey), []);
     assert.equal(fs.readFileSync(t.configFile, 'utf8'), before);
   });
 });

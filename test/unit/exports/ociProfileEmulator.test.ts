@@ -20,6 +20,7 @@ import { startOciEmulator, type RunningOciEmulator } from '../../emulators/oci';
 import { RecordingLogger } from '../../support/testDoubles';
 import { providerFor, userId } from '../oci/harness';
 import { MemoryVault } from '../rotation/support';
+import * as ociProfileModule from '../../../src/operations/exports/ociProfileModule';
 
 /** Reads `user` through the OCI SDK, signed by the key that `profile` of `configFile` names; the HTTP status on refusal. */
 async function sdkGetUser(configFile: string, profile: string, endpoint: string, user: string): Promise<{ name?: string; status?: number }> {
@@ -124,7 +125,7 @@ describe('OCI profile export, loaded and signed by the OCI SDK against the emula
     const engine = new RotationEngine({
       provider: async () => provider,
       vault,
-      exports: new ExportUpdater(records, undefined, log),
+      exports: new ExportUpdater(records, undefined, log, Date.now, () => ociProfileModule),
       journal: new RotationJournal(new MemoryJournalStorage(), log),
       logger: log,
       verifyAttempts: 2,

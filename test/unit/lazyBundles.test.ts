@@ -1,0 +1,57 @@
+/**
+ * Code the extension needs only on demand ships as bundles of `dist/lazy/`, required on first use:
+ * each works as built, and the extension bundle that loads at activation does not carry it.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { generateRsaKeyPair } from '../../src/clouds/oci/publicKey';
+import * as source from '../../src/operations/exports/ociProfileModule';
+import * as generator from '../../src/terraform/generate';
+import { tempDir } from './rotation/support';
+
+const dist = path.resolve(__dirname, '..', '..', 'dist');
+const bundle = path.join(dist, 'lazy', 'ociProfile.js');
+
+describe('the OCI profile bundle (dist/lazy/ociProfile.js)', () => {
+  it('exports what the source module exports, and writes a profile with its private key', async () => {
+    assert.ok(fs.existsSync(bundle), `${bundle} is missing: run npm run build first`);
+    const built = createRequire(__filename)(bundle) as typeof source;
+    assert.deepEqual(Object.keys(built).sort(), Object.keys(source).sort());
+    const home = tempDir();
+    const configFile = path.join(home, '.oci', 'config');
+    const keyFile = path.join(home, '.oci', 'ci.pem');
+    const pair = generateRsaKeyPair(2048);
+    const entries = { user: 'ocid1.user.oc1..u', fingerprint: pair.publicKey.fingerprint, tenancy: 'ocid1.tenancy.oc1..t', region: 'eu-frankfurt-1' };
+    const plan = built.planOciProfile({ configFile, profile: 'ci', keyFile, entries });
+    assert.ok(plan.diff.includes('+[ci]'), plan.diff);
+    await built.applyOciProfile(plan, pair.privateKey);
+    assert.equal(built.profileFingerprint(configFile, 'ci'), pair.publicKey.fingerprint);
+    assert.equal(fs.statSync(keyFile).mode & 0o777, 0o600);
+  });
+
+  it('is not part of dist/extension.js, which activation loads', () => {
+    const extension = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    // A message of the profile code and the diff library's separator line.
+    assert.ok(!extension.includes('the same file as the config file, and writing the config would overwrite the key'));
+    assert.ok(!extension.includes('='.repeat(67)));
+    const lazy = fs.readFileSync(bundle, 'utf8');
+    assert.ok(lazy.includes('the same file as the config file, and writing the config would overwrite the key'), 'the check itself is sound');
+  });
+});
+
+describe('the Terraform generator bundle (dist/lazy/terraformGenerate.js)', () => {
+  it('exports what the source module exports and sees a provider block the same way', () => {
+    const file = path.join(dist, 'lazy', 'terraformGenerate.js');
+    assert.ok(fs.existsSync(file), `${file} is missing: run npm run build first`);
+    const built = createRequire(__filename)(file) as typeof generator;
+    assert.deepEqual(Object.keys(built).sort(), Object.keys(generator).sort());
+    const text = 'terraform {\n  required_providers {\n    outscale = { source = "outscale/outscale" }\n  }\n}\n';
+    assert.equal(built.declaresProvider(text, 'outscale'), generator.declaresProvider(text, 'outscale'));
+    assert.equal(built.declaresProvider(text, 'outscale'), true);
+    assert.equal(built.declaresProvider(text, 'ionos'), false);
+  });
+});
+
