@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
@@ -62,7 +61,9 @@ async function s3Settings(s: FeatureServices, account: Account, preset: ExportPr
 }
 
 /** Whether git tracks a file (so a secret written there could be committed). */
-function trackedByGit(file: string): Promise<boolean> {
+async function trackedByGit(file: string): Promise<boolean> {
+  // Loaded here, not at activation: Node's child_process costs a few milliseconds to load.
+  const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
     execFile('git', ['ls-files', '--error-unmatch', path.basename(file)], { cwd: path.dirname(file), timeout: 5_000 }, (error) => resolve(!error));
   });
