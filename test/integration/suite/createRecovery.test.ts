@@ -48,6 +48,9 @@ async function interruptedCreate(t: TestApi, cloud: string, options: CreateKeyOp
     keysBefore: before.map((k) => k.id),
   });
   const created = await provider.createKey(user.user.id, 'access-key', options);
+  // The call is over and nothing stored the secret: from here the record is an interrupted create
+  // (while a call is in flight, the recovery command leaves its record alone).
+  t.createJournal.settled(intent.id);
   assert.ok(created.secret, `${cloud}: the create returned no secret`);
   const secret = created.secret;
   return { intent, key: created.key, user, provider, secretIs: (value) => value === secret.reveal() };
