@@ -9,6 +9,10 @@ const SENSITIVE_KEY =
 
 /** Text patterns that carry secrets even inside plain strings (error messages, SDK output, headers). */
 const TEXT_PATTERNS: readonly [RegExp, string | ((...groups: string[]) => string)][] = [
+  // An OCI session signature's keyId carries the session token itself: keyId="ST$<token>".
+  [/\bST\$[A-Za-z0-9._~+/=-]+/g, `ST$${REDACTED}`],
+  // A JWT anywhere (session tokens, bearer tokens): header and payload are base64url JSON ("eyJ…").
+  [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
   [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, REDACTED],
   [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, (_m, scheme) => `${scheme} ${REDACTED}`],
   [/\b(signature|credential)="[^"]*"/gi, (_m, name) => `${name}="${REDACTED}"`],

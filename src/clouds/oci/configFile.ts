@@ -58,11 +58,19 @@ export function resolveProfile(file: ParsedConfigFile, profile: string): Readonl
 /** The entries a profile needs for API-key signing. */
 export const REQUIRED_ENTRIES = ['user', 'fingerprint', 'tenancy', 'region', 'key_file'] as const;
 
-/** Session-token profiles (`oci session authenticate`) are recognised but not supported yet. */
+/**
+ * The entries a session-token profile needs, as `oci session authenticate` writes them: no `user`
+ * (the token names it) and no `fingerprint` (a session signature does not use it).
+ */
+export const SESSION_REQUIRED_ENTRIES = ['security_token_file', 'tenancy', 'region', 'key_file'] as const;
+
+/** Session-token profiles (`oci session authenticate`): signed with the session key, `keyId="ST$<token>"`. */
 export function isSessionTokenProfile(entries: ReadonlyMap<string, string>): boolean {
   return entries.has('security_token_file') || /security_token/i.test(entries.get('authentication_type') ?? '');
 }
 
+/** What a profile lacks for the way it signs in (API key, or session token). */
 export function missingEntries(entries: ReadonlyMap<string, string>): string[] {
-  return REQUIRED_ENTRIES.filter((key) => !entries.get(key));
+  const required: readonly string[] = isSessionTokenProfile(entries) ? SESSION_REQUIRED_ENTRIES : REQUIRED_ENTRIES;
+  return required.filter((key) => !entries.get(key));
 }

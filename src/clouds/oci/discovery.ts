@@ -5,6 +5,7 @@ import type { CloudContext, DiscoveryProblem, DiscoveryResult } from '../cloudMo
 import { DEFAULT_PROFILE, isSessionTokenProfile, missingEntries, parseConfigFile, resolveProfile } from './configFile';
 import { configLocations, expandHome } from './configLocations';
 import { endpointOverride } from './endpoints';
+import { SessionTokenFile } from './sessionToken';
 
 export function accountId(file: string, profile: string): string {
   return `oci:${file}#${profile}`;
@@ -61,13 +62,7 @@ export async function discoverOciAccounts(ctx: CloudContext): Promise<DiscoveryR
       const entries = resolveProfile(parsed, profile);
       if (!entries) continue;
       const source = `${location.path} [${profile}]`;
-      if (isSessionTokenProfile(entries)) {
-        problems.push({
-          source,
-          message: `Profile ${profile} signs in with a session token (oci session authenticate), which Cloud Keys does not support yet. Use a profile with an API signing key.`,
-        });
-        continue;
-      }
+      const session = isSessionTokenProfile(entries);
       const missing = missingEntries(entries).filter((key) => !(key === 'region' && ctx.env.OCI_REGION));
       if (missing.length > 0) {
         // A partial [DEFAULT] next to other profiles is the usual place for shared entries, not an account.
@@ -76,7 +71,22 @@ export async function discoverOciAccounts(ctx: CloudContext): Promise<DiscoveryR
         continue;
       }
       const region = entries.get('region') || ctx.env.OCI_REGION || '';
-      const keyFile = path.resolve(path.dirname(location.path), expandHome(entries.get('key_file') ?? '', ctx.homeDir));
+      const inConfigDir = (entry: string) => path.resolve(path.dirname(location.path), expandHome(entries.get(entry) ?? '', ctx.homeDir));
+      const keyFile = inConfigDir('key_file');
+      let sessionDetails: Record<string, string> = {};
+      if (session) {
+        // Listed even when its token has expired: `oci session refresh` rewrites only the token file,
+        // which discovery does not watch, and the first call then says what to run.
+        const tokenFile = new SessionTokenFile(inConfigDir('security_token_file'), profile, ctx.now);
+        let user: string | undefined;
+        try {
+          user = (await tokenFile.read()).claims?.sub;
+        } catch (error) {
+          problems.push({ source, message: error instanceof Error ? error.message : String(error) });
+          continue;
+        }
+        sessionDetails = { auth: 'session-token', securityTokenFile: tokenFile.file, ...(user ? { user } : {}) };
+      }
       accounts.push({
         id: accountId(location.path, profile),
         cloud: 'oci',
@@ -91,6 +101,7 @@ export async function discoverOciAccounts(ctx: CloudContext): Promise<DiscoveryR
           fingerprint: entries.get('fingerprint') ?? '',
           region,
           keyFile,
+          ...sessionDetails,
         },
       });
     }

@@ -104,6 +104,8 @@ function fromTransport(error: unknown, what: string): CloudError {
 /** Turns anything an SDK call throws into a CloudError; `what` reads after "while", e.g. "listing users". */
 export function toCloudError(error: unknown, what: string, scope?: SdkCallScope): CloudError {
   if (error instanceof CloudError) return error;
+  // Our own refusal before sending (e.g. an expired session token) already says what to do.
+  if (scope?.transportError instanceof CloudError) return scope.transportError;
   if (scope?.transportError !== undefined) return fromTransport(scope.transportError, what);
   if (scope?.signal?.aborted) return new CloudError('cancelled', `Cancelled while ${what}.`, { cloud: 'oci' });
   if (isOciError(error)) return fromService(error, what, scope);

@@ -30,6 +30,7 @@ import { checkKeyName } from '../shared/keyName';
 /** OCI does not document a display-name limit for customer secret keys; 255 is a conservative bound (UNCONFIRMED). */
 const OCI_DISPLAY_NAME_MAX = 255;
 import { resolveSigningCredentials } from './signingCredentials';
+import { renewHint } from './sessionToken';
 
 /** `CreateKeyOptions` plus what only OCI API keys take. */
 export interface OciCreateKeyOptions extends CreateKeyOptions {
@@ -114,7 +115,24 @@ export class OciProvider implements CloudProvider {
   }
 
   #call<T>(what: string, operation: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    return callSdk(what, operation, { logger: this.ctx.logger, signal, policy: this.options.retryPolicy, now: this.ctx.now });
+    return callSdk(what, operation, { logger: this.ctx.logger, signal, policy: this.options.retryPolicy, now: this.ctx.now }).catch(
+      async (error: unknown) => {
+        throw await this.#explainRefusedSession(error, what);
+      },
+    );
+  }
+
+  /** A 401 for a session profile means the session ended (or its key changed), not a bad API key. */
+  async #explainRefusedSession(error: unknown, what: string): Promise<unknown> {
+    if (!(error instanceof CloudError) || error.code !== 'auth' || error.httpStatus !== 401 || !this.#credentials) return error;
+    const credentials = await this.#credentials.catch(() => undefined);
+    if (!credentials?.session) return error;
+    const profile = credentials.session.profile;
+    return new CloudError(
+      'auth',
+      `OCI did not accept the session of profile ${profile} while ${what}: it may have ended, or been signed in again with a new key; ${renewHint(profile)}.`,
+      { cloud: 'oci', requestId: error.requestId, httpStatus: error.httpStatus, cloudCode: error.cloudCode },
+    );
   }
 
   /** Reads may use the profile's region. */
@@ -181,11 +199,29 @@ export class OciProvider implements CloudProvider {
 
   async whoAmI(signal?: AbortSignal): Promise<CloudUser> {
     const { credentials, client } = await this.#reader();
+    if (credentials.session && !credentials.userId) {
+      // Refuse an expired session first, as any other call would.
+      await credentials.session.current();
+      return this.#unnamedSessionCaller(credentials.session.profile);
+    }
     const what = 'reading your own user';
     const response = await this.#call(what, () => client.getUser({ userId: credentials.userId }), signal);
     const user = checked(UserSchema, response.user, what, response.opcRequestId);
     this.#userNames.set(user.id, user.name);
     return toCloudUser(user, this.account.id, credentials.userId);
+  }
+
+  /** "You", for a session whose token does not name its user (no readable `sub` claim). */
+  #unnamedSessionCaller(profile: string): CloudUser {
+    this.ctx.logger.info(`oci: the session token of profile ${profile} does not name its user; showing the users without marking you`);
+    return {
+      id: `session-caller:${profile}`,
+      accountId: this.account.id,
+      name: `you (session of profile ${profile})`,
+      isCaller: true,
+      placeholder: true,
+      note: `The session token of profile ${profile} does not name its user (it has no readable "sub" claim), so Cloud Keys cannot tell which user you are. Find yourself among the users of the tenancy.`,
+    };
   }
 
   async listUsers(cursor?: string, signal?: AbortSignal): Promise<{ items: CloudUser[]; next?: string }> {

@@ -3,6 +3,7 @@ import { createHttpClient, type HttpOptions } from '../../util/httpClient';
 import type { SigningCredentials } from './identityClient';
 import { createParsedKeySigner } from './parsedKeySigner';
 import { routeSdkConsoleOutput } from './sdkConsole';
+import { SessionTokenAuthProvider } from './sessionAuthProvider';
 import { SignedAxiosHttpClient } from './transport';
 
 /** Where a client sends its calls: a fixed endpoint (override, tests), or a region the SDK turns into one. */
@@ -16,20 +17,22 @@ export interface SdkClientSetup {
 
 /**
  * The one configuration shared by every SDK client this adapter makes (identity, object storage):
- * requests signed with `credentials`, sent through our proxy-aware axios transport, no circuit
+ * requests signed with `credentials` (an API key, or a session's key and token), sent through our proxy-aware axios transport, no circuit
  * breaker (one tenancy's outage must not fail calls for another), no SDK retries (the adapter
  * retries itself, cancellably, within a time budget, honouring Retry-After), and the SDK's console
  * output routed to our logger.
  */
 export function sdkClientSetup(credentials: SigningCredentials, target: ClientTarget, http: HttpOptions): SdkClientSetup {
   routeSdkConsoleOutput();
-  const auth = new common.SimpleAuthenticationDetailsProvider(
-    credentials.tenancyId,
-    credentials.userId,
-    credentials.fingerprint,
-    credentials.privateKey.reveal(),
-    null,
-  );
+  const auth = credentials.session
+    ? new SessionTokenAuthProvider(credentials.tenancyId, credentials.userId, credentials.privateKey, credentials.session)
+    : new common.SimpleAuthenticationDetailsProvider(
+        credentials.tenancyId,
+        credentials.userId,
+        credentials.fingerprint,
+        credentials.privateKey.reveal(),
+        null,
+      );
   const signer = createParsedKeySigner(auth, credentials.privateKey);
   const transport = new SignedAxiosHttpClient(signer, createHttpClient('endpoint' in target ? target.endpoint : 'https://localhost', http));
   return {

@@ -9,6 +9,7 @@ import { expandHome } from './configLocations';
 import type { SigningCredentials } from './identityClient';
 import { isEncryptedPem, openPrivateKey, PrivateKeyError } from './privateKey';
 import { ManualSecretsSchema } from './schemas';
+import { SessionTokenFile } from './sessionToken';
 
 /** The CredentialStore name of the passphrase a user typed for an account's encrypted key file. */
 export function passphraseCredentialName(accountId: string): string {
@@ -80,12 +81,13 @@ async function fromConfigFile(account: Account, file: string, profile: string, c
       `Profile ${profile} is not in ${file}${known.length ? ` (it has ${known.join(', ')})` : ''}. Refresh the accounts or fix the profile name.`,
     );
   }
-  if (isSessionTokenProfile(entries)) {
-    throw configError(`Profile ${profile} signs in with a session token, which Cloud Keys does not support yet.`);
-  }
   const missing = missingEntries(entries).filter((key) => !(key === 'region' && ctx.env.OCI_REGION));
   if (missing.length) throw configError(`Profile ${profile} in ${file} lacks ${missing.join(', ')}.`);
-  const keyFile = path.resolve(path.dirname(file), expandHome(entries.get('key_file') ?? '', ctx.homeDir));
+  const inConfigDir = (entry: string) => path.resolve(path.dirname(file), expandHome(entries.get(entry) ?? '', ctx.homeDir));
+  // A session profile: its token file must be readable now; the token itself is read again on every request.
+  const session = isSessionTokenProfile(entries) ? new SessionTokenFile(inConfigDir('security_token_file'), profile, ctx.now) : undefined;
+  const claims = session ? (await session.read()).claims : undefined;
+  const keyFile = inConfigDir('key_file');
   let pem: Secret;
   try {
     pem = new Secret(await fs.promises.readFile(keyFile, 'utf8'));
@@ -106,10 +108,12 @@ async function fromConfigFile(account: Account, file: string, profile: string, c
   }
   return {
     tenancyId: entries.get('tenancy') ?? '',
-    userId: entries.get('user') ?? '',
+    // A session's user is the one its token names (`sub`); OCI ignores a `user` entry for sessions.
+    userId: (session ? claims?.sub : entries.get('user')) ?? '',
     fingerprint: entries.get('fingerprint') ?? '',
     region: entries.get('region') || ctx.env.OCI_REGION || '',
     privateKey,
+    ...(session ? { session } : {}),
   };
 }
 

@@ -11,12 +11,14 @@
  *   GET  /n/  (or /n) ?compartmentId      GetNamespace: the tenancy's namespace as a JSON string
  * Paths may start with `/r/<region>` to stand for that region's endpoint: writes there are refused
  * with 403 NotAllowed unless it is the home region, as OCI does. Every request must carry a valid
- * signature. Route keys for faults are `METHOD /path` without the region and version prefix,
+ * signature: an API key's, or a session's (`keyId="ST$<token>"`, see sessionTokens.ts). Route keys
+ * for faults are `METHOD /path` without the region and version prefix,
  * e.g. `POST /users/*\/apiKeys`; GetNamespace is `GET /n`.
  */
 import { createPublicKey } from 'node:crypto';
 import type { EmulatorHandler, EmulatorRequest, EmulatorResponse } from '../shared/httpServer';
 import { fakeAccessKeyId, ociFingerprint } from './keys';
+import { SessionTokenIssuer } from './sessionTokens';
 import { checkSignature } from './signature';
 import { newRequestId, newSecretKeyValue, seedTenancy, type EmulatorUser, type OciTenancyState, type SeedName, type SeededTenancy } from './state';
 
@@ -89,6 +91,8 @@ export class OciEmulatorHandler implements EmulatorHandler {
   clockOffsetMs = 0;
   #seeded: SeededTenancy;
   #retryTokens = new Map<string, EmulatorResponse>();
+  /** Issues and checks session tokens (`keyId="ST$<token>"`); kept across resets, like a real token service. */
+  readonly sessions = new SessionTokenIssuer();
   /** Method and full path (region prefix included) of every API request, signed or not. */
   readonly requests: { method: string; path: string }[] = [];
 
@@ -129,7 +133,7 @@ export class OciEmulatorHandler implements EmulatorHandler {
     this.requests.push({ method: req.method, path: req.path });
     const route = splitPath(req.path);
     if (!route) return error(404, 'NotFound', `No such API path: ${req.path}.`);
-    const signature = checkSignature(req, this.state, this.now());
+    const signature = checkSignature(req, this.state, this.now(), this.sessions);
     if (!signature.ok) return error(401, 'NotAuthenticated', signature.message);
     if (route.service === 'objectstorage') return this.#objectStorage(req, route);
     const write = req.method !== 'GET';

@@ -7,11 +7,14 @@
  *   emulator.state             // the live tenancy (users, keys), for assertions
  *   emulator.faults.add({ route: 'GET /users', kind: 'status', status: 429, headers: { 'retry-after': '0' }, times: 1 })
  *   writeDemoConfig(tmpHome, emulator)   // ~/.oci/config + key for a profile pointed at it
+ *   writeSessionConfig(tmpHome, emulator) // + a session-token profile (oci session authenticate)
  */
+import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startEmulatorServer, type EmulatorTls, type RunningEmulator } from '../shared/httpServer';
 import { OciEmulatorHandler } from './handler';
+import { ociFingerprint } from './keys';
 import type { OciCallerCredentials, OciTenancyState, SeedName } from './state';
 
 export interface OciEmulatorOptions {
@@ -38,6 +41,11 @@ export interface RunningOciEmulator extends RunningEmulator {
   setClockOffset(ms: number): void;
   /** The URL that stands for one region's identity endpoint (`<url>/r/<region>`). */
   regionUrl(region: string): string;
+  /**
+   * A session token (JWT) as `oci session authenticate` would get one, for `publicKeyPem`'s key
+   * pair; the seeded caller's unless `userId` is given; valid for `ttlSeconds` (negative: expired).
+   */
+  issueSessionToken(options: { publicKeyPem: string; userId?: string; ttlSeconds?: number }): string;
 }
 
 export async function startOciEmulator(options: OciEmulatorOptions = {}): Promise<RunningOciEmulator> {
@@ -56,6 +64,11 @@ export async function startOciEmulator(options: OciEmulatorOptions = {}): Promis
       handler.clockOffsetMs = ms;
     },
     regionUrl: (region: string) => `${server.url}/r/${region}`,
+    issueSessionToken: ({ publicKeyPem, userId, ttlSeconds }) =>
+      handler.sessions.issue(
+        { publicKeyPem, userId: userId ?? handler.caller.userId, tenancyId: handler.state.tenancyId, ttlSeconds: ttlSeconds ?? 3600 },
+        handler.now(),
+      ),
   };
 }
 
@@ -92,6 +105,78 @@ export function writeDemoConfig(
     { mode: 0o600 },
   );
   return {
+    env: { OCI_CONFIG_FILE: configFile },
+    settings: { 'cloudKeys.oci.configFile': configFile, 'cloudKeys.oci.endpoint': emulator.url },
+  };
+}
+
+export const SESSION_PROFILE = 'cloud-keys-session';
+
+export interface SessionProfileFiles {
+  readonly profile: string;
+  readonly configFile: string;
+  readonly tokenFile: string;
+  readonly keyFile: string;
+  /** The token the file holds now (a secret: tests compare it, never print it). */
+  readonly token: () => string;
+  /** Rewrites the token file in place with a new token for the same key, as `oci session refresh` does. */
+  refresh(ttlSeconds?: number): void;
+  readonly env: Record<string, string>;
+  readonly settings: Record<string, string>;
+}
+
+function writeSecretFile(file: string, text: string): void {
+  fs.writeFileSync(file, text, { mode: 0o600 });
+  fs.chmodSync(file, 0o600);
+}
+
+/**
+ * Writes a session-token profile for the emulator into `dir` (a temporary home), as
+ * `oci session authenticate` lays one out: a session key pair and a token under
+ * `<dir>/.oci/sessions/<profile>/` (mode 0600), and a `[profile]` section with `fingerprint`,
+ * `key_file`, `tenancy`, `region` and `security_token_file` but no `user`, appended to
+ * `<dir>/.oci/config` so any profile already there (the demo's) is left as it is.
+ */
+export function writeSessionConfig(
+  dir: string,
+  emulator: Pick<RunningOciEmulator, 'url' | 'caller' | 'issueSessionToken'>,
+  options: { profile?: string; userId?: string; ttlSeconds?: number } = {},
+): SessionProfileFiles {
+  const profile = options.profile ?? SESSION_PROFILE;
+  const ociDir = path.join(dir, '.oci');
+  const sessionDir = path.join(ociDir, 'sessions', profile);
+  fs.mkdirSync(sessionDir, { recursive: true, mode: 0o700 });
+  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+  const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  const keyFile = path.join(sessionDir, 'oci_api_key.pem');
+  writeSecretFile(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }).toString());
+  fs.writeFileSync(path.join(sessionDir, 'oci_api_key_public.pem'), publicKeyPem);
+  const tokenFile = path.join(sessionDir, 'token');
+  let token = '';
+  const refresh = (ttlSeconds = 3600) => {
+    token = emulator.issueSessionToken({ publicKeyPem, userId: options.userId, ttlSeconds });
+    writeSecretFile(tokenFile, token);
+  };
+  refresh(options.ttlSeconds);
+  const configFile = path.join(ociDir, 'config');
+  const section = [
+    `[${profile}]`,
+    `fingerprint=${ociFingerprint(publicKeyPem)}`,
+    `key_file=${keyFile}`,
+    `tenancy=${emulator.caller.tenancyId}`,
+    `region=${emulator.caller.region}`,
+    `security_token_file=${tokenFile}`,
+    '',
+  ].join('\n');
+  const before = fs.existsSync(configFile) ? fs.readFileSync(configFile, 'utf8') : '';
+  fs.writeFileSync(configFile, before && !before.endsWith('\n') ? `${before}\n${section}` : `${before}${section}`, { mode: 0o600 });
+  return {
+    profile,
+    configFile,
+    tokenFile,
+    keyFile,
+    token: () => token,
+    refresh,
     env: { OCI_CONFIG_FILE: configFile },
     settings: { 'cloudKeys.oci.configFile': configFile, 'cloudKeys.oci.endpoint': emulator.url },
   };

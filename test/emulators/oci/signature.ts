@@ -8,6 +8,7 @@
 import { createHash } from 'node:crypto';
 import { createRequire } from 'node:module';
 import type { EmulatorRequest } from '../shared/httpServer';
+import type { SessionTokenIssuer } from './sessionTokens';
 import type { EmulatorUser, OciTenancyState } from './state';
 
 interface ParsedSignature {
@@ -29,7 +30,27 @@ function fail(message: string): SignatureCheck {
   return { ok: false, message };
 }
 
-export function checkSignature(req: EmulatorRequest, state: OciTenancyState, now: number): SignatureCheck {
+/**
+ * A session signature: `keyId="ST$<token>"`, the token issued by this emulator and not expired, its
+ * user active in this tenancy, and the request signed with the private half of the token's `jwk`.
+ */
+function checkSessionSignature(parsed: ParsedSignature, state: OciTenancyState, now: number, sessions: SessionTokenIssuer | undefined): SignatureCheck {
+  if (!sessions) return fail('Session tokens are not accepted here.');
+  const session = sessions.verify(parsed.params.keyId.slice('ST$'.length), now);
+  if (!session.ok) return fail(session.message);
+  if (session.tenancyId !== state.tenancyId) return fail('The session token belongs to another tenancy.');
+  const user = state.users.find((candidate) => candidate.id === session.userId);
+  if (!user || user.lifecycleState !== 'ACTIVE') return fail('The user of the session token does not exist or is not active.');
+  let valid = false;
+  try {
+    valid = httpSignature.verifySignature(parsed, session.publicKeyPem);
+  } catch {
+    valid = false;
+  }
+  return valid ? { ok: true, user } : fail('The signature does not verify with the session key of the token.');
+}
+
+export function checkSignature(req: EmulatorRequest, state: OciTenancyState, now: number, sessions?: SessionTokenIssuer): SignatureCheck {
   if (!req.headers.authorization) return fail('The required information to complete authentication was not provided: no Authorization header.');
   let parsed: ParsedSignature;
   try {
@@ -57,6 +78,7 @@ export function checkSignature(req: EmulatorRequest, state: OciTenancyState, now
     if (Number(req.headers['content-length']) !== req.body.length) return fail('The content-length header does not match the body.');
   }
 
+  if (parsed.params.keyId.startsWith('ST$')) return checkSessionSignature(parsed, state, now, sessions);
   const [tenancyId, userId, fingerprint, ...rest] = parsed.params.keyId.split('/');
   if (rest.length || !fingerprint) return fail('The keyId must be <tenancy OCID>/<user OCID>/<key fingerprint>.');
   if (tenancyId !== state.tenancyId) return fail('The tenancy in keyId is not this tenancy.');

@@ -97,7 +97,11 @@ describe('OCI account credentials', () => {
     const gone: Account = { ...account, origin: { kind: 'config-file', path: files.configFile, profile: 'GONE' } };
     await assert.rejects(cloudModule.createProvider(gone, ctx).listUsers(), rejectsWith('config', /Profile GONE is not in .*config \(it has DEFAULT\)/));
     fs.appendFileSync(files.configFile, 'security_token_file=~/.oci/token\n');
-    await assert.rejects(cloudModule.createProvider(account, ctx).listUsers(), rejectsWith('config', /session token.*not support yet/));
+    // Now a session-token profile whose token file is missing.
+    await assert.rejects(
+      cloudModule.createProvider(account, ctx).listUsers(),
+      rejectsWith('config', /session token file .*\.oci\/token of profile DEFAULT does not exist; run `oci session authenticate --profile-name DEFAULT`/),
+    );
   });
 
   it('signs with a hand-entered account: details in the account, key and passphrase in secret storage', async () => {

@@ -98,7 +98,7 @@ describe('OCI account discovery', () => {
     const text = problems.map((problem) => `${problem.source}: ${problem.message}`).join('\n');
     assert.match(text, /missing-config: The OCI config file named by OCI_CONFIG_FILE does not exist/);
     assert.match(text, /\[incomplete\]: Profile incomplete lacks fingerprint, tenancy, key_file/);
-    assert.match(text, /\[session\]: Profile session signs in with a session token .* not support yet/);
+    assert.match(text, /\[session\]: The session token file .*sessions\/token of profile session does not exist; run `oci session authenticate --profile-name session`/);
     assert.match(text, /Ignored a malformed line .*line \d+/);
   });
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { createHash, createSign } from 'node:crypto';
+import { createHash, createSign, generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -11,7 +11,7 @@ async function signedFetch(
   emulator: RunningOciEmulator,
   method: string,
   pathAndQuery: string,
-  options: { body?: string; sentBody?: string; headers?: string[] } = {},
+  options: { body?: string; sentBody?: string; headers?: string[]; keyId?: string; privateKeyPem?: string } = {},
 ): Promise<{ status: number; body: { code?: string; message?: string } }> {
   const url = new URL(`/20160918${pathAndQuery}`, emulator.url);
   const headers: Record<string, string> = { host: url.host, 'x-date': new Date().toUTCString() };
@@ -25,8 +25,8 @@ async function signedFetch(
   const signingString = names
     .map((name) => (name === '(request-target)' ? `(request-target): ${method.toLowerCase()} ${url.pathname}${url.search}` : `${name}: ${headers[name]}`))
     .join('\n');
-  const signature = createSign('RSA-SHA256').update(signingString).sign(emulator.caller.privateKeyPem, 'base64');
-  const keyId = `${emulator.caller.tenancyId}/${emulator.caller.userId}/${emulator.caller.fingerprint}`;
+  const signature = createSign('RSA-SHA256').update(signingString).sign(options.privateKeyPem ?? emulator.caller.privateKeyPem, 'base64');
+  const keyId = options.keyId ?? `${emulator.caller.tenancyId}/${emulator.caller.userId}/${emulator.caller.fingerprint}`;
   headers.authorization = `Signature version="1",keyId="${keyId}",algorithm="rsa-sha256",headers="${names.join(' ')}",signature="${signature}"`;
   const sent = options.sentBody ?? body;
   if (sent !== undefined) headers['content-length'] = String(Buffer.byteLength(sent));
@@ -77,6 +77,49 @@ describe('OCI emulator', () => {
     await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
     assert.equal(emulator.state.secretKeys.length, before);
     assert.ok(!emulator.state.secretKeys.some((key) => key.displayName === 'tmp'));
+  });
+
+  describe('session tokens (keyId="ST$<token>")', () => {
+    const pair = () => {
+      const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      return { publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+    };
+
+    it('accepts a request signed with the session key its token names', async () => {
+      const session = pair();
+      const token = emulator.issueSessionToken({ publicKeyPem: session.publicKeyPem });
+      const response = await signedFetch(emulator, 'POST', `/users/${emulator.caller.userId}/customerSecretKeys`, {
+        body: JSON.stringify({ displayName: 'by session' }),
+        keyId: `ST$${token}`,
+        privateKeyPem: session.privateKeyPem,
+      });
+      assert.equal(response.status, 200, response.body.message);
+    });
+
+    it('refuses an expired token, another key, a forged token and an unknown user with OCI’s 401 body', async () => {
+      const session = pair();
+      const path = `/users/${emulator.caller.userId}`;
+      const expired = await signedFetch(emulator, 'GET', path, {
+        keyId: `ST$${emulator.issueSessionToken({ publicKeyPem: session.publicKeyPem, ttlSeconds: -1 })}`,
+        privateKeyPem: session.privateKeyPem,
+      });
+      assert.deepEqual([expired.status, expired.body.code, expired.body.message], [401, 'NotAuthenticated', 'The session token has expired.']);
+
+      const token = emulator.issueSessionToken({ publicKeyPem: session.publicKeyPem });
+      const otherKey = await signedFetch(emulator, 'GET', path, { keyId: `ST$${token}`, privateKeyPem: pair().privateKeyPem });
+      assert.deepEqual([otherKey.status, otherKey.body.message], [401, 'The signature does not verify with the session key of the token.']);
+
+      const [header, payload, signature] = token.split('.');
+      const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+      const forgedPayload = Buffer.from(JSON.stringify({ ...claims, exp: (claims.exp as number) + 86_400 })).toString('base64url');
+      const forged = await signedFetch(emulator, 'GET', path, { keyId: `ST$${header}.${forgedPayload}.${signature}`, privateKeyPem: session.privateKeyPem });
+      assert.deepEqual([forged.status, forged.body.message], [401, 'The session token is not valid.']);
+
+      const stranger = emulator.issueSessionToken({ publicKeyPem: session.publicKeyPem, userId: 'ocid1.user.oc1..nobody' });
+      const unknown = await signedFetch(emulator, 'GET', path, { keyId: `ST$${stranger}`, privateKeyPem: session.privateKeyPem });
+      assert.deepEqual([unknown.status, unknown.body.message], [401, 'The user of the session token does not exist or is not active.']);
+      for (const response of [expired, otherKey, forged, unknown]) assert.ok(!JSON.stringify(response.body).includes('eyJ'), 'the token is never echoed');
+    });
   });
 });
 
