@@ -130,6 +130,10 @@ function providerBody(account: Account): { body: HclItem[]; notes: string[] } {
       if (origin.kind === 'config-file') {
         body.push(attr('config_file_profile', str(origin.profile)));
         notes.push(`Credentials come from profile ${origin.profile} of ${origin.path}; the OCI provider reads ~/.oci/config.`);
+        if (account.details?.auth === 'session-token') {
+          body.push(attr('auth', str('SecurityToken')));
+          notes.push(`Profile ${origin.profile} signs in with a session token: run \`oci session refresh --profile ${origin.profile}\` before terraform when it has expired.`);
+        }
       } else {
         notes.push('Give the provider the credentials of a profile of ~/.oci/config (config_file_profile): never put a private key here.');
       }

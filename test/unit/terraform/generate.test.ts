@@ -192,6 +192,18 @@ describe('Generate Terraform for an account', () => {
     });
   }
 
+  it('oci session-token profile: the provider block signs in with the session (auth = "SecurityToken")', async () => {
+    const session: Account = { ...account('oci'), details: { auth: 'session-token', tenancy: 'ocid1.tenancy.oc1..t' } };
+    const hcl = generateAccountTerraform(session);
+    const json = await parseHcl(hcl);
+    const [body] = Object.values(json.provider as Record<string, Record<string, unknown>[]>)[0];
+    assert.equal(body.auth, 'SecurityToken', hcl);
+    assert.equal(body.config_file_profile, session.origin.kind === 'config-file' ? session.origin.profile : undefined, hcl);
+    assert.match(hcl, /oci session refresh --profile/);
+    const plain = Object.values((await parseHcl(generateAccountTerraform(account('oci')))).provider as Record<string, Record<string, unknown>[]>)[0][0];
+    assert.equal(plain.auth, undefined, 'an API-key profile needs no auth argument');
+  });
+
   it('knows when a file already declares the provider', () => {
     assert.equal(declaresProvider('terraform {\n  required_providers {\n    oci = {\n      source  = "oracle/oci"\n    }\n  }\n}\n', 'oci'), true);
     assert.equal(declaresProvider('x = { source = "registry.terraform.io/outscale/outscale" }', 'outscale'), true);
