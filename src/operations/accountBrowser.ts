@@ -4,6 +4,8 @@ import type { Limiter } from '../util/limiter';
 
 interface UserListing {
   caller?: CloudUser;
+  /** Why no user is marked "you", when the cloud cannot say who the caller is. */
+  callerUnknown?: string;
   others: CloudUser[];
   next?: string;
   /** True once the first page has been read. */
@@ -17,6 +19,8 @@ export interface UsersView {
   readonly filter?: string;
   /** Users loaded in all, before the filter. */
   readonly loaded: number;
+  /** Set when the cloud cannot say which user the credentials belong to: why no user is marked "you". */
+  readonly callerUnknown?: string;
 }
 
 function byName(a: CloudUser, b: CloudUser): number {
@@ -53,7 +57,9 @@ export class AccountBrowser {
         this.limit(() => provider.listUsers(undefined, signal)),
       ]);
       // A caller the cloud cannot name has no keys of its own to show.
-      listing = { caller: caller.placeholder ? undefined : { ...caller, isCaller: true }, others: [], started: true };
+      listing = caller.placeholder
+        ? { others: [], started: true, callerUnknown: caller.note ?? `${account.label} cannot say which user its credentials belong to, so no user is marked "you".` }
+        : { caller: { ...caller, isCaller: true }, others: [], started: true };
       this.#addPage(listing, page.items, page.next);
       this.#users.set(account.id, listing);
     }
@@ -150,6 +156,7 @@ export class AccountBrowser {
       hasMore: listing.next !== undefined,
       filter,
       loaded: all.length,
+      ...(listing.callerUnknown ? { callerUnknown: listing.callerUnknown } : {}),
     };
   }
 }

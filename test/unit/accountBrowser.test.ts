@@ -39,6 +39,24 @@ describe('AccountBrowser, the listing layer of the tree, against the OCI emulato
     assert.equal(new Set(view.users.map((u) => u.id)).size, view.users.length, 'no user appears twice');
   });
 
+  it('when the cloud cannot name the caller, no user is marked "you" and the view says why', async () => {
+    const { provider, account } = await providerFor(emulator, { pageSize: 100 });
+    const why = 'This token does not say which user it belongs to.';
+    const anonymous = new Proxy(provider, {
+      get: (target, name) => {
+        if (name === 'whoAmI') return async () => ({ id: 'unknown', accountId: account.id, name: 'token holder', isCaller: true, placeholder: true, note: why });
+        const value: unknown = Reflect.get(target, name);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const view = await new AccountBrowser(() => anonymous, createLimiter(4)).users(account);
+    assert.equal(view.callerUnknown, why);
+    assert.ok(view.users.length > 0, 'the users are still listed');
+    assert.ok(view.users.every((u) => !u.placeholder && u.id !== 'unknown'), 'the placeholder caller is not listed as a user');
+    const named = await new AccountBrowser(() => provider, createLimiter(4)).users(account);
+    assert.equal(named.callerUnknown, undefined);
+  });
+
   it('narrows users by name or email, without another request', async () => {
     const { browser, account } = await browserWithPages(100);
     const full = await browser.users(account);

@@ -315,7 +315,14 @@ export class IonosProvider implements CloudProvider {
   }
 
   #unknownCaller(): CloudUser {
-    return { id: UNKNOWN_CALLER_ID, accountId: this.#account.id, name: UNKNOWN_CALLER_NAME, isCaller: true, placeholder: true };
+    return {
+      id: UNKNOWN_CALLER_ID,
+      accountId: this.#account.id,
+      name: UNKNOWN_CALLER_NAME,
+      isCaller: true,
+      placeholder: true,
+      note: 'IONOS Cloud does not say which user a token belongs to, so no user is marked "you". Find yourself in the list, or sign in with IONOS_USERNAME and IONOS_PASSWORD instead.',
+    };
   }
 
   #wait(location: string, operation: string, signal?: AbortSignal): Promise<void> {
