@@ -32,6 +32,26 @@ export interface CreateJournalStorage {
   write(value: readonly CreateIntent[]): Promise<void>;
 }
 
+/**
+ * Records kept in memory (tests): `read()` returns a deep copy of what was last written, or of
+ * `initial`, as a Memento would.
+ */
+export class MemoryCreateJournalStorage implements CreateJournalStorage {
+  #value: unknown;
+
+  constructor(initial?: unknown) {
+    this.#value = initial;
+  }
+
+  read(): unknown {
+    return this.#value === undefined ? undefined : JSON.parse(JSON.stringify(this.#value));
+  }
+
+  async write(value: readonly CreateIntent[]): Promise<void> {
+    this.#value = JSON.parse(JSON.stringify(value));
+  }
+}
+
 export interface NewCreateIntent {
   readonly accountId: string;
   readonly cloud: CloudId;

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { openWorkbench, screenshot, type Workbench } from './support/workbench';
-import { expand, notification, openCloudKeys, row } from './support/tree';
+import { screenshot, useDemoWorkbench, type Workbench } from './support/workbench';
+import { expand, notification, row } from './support/tree';
 
 /** The key-age item: `<extension id>.<item id>` is the element id VS Code gives a status-bar entry. */
 function keyAgeItem(page: Page): Locator {
@@ -30,14 +30,8 @@ const quickPickRows = (page: Page) => page.locator('.quick-input-widget .quick-i
 
 describe('The key-age status-bar item, in a browser', () => {
   let workbench: Workbench;
-
-  before(async () => {
-    workbench = await openWorkbench({ emulators: true });
-    await openCloudKeys(workbench.page);
-  });
-
-  after(async () => {
-    await workbench?.close();
+  useDemoWorkbench((opened) => {
+    workbench = opened;
   });
 
   it('counts the overdue and expiring keys of the accounts loaded in the tree', async () => {

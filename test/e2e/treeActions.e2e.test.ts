@@ -1,18 +1,12 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { openWorkbench, screenshot, type Workbench } from './support/workbench';
-import { contextMenu, expand, notification, openCloudKeys, row, sidebar } from './support/tree';
+import { describe, it } from 'node:test';
+import { screenshot, useDemoWorkbench, type Workbench } from './support/workbench';
+import { contextMenu, expand, notification, row, sidebar } from './support/tree';
 
 describe('Browsing and changing keys in the tree, in a browser', () => {
   let workbench: Workbench;
-
-  before(async () => {
-    workbench = await openWorkbench({ emulators: true });
-    await openCloudKeys(workbench.page);
-  });
-
-  after(async () => {
-    await workbench?.close();
+  useDemoWorkbench((opened) => {
+    workbench = opened;
   });
 
   it('shows the demo accounts of every cloud, each with its users and keys', async () => {

@@ -3,7 +3,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
+import { openCloudKeys } from './tree';
 
 export const root = path.resolve(__dirname, '..', '..', '..');
 export const resultsDir = path.join(root, 'test-results');
@@ -78,6 +80,22 @@ export async function openWorkbench(
       fs.rmSync(work, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * For the enclosing `describe`: a workbench with the emulators' demo accounts and the Cloud Keys view
+ * open before its tests, closed after them. `opened` receives it.
+ */
+export function useDemoWorkbench(opened: (workbench: Workbench) => void): void {
+  let workbench: Workbench | undefined;
+  before(async () => {
+    workbench = await openWorkbench({ emulators: true });
+    await openCloudKeys(workbench.page);
+    opened(workbench);
+  });
+  after(async () => {
+    await workbench?.close();
+  });
 }
 
 /** Opens the Command Palette, types a command's title and runs it. */

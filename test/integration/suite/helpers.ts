@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/extension';
 
@@ -23,4 +24,16 @@ export async function api(): Promise<TestApi> {
   const exports = extension.isActive ? extension.exports : await extension.activate();
   assert.ok(exports, 'the extension exposes its test API (CLOUD_KEYS_TEST_API=1)');
   return exports;
+}
+
+/** One profile (section) of an INI file such as an OCI config or AWS credentials file, read plainly (not with the extension's parser); comment lines are skipped. */
+export function readProfile(file: string, profile: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  let inside = false;
+  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+    const header = /^\[(.+)\]$/.exec(line.trim());
+    if (header) inside = header[1] === profile;
+    else if (inside && line.includes('=') && !line.trim().startsWith('#')) out[line.slice(0, line.indexOf('=')).trim()] = line.slice(line.indexOf('=') + 1).trim();
+  }
+  return out;
 }

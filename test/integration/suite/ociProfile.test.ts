@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/extension';
 import type { AccessKey } from '../../../src/model/types';
 import type { AccountNode, KeyNode, TreeNode, UserNode } from '../../../src/views/nodes/treeNodes';
-import { api, emulators } from './helpers';
+import { api, emulators, readProfile } from './helpers';
 
 async function ociCaller(t: TestApi): Promise<UserNode> {
   const roots = await t.tree.getChildren();
@@ -23,18 +23,6 @@ async function keyNode(t: TestApi, user: UserNode, keyId: string): Promise<KeyNo
   const node = (await t.tree.getChildren(user)).find((n: TreeNode): n is KeyNode => n.kind === 'key' && n.key.id === keyId);
   assert.ok(node, `key ${keyId} is not in the tree`);
   return node;
-}
-
-/** One profile of an OCI config file, read plainly (not with the extension's parser). */
-function readProfile(file: string, profile: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  let inside = false;
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const header = /^\[(.+)\]$/.exec(line.trim());
-    if (header) inside = header[1] === profile;
-    else if (inside && line.includes('=') && !line.trim().startsWith('#')) out[line.slice(0, line.indexOf('=')).trim()] = line.slice(line.indexOf('=') + 1).trim();
-  }
-  return out;
 }
 
 /** OCI's fingerprint of the public half of a PEM private key: MD5 of the DER public key, colon-separated. */

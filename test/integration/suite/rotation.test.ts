@@ -5,7 +5,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/extension';
 import type { AccountNode, KeyNode, TreeNode, UserNode } from '../../../src/views/nodes/treeNodes';
-import { api, emulators } from './helpers';
+import { api, emulators, readProfile } from './helpers';
 
 
 interface Outcome {
@@ -31,17 +31,6 @@ async function keysOf(t: TestApi, user: UserNode): Promise<KeyNode[]> {
 
 async function fault(cloud: string, body: object | undefined, method: 'POST' | 'DELETE'): Promise<void> {
   await fetch(`${emulators[cloud]}/__emulator/faults`, { method, ...(body ? { body: JSON.stringify(body) } : {}) });
-}
-
-function readProfile(file: string, profile: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  let inside = false;
-  for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
-    const header = /^\[(.+)\]$/.exec(line.trim());
-    if (header) inside = header[1] === profile;
-    else if (inside && line.includes('=')) out[line.slice(0, line.indexOf('=')).trim()] = line.slice(line.indexOf('=') + 1).trim();
-  }
-  return out;
 }
 
 suite('Rotation, exports and the key-age status bar in VS Code', () => {

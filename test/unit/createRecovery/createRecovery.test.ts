@@ -8,20 +8,10 @@ import { after, before, beforeEach, describe, test } from 'node:test';
 import { CloudError } from '../../../src/model/cloudError';
 import type { Secret } from '../../../src/model/secret';
 import type { AccessKey } from '../../../src/model/types';
-import { CreateJournal, type CreateIntent, type CreateJournalStorage } from '../../../src/operations/createJournal';
+import { CreateJournal, MemoryCreateJournalStorage, type CreateIntent } from '../../../src/operations/createJournal';
 import { recoverInterruptedCreates, type Orphan, type RecoveryVault } from '../../../src/operations/createRecovery';
 import { createKeyStoringSecret } from '../../../src/operations/keyOperations';
 import { failingOnce, ionosFixture, logger, MemoryVault, ociFixture, outscaleFixture, type CloudFixture } from '../rotation/support';
-
-class MemoryJournalStorage implements CreateJournalStorage {
-  value: unknown;
-  read(): unknown {
-    return this.value;
-  }
-  async write(value: readonly CreateIntent[]): Promise<void> {
-    this.value = JSON.parse(JSON.stringify(value));
-  }
-}
 
 function vaultOver(memory: MemoryVault): RecoveryVault & { stored(key: AccessKey): Promise<Secret | undefined> } {
   return {
@@ -35,7 +25,7 @@ const sink = (memory: MemoryVault) => ({ storeKeySecret: (k: AccessKey, s: Secre
 
 interface Crash {
   readonly journal: CreateJournal;
-  readonly storage: MemoryJournalStorage;
+  readonly storage: MemoryCreateJournalStorage;
   readonly created: AccessKey;
   readonly createdSecret?: Secret;
   readonly keysBefore: AccessKey[];
@@ -43,7 +33,7 @@ interface Crash {
 
 /** Records the intent, creates the key at the cloud, and "dies" before storing its secret. */
 async function crashMidCreate(fx: CloudFixture, journalNow?: () => number): Promise<Crash> {
-  const storage = new MemoryJournalStorage();
+  const storage = new MemoryCreateJournalStorage();
   const journal = new CreateJournal(storage, logger(), journalNow);
   const provider = await fx.newProvider();
   const keysBefore = await provider.listKeys(fx.userId);
@@ -161,7 +151,7 @@ describe('createKeyStoringSecret with a journal', () => {
   beforeEach(() => fx.reset());
 
   test('records the intent before the call and clears it once the secret is stored; never holds the secret', async () => {
-    const storage = new MemoryJournalStorage();
+    const storage = new MemoryCreateJournalStorage();
     const journal = new CreateJournal(storage);
     const memory = new MemoryVault();
     const provider = await fx.newProvider();
@@ -169,7 +159,7 @@ describe('createKeyStoringSecret with a journal', () => {
     const watching = new Proxy(provider, {
       get(target, prop) {
         if (prop === 'createKey') return async (...args: Parameters<typeof provider.createKey>) => {
-          recordedDuringCall = JSON.parse(JSON.stringify(storage.value));
+          recordedDuringCall = storage.read();
           return target.createKey(...args);
         };
         const value: unknown = Reflect.get(target, prop, target);
@@ -185,7 +175,7 @@ describe('createKeyStoringSecret with a journal', () => {
   });
 
   test('a refused create clears the record; a create whose answer was lost keeps it, and recovery finds the key', async () => {
-    const journal = new CreateJournal(new MemoryJournalStorage());
+    const journal = new CreateJournal(new MemoryCreateJournalStorage());
     const memory = new MemoryVault();
     const user = { id: fx.userId, accountId: fx.accountId, name: fx.userName, isCaller: false };
     const refused = failingOnce(await fx.newProvider(), 'createKey', () => new CloudError('invalid', 'Injected: bad request.'));
@@ -206,11 +196,9 @@ describe('createKeyStoringSecret with a journal', () => {
   });
 
   test('records that are not in the expected format are dropped, and one with a secret field is rejected', () => {
-    const storage = new MemoryJournalStorage();
     const good: CreateIntent = { version: 1, id: 'a', accountId: 'acc', cloud: 'oci', userId: 'u', kind: 'access-key', startedAt: new Date().toISOString(), keysBefore: [] };
-    storage.value = [good, { ...good, id: 'b', secret: 'x' }, { ...good, id: 'c', startedAt: 'yesterday' }, 42];
-    assert.deepEqual(new CreateJournal(storage).records().map((r) => r.id), ['a']);
-    storage.value = 'not a list';
-    assert.deepEqual(new CreateJournal(storage).records(), []);
+    const mixed = new MemoryCreateJournalStorage([good, { ...good, id: 'b', secret: 'x' }, { ...good, id: 'c', startedAt: 'yesterday' }, 42]);
+    assert.deepEqual(new CreateJournal(mixed).records().map((r) => r.id), ['a']);
+    assert.deepEqual(new CreateJournal(new MemoryCreateJournalStorage('not a list')).records(), []);
   });
 });

@@ -6,19 +6,9 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { AccessKey } from '../../../src/model/types';
-import { CreateJournal, type CreateIntent, type CreateJournalStorage } from '../../../src/operations/createJournal';
+import { CreateJournal, MemoryCreateJournalStorage, type CreateIntent } from '../../../src/operations/createJournal';
 import { recoverInterruptedCreates, type Orphan } from '../../../src/operations/createRecovery';
 import { MemoryVault, outscaleFixture, type CloudFixture } from '../rotation/support';
-
-class MemoryJournalStorage implements CreateJournalStorage {
-  value: unknown;
-  read(): unknown {
-    return this.value;
-  }
-  async write(value: readonly CreateIntent[]): Promise<void> {
-    this.value = JSON.parse(JSON.stringify(value));
-  }
-}
 
 /** What a journal wrote, as a restarted process would read it. */
 function storage(journal: CreateJournal): unknown {
@@ -33,7 +23,7 @@ describe('recovery limited to the records left by an earlier session', () => {
   after(() => fx.close());
 
   test('a create begun after the snapshot is neither asked about nor deleted, and its record stays', async () => {
-    const journal = new CreateJournal(new MemoryJournalStorage());
+    const journal = new CreateJournal(new MemoryCreateJournalStorage());
     const provider = await fx.newProvider();
     const vault = new MemoryVault();
     const keyIds = async () => (await provider.listKeys(fx.userId)).filter((k) => k.kind === 'access-key').map((k) => k.id);
@@ -73,7 +63,7 @@ describe('recovery limited to the records left by an earlier session', () => {
 
   test('a key created long after the record began (in the console, say) is not its orphan; the record is cleared', async () => {
     const hourAgo = () => Date.now() - 60 * 60_000;
-    const journal = new CreateJournal(new MemoryJournalStorage(), undefined, hourAgo);
+    const journal = new CreateJournal(new MemoryCreateJournalStorage(), undefined, hourAgo);
     const provider = await fx.newProvider();
     const keysBefore = (await provider.listKeys(fx.userId)).filter((k) => k.kind === 'access-key').map((k) => k.id);
     await journal.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore });
@@ -95,7 +85,7 @@ describe('recovery limited to the records left by an earlier session', () => {
   });
 
   test('the recovery command leaves out a create this process is still making, and takes it once the call is over', async () => {
-    const journal = new CreateJournal(new MemoryJournalStorage());
+    const journal = new CreateJournal(new MemoryCreateJournalStorage());
     const keysBefore = ['AK1'];
     const running = await journal.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore });
     assert.deepEqual(journal.recoverable(), [], 'a create whose call is in flight is not recoverable');
@@ -109,7 +99,7 @@ describe('recovery limited to the records left by an earlier session', () => {
   });
 
   test("another window's create is left alone while its extension host lives, and recovered once it has gone", async () => {
-    const shared = new MemoryJournalStorage();
+    const shared = new MemoryCreateJournalStorage();
     const alive = new Set([4001, 4002]);
     const windowA = new CreateJournal(shared, undefined, Date.now, 4001, (pid) => alive.has(pid));
     const windowB = new CreateJournal(shared, undefined, Date.now, 4002, (pid) => alive.has(pid));
@@ -120,7 +110,7 @@ describe('recovery limited to the records left by an earlier session', () => {
   });
 
   test('a key whose secret got stored while the question was open is not deleted', async () => {
-    const journal = new CreateJournal(new MemoryJournalStorage());
+    const journal = new CreateJournal(new MemoryCreateJournalStorage());
     const provider = await fx.newProvider();
     const vault = new MemoryVault();
     const keysBefore = (await provider.listKeys(fx.userId)).filter((k) => k.kind === 'access-key').map((k) => k.id);

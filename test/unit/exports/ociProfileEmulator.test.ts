@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as common from 'oci-common';
 import { IdentityClient } from 'oci-identity';
 import { discoverOciAccounts } from '../../../src/clouds/oci/discovery';
@@ -16,9 +16,9 @@ import { ExportUpdater } from '../../../src/operations/exports/exportUpdater';
 import { applyOciProfile, planOciProfile, profileEntry, profileFingerprint } from '../../../src/operations/exports/ociConfigProfile';
 import { ExportRecords, MemoryExportStorage } from '../../../src/operations/exports/records';
 import { describePlan, MemoryJournalStorage, planRotation, RotationEngine, RotationJournal } from '../../../src/operations/rotation';
-import { startOciEmulator, type RunningOciEmulator } from '../../emulators/oci';
+import { type RunningOciEmulator } from '../../emulators/oci';
 import { RecordingLogger } from '../../support/testDoubles';
-import { providerFor, userId } from '../oci/harness';
+import { providerFor, useOciEmulator, userId } from '../oci/harness';
 import { MemoryVault } from '../rotation/support';
 import * as ociProfileModule from '../../../src/operations/exports/ociProfileModule';
 
@@ -48,12 +48,8 @@ async function sdkGetUser(configFile: string, profile: string, endpoint: string,
 
 describe('OCI profile export, loaded and signed by the OCI SDK against the emulator', () => {
   let emulator: RunningOciEmulator;
-  before(async () => {
-    emulator = await startOciEmulator({ seed: 'test' });
-  });
-  after(() => emulator.close());
-  beforeEach(async () => {
-    await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
+  useOciEmulator((started) => {
+    emulator = started;
   });
 
   async function generatedKeyProfile() {

@@ -4,20 +4,10 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { cloudModule, writePrivateKeyFile } from '../../../src/clouds/oci';
 import { passphraseCredentialName } from '../../../src/clouds/oci/signingCredentials';
-import { CloudError } from '../../../src/model/cloudError';
 import { Secret } from '../../../src/model/secret';
 import { manualCredentialName, type Account } from '../../../src/model/types';
 import { startOciEmulator, type RunningOciEmulator } from '../../emulators/oci';
-import { context, encryptedKey, onlyAccount, prompts, tempHome, writeProfile } from './harness';
-
-function rejectsWith(code: string, pattern: RegExp) {
-  return (error: unknown) => {
-    assert.ok(error instanceof CloudError, String(error));
-    assert.equal(error.code, code, error.message);
-    assert.match(error.message, pattern);
-    return true;
-  };
-}
+import { context, encryptedKey, isCloudError, onlyAccount, prompts, tempHome, writeProfile } from './harness';
 
 describe('OCI account credentials', () => {
   let emulator: RunningOciEmulator;
@@ -52,10 +42,10 @@ describe('OCI account credentials', () => {
   it('does not keep a wrong passphrase, says it is wrong, and forgets a stored one that stopped working', async () => {
     const { ask, ctx } = setUp({ keyPem: encryptedKey(emulator.caller.privateKeyPem, passphrase) }, () => new Secret('wrong'));
     const account = await onlyAccount(ctx);
-    await assert.rejects(cloudModule.createProvider(account, ctx).whoAmI(), rejectsWith('auth', /passphrase for .*key\.pem is wrong/));
+    await assert.rejects(cloudModule.createProvider(account, ctx).whoAmI(), isCloudError('auth', /passphrase for .*key\.pem is wrong/));
     assert.equal(ctx.credentials.values.size, 0);
     await ctx.credentials.store(passphraseCredentialName(account.id), new Secret('stale'));
-    await assert.rejects(cloudModule.createProvider(account, ctx).whoAmI(), rejectsWith('auth', /is wrong/));
+    await assert.rejects(cloudModule.createProvider(account, ctx).whoAmI(), isCloudError('auth', /is wrong/));
     assert.equal(ctx.credentials.values.size, 0, 'the stale passphrase is forgotten');
     assert.equal(ask.asked.length, 1, 'the stored one was tried without asking');
   });
@@ -65,42 +55,42 @@ describe('OCI account credentials', () => {
     await cloudModule.createProvider(await onlyAccount(good.ctx), good.ctx).whoAmI();
     assert.equal(good.ask.asked.length, 0);
     const bad = setUp({ keyPem: encryptedKey(emulator.caller.privateKeyPem, passphrase), extraLines: ['pass_phrase=nope'] });
-    await assert.rejects(cloudModule.createProvider(await onlyAccount(bad.ctx), bad.ctx).whoAmI(), rejectsWith('auth', /pass_phrase in the config file/));
+    await assert.rejects(cloudModule.createProvider(await onlyAccount(bad.ctx), bad.ctx).whoAmI(), isCloudError('auth', /pass_phrase in the config file/));
   });
 
   it('treats a cancelled passphrase question as cancelled', async () => {
     const { ctx } = setUp({ keyPem: encryptedKey(emulator.caller.privateKeyPem, passphrase) });
-    await assert.rejects(cloudModule.createProvider(await onlyAccount(ctx), ctx).whoAmI(), rejectsWith('cancelled', /No passphrase was given/));
+    await assert.rejects(cloudModule.createProvider(await onlyAccount(ctx), ctx).whoAmI(), isCloudError('cancelled', /No passphrase was given/));
   });
 
   it('names a missing key file, an unreadable one and one that holds no key', async () => {
     const missing = setUp();
     const account = await onlyAccount(missing.ctx);
     fs.rmSync(missing.files.keyFile);
-    await assert.rejects(cloudModule.createProvider(account, missing.ctx).whoAmI(), rejectsWith('config', /key file .*key\.pem of profile DEFAULT does not exist/));
+    await assert.rejects(cloudModule.createProvider(account, missing.ctx).whoAmI(), isCloudError('config', /key file .*key\.pem of profile DEFAULT does not exist/));
 
     const unreadable = setUp();
     fs.rmSync(unreadable.files.keyFile);
     fs.mkdirSync(unreadable.files.keyFile);
     await assert.rejects(
       cloudModule.createProvider(await onlyAccount(unreadable.ctx), unreadable.ctx).whoAmI(),
-      rejectsWith('config', /could not be read \(EISDIR\)/),
+      isCloudError('config', /could not be read \(EISDIR\)/),
     );
 
     const garbage = setUp({ keyPem: 'not a key at all' });
-    await assert.rejects(cloudModule.createProvider(await onlyAccount(garbage.ctx), garbage.ctx).whoAmI(), rejectsWith('config', /not a PEM private key/));
+    await assert.rejects(cloudModule.createProvider(await onlyAccount(garbage.ctx), garbage.ctx).whoAmI(), isCloudError('config', /not a PEM private key/));
   });
 
   it('names an unknown profile and a session-token profile', async () => {
     const { ctx, files } = setUp();
     const account = await onlyAccount(ctx);
     const gone: Account = { ...account, origin: { kind: 'config-file', path: files.configFile, profile: 'GONE' } };
-    await assert.rejects(cloudModule.createProvider(gone, ctx).listUsers(), rejectsWith('config', /Profile GONE is not in .*config \(it has DEFAULT\)/));
+    await assert.rejects(cloudModule.createProvider(gone, ctx).listUsers(), isCloudError('config', /Profile GONE is not in .*config \(it has DEFAULT\)/));
     fs.appendFileSync(files.configFile, 'security_token_file=~/.oci/token\n');
     // Now a session-token profile whose token file is missing.
     await assert.rejects(
       cloudModule.createProvider(account, ctx).listUsers(),
-      rejectsWith('config', /session token file .*\.oci\/token of profile DEFAULT does not exist; run `oci session authenticate --profile-name DEFAULT`/),
+      isCloudError('config', /session token file .*\.oci\/token of profile DEFAULT does not exist; run `oci session authenticate --profile-name DEFAULT`/),
     );
   });
 
@@ -115,9 +105,9 @@ describe('OCI account credentials', () => {
       details: { tenancy: emulator.caller.tenancyId, user: emulator.caller.userId, fingerprint: emulator.caller.fingerprint, region: 'eu-frankfurt-1' },
     };
     const provider = () => cloudModule.createProvider(account, ctx);
-    await assert.rejects(provider().whoAmI(), rejectsWith('config', /not in secret storage/));
+    await assert.rejects(provider().whoAmI(), isCloudError('config', /not in secret storage/));
     await ctx.credentials.store(manualCredentialName(account.id), new Secret('{"privateKey": 42}'));
-    await assert.rejects(provider().whoAmI(), rejectsWith('config', /unreadable/));
+    await assert.rejects(provider().whoAmI(), isCloudError('config', /unreadable/));
     const secrets = { privateKey: encryptedKey(emulator.caller.privateKeyPem, passphrase), passphrase };
     await ctx.credentials.store(manualCredentialName(account.id), new Secret(JSON.stringify(secrets)));
     assert.equal((await provider().whoAmI()).name, 'ck-admin');
@@ -128,7 +118,7 @@ describe('OCI account credentials', () => {
     const file = path.join(dir, 'keys', 'new.pem');
     await writePrivateKeyFile(file, new Secret('-----BEGIN PRIVATE KEY-----\nx\n-----END PRIVATE KEY-----\n'));
     assert.equal(fs.statSync(file).mode & 0o777, 0o600);
-    await assert.rejects(writePrivateKeyFile(file, new Secret('other')), rejectsWith('config', /already exists/));
+    await assert.rejects(writePrivateKeyFile(file, new Secret('other')), isCloudError('config', /already exists/));
     assert.match(fs.readFileSync(file, 'utf8'), /\nx\n/);
   });
 });

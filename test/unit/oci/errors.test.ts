@@ -2,22 +2,11 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { discoverOciAccounts } from '../../../src/clouds/oci/discovery';
 import { OciProvider } from '../../../src/clouds/oci/provider';
-import { CloudError } from '../../../src/model/cloudError';
-import { startOciEmulator, type RunningOciEmulator } from '../../emulators/oci';
-import { context, FAST_RETRY, providerFor, tempHome, userId } from './harness';
-
-async function failure(work: Promise<unknown>): Promise<CloudError> {
-  try {
-    await work;
-  } catch (error) {
-    assert.ok(error instanceof CloudError, `expected a CloudError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
+import { type RunningOciEmulator } from '../../emulators/oci';
+import { context, failure, FAST_RETRY, providerFor, tempHome, useOciEmulator, userId } from './harness';
 
 /** A profile for ck-member signing with its own, freshly uploaded key. */
 async function providerForMember(emulator: RunningOciEmulator, privateKeyPem: string, fingerprint: string, member: string): Promise<OciProvider> {
@@ -35,13 +24,8 @@ async function providerForMember(emulator: RunningOciEmulator, privateKeyPem: st
 
 describe('OCI adapter error handling', () => {
   let emulator: RunningOciEmulator;
-  before(async () => {
-    emulator = await startOciEmulator({ seed: 'test' });
-  });
-  after(() => emulator.close());
-  beforeEach(async () => {
-    await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
-    emulator.calls.length = 0;
+  useOciEmulator((started) => {
+    emulator = started;
   });
 
   it('explains NotAuthorizedOrNotFound as "not found, or you may not see it", with the request id', async () => {

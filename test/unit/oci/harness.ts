@@ -1,16 +1,19 @@
 /** Shared set-up for the OCI adapter tests: a temporary home with an OCI config file pointed at the emulator. */
+import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createPrivateKey } from 'node:crypto';
+import { after, before, beforeEach } from 'node:test';
 import type { CloudContext, UserPrompts } from '../../../src/clouds/cloudModule';
 import { discoverOciAccounts } from '../../../src/clouds/oci/discovery';
 import { OciProvider, type OciProviderOptions } from '../../../src/clouds/oci/provider';
 import type { RetryPolicy } from '../../../src/clouds/shared/retry';
+import { CloudError } from '../../../src/model/cloudError';
 import type { Secret } from '../../../src/model/secret';
 import type { Account } from '../../../src/model/types';
 import { MemoryCredentials, RecordingLogger } from '../../support/testDoubles';
-import type { RunningOciEmulator } from '../../emulators/oci';
+import { startOciEmulator, type RunningOciEmulator } from '../../emulators/oci';
 
 export const FAST_RETRY: RetryPolicy = { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 5, totalBudgetMs: 10_000 };
 
@@ -19,6 +22,45 @@ export { MemoryCredentials };
 /** A logger that keeps its lines, formatted and redacted as the VS Code output channel does. */
 export function recordingLogger(): RecordingLogger {
   return new RecordingLogger('redacted');
+}
+
+/**
+ * Runs the 'test'-seeded emulator for the enclosing `describe`: started before its tests and closed
+ * after them; before each test its seeded state is restored (faults cleared) and its call log emptied.
+ * `started` receives the emulator once it runs.
+ */
+export function useOciEmulator(started: (emulator: RunningOciEmulator) => void): void {
+  let emulator: RunningOciEmulator;
+  before(async () => {
+    emulator = await startOciEmulator({ seed: 'test' });
+    started(emulator);
+  });
+  after(() => emulator.close());
+  beforeEach(async () => {
+    await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
+    emulator.calls.length = 0;
+  });
+}
+
+/** For `assert.rejects`: the error is a `CloudError` with `code`, its message matching `pattern` when given. */
+export function isCloudError(code: string, pattern?: RegExp) {
+  return (error: unknown) => {
+    assert.ok(error instanceof CloudError, `expected a CloudError, got ${String(error)}`);
+    assert.equal(error.code, code, error.message);
+    if (pattern) assert.match(error.message, pattern);
+    return true;
+  };
+}
+
+/** The `CloudError` that `work` fails with; fails the test if it succeeds or fails otherwise. */
+export async function failure(work: Promise<unknown>): Promise<CloudError> {
+  try {
+    await work;
+  } catch (error) {
+    assert.ok(error instanceof CloudError, `expected a CloudError, got ${String(error)}`);
+    return error;
+  }
+  assert.fail('expected the call to fail');
 }
 
 export function tempHome(): string {
@@ -110,6 +152,18 @@ export async function providerFor(
   const account = await onlyAccount(ctx);
   const provider = new OciProvider(account, ctx, { retryPolicy: FAST_RETRY, verifyAttempts: 1, verifyDelayMs: 1, ...options });
   return { provider, ctx, account, home };
+}
+
+/** The provider's caller is the seeded administrator, ck-admin, and it alone is marked the caller among the users. */
+export async function assertCallerIsAdmin(provider: OciProvider): Promise<void> {
+  const me = await provider.whoAmI();
+  assert.equal(me.name, 'ck-admin');
+  assert.equal(me.isCaller, true);
+  const { items } = await provider.listUsers();
+  assert.deepEqual(
+    items.filter((user) => user.isCaller).map((user) => user.name),
+    ['ck-admin'],
+  );
 }
 
 export function userId(emulator: RunningOciEmulator, name: string): string {

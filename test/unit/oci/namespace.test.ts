@@ -1,33 +1,17 @@
 import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import * as common from 'oci-common';
 import { objectStorageEndpointFor } from '../../../src/clouds/oci/endpoints';
 import { createObjectStorageClient } from '../../../src/clouds/oci/objectStorageClient';
-import { CloudError } from '../../../src/model/cloudError';
 import { Secret } from '../../../src/model/secret';
-import { SEED_NAMESPACES, startOciEmulator, type RunningOciEmulator } from '../../emulators/oci';
-import { providerFor } from './harness';
-
-async function failure(work: Promise<unknown>): Promise<CloudError> {
-  try {
-    await work;
-  } catch (error) {
-    assert.ok(error instanceof CloudError, `expected a CloudError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
+import { SEED_NAMESPACES, type RunningOciEmulator } from '../../emulators/oci';
+import { failure, providerFor, useOciEmulator } from './harness';
 
 describe('OCI Object Storage namespace (GetNamespace)', () => {
   let emulator: RunningOciEmulator;
-  before(async () => {
-    emulator = await startOciEmulator({ seed: 'test' });
-  });
-  after(() => emulator.close());
-  beforeEach(() => {
-    emulator.faults.clear();
-    emulator.calls.length = 0;
+  useOciEmulator((started) => {
+    emulator = started;
   });
 
   const namespaceCalls = () => emulator.calls.filter((call) => call === 'GET /n').length;

@@ -1,42 +1,20 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { CloudError } from '../../../src/model/cloudError';
+import { describe, it } from 'node:test';
 import { Secret } from '../../../src/model/secret';
 import { startOciEmulator, type RunningOciEmulator } from '../../emulators/oci';
-import { providerFor, userId } from './harness';
-
-function isCloudError(code: string, pattern?: RegExp) {
-  return (error: unknown) => {
-    assert.ok(error instanceof CloudError, `expected a CloudError, got ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    if (pattern) assert.match(error.message, pattern);
-    return true;
-  };
-}
+import { assertCallerIsAdmin, isCloudError, providerFor, useOciEmulator, userId } from './harness';
 
 describe('OCI adapter against the emulator', () => {
   let emulator: RunningOciEmulator;
-  before(async () => {
-    emulator = await startOciEmulator({ seed: 'test' });
-  });
-  after(() => emulator.close());
-  beforeEach(async () => {
-    await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
-    emulator.calls.length = 0;
+  useOciEmulator((started) => {
+    emulator = started;
   });
 
   it('knows who it is and marks the caller among the users', async () => {
     const { provider } = await providerFor(emulator);
-    const me = await provider.whoAmI();
-    assert.equal(me.name, 'ck-admin');
-    assert.equal(me.isCaller, true);
-    const { items } = await provider.listUsers();
-    assert.deepEqual(
-      items.filter((user) => user.isCaller).map((user) => user.name),
-      ['ck-admin'],
-    );
+    await assertCallerIsAdmin(provider);
   });
 
   it('pages through all users with opc-next-page, sorted by name', async () => {

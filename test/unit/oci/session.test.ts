@@ -1,22 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { cloudModule } from '../../../src/clouds/oci';
 import { OciProvider } from '../../../src/clouds/oci/provider';
-import { CloudError } from '../../../src/model/cloudError';
 import { formatLogLine } from '../../../src/util/redact';
 import { RecordingLogger } from '../../support/testDoubles';
-import { startOciEmulator, writeDemoConfig, writeSessionConfig, type RunningOciEmulator } from '../../emulators/oci';
-import { context, FAST_RETRY, tempHome, userId } from './harness';
-
-function rejectsWith(code: string, pattern: RegExp) {
-  return (error: unknown) => {
-    assert.ok(error instanceof CloudError, `expected a CloudError, got ${String(error)}`);
-    assert.equal(error.code, code, error.message);
-    assert.match(error.message, pattern);
-    return true;
-  };
-}
+import { writeDemoConfig, writeSessionConfig, type RunningOciEmulator } from '../../emulators/oci';
+import { assertCallerIsAdmin, context, FAST_RETRY, isCloudError, tempHome, useOciEmulator, userId } from './harness';
 
 /** Every piece of a JWT long enough to identify it: none may show up anywhere. */
 function tokenPieces(token: string): string[] {
@@ -25,12 +15,8 @@ function tokenPieces(token: string): string[] {
 
 describe('OCI session-token profiles (oci session authenticate)', () => {
   let emulator: RunningOciEmulator;
-  before(async () => {
-    emulator = await startOciEmulator({ seed: 'test' });
-  });
-  after(() => emulator.close());
-  beforeEach(async () => {
-    await fetch(`${emulator.url}/__emulator/reset`, { method: 'POST' });
+  useOciEmulator((started) => {
+    emulator = started;
   });
 
   /** A home with the demo's API-key profile and a session profile next to it, and a provider for the session. */
@@ -76,14 +62,7 @@ describe('OCI session-token profiles (oci session authenticate)', () => {
     assert.ok(sessionFingerprint);
     assert.ok(!emulator.state.apiKeys.some((key) => key.fingerprint === sessionFingerprint), 'the session key is no API key: only ST$ signatures can pass');
 
-    const me = await provider.whoAmI();
-    assert.equal(me.name, 'ck-admin');
-    assert.equal(me.isCaller, true);
-    const { items } = await provider.listUsers();
-    assert.deepEqual(
-      items.filter((user) => user.isCaller).map((user) => user.name),
-      ['ck-admin'],
-    );
+    await assertCallerIsAdmin(provider);
     const owner = userId(emulator, 'ck-old-keys');
     assert.deepEqual(
       (await provider.listKeys(owner)).map((key) => key.kind),
@@ -102,7 +81,7 @@ describe('OCI session-token profiles (oci session authenticate)', () => {
   it('refuses an expired session with what to run, before sending anything', async () => {
     const { provider, files } = await sessionSetUp({ ttlSeconds: -120 });
     const sent = emulator.requests.length;
-    const expired = rejectsWith(
+    const expired = isCloudError(
       'auth',
       new RegExp(
         `^The session of profile ${files.profile} expired at \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z; run \`oci session refresh --profile ${files.profile}\` \\(or \`oci session authenticate\``,
@@ -116,7 +95,7 @@ describe('OCI session-token profiles (oci session authenticate)', () => {
 
   it('picks up a token file rewritten by a refresh, with the same provider', async () => {
     const { provider, files } = await sessionSetUp({ ttlSeconds: -120 });
-    await assert.rejects(provider.listUsers(), rejectsWith('auth', /expired at/));
+    await assert.rejects(provider.listUsers(), isCloudError('auth', /expired at/));
     const before = files.token();
     files.refresh(3600);
     assert.notEqual(files.token(), before);
@@ -129,7 +108,7 @@ describe('OCI session-token profiles (oci session authenticate)', () => {
     emulator.state.users.find((user) => user.id === emulator.caller.userId)!.lifecycleState = 'INACTIVE';
     await assert.rejects(
       provider.listUsers(),
-      rejectsWith('auth', new RegExp(`did not accept the session of profile ${files.profile} while listing the users.*oci session refresh --profile ${files.profile}`)),
+      isCloudError('auth', new RegExp(`did not accept the session of profile ${files.profile} while listing the users.*oci session refresh --profile ${files.profile}`)),
     );
   });
 

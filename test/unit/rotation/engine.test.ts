@@ -6,7 +6,7 @@ import type { CloudProvider } from '../../../src/clouds/provider';
 import { CloudError } from '../../../src/model/cloudError';
 import { Secret } from '../../../src/model/secret';
 import type { AccessKey } from '../../../src/model/types';
-import { CreateJournal, type CreateIntent, type CreateJournalStorage } from '../../../src/operations/createJournal';
+import { CreateJournal, MemoryCreateJournalStorage } from '../../../src/operations/createJournal';
 import { recoverInterruptedCreates } from '../../../src/operations/createRecovery';
 import { SecretNotStoredError } from '../../../src/operations/keyOperations';
 import { applyAwsProfile, planAwsProfile } from '../../../src/operations/exports/awsProfile';
@@ -46,16 +46,6 @@ interface World {
   readonly log: ReturnType<typeof logger>;
   /** Every guard violation seen by any provider of this world. */
   readonly violations: string[];
-}
-
-class MemoryCreateJournalStorage implements CreateJournalStorage {
-  #value: unknown;
-  read(): unknown {
-    return this.#value;
-  }
-  async write(value: readonly CreateIntent[]): Promise<void> {
-    this.#value = JSON.parse(JSON.stringify(value));
-  }
 }
 
 async function newWorld(f: CloudFixture): Promise<World> {
