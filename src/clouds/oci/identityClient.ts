@@ -2,7 +2,7 @@ import { IdentityClient } from 'oci-identity';
 import type { Secret } from '../../model/secret';
 import type { HttpOptions } from '../../util/httpClient';
 import type { SessionTokenFile } from './sessionToken';
-import { sdkClientSetup, type ClientTarget } from './sdkClientSetup';
+import { createSdkClient, type ClientTarget } from './sdkClientSetup';
 
 export type { ClientTarget } from './sdkClientSetup';
 
@@ -23,9 +23,5 @@ export interface SigningCredentials {
 
 /** An identity client configured as every SDK client of this adapter is (see `sdkClientSetup`). */
 export function createIdentityClient(credentials: SigningCredentials, target: ClientTarget, http: HttpOptions): IdentityClient {
-  const setup = sdkClientSetup(credentials, target, http);
-  const client = new IdentityClient(setup.params, setup.configuration);
-  if ('endpoint' in target) client.endpoint = target.endpoint;
-  else client.regionId = target.region;
-  return client;
+  return createSdkClient(IdentityClient, credentials, target, http);
 }

@@ -17,10 +17,10 @@ export interface SdkClientSetup {
 
 /**
  * The one configuration shared by every SDK client this adapter makes (identity, object storage):
- * requests signed with `credentials` (an API key, or a session's key and token), sent through our proxy-aware axios transport, no circuit
- * breaker (one tenancy's outage must not fail calls for another), no SDK retries (the adapter
- * retries itself, cancellably, within a time budget, honouring Retry-After), and the SDK's console
- * output routed to our logger.
+ * requests signed with `credentials` (an API key, or a session's key and token), sent through our
+ * proxy-aware axios transport, no circuit breaker (one tenancy's outage must not fail calls for
+ * another), no SDK retries (the adapter retries itself, cancellably, within a time budget, honouring
+ * Retry-After), and the SDK's console output routed to our logger.
  */
 export function sdkClientSetup(credentials: SigningCredentials, target: ClientTarget, http: HttpOptions): SdkClientSetup {
   routeSdkConsoleOutput();
@@ -42,4 +42,21 @@ export function sdkClientSetup(credentials: SigningCredentials, target: ClientTa
       retryConfiguration: common.NoRetryConfigurationDetails,
     },
   };
+}
+
+/** An SDK client class of oci-* packages: built from the two arguments, aimed by `endpoint` or `regionId`. */
+type SdkClientClass<C> = new (params: SdkClientSetup['params'], configuration: common.ClientConfiguration) => C;
+
+/** Any SDK client, built with the shared setup and aimed at `target`. */
+export function createSdkClient<C extends { endpoint: string; regionId: string }>(
+  Client: SdkClientClass<C>,
+  credentials: SigningCredentials,
+  target: ClientTarget,
+  http: HttpOptions,
+): C {
+  const setup = sdkClientSetup(credentials, target, http);
+  const client = new Client(setup.params, setup.configuration);
+  if ('endpoint' in target) client.endpoint = target.endpoint;
+  else client.regionId = target.region;
+  return client;
 }
