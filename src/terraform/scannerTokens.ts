@@ -17,10 +17,23 @@ const OPEN_TO_END = 2;
 const HEREDOC_START = /^<<(-?)([A-Za-z_][A-Za-z0-9_-]*)[ \t]*\r?\n/;
 const ESCAPES: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', '"': '"', '\\': '\\' };
 
-const isIdentStart = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || c > 127;
-const isIdentPart = (c: number): boolean => isIdentStart(c) || (c >= 48 && c <= 57) || c === 45;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-const isNumberPart = (c: number): boolean => isDigit(c) || c === 46 || c === 101 || c === 69;
+/** Character classes of ASCII, looked up once per character: bit flags below. */
+const START = 1;
+const PART = 2;
+const DIGIT = 4;
+const NUMBER_PART = 8;
+const ASCII = new Uint8Array(128);
+for (let c = 0; c < 128; c += 1) {
+  const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
+  const digit = c >= 48 && c <= 57;
+  ASCII[c] = (letter ? START | PART : 0) | (digit ? DIGIT | PART | NUMBER_PART : 0) | (c === 45 ? PART : 0) | (c === 46 || c === 101 || c === 69 ? NUMBER_PART : 0);
+}
+/** Letters, `_`, and anything beyond ASCII start an identifier. */
+const isIdentStart = (c: number): boolean => c > 127 || (ASCII[c] & START) !== 0;
+/** …which goes on with those, digits and `-`. */
+const isIdentPart = (c: number): boolean => c > 127 || (ASCII[c] & PART) !== 0;
+const isDigit = (c: number): boolean => c < 128 && (ASCII[c] & DIGIT) !== 0;
+const isNumberPart = (c: number): boolean => c < 128 && (ASCII[c] & NUMBER_PART) !== 0;
 
 export class Tokens {
   count = 0;
