@@ -102,11 +102,11 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
       if (!options) return;
       const provider = s.registry.provider(userNode.account);
       try {
-        const created = await withCancellableProgress(vscode.l10n.t('Creating a {0} for {1}…', keyKindName(userNode.account.cloud, kind), userNode.user.name), (signal) =>
+        const created = await withCancellableProgress(vscode.l10n.t('Creating a new {0} for {1}…', keyKindName(userNode.account.cloud, kind), userNode.user.name), (signal) =>
           createKeyStoringSecret(provider, userNode.user, kind, options, sinkFor(userNode.account.cloud), signal, s.createJournal),
         );
         s.tree.refresh(userNode);
-        const copyId = vscode.l10n.t('Copy Access Key ID');
+        const copyId = created.key.kind === 'api-signing-key' ? vscode.l10n.t('Copy Fingerprint') : vscode.l10n.t('Copy Access Key ID');
         const copySecret = vscode.l10n.t('Copy Secret');
         const saveProfile = vscode.l10n.t('Save to OCI Config…');
         const actions = created.secret ? [copyId, copySecret, ...(created.key.kind === 'api-signing-key' ? [saveProfile] : [])] : [copyId];

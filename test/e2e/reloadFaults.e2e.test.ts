@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { IonosEmulator } from '../emulators/ionos';
+import type { RunningOciEmulator } from '../emulators/oci';
 import type { RunningOutscaleEmulator } from '../emulators/outscale';
 import { acceptInputBox, answerNotification, cloudKeysLogs, collapseTree, latestLog, pickQuickItem, reloadWindow, showCloudKeysAgain, tooltipOf, waitUntil } from './support/reload';
 import { contextMenu, expand, notification, openCloudKeys, row } from './support/tree';
@@ -32,17 +33,27 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
   let workbench: Workbench & { emulators: Record<string, unknown>; userDataDir: string };
   let outscale: RunningOutscaleEmulator;
   let ionos: IonosEmulator;
+  let oci: RunningOciEmulator;
 
   /** Every OUTSCALE key of the account, id → "owner state". */
   const outscaleKeys = (): KeySnapshot =>
     Object.fromEntries([...outscale.state.keys.values()].map((k) => [k.accessKeyId, `${k.owner || '(account)'} ${k.state}`]));
   const ionosKeys = (): KeySnapshot => Object.fromEntries([...ionos.state.keys.values()].map((k) => [k.id, `${k.userId} ${k.active ? 'active' : 'inactive'}`]));
+  /** Every live OCI customer secret key of the tenancy, id → "user name state" (a deleted key stays listed as DELETED for a while, as on OCI). */
+  const ociSecretKeys = (): KeySnapshot =>
+    Object.fromEntries(oci.state.secretKeys.filter((k) => k.lifecycleState !== 'DELETED').map((k) => [k.id, `${oci.state.users.find((u) => u.id === k.userId)?.name ?? k.userId} ${k.lifecycleState}`]));
+  const ociUserId = (name: string): string => {
+    const user = oci.state.users.find((u) => u.name === name);
+    assert.ok(user, `the OCI emulator has no user ${name}`);
+    return user.id;
+  };
   const added = (before: KeySnapshot, now: KeySnapshot) => Object.keys(now).filter((id) => !(id in before));
 
   before(async () => {
     workbench = await openWorkbench({ emulators: true });
     outscale = workbench.emulators.outscale as RunningOutscaleEmulator;
     ionos = workbench.emulators.ionos as IonosEmulator;
+    oci = workbench.emulators.oci as RunningOciEmulator;
     await openCloudKeys(workbench.page);
   });
 
@@ -154,6 +165,112 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     const tooltip = await tooltipOf(page, row(page, created));
     assert.match(tooltip, /stored in VS Code secret storage/);
     await screenshot(page, 'reload-create-ionos-stored');
+  });
+
+  test('OCI: a customer secret key create cut off by a reload is named at the next start, and Delete removes only that key', async () => {
+    const { page, userDataDir } = workbench;
+    const grace = ociUserId('grace.analytics');
+    await expand(page, /OCI/, /grace\.analytics/);
+    await expand(page, /grace\.analytics/, /notebooks/);
+    const before = ociSecretKeys();
+    const callsBefore = oci.calls.length;
+    // The emulator's route key: the path without region and API version.
+    const createRoute = `POST /users/${grace}/customerSecretKeys`;
+    oci.faults.add({ route: createRoute, kind: 'latency', ms: HOLD_MS, times: 1 });
+
+    await contextMenu(page, /grace\.analytics/, 'Create Key…');
+    await pickQuickItem(page, 'customer secret key');
+    const name = page.locator('.quick-input-widget input');
+    await name.waitFor({ timeout: 15_000 });
+    await name.fill('reload-e2e');
+    await name.press('Enter');
+    await reloadWhileHeld(
+      () => oci.calls.slice(callsBefore).includes(createRoute),
+      () => added(before, ociSecretKeys()).length > 0,
+      'the customer secret key creation',
+    );
+
+    const [orphan, ...more] = await waitUntil('the held create to finish at the emulator', () => {
+      const fresh = added(before, ociSecretKeys());
+      return fresh.length > 0 ? fresh : undefined;
+    });
+    assert.deepEqual(more, [], 'exactly one key was created');
+    assert.equal(ociSecretKeys()[orphan], 'grace.analytics ACTIVE');
+
+    const message = await notification(page, /Cloud Keys stopped while creating/);
+    assert.match(message, new RegExp(`${orphan} \\(OCI\\)`), 'the question names the key and its cloud');
+    assert.match(message, /secrets were never saved/);
+    await page.locator('.notification-toast .monaco-button', { hasText: /^Delete$/ }).first().waitFor();
+    await screenshot(page, 'reload-create-oci-ask');
+    await answerNotification(page, /Cloud Keys stopped while creating/, 'Delete');
+
+    await waitUntil(`key ${orphan} to be deleted at the emulator`, () => !(orphan in ociSecretKeys()));
+    assert.deepEqual(ociSecretKeys(), before, "every other key of the tenancy is as it was, grace's notebooks key included");
+    await waitUntil('the recovery to be logged', () => /Interrupted creates: 1 record\(s\), 0 secret\(s\) stored, 1 key\(s\) deleted/.test(latestLog(userDataDir)));
+    await expand(page, /OCI/, /grace\.analytics/);
+    await expand(page, /grace\.analytics/, /notebooks/);
+    assert.equal(await row(page, /reload-e2e/).count(), 0, 'the deleted key is not in the tree');
+    await screenshot(page, 'reload-create-oci-deleted');
+  });
+
+  test('OCI: a rotation cut off at its create step offers the lost key after the reload; Delete, then Resume finishes with one new key', async () => {
+    const { page, userDataDir } = workbench;
+    const alice = ociUserId('alice.admin');
+    const old = oci.state.secretKeys.find((k) => k.userId === alice && k.displayName === 'terraform-state');
+    assert.ok(old);
+    const aliceKeys = () => oci.state.secretKeys.filter((k) => k.userId === alice && k.lifecycleState !== 'DELETED').map((k) => k.id);
+    assert.deepEqual(aliceKeys(), [old.id], 'alice.admin starts with one customer secret key');
+    const before = ociSecretKeys();
+    await expand(page, /OCI/, /alice\.admin/);
+    await expand(page, /alice\.admin/, /terraform-state/);
+    const callsBefore = oci.calls.length;
+    const createRoute = `POST /users/${alice}/customerSecretKeys`;
+    oci.faults.add({ route: createRoute, kind: 'latency', ms: HOLD_MS, times: 1 });
+
+    await contextMenu(page, /terraform-state/, 'Rotate Key…');
+    await pickQuickItem(page, 'Delete the old key as soon as the new one works');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ timeout: 20_000 });
+    assert.match(await dialog.innerText(), new RegExp(`Rotate key ${old.id}`));
+    await dialog.locator('.monaco-button', { hasText: /^Rotate$/ }).click();
+    await reloadWhileHeld(
+      () => oci.calls.slice(callsBefore).includes(createRoute),
+      () => aliceKeys().length > 1,
+      "the rotation's create",
+    );
+
+    // The cloud made the new key, but its secret died with the old extension host.
+    const [lost, ...more] = await waitUntil('the held create to finish at the emulator', () => {
+      const fresh = added(before, ociSecretKeys());
+      return fresh.length > 0 ? fresh : undefined;
+    });
+    assert.deepEqual(more, [], 'exactly one key was created');
+    const message = await notification(page, /Cloud Keys stopped while creating/);
+    assert.match(message, new RegExp(`${lost} \\(OCI\\)`), 'the recovery offers the key the rotation lost');
+    await notification(page, /1 key rotation\(s\) did not finish/);
+    await screenshot(page, 'reload-rotation-oci-create-offered');
+    await answerNotification(page, /Cloud Keys stopped while creating/, 'Delete');
+    await waitUntil(`key ${lost} to be deleted at the emulator`, () => !(lost in ociSecretKeys()));
+    assert.deepEqual(ociSecretKeys(), before, 'only the lost key was deleted; the key being rotated is still there');
+    await waitUntil('the recovery to be logged', () => /Interrupted creates: 1 record\(s\), 0 secret\(s\) stored, 1 key\(s\) deleted/.test(latestLog(userDataDir)));
+
+    await answerNotification(page, /did not finish/, 'Resume Rotations');
+    await pickQuickItem(page, old.id);
+    await pickQuickItem(page, 'Resume from where it stopped');
+    await notification(page, new RegExp(`Rotated ${old.id}`));
+
+    // Exactly one key, new: neither the old key nor the lost one.
+    const [newKey, ...others] = aliceKeys();
+    assert.deepEqual(others, [], `alice.admin holds exactly one customer secret key, not ${aliceKeys().join(', ')}`);
+    assert.notEqual(newKey, old.id, 'the old key is gone');
+    assert.notEqual(newKey, lost, 'the key lost in the reload is not the one kept');
+    const expected = { ...before, [newKey]: 'alice.admin ACTIVE' };
+    delete expected[old.id];
+    assert.deepEqual(ociSecretKeys(), expected, "no other user's key changed");
+    await expand(page, /OCI/, /alice\.admin/);
+    await expand(page, /alice\.admin/, newKey);
+    assert.match(await tooltipOf(page, row(page, newKey)), /stored in VS Code secret storage/, 'the new secret is stored');
+    await screenshot(page, 'reload-rotation-oci-finished');
   });
 
   /** Starts the rotation of `keyId` from the tree, grace "now", and reloads while the deactivation of the old key is held. */

@@ -36,7 +36,7 @@ interface Emulators {
  */
 export async function openWorkbench(
   options: { folder?: string; emulators?: boolean; settings?: Record<string, unknown> } = {},
-): Promise<Workbench & { urls: Record<string, string>; emulators: Record<string, unknown>; userDataDir: string }> {
+): Promise<Workbench & { urls: Record<string, string>; emulators: Record<string, unknown>; userDataDir: string; home: string }> {
   const { startCodeServer } = (await import(path.join(root, 'scripts/lib/code-server.mjs'))) as {
     startCodeServer(o: object): Promise<CodeServer>;
   };
@@ -73,6 +73,8 @@ export async function openWorkbench(
     // (its logs), for tests that check what happened behind the workbench.
     emulators: emulators?.running ?? {},
     userDataDir: server.userDataDir,
+    // The temporary home code-server runs with (its HOME): the emulators' demo config files live under it.
+    home,
     async close() {
       await browser.close();
       await server.stop();
