@@ -62,7 +62,10 @@ describe('extension manifest', () => {
     const files = out.split('\n').filter(Boolean);
     assert.ok(files.includes('package.json'), out);
     assert.ok(files.includes('README.md') && files.includes('CHANGELOG.md') && files.includes('LICENSE'), out);
-    assert.ok(files.some((f) => f.startsWith('dist/')), 'dist/ is not packaged: build first');
+    for (const bundle of ['dist/extension.js', 'dist/webview/main.js', 'dist/clouds/oci.js', 'dist/lazy/ociProfile.js', 'dist/lazy/terraformGenerate.js']) {
+      assert.ok(files.includes(bundle), `${bundle} is not packaged: build first`);
+    }
+    assert.deepEqual(files.filter((f) => f.endsWith('.map')), [], 'source maps are not packaged');
     for (const file of files) {
       assert.match(file, /^(dist\/|media\/|snippets\/|l10n\/|package\.json$|package\.nls(\.[\w-]+)?\.json$|README\.md$|CHANGELOG\.md$|LICENSE$)/, `unexpected packaged file ${file}`);
     }
