@@ -75,15 +75,32 @@ export const createRecoveryFeature: Feature = (s) => {
   const journal = s.createJournal ?? new CreateJournal(createJournalStorage(s.context), s.logger);
   // What an earlier session left, read now, before any create of this session can add a record:
   // a create started in the next seconds is running, not interrupted.
-  // Records of another window whose extension host still runs are that window's running creates.
-  const leftover = new Set(journal.recoverable().map((r) => r.id));
+  const earlier = new Set(journal.records().map((r) => r.id));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Recovers the earlier records whose owner is gone. A record of another window whose extension host
+   * still runs (or is still shutting down after a reload) is that window's running create: looked at
+   * again every 30 s until it is cleared or its owner has gone.
+   */
+  const check = (attempt: number): void => {
+    const present = journal.records().filter((r) => earlier.has(r.id));
+    if (present.length === 0) return;
+    const ready = new Set(journal.recoverable().filter((r) => earlier.has(r.id)).map((r) => r.id));
+    const waiting = present.length - ready.size;
+    const next = () => {
+      if (waiting > 0 && attempt < 30) timer = setTimeout(() => check(attempt + 1), 30_000);
+    };
+    if (ready.size === 0) return next();
+    // One question per record and start: what is left unanswered waits for the next start or the command.
+    for (const id of ready) earlier.delete(id);
+    void recover(s, journal, undefined, ready)
+      .catch((error: unknown) => s.logger.warn('Could not recover interrupted key creations:', error))
+      .finally(next);
+  };
   // Not at activation's critical path: recovery waits until the window has settled.
-  const timer = setTimeout(() => {
-    if (!journal.records().some((r) => leftover.has(r.id))) return;
-    void recover(s, journal, undefined, leftover).catch((error: unknown) => s.logger.warn('Could not recover interrupted key creations:', error));
-  }, 3_000);
+  timer = setTimeout(() => check(0), 3_000);
   return [
-    { dispose: () => clearTimeout(timer) },
+    { dispose: () => timer !== undefined && clearTimeout(timer) },
     registerCommand(COMMAND_IDS.recoverInterruptedCreates, async (args?: unknown) => {
       const parsed = RecoverArgsSchema.safeParse(args ?? {});
       if (!parsed.success) throw new Error('The recovery command takes { answer: "delete" | "keep" } or no argument.');

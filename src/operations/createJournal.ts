@@ -4,6 +4,7 @@ import '../util/zodLocale';
 import type { CloudId, KeyKind } from '../model/types';
 import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
+import { CLOCK_SKEW_MS, CREATE_CALL_MAX_MS } from './createRecovery';
 
 /**
  * One key creation that has started and not yet ended with its secret stored: ids and times only.
@@ -102,12 +103,17 @@ export class CreateJournal {
 
   /**
    * The records a recovery may look at now: every one but those whose create is still being made,
-   * by this process or by another window's extension host that is still alive.
+   * by this process or by another window's extension host that is still alive. A record older than
+   * the longest a create call can take is recoverable whoever runs under its owner's pid (pids are
+   * reused, by other processes or other users).
    */
   recoverable(): CreateIntent[] {
+    const now = this.now();
     return this.records().filter((r) => {
       if (this.#running.has(r.id)) return false;
-      return r.owner === undefined || r.owner === this.processId || !this.isAlive(r.owner);
+      if (r.owner === undefined || r.owner === this.processId) return true;
+      const age = now - Date.parse(r.startedAt);
+      return !(age < CREATE_CALL_MAX_MS + CLOCK_SKEW_MS) || !this.isAlive(r.owner);
     });
   }
 

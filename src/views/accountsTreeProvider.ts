@@ -131,7 +131,8 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       const view = await this.browser.users(node.account, this.#abort.signal);
       const children: TreeNode[] = view.users.map((user) => this.userNode(node.account, user));
       if (view.callerUnknown) {
-        children.unshift({ ...this.#message(node, 'info', vscode.l10n.t('Which user you are is not known'), view.callerUnknown), id: `${nodeId(node)}|caller-unknown` });
+        // A note, not a failure: no Retry (which would drop the pages loaded so far).
+        children.unshift({ kind: 'message', id: `${nodeId(node)}|caller-unknown`, severity: 'info', text: vscode.l10n.t('Which user you are is not known'), detail: view.callerUnknown });
       }
       if (view.users.length === 0) {
         children.push(this.#message(node, 'info', view.filter ? vscode.l10n.t('No user matches "{0}"', view.filter) : vscode.l10n.t('No users')));

@@ -15,24 +15,32 @@ import { Secret } from '../../model/secret';
  * the epoch, RFC 7519), which `oci session validate --local` checks.
  */
 const SessionClaimsSchema = z.object({
-  sub: z.string().min(1).optional(),
-  tenant: z.string().min(1).optional(),
-  exp: z.number().finite().optional(),
+  // Each claim on its own: one malformed claim must not hide the others (above all `exp`).
+  sub: z.string().min(1).optional().catch(undefined),
+  tenant: z.string().min(1).optional().catch(undefined),
+  exp: z.number().finite().optional().catch(undefined),
 });
 
 export type SessionClaims = z.output<typeof SessionClaimsSchema>;
 
+/** Three base64url parts: what a JWT looks like, without reading it. */
+const JWT_SHAPE = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
+
 /** The payload of a JWT, or `undefined` when the text is not a JWT whose payload is a JSON object. */
 export function decodeSessionClaims(token: string): SessionClaims | undefined {
-  const parts = token.split('.');
-  if (parts.length !== 3 || !parts[1]) return undefined;
+  if (!JWT_SHAPE.test(token)) return undefined;
   try {
-    const parsed = SessionClaimsSchema.safeParse(JSON.parse(Buffer.from(parts[1], 'base64url').toString('utf8')));
+    const parsed = SessionClaimsSchema.safeParse(JSON.parse(Buffer.from(token.split('.')[1], 'base64url').toString('utf8')));
     return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }
 }
+
+/** Tolerance for this machine's clock running ahead of OCI's when checking `exp`. */
+const CLOCK_SKEW_MS = 60_000;
+/** How long to wait before reading a token file again that looked half written (`oci session refresh` rewrites it). */
+const REREAD_AFTER_MS = 150;
 
 /** What to run so a profile gets a fresh token, in the CLI's own words. */
 export function renewHint(profile: string): string {
@@ -53,36 +61,53 @@ export class SessionTokenFile {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** The token as the file holds it now. Never puts the token in a message. */
+  /**
+   * The token as the file holds it now. A file that is empty or does not hold a JWT is read once more
+   * after a moment (the CLI may be rewriting it), then refused with what to run. Never puts the token
+   * in a message.
+   */
   async read(): Promise<SessionTokenRead> {
-    let text: string;
+    let value = await this.#readText();
+    if (!JWT_SHAPE.test(value)) {
+      await new Promise((resolve) => setTimeout(resolve, REREAD_AFTER_MS));
+      value = await this.#readText();
+    }
+    if (!value) {
+      throw new CloudError('config', `The session token file ${this.file} of profile ${this.profile} is empty; ${renewHint(this.profile)}.`, { cloud: 'oci' });
+    }
+    if (!JWT_SHAPE.test(value)) {
+      throw new CloudError(
+        'config',
+        `The file ${this.file} (security_token_file of profile ${this.profile}) does not hold a session token; ${renewHint(this.profile)}, or point security_token_file at the token file.`,
+        { cloud: 'oci' },
+      );
+    }
+    const claims = decodeSessionClaims(value);
+    return claims ? { token: new Secret(value), claims } : { token: new Secret(value) };
+  }
+
+  async #readText(): Promise<string> {
     try {
-      text = await fs.promises.readFile(this.file, 'utf8');
+      return (await fs.promises.readFile(this.file, 'utf8')).trim();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       throw new CloudError(
         'config',
         code === 'ENOENT'
           ? `The session token file ${this.file} of profile ${this.profile} does not exist; run \`oci session authenticate --profile-name ${this.profile}\` to sign in again.`
-          : `The session token file ${this.file} of profile ${this.profile} could not be read (${code ?? 'error'}). Check its permissions.`,
+          : `The session token file ${this.file} of profile ${this.profile} could not be read (${code ?? 'error'}). Check that it is a readable file.`,
         { cloud: 'oci' },
       );
     }
-    const value = text.trim();
-    if (!value) {
-      throw new CloudError('config', `The session token file ${this.file} of profile ${this.profile} is empty; ${renewHint(this.profile)}.`, { cloud: 'oci' });
-    }
-    const claims = decodeSessionClaims(value);
-    return claims ? { token: new Secret(value), claims } : { token: new Secret(value) };
   }
 
   /** The token, refused before any request is signed with it when its `exp` has passed. */
   async current(): Promise<Secret> {
     const { token, claims } = await this.read();
-    if (claims?.exp !== undefined && claims.exp * 1000 <= this.now()) {
+    if (claims?.exp !== undefined && claims.exp * 1000 + CLOCK_SKEW_MS <= this.now()) {
       throw new CloudError(
         'auth',
-        `The session of profile ${this.profile} expired at ${new Date(claims.exp * 1000).toISOString()}; ${renewHint(this.profile)}.`,
+        `The session of profile ${this.profile} expired at ${new Date(claims.exp * 1000).toISOString()} (by this machine's clock); ${renewHint(this.profile)}.`,
         { cloud: 'oci' },
       );
     }

@@ -109,6 +109,17 @@ describe('recovery limited to the records left by an earlier session', () => {
     assert.deepEqual(windowB.recoverable().map((r) => r.id), [record.id]);
   });
 
+  test('a record older than any create call is recoverable even if its owner pid now belongs to a live process', async () => {
+    const shared = new MemoryCreateJournalStorage();
+    let clock = Date.now();
+    const windowA = new CreateJournal(shared, undefined, () => clock, 5001, () => true);
+    const record = await windowA.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore: [] });
+    const later = new CreateJournal(shared, undefined, () => clock, 5002, () => true);
+    assert.deepEqual(later.recoverable(), [], 'a live owner within the time a create can take is still creating');
+    clock += 13 * 60_000; // longer than a create call can last, clock skew included
+    assert.deepEqual(later.recoverable().map((r) => r.id), [record.id], 'the pid was reused: the record is recoverable');
+  });
+
   test('a key whose secret got stored while the question was open is not deleted', async () => {
     const journal = new CreateJournal(new MemoryCreateJournalStorage());
     const provider = await fx.newProvider();

@@ -84,13 +84,45 @@ describe('OCI session-token profiles (oci session authenticate)', () => {
     const expired = isCloudError(
       'auth',
       new RegExp(
-        `^The session of profile ${files.profile} expired at \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z; run \`oci session refresh --profile ${files.profile}\` \\(or \`oci session authenticate\``,
+        `^The session of profile ${files.profile} expired at \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z \\(by this machine's clock\\); run \`oci session refresh --profile ${files.profile}\` \\(or \`oci session authenticate\``,
       ),
     );
     await assert.rejects(provider.whoAmI(), expired);
     await assert.rejects(provider.listUsers(), expired);
     await assert.rejects(provider.createKey(userId(emulator, 'ck-plain'), 'access-key', { displayName: 'x' }), expired);
     assert.equal(emulator.requests.length, sent, 'no request reached the emulator');
+  });
+
+  it('refuses a token file that holds no token, saying so, without sending anything', async () => {
+    const { provider, files } = await sessionSetUp();
+    await provider.whoAmI(); // credentials resolved with the good token
+    for (const text of ['not a token at all', 'eyJhbGciOi.cut', 'line.one.x\nline.two.y', '"quoted.token.x"']) {
+      fs.writeFileSync(files.tokenFile, text);
+      const sent = emulator.requests.length;
+      await assert.rejects(provider.listUsers(), isCloudError('config', new RegExp(`does not hold a session token; run \`oci session refresh --profile ${files.profile}\``)), text);
+      assert.equal(emulator.requests.length, sent, `a request went out with ${JSON.stringify(text)} as the token`);
+    }
+  });
+
+  it('still refuses an expired token whose other claims are malformed', async () => {
+    const { provider, files } = await sessionSetUp();
+    await provider.whoAmI();
+    const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ sub: '', tenant: 1, exp: Math.floor(Date.now() / 1000) - 600 })).toString('base64url');
+    fs.writeFileSync(files.tokenFile, `${header}.${payload}.c2lnbmF0dXJl`);
+    const sent = emulator.requests.length;
+    await assert.rejects(provider.listUsers(), isCloudError('auth', /expired at/));
+    assert.equal(emulator.requests.length, sent);
+  });
+
+  it('reads a token file again when it looked half written (a refresh in progress)', async () => {
+    const { provider, files } = await sessionSetUp();
+    await provider.whoAmI();
+    const good = files.token();
+    fs.writeFileSync(files.tokenFile, '');
+    setTimeout(() => fs.writeFileSync(files.tokenFile, good), 40);
+    const { items } = await provider.listUsers();
+    assert.ok(items.length > 0, 'the call went through with the token written a moment later');
   });
 
   it('picks up a token file rewritten by a refresh, with the same provider', async () => {
