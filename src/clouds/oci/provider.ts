@@ -10,9 +10,10 @@ import { endpointOverride, objectStorageEndpointFor } from './endpoints';
 import { createIdentityClient, type ClientTarget, type SigningCredentials } from './identityClient';
 import { ensureRoomForKey, OCI_CAPABILITIES } from './limits';
 import { readObjectStorageNamespace } from './namespace';
+import { checkApiKeyOptions, publicKeyToUpload } from './apiKeyUpload';
 import { apiKeyToModel, secretKeyToModel, toCloudUser } from './mapping';
 import { openPrivateKey } from './privateKey';
-import { checkUploadablePublicKey, generateRsaKeyPair, type CheckedPublicKey, type GeneratedKeyBits } from './publicKey';
+import type { GeneratedKeyBits } from './publicKey';
 import {
   ApiKeyListSchema,
   ApiKeySchema,
@@ -30,7 +31,7 @@ import { checkKeyName } from '../shared/keyName';
 /** OCI does not document a display-name limit for customer secret keys; 255 is a conservative bound (UNCONFIRMED). */
 const OCI_DISPLAY_NAME_MAX = 255;
 import { resolveSigningCredentials } from './signingCredentials';
-import { renewHint } from './sessionToken';
+import { refusedSessionError, unnamedSessionCaller } from './sessionCaller';
 
 /** `CreateKeyOptions` plus what only OCI API keys take. */
 export interface OciCreateKeyOptions extends CreateKeyOptions {
@@ -122,17 +123,13 @@ export class OciProvider implements CloudProvider {
     );
   }
 
-  /** A 401 for a session profile means the session ended (or its key changed), not a bad API key. */
+  /** A 401 for a session profile: say what to run, and read the session's key and token afresh next time (re-authenticating makes a new key). */
   async #explainRefusedSession(error: unknown, what: string): Promise<unknown> {
     if (!(error instanceof CloudError) || error.code !== 'auth' || error.httpStatus !== 401 || !this.#credentials) return error;
     const credentials = await this.#credentials.catch(() => undefined);
     if (!credentials?.session) return error;
-    const profile = credentials.session.profile;
-    return new CloudError(
-      'auth',
-      `OCI did not accept the session of profile ${profile} while ${what}: it may have ended, or been signed in again with a new key; ${renewHint(profile)}.`,
-      { cloud: 'oci', requestId: error.requestId, httpStatus: error.httpStatus, cloudCode: error.cloudCode },
-    );
+    this.#credentials = undefined;
+    return refusedSessionError(error, credentials.session.profile, what);
   }
 
   /** Reads may use the profile's region. */
@@ -202,26 +199,14 @@ export class OciProvider implements CloudProvider {
     if (credentials.session && !credentials.userId) {
       // Refuse an expired session first, as any other call would.
       await credentials.session.current();
-      return this.#unnamedSessionCaller(credentials.session.profile);
+      this.ctx.logger.info(`oci: the session token of profile ${credentials.session.profile} does not name its user; showing the users without marking you`);
+      return unnamedSessionCaller(this.account.id, credentials.session.profile);
     }
     const what = 'reading your own user';
     const response = await this.#call(what, () => client.getUser({ userId: credentials.userId }), signal);
     const user = checked(UserSchema, response.user, what, response.opcRequestId);
     this.#userNames.set(user.id, user.name);
     return toCloudUser(user, this.account.id, credentials.userId);
-  }
-
-  /** "You", for a session whose token does not name its user (no readable `sub` claim). */
-  #unnamedSessionCaller(profile: string): CloudUser {
-    this.ctx.logger.info(`oci: the session token of profile ${profile} does not name its user; showing the users without marking you`);
-    return {
-      id: `session-caller:${profile}`,
-      accountId: this.account.id,
-      name: `you (session of profile ${profile})`,
-      isCaller: true,
-      placeholder: true,
-      note: `The session token of profile ${profile} does not name its user (it has no readable "sub" claim), so Cloud Keys cannot tell which user you are. Find yourself among the users of the tenancy.`,
-    };
   }
 
   async listUsers(cursor?: string, signal?: AbortSignal): Promise<{ items: CloudUser[]; next?: string }> {
@@ -300,20 +285,9 @@ export class OciProvider implements CloudProvider {
   }
 
   async #createApiKey(userId: string, opts: OciCreateKeyOptions, signal?: AbortSignal): Promise<CreatedKey> {
-    // Every check that needs no request comes first.
-    const uploaded: CheckedPublicKey | undefined = opts.publicKeyPem ? checkUploadablePublicKey(opts.publicKeyPem) : undefined;
-    if (!uploaded && opts.keyBits !== undefined && opts.keyBits !== 2048 && opts.keyBits !== 4096) {
-      throw new CloudError('invalid', `Generated keys are 2048 or 4096 bits, not ${String(opts.keyBits)}.`, { cloud: 'oci' });
-    }
+    const uploaded = checkApiKeyOptions(opts); // before any request
     const existing = await this.#apiKeys(userId, signal);
-    const userName = await this.#userName(userId, signal);
-    if (uploaded && existing.some((key) => key.fingerprint === uploaded.fingerprint)) {
-      throw new CloudError('conflict', `${userName} already has this public key (fingerprint ${uploaded.fingerprint}).`, { cloud: 'oci' });
-    }
-    ensureRoomForKey('api-signing-key', userName, existing);
-    const pair = uploaded ? undefined : generateRsaKeyPair(opts.keyBits ?? 2048);
-    const publicKey = uploaded ?? pair?.publicKey;
-    if (!publicKey) throw new CloudError('invalid', 'No public key to upload.', { cloud: 'oci' });
+    const { publicKey, pair } = publicKeyToUpload(uploaded, opts, existing, await this.#userName(userId, signal));
     const { client } = await this.#writer(signal);
     const what = `uploading an API signing key for user ${userId}`;
     const opcRetryToken = randomUUID();

@@ -1,40 +1,22 @@
 import { sleep } from '../../clouds/shared/retry';
-import type { CloudProvider, CreatedKey } from '../../clouds/provider';
+import type { CloudProvider } from '../../clouds/provider';
 import { CloudError, isCloudError } from '../../model/cloudError';
 import type { Secret } from '../../model/secret';
 import type { AccessKey } from '../../model/types';
-import { refusedBeforeCreating, SecretNotStoredError } from '../keyOperations';
+import { createNewKey } from './createStep';
+import { Cancelled, errorCode, errorMessage } from './engineErrors';
 import type { KeyRotationOutcome, RotationDeps, RotationOutcome, RunOptions } from './engineTypes';
 import type { JournalEntry } from './journal';
 import { toKeyRef } from './planner';
-import { createOptionsOf, ROTATION_STEPS, type KeyRef, type KeyRotationPlan, type RotationPlan, type RotationStep } from './types';
+import { ROTATION_STEPS, type KeyRef, type KeyRotationPlan, type RotationPlan, type RotationStep } from './types';
 
 const DAY_MS = 86_400_000;
 
 export type { ExportRepointer, KeyOutcomeStatus, KeyRotationOutcome, RotationDeps, RotationOutcome, RotationVault, RunOptions, StepEvent, StepPhase } from './engineTypes';
 
-
-class Cancelled extends CloudError {
-  constructor() {
-    super('cancelled', 'The rotation was cancelled. Resume it with "Cloud Keys: Resume Rotations".');
-  }
-}
-
 function stamp(now: number): string {
   return new Date(now).toISOString();
 }
-
-function errorCode(error: unknown): string {
-  if (isCloudError(error)) return error.code;
-  if (error instanceof SecretNotStoredError) return 'secret-not-stored';
-  return 'error';
-}
-
-function errorMessage(error: unknown): string {
-  if (isCloudError(error)) return error.describe();
-  return error instanceof Error ? error.message : String(error);
-}
-
 
 function asKey(entry: JournalEntry, ref: KeyRef): Pick<AccessKey, 'accountId' | 'kind' | 'id'> {
   return { accountId: entry.accountId, kind: ref.kind, id: ref.id };
@@ -232,48 +214,6 @@ export class RotationEngine {
     return undefined;
   }
 
-  /**
-   * Creates the new key and stores its secret. Until the rotation's journal names the key, the create
-   * journal holds the call too, so a lost answer is offered for deletion at the next start.
-   */
-  async #createNewKey(entry: JournalEntry, provider: CloudProvider, keysBefore: string[], signal?: AbortSignal): Promise<{ entry: JournalEntry; detail: string }> {
-    const before = await this.#save({ ...entry, keysBeforeCreate: keysBefore });
-    const journal = this.deps.createJournal;
-    const intent = await journal?.begin({ accountId: entry.accountId, cloud: entry.cloud, userId: entry.userId, kind: entry.oldKey.kind, keysBefore });
-    try {
-      let created: CreatedKey;
-      try {
-        created = await provider.createKey(entry.userId, entry.oldKey.kind, createOptionsOf(entry.newKeySpec), signal);
-      } catch (error) {
-        if (intent && refusedBeforeCreating(error)) await journal?.clear(intent.id);
-        throw error;
-      }
-      if (!created.secret) throw new CloudError('server', `${entry.cloud} created key ${created.key.id} but returned no secret.`, { cloud: entry.cloud });
-      let stored: unknown;
-      try {
-        await this.deps.vault.storeKeySecret(created.key, created.secret);
-      } catch (error) {
-        stored = error;
-      }
-      if (stored !== undefined) {
-        // The secret exists only here: whatever else fails, the caller must get it to show it once.
-        try {
-          await this.#save({ ...before, newKey: toKeyRef(created.key) });
-          if (intent) await journal?.clear(intent.id);
-        } catch (journalError) {
-          this.deps.logger.warn(`Rotation ${entry.id}: the journal could not record the new key ${created.key.id}:`, journalError);
-        }
-        throw new SecretNotStoredError({ key: created.key, secret: created.secret }, stored);
-      }
-      // From here the rotation's journal names the key, and resume or rollback look after it.
-      const next = await this.#save({ ...before, newKey: toKeyRef(created.key) });
-      if (intent) await journal?.clear(intent.id);
-      return { entry: next, detail: `Created ${created.key.id}; its secret is in secret storage.` };
-    } finally {
-      if (intent) journal?.settled(intent.id);
-    }
-  }
-
   async #runStep(
     step: RotationStep,
     entry: JournalEntry,
@@ -334,7 +274,7 @@ export class RotationEngine {
         if (fresh.length >= caps.maxKeysPerUser) {
           throw new CloudError('quota', `${entry.userName} has ${fresh.length} of ${caps.maxKeysPerUser} keys allowed: delete one, then resume.`, { cloud: entry.cloud });
         }
-        return this.#createNewKey(entry, provider, fresh.map((k) => k.id), signal);
+        return createNewKey(this.deps, (next) => this.#save(next), entry, provider, fresh.map((k) => k.id), signal);
       }
       case 'verify': {
         const newKey = await this.#newKey(entry, provider, signal);
