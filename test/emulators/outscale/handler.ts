@@ -62,12 +62,16 @@ export function createHandler(settings: HandlerSettings): EmulatorHandler {
 
     reset: () => settings.reset(),
 
-    // A date in the wrong format is left to the action, which answers InvalidParameterValue naming the
-    // accepted forms; every other problem (an unknown field, a wrong type) is refused here.
-    refuse: (problems) =>
-      problems.every((p) => /must match format/.test(p))
-        ? undefined
-        : errors.invalidParameter(problems.map((p) => p.replace(/^OUTSCALE \w+ request: /, '')).join('; ')),
+    // Every format in these request schemas is a date or date-time (ExpirationDate): a value in
+    // another form is InvalidParameterValue naming the accepted forms, as the actions answer it;
+    // anything else (an unknown field, a wrong type) is InvalidParameter.
+    refuse: (problems) => {
+      const fields = problems.map((p) => /request: (\S+) must match format/.exec(p)?.[1]);
+      if (fields.every((f) => f !== undefined)) {
+        return errors.invalidValue(`${[...new Set(fields)].join(', ')} is not a valid ISO 8601 date or date-time.`);
+      }
+      return errors.invalidParameter(problems.map((p) => p.replace(/^OUTSCALE \w+ request: /, '')).join('; '));
+    },
 
     async handle(req: EmulatorRequest): Promise<EmulatorResponse> {
       const action = actionOf(req.path);

@@ -38,11 +38,8 @@ export interface EmulatorHandler {
   handle(req: EmulatorRequest): Promise<EmulatorResponse> | EmulatorResponse;
   /** The cloud's error body for an injected status. */
   errorBody(status: number, req: EmulatorRequest): EmulatorResponse;
-  /**
-   * The cloud's answer to a request its spec refuses (an unknown field, a wrong type); `problems`
-   * name the fields. Undefined lets `handle` answer, where the emulator has its own, closer check.
-   */
-  refuse?(problems: string[], req: EmulatorRequest): EmulatorResponse | undefined;
+  /** The cloud's answer to a request its spec refuses (an unknown field, a wrong type); `problems` name the fields. */
+  refuse?(problems: string[], req: EmulatorRequest): EmulatorResponse;
   reset(): void;
 }
 
@@ -154,8 +151,8 @@ export async function startEmulatorServer(
       const key = handler.routeKey(req);
       calls.push(key);
       const checked = contract?.recorder.request(req);
-      const refusal = checked?.op && checked.problems.length > 0 ? handler.refuse?.(checked.problems, req) : undefined;
-      if (checked?.op && refusal) {
+      if (checked?.op && checked.problems.length > 0 && handler.refuse) {
+        const refusal = handler.refuse(checked.problems, req);
         // Refused as the real API refuses a request its spec does not allow (and recorded as a violation).
         const problems = contract!.recorder.response(checked.op, refusal);
         return send(res, problems.length ? emulatorViolation(problems) : refusal);

@@ -53,6 +53,14 @@ export function loadContract(cloud: ContractCloud): ContractFile {
   return JSON.parse(fs.readFileSync(path.join(CONTRACT_DIR, `${cloud}.json`), 'utf8')) as ContractFile;
 }
 
+/**
+ * The extract's refs (`#/components/X`) pointed at where ajv holds the components: the schema
+ * registered as `<cloud>`, under `definitions` (a JSON Schema keyword, unlike `components`).
+ */
+function pointRefs(schema: unknown, prefix: string): object {
+  return JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, `"${prefix}`)) as object;
+}
+
 /** `/instancePath` + the property ajv names, as a dotted field: `Filters.AccessKeyIdz`. */
 function field(error: ErrorObject, root: string): string {
   const parts = error.instancePath.split('/').filter(Boolean);
@@ -107,7 +115,7 @@ export class ContractValidator {
     for (const ajv of [this.#ajv, this.#params]) {
       addFormats(ajv);
       addOpenApiFormats(ajv);
-      ajv.addSchema({ definitions: JSON.parse(JSON.stringify(file.components).replace(/"#\/components\//g, '"#/definitions/')) as object }, cloud);
+      ajv.addSchema({ definitions: pointRefs(file.components, '#/definitions/') }, cloud);
     }
     this.#routes = Object.entries(file.operations).map(([id, op]) => ({
       id,
@@ -130,9 +138,7 @@ export class ContractValidator {
     const cacheKey = `${ajv === this.#params ? 'p' : 'b'}:${key}`;
     let fn = this.#compiled.get(cacheKey);
     if (!fn) {
-      // Refs in the extract point at `#/components/X` of the file, whose components are registered as `<cloud>#/definitions/X`.
-      const rewritten = JSON.parse(JSON.stringify(schema).replace(/"#\/components\//g, `"${this.cloud}#/definitions/`)) as object;
-      fn = ajv.compile(rewritten);
+      fn = ajv.compile(pointRefs(schema, `${this.cloud}#/definitions/`));
       this.#compiled.set(cacheKey, fn);
     }
     return fn;
