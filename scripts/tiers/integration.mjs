@@ -19,7 +19,7 @@ function reportContracts(running, log) {
   const reports = Object.values(running).flatMap((emulator) => (emulator.contract ? [emulator.contract] : []));
   for (const r of reports) log(`  contract ${r.cloud}: ${r.requests} requests and ${r.responses} responses validated against ${r.spec}, ${r.violations.length} violations`);
   const violations = reports.flatMap((r) => r.violations);
-  for (const violation of violations.slice(0, 10)) log(`  ✖ contract violation: ${violation}`);
+  for (const violation of [...new Set(violations)].slice(0, 10)) log(`  ✖ contract violation: ${violation}`);
   return violations.length ? { passed: 0, failed: 1 } : { passed: 1, failed: 0 };
 }
 

@@ -70,8 +70,9 @@ function field(error: ErrorObject, root: string): string {
   return [root, ...parts].filter(Boolean).join('.') || root || '(body)';
 }
 
-function describe(errors: ErrorObject[] | null | undefined, root: string): string[] {
-  // anyOf/oneOf report every branch; the most specific (deepest) errors say the most.
+/** ajv's errors as short sentences naming the field; never a value (a body may hold a secret). */
+function explain(errors: ErrorObject[] | null | undefined, root: string): string[] {
+  // anyOf/oneOf add a summary on top of each branch's own errors, which name the field.
   const list = errors ?? [];
   return list
     .filter((e) => e.keyword !== 'anyOf' && e.keyword !== 'oneOf')
@@ -151,13 +152,13 @@ export class ContractValidator {
     if (spec.query && message.query) {
       const values = Object.fromEntries([...message.query.keys()].map((k) => [k, message.query!.get(k)]));
       const fn = this.#validator(this.#params, `${op.id}:query`, spec.query);
-      if (!fn(values)) problems.push(...describe(fn.errors, 'query'));
+      if (!fn(values)) problems.push(...explain(fn.errors, 'query'));
     }
     if (spec.headers && message.headers) {
       const names = Object.keys(spec.headers.properties);
       const values = Object.fromEntries(names.filter((n) => message.headers![n] !== undefined).map((n) => [n, String(message.headers![n])]));
       const fn = this.#validator(this.#params, `${op.id}:headers`, spec.headers);
-      if (!fn(values)) problems.push(...describe(fn.errors, 'header'));
+      if (!fn(values)) problems.push(...explain(fn.errors, 'header'));
     }
     if (message.unreadable) problems.push('the request body is not JSON');
     else if (spec.request) {
@@ -165,7 +166,7 @@ export class ContractValidator {
         if (spec.request.required) problems.push('the spec requires a request body');
       } else {
         const fn = this.#validator(this.#ajv, `${op.id}:request`, spec.request.schema);
-        if (!fn(message.body)) problems.push(...describe(fn.errors, ''));
+        if (!fn(message.body)) problems.push(...explain(fn.errors, ''));
       }
     } else if (message.body !== undefined) {
       problems.push('the spec documents no request body for this operation');
@@ -185,7 +186,7 @@ export class ContractValidator {
       if (message.body === undefined) problems.push(`status ${status} needs a body`);
       else {
         const fn = this.#validator(this.#ajv, `${op.id}:${status in spec.responses ? status : 'default'}`, documented.schema);
-        if (!fn(message.body)) problems.push(...describe(fn.errors, ''));
+        if (!fn(message.body)) problems.push(...explain(fn.errors, ''));
       }
     } else if (message.body !== undefined) {
       problems.push(`status ${status} has no body in the spec`);
@@ -197,7 +198,7 @@ export class ContractValidator {
         continue;
       }
       const fn = this.#validator(this.#params, `${op.id}:${status}:header:${name}`, header.schema);
-      if (!fn(String(value))) problems.push(...describe(fn.errors, `header ${name}`));
+      if (!fn(String(value))) problems.push(...explain(fn.errors, `header ${name}`));
     }
     return problems.map((p) => `${this.#name(op)} response ${status}: ${p}`);
   }
