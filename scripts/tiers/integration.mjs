@@ -11,6 +11,18 @@ import { newCanary, reportCanarySearch } from './canary.mjs';
 
 const RESULTS_TIMEOUT_MS = 180_000;
 
+/**
+ * One check: every request the extension sent to the emulators, and every answer they gave, was one
+ * its vendor's spec allows (the emulators record them, see test/emulators/shared/contract/).
+ */
+function reportContracts(running, log) {
+  const reports = Object.values(running).flatMap((emulator) => (emulator.contract ? [emulator.contract] : []));
+  for (const r of reports) log(`  contract ${r.cloud}: ${r.requests} requests and ${r.responses} responses validated against ${r.spec}, ${r.violations.length} violations`);
+  const violations = reports.flatMap((r) => r.violations);
+  for (const violation of [...new Set(violations)].slice(0, 10)) log(`  ✖ contract violation: ${violation}`);
+  return violations.length ? { passed: 0, failed: 1 } : { passed: 1, failed: 0 };
+}
+
 export async function runIntegrationTier({ root, vsix, runnerVsix, log }) {
   const suite = path.join(root, 'out', 'test', 'integration', 'suite', 'index.js');
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cloud-keys-integration-'));
@@ -71,9 +83,14 @@ export async function runIntegrationTier({ root, vsix, runnerVsix, log }) {
     await server.stop({ keepProfile: true });
     const canaryCheck = reportCanarySearch({ canary, work, home, folder, profile: server.profile, userDataDir: server.userDataDir, browserStorage, output: output.join('\n'), log });
     for (const line of output) log(line);
+    const contractCheck = reportContracts(emulators.running, log);
     fs.rmSync(server.profile, { recursive: true, force: true });
     if (canaryCheck.passed) fs.rmSync(work, { recursive: true, force: true });
-    return { passed: results.passed + canaryCheck.passed, failed: results.failed + canaryCheck.failed, skipped: results.skipped };
+    return {
+      passed: results.passed + canaryCheck.passed + contractCheck.passed,
+      failed: results.failed + canaryCheck.failed + contractCheck.failed,
+      skipped: results.skipped,
+    };
   } finally {
     await browser?.close();
     await server.stop();

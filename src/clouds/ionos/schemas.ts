@@ -1,6 +1,10 @@
 /**
  * The wire shapes of the IONOS Cloud API v6 that the adapter reads, validated with zod.
  *
+ * Cloud API 6.0 (sdk-go v6.1.4 api/openapi.yaml) requires only `properties` of a user or a key and
+ * nothing of a list or a request status; required here besides are only what no client can act
+ * without: a user's or key's `id`, a request's `metadata.status`, and a revealed key's `secretKey`.
+ *
  * `z.object` drops keys it does not declare, so the key schemas used for listing, creating and
  * updating leave `secretKey` out of everything the adapter keeps. Only `S3KeySecretSchema` reads it,
  * for an explicit reveal.
@@ -38,8 +42,9 @@ export const UserSchema = z.object({
 });
 export type WireUser = z.infer<typeof UserSchema>;
 
+/** `items` is optional in the spec (Users, S3Keys: no required fields); IONOS may leave an empty list out. */
 export const UsersPageSchema = z.object({
-  items: z.array(UserSchema),
+  items: z.array(UserSchema).default([]),
   offset: z.number().nullish(),
   limit: z.number().nullish(),
   _links: z.object({ next: z.string().nullish() }).nullish(),
@@ -53,7 +58,7 @@ export const S3KeySchema = z.object({
 });
 export type WireS3Key = z.infer<typeof S3KeySchema>;
 
-export const S3KeyListSchema = z.object({ items: z.array(S3KeySchema) });
+export const S3KeyListSchema = z.object({ items: z.array(S3KeySchema).default([]) });
 
 /** A key read only to hand its secret to the user who asked for it. */
 export const S3KeySecretSchema = z.object({

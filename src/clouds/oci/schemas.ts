@@ -4,7 +4,9 @@ import { CloudError } from '../../model/cloudError';
 /**
  * Shapes of what the SDK hands back from the identity API (the JSON bodies, as the SDK's models
  * leave them). Checked before use, so a malformed answer is a clear error rather than `undefined`
- * somewhere in the tree.
+ * somewhere in the tree. The SDK's models (oci-identity 2.139.1, lib/model/*.d.ts) are the contract:
+ * what they mark optional is optional (or null) here, except a key's `id` and an API key's
+ * `fingerprint`, which no client can act on a key without.
  */
 const when = z
   .union([z.string(), z.date()])

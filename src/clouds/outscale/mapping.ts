@@ -4,7 +4,7 @@ import { ACCOUNT_USER_ID } from './constants';
 import { parseWireDate } from './dates';
 import type { AccessKeyWire, UserWire } from './schemas';
 
-export function toKeyState(state: string): KeyState {
+export function toKeyState(state: string | null | undefined): KeyState {
   if (state === 'ACTIVE') return 'active';
   if (state === 'INACTIVE') return 'inactive';
   return 'unknown';

@@ -1,4 +1,9 @@
-/** zod schemas of the OUTSCALE API bodies the adapter reads (osc-api outscale.yaml), loose on extra fields. */
+/**
+ * zod schemas of the OUTSCALE API bodies the adapter reads (osc-api outscale.yaml, OSC API 1.40.1),
+ * loose on extra fields. The spec requires no field of any response; required here are only the
+ * ones no client can act without: a key's AccessKeyId, a new key's SecretKey, a user's UserName,
+ * and the AccessKey of a create or update.
+ */
 import { z } from 'zod';
 
 const ResponseContext = z.object({ RequestId: z.string().optional() }).loose();
@@ -6,7 +11,8 @@ const ResponseContext = z.object({ RequestId: z.string().optional() }).loose();
 export const AccessKeyWire = z
   .object({
     AccessKeyId: z.string().min(1),
-    State: z.string(),
+    /** Absent: the key's state is unknown. */
+    State: z.string().optional(),
     Tag: z.string().nullish(),
     CreationDate: z.string().nullish(),
     ExpirationDate: z.string().nullish(),

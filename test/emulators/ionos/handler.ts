@@ -3,10 +3,13 @@
  *   GET    /cloudapi/v6/um/users                       (depth, offset, limit; administrators only)
  *   GET    /cloudapi/v6/um/users/{userId}
  *   GET    /cloudapi/v6/um/users/{userId}/s3keys       (depth ≥ 1 includes secretKey)
- *   POST   /cloudapi/v6/um/users/{userId}/s3keys       (no body; 202 + Location when writes are async)
+ *   POST   /cloudapi/v6/um/users/{userId}/s3keys       (no body; 200, + Location when writes are async)
  *   GET|PUT|DELETE /cloudapi/v6/um/users/{userId}/s3keys/{keyId}   (a missing key answers 422)
  *   GET    /cloudapi/v6/requests/{requestId}/status
  * Route keys for faults drop the `/cloudapi/v6` prefix: e.g. `POST /um/users/*\/s3keys`.
+ * Status codes are the spec's (Cloud API 6.0, sdk-go v6.1.4 api/openapi.yaml): POST s3keys 200,
+ * PUT and DELETE 202, each with a `Location` header naming the request to poll, which the spec
+ * leaves optional: synchronous writes (asyncWrites false) answer without it, the change made.
  */
 import { randomUUID } from 'node:crypto';
 import type { EmulatorHandler, EmulatorRequest, EmulatorResponse } from '../shared/httpServer';
@@ -15,7 +18,8 @@ import type { EmKey, EmUser, IonosState } from './state';
 import { API_PREFIX, errorResponse, keyJson, userJson } from './wire';
 
 const MAX_KEYS = 5;
-const MAX_LIMIT = 1000;
+/** umUsersGet `limit`: maximum 100 (Cloud API 6.0 spec). */
+const MAX_LIMIT = 100;
 
 const DEFAULT_MESSAGES: Record<number, string> = {
   400: 'Bad request',
@@ -51,9 +55,17 @@ export class IonosHandler implements EmulatorHandler {
     this.state.reset();
   }
 
-  handle(req: EmulatorRequest): EmulatorResponse {
-    const response = this.#route(req);
+  /** A request the spec refuses (a wrong query value, a body of the wrong shape): 422, the status of IONOS's validation errors (UNCONFIRMED for these cases). */
+  refuse(problems: string[]): EmulatorResponse {
+    return this.#withRequestId(errorResponse(422, problems.map((p) => p.replace(/^IONOS \w+ request: /, '')).join('; ')));
+  }
+
+  #withRequestId(response: EmulatorResponse): EmulatorResponse {
     return { ...response, headers: { 'x-request-id': randomUUID(), ...(response.headers ?? {}) } };
+  }
+
+  handle(req: EmulatorRequest): EmulatorResponse {
+    return this.#withRequestId(this.#route(req));
   }
 
   #route(req: EmulatorRequest): EmulatorResponse {
@@ -120,9 +132,14 @@ export class IonosHandler implements EmulatorHandler {
     };
   }
 
-  #accepted(base: string, body: unknown, change: { onDone?: () => void; onFailed?: () => void }): EmulatorResponse {
+  /** A write as the spec answers it: `status`, with a Location to poll when the change is asynchronous. */
+  #written(status: number, base: string, body: unknown, change: { onDone?: () => void; onFailed?: () => void }): EmulatorResponse {
+    if (!this.state.asyncWrites) {
+      change.onDone?.();
+      return { status, body };
+    }
     const request = this.state.startRequest(change);
-    return { status: 202, headers: { location: `${base}/requests/${request.id}/status` }, body };
+    return { status, headers: { location: `${base}/requests/${request.id}/status` }, body };
   }
 
   #createKey(base: string, user: EmUser): EmulatorResponse {
@@ -134,8 +151,7 @@ export class IonosHandler implements EmulatorHandler {
       return errorResponse(422, `[VDC-11-3] The maximum number of S3 keys (${MAX_KEYS}) has been reached for this user.`, '200');
     }
     const key = this.state.addKey(user.id);
-    if (!this.state.asyncWrites) return { status: 201, body: keyJson(base, key, 1) };
-    return this.#accepted(base, keyJson(base, key, 1), { onFailed: () => this.state.keys.delete(key.id) });
+    return this.#written(200, base, keyJson(base, key, 1), { onFailed: () => this.state.keys.delete(key.id) });
   }
 
   #updateKey(req: EmulatorRequest, base: string, key: EmKey): EmulatorResponse {
@@ -150,20 +166,11 @@ export class IonosHandler implements EmulatorHandler {
       key.active = active;
       key.etag = randomUUID().replace(/-/g, '');
     };
-    if (!this.state.asyncWrites) {
-      apply();
-      return { status: 200, body: keyJson(base, key, 1) };
-    }
-    return this.#accepted(base, { ...(keyJson(base, key, 1) as object), properties: { secretKey: key.secretKey, active } }, { onDone: apply });
+    return this.#written(202, base, { ...(keyJson(base, key, 1) as object), properties: { secretKey: key.secretKey, active } }, { onDone: apply });
   }
 
   #deleteKey(base: string, key: EmKey): EmulatorResponse {
-    const apply = () => void this.state.keys.delete(key.id);
-    if (!this.state.asyncWrites) {
-      apply();
-      return { status: 204 };
-    }
-    return this.#accepted(base, undefined, { onDone: apply });
+    return this.#written(202, base, undefined, { onDone: () => void this.state.keys.delete(key.id) });
   }
 
   #requestStatus(base: string, id: string): EmulatorResponse {

@@ -4,10 +4,12 @@
  * key; a key created before the Object Storage privilege is active), the 5-key limit, and the
  * shared fault injection (latency, status with Retry-After, dropped connections, garbage bodies).
  */
+import { ContractRecorder } from '../shared/contract/recorder';
 import { startEmulatorServer, type EmulatorTls, type RunningEmulator } from '../shared/httpServer';
 import { IonosHandler } from './handler';
 import type { SeedName } from './seed';
 import { IonosState, type AsyncTiming, type Credentials } from './state';
+import { ionosVariants } from './variants';
 import { API_PREFIX } from './wire';
 
 export interface IonosEmulatorOptions {
@@ -15,7 +17,7 @@ export interface IonosEmulatorOptions {
   readonly port?: number;
   /** Serve HTTPS with this key and certificate (PEM) instead of plain HTTP, e.g. to test a CA and a proxy. */
   readonly tls?: EmulatorTls;
-  /** Timing of asynchronous writes, or `false` to answer writes synchronously (201/200/204). */
+  /** Timing of asynchronous writes, or `false` to make writes at once and answer without a Location. */
   readonly asyncWrites?: AsyncTiming | false;
   /** The contract a caller's `X-Contract-Number` header must name. */
   readonly contractNumber?: string;
@@ -23,6 +25,11 @@ export interface IonosEmulatorOptions {
   readonly generatedUsers?: number;
   /** Every key secret, seeded or new, starts with this (the secret-leak canary, see shared/canary.ts). */
   readonly canary?: string;
+  /**
+   * Vary the answers within what the spec allows (optional fields left out, extra fields, `items`
+   * missing on an empty list), deterministically for this seed (see variants.ts).
+   */
+  readonly variantSeed?: number;
 }
 
 export interface IonosEmulator extends RunningEmulator {
@@ -44,7 +51,12 @@ export async function startIonosEmulator(options: IonosEmulatorOptions = {}): Pr
     generatedUsers: options.generatedUsers,
     canary: options.canary,
   });
-  const server = await startEmulatorServer(new IonosHandler(state), { port: options.port, tls: options.tls });
+  // Every request and response is checked against Cloud API 6.0 (test/contracts/ionos.json).
+  const contract = {
+    recorder: new ContractRecorder('ionos', API_PREFIX),
+    ...(options.variantSeed === undefined ? {} : { vary: ionosVariants(options.variantSeed) }),
+  };
+  const server = await startEmulatorServer(new IonosHandler(state), { port: options.port, tls: options.tls, contract });
   return { ...server, state, apiUrl: `${server.url}${API_PREFIX}`, caller: state.caller, developer: state.developer };
 }
 

@@ -8,6 +8,11 @@ export function errorResponse(status: number, message: string, errorCode = Strin
   return { status, body: { httpStatus: status, messages: [{ errorCode, message }] } };
 }
 
+/**
+ * At depth 0 a user is its id, type and href only, as IONOS answers (ionos-go UserManagementApi.md),
+ * though the spec marks `properties` required: the contract check reports such an answer, and the
+ * adapter always asks for depth 1.
+ */
 export function userJson(base: string, user: EmUser, depth: number): unknown {
   const head = { id: user.id, type: 'user', href: `${base}/um/users/${user.id}` };
   if (depth < 1) return head;

@@ -20,6 +20,7 @@ import type { EmulatorHandler, EmulatorRequest, EmulatorResponse } from '../shar
 import { fakeAccessKeyId, ociFingerprint } from './keys';
 import { SessionTokenIssuer } from './sessionTokens';
 import { checkSignature } from './signature';
+import { ociVariants } from './variants';
 import { newRequestId, newSecretKeyValue, seedTenancy, type EmulatorUser, type OciTenancyState, type SeedName, type SeededTenancy } from './state';
 
 export const SECRET_KEY_LIMIT = 2;
@@ -84,6 +85,8 @@ export interface OciHandlerOptions {
   readonly generatedUsers?: number;
   /** Every customer secret key value starts with this (the secret-leak canary, see shared/canary.ts). */
   readonly canary?: string;
+  /** Vary the optional fields of the answers, deterministically for this seed (see variants.ts). */
+  readonly variantSeed?: number;
 }
 
 export class OciEmulatorHandler implements EmulatorHandler {
@@ -96,8 +99,11 @@ export class OciEmulatorHandler implements EmulatorHandler {
   /** Method and full path (region prefix included) of every API request, signed or not. */
   readonly requests: { method: string; path: string }[] = [];
 
+  readonly #vary: (response: EmulatorResponse) => EmulatorResponse;
+
   constructor(private readonly options: OciHandlerOptions) {
     this.#seeded = seedTenancy(options.seed, Date.now(), options.generatedUsers);
+    this.#vary = options.variantSeed === undefined ? (response) => response : ociVariants(options.variantSeed);
   }
 
   get state(): OciTenancyState {
@@ -144,7 +150,7 @@ export class OciEmulatorHandler implements EmulatorHandler {
     const tokenKey = typeof token === 'string' ? `${signature.user.id} ${route.path} ${token}` : undefined;
     const earlier = tokenKey ? this.#retryTokens.get(tokenKey) : undefined;
     if (earlier) return earlier;
-    const response = this.#route(req, route, signature.user);
+    const response = this.#vary(this.#route(req, route, signature.user));
     if (tokenKey && response.status < 300) this.#retryTokens.set(tokenKey, response);
     return response;
   }

@@ -28,6 +28,11 @@ export interface OciEmulatorOptions {
   readonly generatedUsers?: number;
   /** Every customer secret key value the emulator hands out starts with this (see shared/canary.ts). */
   readonly canary?: string;
+  /**
+   * Vary the answers' optional fields (left out, null, extra fields), deterministically for this
+   * seed (see variants.ts). Without it every answer has every field.
+   */
+  readonly variantSeed?: number;
 }
 
 export interface RunningOciEmulator extends RunningEmulator {
@@ -49,7 +54,7 @@ export interface RunningOciEmulator extends RunningEmulator {
 }
 
 export async function startOciEmulator(options: OciEmulatorOptions = {}): Promise<RunningOciEmulator> {
-  const handler = new OciEmulatorHandler({ seed: options.seed ?? 'test', apiKeyActivationMs: options.apiKeyActivationMs, generatedUsers: options.generatedUsers, canary: options.canary });
+  const handler = new OciEmulatorHandler({ seed: options.seed ?? 'test', apiKeyActivationMs: options.apiKeyActivationMs, generatedUsers: options.generatedUsers, canary: options.canary, variantSeed: options.variantSeed });
   const server = await startEmulatorServer(handler, { port: options.port, tls: options.tls });
   return {
     ...server,

@@ -62,6 +62,17 @@ export function createHandler(settings: HandlerSettings): EmulatorHandler {
 
     reset: () => settings.reset(),
 
+    // Every format in these request schemas is a date or date-time (ExpirationDate): a value in
+    // another form is InvalidParameterValue naming the accepted forms, as the actions answer it;
+    // anything else (an unknown field, a wrong type) is InvalidParameter.
+    refuse: (problems) => {
+      const fields = problems.map((p) => /request: (\S+) must match format/.exec(p)?.[1]);
+      if (fields.every((f) => f !== undefined)) {
+        return errors.invalidValue(`${[...new Set(fields)].join(', ')} is not a valid ISO 8601 date or date-time.`);
+      }
+      return errors.invalidParameter(problems.map((p) => p.replace(/^OUTSCALE \w+ request: /, '')).join('; '));
+    },
+
     async handle(req: EmulatorRequest): Promise<EmulatorResponse> {
       const action = actionOf(req.path);
       if (req.method !== 'POST' || !action) return errors.unknownAction(`${req.method} ${req.path}`);
@@ -117,7 +128,15 @@ export function createHandler(settings: HandlerSettings): EmulatorHandler {
       return errors.invalidBody();
     }
     if (typeof input !== 'object' || input === null || Array.isArray(input)) return errors.invalidBody();
-    return run({ state, caller, now, maxKeysPerUser: settings.maxKeysPerUser, newKeyRejections: settings.newKeyRejections }, input);
+    const context = { state, caller, now, maxKeysPerUser: settings.maxKeysPerUser, newKeyRejections: settings.newKeyRejections };
+    if ((input as { DryRun?: unknown }).DryRun === true) {
+      // DryRun "checks whether you have the required permissions to perform the action" (osc-api
+      // spec, every request's DryRun): run on a copy, so nothing changes; on success answer with the
+      // ResponseContext alone (what the real API returns then is UNCONFIRMED).
+      const dry = run({ ...context, state: state.clone() }, input);
+      return dry.status === 200 ? { status: 200, body: { ResponseContext: (dry.body as { ResponseContext: unknown }).ResponseContext } } : dry;
+    }
+    return run(context, input);
   }
 }
 

@@ -6,10 +6,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { markWithCanary } from '../shared/canary';
+import { ContractRecorder } from '../shared/contract/recorder';
 import { startEmulatorServer, type EmulatorTls, type RunningEmulator } from '../shared/httpServer';
 import { createHandler } from './handler';
 import { seed, type SeededCaller, type SeedName } from './seeds';
-import { OutscaleState, type EmulatedKey } from './state';
+import { OutscaleState } from './state';
+import { outscaleVariants } from './variants';
 
 export { DEMO_LOGIN, TEST_SEED } from './seeds';
 export type { SeededCaller, SeedName } from './seeds';
@@ -30,6 +32,11 @@ export interface OutscaleEmulatorOptions {
   readonly generatedUsers?: number;
   /** Every secret key, seeded or new, starts with this (the secret-leak canary, see shared/canary.ts). */
   readonly canary?: string;
+  /**
+   * Vary the answers within what the spec allows (optional fields left out…), deterministically for
+   * this seed (see variants.ts). Without it every answer has every field.
+   */
+  readonly variantSeed?: number;
 }
 
 export interface RunningOutscaleEmulator extends RunningEmulator {
@@ -45,15 +52,6 @@ export interface RunningOutscaleEmulator extends RunningEmulator {
   reset(): void;
 }
 
-function cloneState(source: OutscaleState): OutscaleState {
-  const copy = new OutscaleState(source.accountId);
-  for (const key of source.keys.values()) copy.keys.set(key.accessKeyId, { ...key } as EmulatedKey);
-  copy.users.push(...source.users.map((u) => ({ ...u })));
-  copy.canary = source.canary;
-  copy.login = source.login;
-  return copy;
-}
-
 /** The seed with every secret marked by the canary, and the state set to mark new ones. */
 function withCanary(seeded: { state: OutscaleState; caller: SeededCaller }, canary: string | undefined): { state: OutscaleState; caller: SeededCaller } {
   if (canary === undefined) return seeded;
@@ -67,11 +65,11 @@ export async function startOutscaleEmulator(options: OutscaleEmulatorOptions = {
   let offset = 0;
   const now = () => Date.now() + offset;
   const seeded = withCanary(seed(options.seed ?? 'test', now(), options.generatedUsers), options.canary);
-  let state = cloneState(seeded.state);
+  let state = seeded.state.clone();
   const region = options.region ?? 'eu-west-2';
   const served: { calls?: string[] } = {};
   const reset = () => {
-    state = cloneState(seeded.state);
+    state = seeded.state.clone();
     offset = 0;
     if (served.calls) served.calls.length = 0;
   };
@@ -83,7 +81,12 @@ export async function startOutscaleEmulator(options: OutscaleEmulatorOptions = {
     state: () => state,
     reset,
   });
-  const server = await startEmulatorServer(handler, { port: options.port, tls: options.tls });
+  // Every request and response is checked against OSC API 1.40.1 (test/contracts/outscale.json).
+  const contract = {
+    recorder: new ContractRecorder('outscale', '/api/(?:v1|latest)'),
+    ...(options.variantSeed === undefined ? {} : { vary: outscaleVariants(options.variantSeed) }),
+  };
+  const server = await startEmulatorServer(handler, { port: options.port, tls: options.tls, contract });
   served.calls = server.calls;
   return {
     ...server,

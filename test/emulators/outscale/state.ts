@@ -72,6 +72,16 @@ export class OutscaleState {
 
   constructor(readonly accountId: string) {}
 
+  /** A copy whose keys and users can change without touching this one (a reset, a DryRun). */
+  clone(): OutscaleState {
+    const copy = new OutscaleState(this.accountId);
+    for (const key of this.keys.values()) copy.keys.set(key.accessKeyId, { ...key });
+    copy.users.push(...this.users.map((u) => ({ ...u })));
+    copy.canary = this.canary;
+    copy.login = this.login;
+    return copy;
+  }
+
   keysOf(owner: string): EmulatedKey[] {
     return [...this.keys.values()].filter((k) => k.owner === owner);
   }

@@ -21,6 +21,11 @@ export const errors = {
   missingParameter: (name: string) => wireError(400, '7000', 'MissingParameter', `Parameter ${name} is required.`),
   invalidValue: (details: string) => wireError(400, '4047', 'InvalidParameterValue', details),
   invalidBody: () => wireError(400, '4019', 'InvalidParameter', 'The request body is not a valid JSON object.'),
+  /**
+   * A request the spec refuses (every OUTSCALE request schema has `additionalProperties: false`, so a
+   * misspelt field or filter is refused rather than ignored). The code and type are UNCONFIRMED.
+   */
+  invalidParameter: (details: string) => wireError(400, '4019', 'InvalidParameter', details),
   unknownAction: (action: string) => wireError(400, '3001', 'OperationNotSupported', `The action ${action} is not supported.`),
   noSuchKey: (id: string) => wireError(400, '5051', 'InvalidResource', `The AccessKeyId '${id}' does not exist.`),
   noSuchUser: (name: string) => wireError(400, '5090', 'InvalidResource', `The UserName '${name}' does not exist.`),

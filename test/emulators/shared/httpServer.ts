@@ -10,6 +10,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
+import type { ContractRecorder, ContractReport } from './contract/recorder';
+import type { MatchedOperation } from './contract/validator';
 import { FaultInjector, FaultSchema, type Fault } from './faults';
 
 export interface EmulatorRequest {
@@ -36,7 +38,16 @@ export interface EmulatorHandler {
   handle(req: EmulatorRequest): Promise<EmulatorResponse> | EmulatorResponse;
   /** The cloud's error body for an injected status. */
   errorBody(status: number, req: EmulatorRequest): EmulatorResponse;
+  /** The cloud's answer to a request its spec refuses (an unknown field, a wrong type); `problems` name the fields. */
+  refuse?(problems: string[], req: EmulatorRequest): EmulatorResponse;
   reset(): void;
+}
+
+/** How an emulator is checked against its vendor's spec and how it varies what the spec leaves optional. */
+export interface EmulatorContract {
+  readonly recorder: ContractRecorder;
+  /** Rewrites a response into another one the spec allows (see each cloud's variants.ts). */
+  readonly vary?: (operationId: string, response: EmulatorResponse) => EmulatorResponse;
 }
 
 export interface RunningEmulator {
@@ -45,6 +56,8 @@ export interface RunningEmulator {
   readonly faults: FaultInjector;
   /** Every route key served, in order; tests read it to prove what was (not) called. */
   readonly calls: string[];
+  /** Requests and responses checked against the vendor's spec, and the violations seen; absent for OCI (no spec file). */
+  readonly contract?: ContractReport;
   close(): Promise<void>;
 }
 
@@ -99,7 +112,27 @@ export interface EmulatorTls {
   readonly cert: string;
 }
 
-export async function startEmulatorServer(handler: EmulatorHandler, options: { port?: number; tls?: EmulatorTls } = {}): Promise<RunningEmulator> {
+/**
+ * A response for a violation of the spec by the emulator itself: a 500 naming it, so the test that
+ * met it fails with the operation and the field in view.
+ */
+function emulatorViolation(problems: string[]): EmulatorResponse {
+  return { status: 500, body: { emulatorError: `the emulator broke its vendor's contract: ${problems.join('; ')}` } };
+}
+
+/** The handler's answer, varied and checked against the spec when the emulator has a contract. */
+async function contractAnswer(handler: EmulatorHandler, req: EmulatorRequest, contract: EmulatorContract, op: MatchedOperation): Promise<EmulatorResponse> {
+  const answer = await handler.handle(req);
+  const varied = contract.vary ? contract.vary(op.id, answer) : answer;
+  const problems = contract.recorder.response(op, varied);
+  return problems.length ? emulatorViolation(problems) : varied;
+}
+
+export async function startEmulatorServer(
+  handler: EmulatorHandler,
+  options: { port?: number; tls?: EmulatorTls; contract?: EmulatorContract } = {},
+): Promise<RunningEmulator> {
+  const { contract } = options;
   const faults = new FaultInjector();
   const calls: string[] = [];
   const sockets = new Set<Socket>();
@@ -117,6 +150,13 @@ export async function startEmulatorServer(handler: EmulatorHandler, options: { p
       if (req.path.startsWith('/__emulator/')) return send(res, await control(req, faults, handler));
       const key = handler.routeKey(req);
       calls.push(key);
+      const checked = contract?.recorder.request(req);
+      if (checked?.op && checked.problems.length > 0 && handler.refuse) {
+        const refusal = handler.refuse(checked.problems, req);
+        // Refused as the real API refuses a request its spec does not allow (and recorded as a violation).
+        const problems = contract!.recorder.response(checked.op, refusal);
+        return send(res, problems.length ? emulatorViolation(problems) : refusal);
+      }
       for (const fault of faults.take(key)) {
         if (fault.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
         if (fault.kind === 'drop') return raw.socket.destroy();
@@ -127,7 +167,7 @@ export async function startEmulatorServer(handler: EmulatorHandler, options: { p
           return send(res, { ...base, status, headers: { ...(base.headers ?? {}), ...(fault.headers ?? {}) } });
         }
       }
-      send(res, await handler.handle(req));
+      send(res, checked?.op ? await contractAnswer(handler, req, contract!, checked.op) : await handler.handle(req));
     } catch (error) {
       send(res, { status: 500, body: { emulatorError: error instanceof Error ? error.message : String(error) } });
     }
@@ -144,6 +184,7 @@ export async function startEmulatorServer(handler: EmulatorHandler, options: { p
     port,
     faults,
     calls,
+    ...(contract ? { contract: contract.recorder.report } : {}),
     close: () =>
       new Promise<void>((resolve) => {
         for (const socket of sockets) socket.destroy();
