@@ -67,7 +67,7 @@ export class IonosApiClient {
     return withRetry(
       async () => {
         const res = await this.#send(spec, signal);
-        const context = { ...spec.context, accountLabel: this.#options.accountLabel };
+        const context = { ...spec.context, accountLabel: this.#options.accountLabel, request: `${spec.method} ${spec.path}` };
         const requestId = requestIdOf(res.headers);
         log.debug(`IONOS ${spec.method} ${spec.path} → ${res.status}${requestId ? ` (request id ${requestId})` : ''}`);
         if (res.status >= 400) throw errorFromResponse(res, context, this.#now());
@@ -103,6 +103,7 @@ export class IonosApiClient {
     const context = {
       ...spec.context,
       accountLabel: this.#options.accountLabel,
+      request: `${spec.method} ${spec.path}`,
       host: this.#host,
       timeoutMs: this.#options.http.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     };

@@ -10,7 +10,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
-import { FaultInjector, FaultSchema, type Fault } from './faults';
+import { applyFaults, FaultInjector, FaultSchema, toBuffer, type Fault, type WireResponse } from './faults';
 
 export interface EmulatorRequest {
   readonly method: string;
@@ -57,18 +57,19 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: http.ServerResponse, response: EmulatorResponse): void {
-  const body =
-    response.body === undefined
-      ? ''
-      : typeof response.body === 'string' || Buffer.isBuffer(response.body)
-        ? response.body
-        : JSON.stringify(response.body);
+/** The bytes and headers a response is sent as: JSON unless the body is a string or Buffer. */
+function wire(response: EmulatorResponse): WireResponse {
+  const body = toBuffer(response.body);
   const headers: Record<string, string> = { ...(response.headers ?? {}) };
-  if (body !== '' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+  if (body.length > 0 && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
     headers['content-type'] = 'application/json';
   }
-  res.writeHead(response.status, headers);
+  return { status: response.status, headers, body };
+}
+
+function send(res: http.ServerResponse, response: EmulatorResponse | WireResponse): void {
+  const { status, headers, body } = wire(response);
+  res.writeHead(status, headers);
   res.end(body);
 }
 
@@ -117,16 +118,13 @@ export async function startEmulatorServer(handler: EmulatorHandler, options: { p
       if (req.path.startsWith('/__emulator/')) return send(res, await control(req, faults, handler));
       const key = handler.routeKey(req);
       calls.push(key);
-      for (const fault of faults.take(key)) {
-        if (fault.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
-        if (fault.kind === 'drop') return raw.socket.destroy();
-        if (fault.kind === 'garbage') return send(res, { status: fault.status ?? 200, body: '<html>not json{', headers: { 'content-type': 'application/json' } });
-        if (fault.kind === 'status') {
-          const status = fault.status ?? 500;
-          const base = fault.body === undefined ? handler.errorBody(status, req) : { status, body: fault.body };
-          return send(res, { ...base, status, headers: { ...(base.headers ?? {}), ...(fault.headers ?? {}) } });
-        }
-      }
+      const answered = await applyFaults(faults.take(key), {
+        res,
+        answer: async () => wire(await handler.handle(req)),
+        errorBody: (status) => wire(handler.errorBody(status, req)),
+        send: (response) => send(res, response),
+      });
+      if (answered) return;
       send(res, await handler.handle(req));
     } catch (error) {
       send(res, { status: 500, body: { emulatorError: error instanceof Error ? error.message : String(error) } });
