@@ -6,7 +6,7 @@ import type { AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import { CloudError } from '../../model/cloudError';
 import type { Logger } from '../../util/logger';
-import { createHttpClient, DEFAULT_TIMEOUT_MS, type HttpOptions } from '../../util/httpClient';
+import { createHttpClient, type HttpOptions } from '../../util/httpClient';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../shared/retry';
 import { authorizationHeader, type IonosCredentials } from './credentials';
 import { errorFromResponse, malformedResponse, requestIdOf, retryAfterOf, transportError, type CallContext, type RawResponse } from './errors';
@@ -105,7 +105,6 @@ export class IonosApiClient {
       accountLabel: this.#options.accountLabel,
       request: `${spec.method} ${spec.path}`,
       host: this.#host,
-      timeoutMs: this.#options.http.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     };
     if (signal?.aborted) throw transportError(undefined, context, signal);
     const credentials = await this.#options.credentials();

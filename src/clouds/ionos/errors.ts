@@ -106,19 +106,19 @@ export function errorFromResponse(res: RawResponse, call: CallContext, now: numb
   const { message, code: cloudCode } = page ? {} : cloudMessages(res.text);
   const code = classify(res.status, message, call);
   const said = message ? `: ${message}` : '';
-  const advice = code === 'throttled' && wait !== undefined ? `IONOS is limiting the request rate and asked to wait ${describeWait(wait)}. Try again after that.` : ADVICE[code];
+  const advice =
+    wait === undefined
+      ? ADVICE[code]
+      : code === 'throttled'
+        ? `IONOS is limiting the request rate and asked to wait ${describeWait(wait)}. Try again after that.`
+        : `${ADVICE[code]} IONOS asked to wait ${describeWait(wait)} before trying again.`;
   const text = page
-    ? errorPageMessage('IONOS', `${requestLine(call)} for account "${call.accountLabel}"`, page, res.status, wait === undefined ? undefined : describeWait(wait))
+    ? errorPageMessage('IONOS', `${call.request ?? 'The request'} (while ${call.operation} for account "${call.accountLabel}")`, page, res.status, wait === undefined ? undefined : describeWait(wait))
     : `IONOS answered HTTP ${res.status} while ${call.operation} for account "${call.accountLabel}"${said}. ${advice}`.trim();
   const error = new CloudError(code, text, { cloud: 'ionos', requestId: requestIdOf(res.headers), httpStatus: res.status, cloudCode });
   if (wait !== undefined) retryAfter.set(error, wait);
   if (res.status === 422 && call.creatingKey && code === 'forbidden') privilegeLag.add(error);
   return error;
-}
-
-/** The call as a person reads it: `listing the users (GET /um/users)`. */
-function requestLine(call: CallContext): string {
-  return call.request ? `${call.operation} (${call.request})` : call.operation;
 }
 
 /** A 2xx response whose body is not what the API documents. */
@@ -131,7 +131,7 @@ export function malformedResponse(res: RawResponse, call: CallContext, expected:
 }
 
 /** A failure before any HTTP status arrived: cancelled, timed out, refused, dropped. */
-export function transportError(error: unknown, call: CallContext & { host: string; timeoutMs: number }, signal?: AbortSignal): CloudError {
+export function transportError(error: unknown, call: CallContext & { host: string }, signal?: AbortSignal): CloudError {
   if (error instanceof CloudError) return error;
   if (signal?.aborted || axios.isCancel(error)) {
     return new CloudError('cancelled', `Cancelled while ${call.operation}.`, { cloud: 'ionos' });
@@ -141,11 +141,11 @@ export function transportError(error: unknown, call: CallContext & { host: strin
   let message: string;
   const deadlineMs = missedDeadlineMs(error);
   if (deadlineMs !== undefined) {
-    message = `IONOS (${call.host}) did not finish answering ${requestLine(call)} within ${inSeconds(deadlineMs)} for account "${call.accountLabel}"; the call was stopped. Check the network and the proxy settings (or raise cloudKeys.http.timeoutSeconds), then try again.`;
+    message = `IONOS (${call.host}) did not finish answering ${call.request ?? 'the request'} within ${inSeconds(deadlineMs)} ${where}; the call was stopped. Check the network and the proxy settings (or raise cloudKeys.http.timeoutSeconds), then try again.`;
   } else if (isAnswerCutOff(error)) {
-    message = `The answer of IONOS (${call.host}) to ${requestLine(call)} was cut off before its end (the connection closed) for account "${call.accountLabel}". Check the network and the proxy settings, then try again.`;
+    message = `The answer of IONOS (${call.host}) to ${call.request ?? 'the request'} was cut off before its end (the connection closed) ${where}. Check the network and the proxy settings, then try again.`;
   } else if (errno === 'ECONNABORTED' || errno === 'ETIMEDOUT') {
-    message = `${call.host} did not answer within ${Math.round(call.timeoutMs / 1000)} s ${where}. Check the network and the proxy settings, then try again.`;
+    message = `${call.host} did not answer ${where}: the connection timed out. Check the network and the proxy settings, then try again.`;
   } else if (errno === 'ECONNREFUSED') {
     message = `Could not connect to ${call.host} ${where}. Check the API URL (the cloudKeys.ionos.apiUrl setting or IONOS_API_URL) and the proxy settings.`;
   } else if (errno === 'ENOTFOUND' || errno === 'EAI_AGAIN') {

@@ -80,7 +80,9 @@ function fromService(error: OciErrorLike, what: string, scope: SdkCallScope | un
     reason = 'server';
     message = `OCI had a problem on its side while ${what} (HTTP ${status}). Try again in a moment.`;
   }
-  const result = new CloudError(reason, message + tail, {
+  // A throttling message says the wait itself; any other answer with Retry-After gets it appended.
+  const waitNote = asked && reason !== 'throttled' ? ` OCI asked to wait ${asked} before trying again.` : '';
+  const result = new CloudError(reason, message + tail + waitNote, {
     cloud: 'oci',
     requestId: error.opcRequestId || scope?.requestId,
     httpStatus: status,

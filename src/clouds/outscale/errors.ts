@@ -125,7 +125,9 @@ export function errorFromResponse(status: number, bodyText: string, ctx: ErrorCo
   }
   const e = firstError(bodyText);
   const code = classify(status, e);
-  return new CloudError(code, advice(code, status, e, ctx, answer.retryAfterMs), {
+  // A throttling message says the wait itself; any other answer with Retry-After gets it appended.
+  const asked = wait && code !== 'throttled' ? ` OUTSCALE asked to wait ${wait} before trying again.` : '';
+  return new CloudError(code, advice(code, status, e, ctx, answer.retryAfterMs) + asked, {
     cloud: 'outscale',
     httpStatus: status,
     requestId: e.requestId,

@@ -32,7 +32,9 @@ export function errorPageOf(status: number, contentType: string | undefined, tex
       ? 'an HTML page'
       : type.includes('xml') || trimmed.startsWith('<')
         ? 'an XML document'
-        : `a ${type || 'text'} body that is not JSON`;
+        : type.includes('json')
+          ? 'a malformed JSON body'
+          : `a ${type || 'text'} body that is not JSON`;
   return { status: `${status}${STATUS_CODES[status] ? ` ${STATUS_CODES[status]}` : ''}`, body };
 }
 
@@ -45,6 +47,8 @@ export function errorPageMessage(cloud: string, call: string, page: ErrorPage, h
   if (httpStatus === 429) {
     return `${what} It is limiting the request rate; ${askedWait ? `it asked to wait ${askedWait}` : 'wait a minute'}, then try again.`;
   }
-  if (httpStatus >= 500) return `${what} Try again in a few minutes; if it persists, check the proxy settings (http.proxy) and the endpoint.`;
+  if (httpStatus >= 500) {
+    return `${what} Try again ${askedWait ? `after ${askedWait}, as it asked` : 'in a few minutes'}; if it persists, check the proxy settings (http.proxy) and the endpoint.`;
+  }
   return `${what} Check the proxy settings (http.proxy) and the endpoint, then try again.`;
 }

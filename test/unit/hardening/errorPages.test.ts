@@ -62,6 +62,23 @@ for (const cloud of faultedClouds()) {
       assert.equal(cloud.served(cloud.listRoute), 1, 'no second request before the time the cloud asked for');
     });
 
+    it('says how long the cloud asked to wait on a 503 too, at once', async () => {
+      const provider = await cloud.provider(HTTP);
+      cloud.addFault({ route: cloud.listRoute, kind: 'status', status: 503, headers: { 'retry-after': '600' } });
+      const error = await failure(provider.listUsers());
+      assert.match(error.message, /asked to wait 10 minutes/);
+      assert.equal(cloud.served(cloud.listRoute), 1);
+    });
+
+    it('says how long a gateway asked to wait with its HTML 503 page', async () => {
+      const provider = await cloud.provider(HTTP);
+      cloud.addFault({ route: cloud.listRoute, kind: 'page', status: 503, headers: { 'retry-after': '7200' } });
+      const error = await failure(provider.listUsers());
+      assertNoMarkup(error.message);
+      assert.match(error.message, /503 Service Unavailable as an HTML page/);
+      assert.match(error.message, /after 2 hours, as it asked/);
+    });
+
     it('waits a short Retry-After and succeeds', async () => {
       const provider = await cloud.provider(HTTP);
       cloud.addFault({ route: cloud.listRoute, kind: 'status', status: 429, headers: { 'retry-after': '0.01' }, times: 1 });
