@@ -4,28 +4,16 @@
  * A short deadline is injected (`timeoutMs`); the tests assert how the call ended, never a wall time.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { CloudError } from '../../../src/model/cloudError';
-import { faultedClouds } from './support/faultedClouds';
+import { describe, it } from 'node:test';
+import { failure } from '../oci/harness';
+import { faultedClouds, useFaultedCloud } from './support/faultedClouds';
 
 const DEADLINE = { timeoutMs: 400 };
-
-async function failure(promise: Promise<unknown>): Promise<CloudError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof CloudError, `expected a CloudError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 for (const cloud of faultedClouds()) {
   // Without a total deadline the trickled body would take minutes: the test's own timeout catches that.
   describe(`${cloud.name}: a call that never ends`, { timeout: 30_000 }, () => {
-    before(() => cloud.start());
-    after(() => cloud.close());
-    beforeEach(() => cloud.reset());
+    useFaultedCloud(cloud);
 
     it('is stopped at the deadline when the body trickles in after the headers, naming the call and the deadline', async () => {
       const provider = await cloud.provider(DEADLINE);

@@ -4,21 +4,11 @@
  * with the wait the cloud asked for, instead of "wait a minute" after a shorter wait.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
-import { CloudError } from '../../../src/model/cloudError';
-import { faultedClouds } from './support/faultedClouds';
+import { describe, it } from 'node:test';
+import { failure } from '../oci/harness';
+import { faultedClouds, useFaultedCloud } from './support/faultedClouds';
 
 const HTTP = { timeoutMs: 5_000 };
-
-async function failure(promise: Promise<unknown>): Promise<CloudError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof CloudError, `expected a CloudError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 function assertNoMarkup(message: string): void {
   assert.doesNotMatch(message, /<|>|DOCTYPE|nginx|upstream/i, message);
@@ -26,9 +16,7 @@ function assertNoMarkup(message: string): void {
 
 for (const cloud of faultedClouds()) {
   describe(`${cloud.name}: error answers a person can read`, { timeout: 30_000 }, () => {
-    before(() => cloud.start());
-    after(() => cloud.close());
-    beforeEach(() => cloud.reset());
+    useFaultedCloud(cloud);
 
     it("describes a proxy's HTML 502 page by its status, without any markup", async () => {
       const provider = await cloud.provider(HTTP);

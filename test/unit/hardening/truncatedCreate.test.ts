@@ -4,7 +4,7 @@
  * message says so and how to recover, and recovery finds the key, as for an answer lost entirely.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import type { Secret } from '../../../src/model/secret';
 import type { AccessKey } from '../../../src/model/types';
 import { CloudError } from '../../../src/model/cloudError';
@@ -12,16 +12,14 @@ import { CreateJournal, MemoryCreateJournalStorage } from '../../../src/operatio
 import { recoverInterruptedCreates } from '../../../src/operations/createRecovery';
 import { createKeyStoringSecret } from '../../../src/operations/keyOperations';
 import { MemoryVault } from '../rotation/support';
-import { faultedClouds } from './support/faultedClouds';
+import { faultedClouds, useFaultedCloud } from './support/faultedClouds';
 
 const HTTP = { timeoutMs: 5_000 };
 const ids = (keys: readonly AccessKey[]) => keys.map((k) => k.id).sort();
 
 for (const cloud of faultedClouds()) {
   describe(`${cloud.name}: a create answered with a truncated 200`, { timeout: 30_000 }, () => {
-    before(() => cloud.start());
-    after(() => cloud.close());
-    beforeEach(() => cloud.reset());
+    useFaultedCloud(cloud);
 
     for (const kind of ['truncate', 'cut'] as const) {
       const how = kind === 'truncate' ? 'a body that stops halfway' : 'the connection closed halfway through the body';

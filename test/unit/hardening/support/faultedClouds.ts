@@ -3,6 +3,7 @@
  * transport tests: a provider built with the HTTP options under test (a short deadline), quick
  * retries, the routes listing users and creating a key, and the emulator's fault injection.
  */
+import { after, before, beforeEach } from 'node:test';
 import { cloudModule as ionosModule } from '../../../../src/clouds/ionos';
 import { IonosProvider } from '../../../../src/clouds/ionos/provider';
 import type { CloudProvider } from '../../../../src/clouds/provider';
@@ -124,6 +125,13 @@ function ionos(): FaultedCloud {
     },
     served: (route) => emulator.calls.filter((c) => routeMatches(route, c)).length,
   };
+}
+
+/** Runs `cloud`'s emulator for the enclosing `describe`, restoring its seeded state before each test. */
+export function useFaultedCloud(cloud: FaultedCloud): void {
+  before(() => cloud.start());
+  after(() => cloud.close());
+  beforeEach(() => cloud.reset());
 }
 
 /** One fresh set per test file: each file starts and closes its own emulators. */
