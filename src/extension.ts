@@ -24,6 +24,7 @@ import { SecretClipboard } from './services/secretClipboard';
 import { CLOUD_CALL_CONCURRENCY, createLimiter } from './util/limiter';
 import { OutputChannelLogger } from './util/outputChannelLogger';
 import { ACCOUNTS_VIEW_ID, AccountsTreeProvider } from './views/accountsTreeProvider';
+import { openPanels, type PanelHost } from './webview/panelHost';
 
 /** What the integration suite reaches, only when CLOUD_KEYS_TEST_API=1 is set for the extension host. */
 export interface TestApi {
@@ -31,6 +32,8 @@ export interface TestApi {
   readonly registry: AccountRegistry;
   readonly secrets: SecretStore;
   readonly createJournal: CreateJournal;
+  /** The open webview panels, to watch what they post and to speak for their pages. */
+  readonly panels: () => readonly PanelHost[];
 }
 
 /** The composition root: build each service, register it, hand every disposable to VS Code. */
@@ -77,7 +80,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   logger.info(`Cloud Keys ${String(context.extension.packageJSON.version)} activated in ${Math.round(performance.now() - startedAt)} ms`);
-  return process.env.CLOUD_KEYS_TEST_API === '1' ? { tree, registry, secrets, createJournal } : undefined;
+  return process.env.CLOUD_KEYS_TEST_API === '1' ? { tree, registry, secrets, createJournal, panels: openPanels } : undefined;
 }
 
 export function deactivate(): void {

@@ -24,7 +24,18 @@ export interface CloudErrorDetails {
   readonly cause?: unknown;
 }
 
-/** The one error type that leaves a cloud adapter: a stable code and a message a person can act on. */
+/**
+ * Marks every CloudError, whichever copy of this class made it. Each cloud adapter
+ * (dist/clouds/<cloud>.js) and each lazy bundle (dist/lazy/*.js) carries its own copy, while the
+ * code that reacts to an error's code lives in dist/extension.js; `Symbol.for` gives all of them
+ * the same key, so an error keeps its identity across the bundles.
+ */
+const CLOUD_ERROR_BRAND = Symbol.for('cloudKeys.CloudError');
+
+/**
+ * The one error type that leaves a cloud adapter: a stable code and a message a person can act on.
+ * `isCloudError` and `instanceof CloudError` both recognise an error made by another bundle's copy.
+ */
 export class CloudError extends Error {
   override readonly name = 'CloudError';
   readonly cloud?: CloudId;
@@ -44,6 +55,14 @@ export class CloudError extends Error {
     this.cloudCode = details.cloudCode;
   }
 
+  /**
+   * `instanceof CloudError` checks the brand, so it holds for an error of another bundle's copy; a
+   * subclass (such as the rotation's Cancelled) keeps the ordinary prototype check.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return this === CloudError ? isCloudError(value) : Function.prototype[Symbol.hasInstance].call(this, value);
+  }
+
   /** Whether trying the same call again later may succeed. */
   get retryable(): boolean {
     return this.code === 'throttled' || this.code === 'server' || this.code === 'network';
@@ -55,6 +74,10 @@ export class CloudError extends Error {
   }
 }
 
+// On the prototype, so every instance and every subclass carries it without an own property.
+Object.defineProperty(CloudError.prototype, CLOUD_ERROR_BRAND, { value: true });
+
+/** Whether `value` is a CloudError, made by this bundle's copy of the class or another's. */
 export function isCloudError(value: unknown): value is CloudError {
-  return value instanceof CloudError;
+  return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[CLOUD_ERROR_BRAND] === true;
 }

@@ -31,6 +31,13 @@ export function describeFailure(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** The panels open in this window, for the integration suite's test API (CLOUD_KEYS_TEST_API=1). */
+const openHosts = new Set<PanelHost>();
+
+export function openPanels(): readonly PanelHost[] {
+  return [...openHosts];
+}
+
 /**
  * One webview panel: its HTML with a fresh nonce per load, the ready handshake, validation of every
  * message in both directions, and the rule that secrets do not outlive a hidden page. The page is
@@ -42,6 +49,9 @@ export class PanelHost implements vscode.Disposable {
   readonly #disposables: vscode.Disposable[] = [];
   readonly #onDidDispose = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.#onDidDispose.event;
+  readonly #onDidPost = new vscode.EventEmitter<HostToWebview>();
+  /** Every message the controller posts to the page (checked, before it waits for `ready`). */
+  readonly onDidPost = this.#onDidPost.event;
   #controller: PanelController | undefined;
   #ready = false;
   #queue: HostToWebview[] = [];
@@ -55,8 +65,10 @@ export class PanelHost implements vscode.Disposable {
       localResourceRoots: localResourceRoots(options.extensionUri),
     });
     this.#panel.iconPath = vscode.Uri.joinPath(options.extensionUri, 'media', 'activity-bar.svg');
+    openHosts.add(this);
     this.#disposables.push(
       this.#onDidDispose,
+      this.#onDidPost,
       this.#panel.webview.onDidReceiveMessage((raw: unknown) => this.#receive(raw)),
       this.#panel.onDidChangeViewState(({ webviewPanel }) => {
         if (!webviewPanel.visible) this.#hidden();
@@ -73,6 +85,10 @@ export class PanelHost implements vscode.Disposable {
 
   get webviewPanel(): vscode.WebviewPanel {
     return this.#panel;
+  }
+
+  get kind(): PanelKind {
+    return this.options.panel;
   }
 
   get visible(): boolean {
@@ -95,6 +111,7 @@ export class PanelHost implements vscode.Disposable {
       this.options.logger.error(`Not sending an invalid ${message.type} message to the ${this.options.panel} page: ${checked.error.issues.map((i) => i.path.join('.')).join(', ')}`);
       return;
     }
+    this.#onDidPost.fire(checked.data);
     if (!this.#ready) {
       // A secret is sent only in answer to a click on a page that is showing; it never waits.
       if (message.type !== 'secret') this.#queue.push(checked.data);
@@ -130,6 +147,11 @@ export class PanelHost implements vscode.Disposable {
     // be posted to it until it says ready again.
     this.#ready = false;
     this.#queue = [];
+  }
+
+  /** Handles a message as if the page had sent it, with the same checks (the integration suite speaks for the page). */
+  receive(raw: unknown): Promise<void> {
+    return this.#receive(raw);
   }
 
   async #receive(raw: unknown): Promise<void> {
@@ -168,6 +190,7 @@ export class PanelHost implements vscode.Disposable {
   dispose(): void {
     if (this.#disposed) return;
     this.#disposed = true;
+    openHosts.delete(this);
     this.#onDidDispose.fire();
     this.#controller?.dispose();
     this.#panel.dispose();

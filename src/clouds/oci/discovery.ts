@@ -5,6 +5,7 @@ import type { CloudContext, DiscoveryProblem, DiscoveryResult } from '../cloudMo
 import { DEFAULT_PROFILE, isSessionTokenProfile, missingEntries, parseConfigFile, resolveProfile } from './configFile';
 import { configLocations, expandHome } from './configLocations';
 import { endpointOverride } from './endpoints';
+import { fingerprintProblem, keyFileAccessProblem } from './profileChecks';
 import { SessionTokenFile } from './sessionToken';
 
 export function accountId(file: string, profile: string): string {
@@ -73,6 +74,13 @@ export async function discoverOciAccounts(ctx: CloudContext): Promise<DiscoveryR
       const region = entries.get('region') || ctx.env.OCI_REGION || '';
       const inConfigDir = (entry: string) => path.resolve(path.dirname(location.path), expandHome(entries.get(entry) ?? '', ctx.homeDir));
       const keyFile = inConfigDir('key_file');
+      const fileProblem =
+        (session ? undefined : fingerprintProblem(entries.get('fingerprint') ?? '', profile, location.path)) ??
+        (await keyFileAccessProblem(keyFile, profile, location.path));
+      if (fileProblem) {
+        problems.push({ source, message: fileProblem });
+        continue;
+      }
       let sessionDetails: Record<string, string> = {};
       if (session) {
         // Listed even when its token has expired: `oci session refresh` rewrites only the token file,

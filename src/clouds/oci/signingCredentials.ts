@@ -8,6 +8,7 @@ import { isSessionTokenProfile, missingEntries, parseConfigFile, resolveProfile 
 import { expandHome } from './configLocations';
 import type { SigningCredentials } from './identityClient';
 import { isEncryptedPem, openPrivateKey, PrivateKeyError } from './privateKey';
+import { keyFileProblem } from './profileChecks';
 import { ManualSecretsSchema } from './schemas';
 import { SessionTokenFile } from './sessionToken';
 
@@ -92,12 +93,7 @@ async function fromConfigFile(account: Account, file: string, profile: string, c
   try {
     pem = new Secret(await fs.promises.readFile(keyFile, 'utf8'));
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw configError(
-      code === 'ENOENT'
-        ? `The key file ${keyFile} of profile ${profile} does not exist. Fix key_file in ${file}.`
-        : `The key file ${keyFile} of profile ${profile} could not be read (${code ?? 'error'}). Check its permissions.`,
-    );
+    throw configError(keyFileProblem(keyFile, profile, file, (error as NodeJS.ErrnoException).code));
   }
   let privateKey: Secret;
   try {

@@ -1,4 +1,5 @@
 /** The OUTSCALE adapter: the account's and its EIM users' access keys over the signed OUTSCALE API. */
+import type { z } from 'zod';
 import { CloudError } from '../../model/cloudError';
 import { Secret } from '../../model/secret';
 import type { AccessKey, Account, CloudUser, KeyCapabilities, KeyKind } from '../../model/types';
@@ -9,6 +10,7 @@ import { OutscaleApiClient } from './apiClient';
 import { ACCOUNT_USER_ID, AUTH_FAILURES_BEFORE_LOCK, DEFAULT_MAX_KEYS_PER_USER } from './constants';
 import { checkFutureExpiry, parseWireDate, toWireDate } from './dates';
 import { PASSWORD_ONLY_MESSAGE } from './basicAuth';
+import { eimCallerUser, identifyCaller, type OutscaleCaller } from './callerIdentity';
 import { accountUser, passwordAccountUser, toAccessKey, toUser, userNameField } from './mapping';
 import {
   CreateAccessKeyResponse,
@@ -24,6 +26,8 @@ import { checkKeyName } from '../shared/keyName';
 /** The OUTSCALE API does not document a maximum tag length; 255 is a conservative bound (UNCONFIRMED). */
 const OUTSCALE_TAG_MAX = 255;
 import type { Logger } from '../../util/logger';
+
+type ReadUsersPage = z.infer<typeof ReadUsersResponse>;
 
 export interface OutscaleProviderOptions {
   readonly client: OutscaleApiClient;
@@ -48,6 +52,24 @@ function isLockedOut(error: CloudError): boolean {
   return /^1[13]\b/.test(error.cloudCode ?? '');
 }
 
+/**
+ * The key's current expiry, to send back with a state change (which otherwise removes it), in a form
+ * the spec names (`date-time`, outscale.yaml 1.40.1 UpdateAccessKeyRequest), not as OUTSCALE wrote
+ * it (`…+0000`). An expiry that cannot be read is refused rather than silently dropped.
+ */
+function resentExpiry(keyId: string, current: AccessKeyWire): { ExpirationDate?: string } {
+  if (!current.ExpirationDate) return {};
+  const expiry = parseWireDate(current.ExpirationDate);
+  if (!expiry) {
+    throw new CloudError(
+      'invalid',
+      `OUTSCALE gave access key ${keyId} an expiration date Cloud Keys cannot read ("${current.ExpirationDate}"); changing the key now would remove it. Set a new expiration date with the change.`,
+      { cloud: 'outscale' },
+    );
+  }
+  return { ExpirationDate: toWireDate(expiry) };
+}
+
 const NO_RETRY: RetryPolicy = { maxAttempts: 1, baseDelayMs: 0, maxDelayMs: 0, totalBudgetMs: 30_000 };
 /** Fewer attempts than the lock-out threshold, so verifying a key can never lock the account. */
 const MAX_VERIFY_ATTEMPTS = AUTH_FAILURES_BEFORE_LOCK - 1;
@@ -56,6 +78,11 @@ export class OutscaleProvider implements CloudProvider {
   readonly cloud = 'outscale' as const;
   readonly #client: OutscaleApiClient;
   readonly #options: OutscaleProviderOptions;
+  #caller?: Promise<OutscaleCaller>;
+  /** ReadUsers' first page as read while finding the caller, kept for the tree's first listUsers. */
+  #unusedFirstPage?: Promise<ReadUsersPage>;
+  /** The caller once known, for wording that cannot wait for a call. */
+  #knownCaller?: OutscaleCaller;
 
   constructor(
     private readonly account: Account,
@@ -89,7 +116,40 @@ export class OutscaleProvider implements CloudProvider {
       return passwordAccountUser(this.account.id, signIn.login);
     }
     await this.#client.call('ReadAccessKeys', { Filters: { AccessKeyIds: [signIn.accessKeyId] } }, ReadAccessKeysResponse, { signal });
-    return accountUser(this.account.id);
+    const caller = await this.#whoSigns(signal);
+    return caller.kind === 'account' ? accountUser(this.account.id) : eimCallerUser(this.account.id, caller.userName);
+  }
+
+  /**
+   * The account (root user) or an EIM user: what `UserName`-less calls act on. Found once per
+   * provider (a few calls, see callerIdentity.ts); a password always signs in as the account.
+   */
+  #whoSigns(signal?: AbortSignal): Promise<OutscaleCaller> {
+    this.#caller ??= (async () => {
+      const signIn = await this.#options.signIn();
+      if (signIn.kind === 'password') return (this.#knownCaller = { kind: 'account' });
+      const firstPage = this.#readUsers(0, signal);
+      this.#unusedFirstPage = firstPage;
+      firstPage.catch(() => undefined);
+      const caller = await identifyCaller(this.#client, signIn.accessKeyId, firstPage.then((page) => page.Users), signal);
+      this.#knownCaller = caller;
+      if (caller.kind === 'account' && (await firstPage).HasMoreItems) {
+        this.#options.logger.debug(`OUTSCALE: ${this.account.label}'s key was looked for among the first ${this.#pageSize} EIM users only; taken for the account`);
+      }
+      if (caller.kind === 'eim-user') {
+        this.#options.logger.info(`OUTSCALE: ${this.account.label} signs as EIM user ${caller.userName ?? '(name not readable)'}, not as the account`);
+      }
+      return caller;
+    })().catch((error: unknown) => {
+      this.#caller = undefined;
+      throw error;
+    });
+    return this.#caller;
+  }
+
+  /** Whether `UserName`-less calls act on an EIM user, whose keys must be INACTIVE before deletion. */
+  async #isEimUser(userId: string, signal?: AbortSignal): Promise<boolean> {
+    return userId !== ACCOUNT_USER_ID || (await this.#whoSigns(signal)).kind === 'eim-user';
   }
 
   /** With a password, only the account's own keys can be managed: refuses any EIM user before a call. */
@@ -114,12 +174,25 @@ export class OutscaleProvider implements CloudProvider {
       // ReadUsers needs a signature: the account is all a password can list (its note says why).
       return { items: cursor === undefined ? [passwordAccountUser(this.account.id, signIn.login)] : [] };
     }
-    const pageSize = this.#options.pageSize ?? 100;
-    const page = await this.#client.call('ReadUsers', { FirstItem: firstItem, ResultsPerPage: pageSize }, ReadUsersResponse, { signal });
+    const caller = await this.#whoSigns(signal);
+    // An EIM user that may not list users sees only itself (whoAmI); the account is never reachable from an EIM user.
+    if (caller.kind === 'eim-user' && caller.userName === undefined) return { items: [] };
+    const pageSize = this.#pageSize;
+    const unused = cursor === undefined ? this.#unusedFirstPage : undefined;
+    this.#unusedFirstPage = undefined;
+    const page = await (unused ?? this.#readUsers(firstItem, signal));
     const users = page.Users.map((u) => toUser(u, this.account.id));
     const more = page.HasMoreItems ?? page.Users.length >= pageSize;
-    const items = cursor === undefined ? [accountUser(this.account.id), ...users] : users;
+    const items = cursor === undefined && caller.kind === 'account' ? [accountUser(this.account.id), ...users] : users;
     return more && page.Users.length > 0 ? { items, next: String(firstItem + page.Users.length) } : { items };
+  }
+
+  get #pageSize(): number {
+    return this.#options.pageSize ?? 100;
+  }
+
+  #readUsers(firstItem: number, signal?: AbortSignal): Promise<ReadUsersPage> {
+    return this.#client.call('ReadUsers', { FirstItem: firstItem, ResultsPerPage: this.#pageSize }, ReadUsersResponse, { signal });
   }
 
   async listKeys(userId: string, signal?: AbortSignal): Promise<AccessKey[]> {
@@ -143,7 +216,8 @@ export class OutscaleProvider implements CloudProvider {
   }
 
   #userLabel(userId: string): string {
-    return userId === ACCOUNT_USER_ID ? `the account ${this.account.label}` : `EIM user ${userId}`;
+    if (userId !== ACCOUNT_USER_ID) return `EIM user ${userId}`;
+    return this.#knownCaller?.kind === 'eim-user' ? `the EIM user ${this.account.label} signs as` : `the account ${this.account.label}`;
   }
 
   async createKey(userId: string, kind: KeyKind, opts: CreateKeyOptions, signal?: AbortSignal): Promise<CreatedKey> {
@@ -193,7 +267,7 @@ export class OutscaleProvider implements CloudProvider {
     };
     if (change.expiresAt === null) body.ClearExpirationDate = true;
     else if (change.expiresAt instanceof Date) body.ExpirationDate = toWireDate(change.expiresAt);
-    else if (current.ExpirationDate) body.ExpirationDate = current.ExpirationDate;
+    else Object.assign(body, resentExpiry(key.id, current));
     if (change.displayName !== undefined) {
       const tag = checkKeyName(change.displayName, { cloud: 'outscale', what: 'tag', maxLength: OUTSCALE_TAG_MAX });
       if (tag) body.Tag = tag;
@@ -211,10 +285,10 @@ export class OutscaleProvider implements CloudProvider {
   async #guardAccountKey(key: AccessKey, verb: 'deactivate' | 'delete', signal?: AbortSignal): Promise<void> {
     const signIn = await this.#options.signIn();
     if (signIn.kind !== 'access-key' || key.id !== signIn.accessKeyId) return;
-    const activeOthers =
-      key.userId === ACCOUNT_USER_ID ? (await this.#readKeys(ACCOUNT_USER_ID, signal)).filter((k) => k.State === 'ACTIVE' && k.AccessKeyId !== key.id) : [];
+    const isAccount = !(await this.#isEimUser(key.userId, signal));
+    const activeOthers = isAccount ? (await this.#readKeys(ACCOUNT_USER_ID, signal)).filter((k) => k.State === 'ACTIVE' && k.AccessKeyId !== key.id) : [];
     const last =
-      key.userId === ACCOUNT_USER_ID && activeOthers.length === 0
+      isAccount && activeOthers.length === 0
         ? ` It is also the last active key of the account: ${
             verb === 'delete'
               ? 'OUTSCALE would create a new key in its place, whose secret you could only get from Cockpit,'
@@ -231,12 +305,13 @@ export class OutscaleProvider implements CloudProvider {
   async deleteKey(key: AccessKey, signal?: AbortSignal): Promise<void> {
     const current = await this.#readKey(key, signal);
     await this.#guardAccountKey(key, 'delete', signal);
-    const isEimUser = key.userId !== ACCOUNT_USER_ID;
+    // Also true of the caller's own keys when the caller is an EIM user (DeleteAccessKey, outscale.yaml 1.40.1).
+    const isEimUser = await this.#isEimUser(key.userId, signal);
     if (isEimUser && current.State === 'ACTIVE') {
       // An EIM user's key must be INACTIVE before OUTSCALE deletes it. Resend its expiry, as always.
       await this.#client.call(
         'UpdateAccessKey',
-        { AccessKeyId: key.id, ...userNameField(key.userId), State: 'INACTIVE', ...(current.ExpirationDate ? { ExpirationDate: current.ExpirationDate } : {}) },
+        { AccessKeyId: key.id, ...userNameField(key.userId), State: 'INACTIVE', ...resentExpiry(key.id, current) },
         UpdateAccessKeyResponse,
         { signal },
       );

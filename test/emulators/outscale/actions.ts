@@ -14,13 +14,17 @@ export interface ActionContext {
   readonly newKeyRejections: number;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/;
+/**
+ * `ExpirationDate` in a request: `oneOf` a `date-time` or a `date` (outscale.yaml 1.40.1,
+ * CreateAccessKeyRequest / UpdateAccessKeyRequest), i.e. RFC 3339: a full time with seconds and an
+ * offset written `Z` or `±hh:mm`. `…+0000`, the form OUTSCALE itself writes in answers, is neither.
+ */
+const RFC3339_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/i;
+const RFC3339_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseIsoDate(text: string): Date | undefined {
-  if (!ISO_DATE.test(text)) return undefined;
-  const normalised = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
-  const zoned = /T/.test(normalised) ? (/(Z|[+-]\d{2}:\d{2})$/.test(normalised) ? normalised : `${normalised}Z`) : `${normalised}T00:00:00Z`;
-  const ms = Date.parse(zoned);
+  if (!RFC3339_DATE_TIME.test(text) && !RFC3339_DATE.test(text)) return undefined;
+  const ms = Date.parse(RFC3339_DATE.test(text) ? `${text}T00:00:00Z` : text);
   return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
@@ -58,7 +62,7 @@ function invalidShape(error: z.ZodError): EmulatorResponse {
 /** Resolves whose keys a request acts on: `UserName`, or the caller itself. */
 function target(ctx: ActionContext, action: string, userName: string | undefined): { owner: string } | EmulatorResponse {
   if (userName === undefined || userName === ctx.caller) return { owner: userName ?? ctx.caller };
-  if (ctx.caller !== '') return errors.unauthorizedOperation(action);
+  if (!mayManageUsers(ctx)) return errors.unauthorizedOperation(action);
   if (!ctx.state.user(userName)) return errors.noSuchUser(userName);
   return { owner: userName };
 }
@@ -67,6 +71,11 @@ function ownedKey(ctx: ActionContext, owner: string, id: string | undefined): Em
   if (!id) return errors.missingParameter('AccessKeyId');
   const key = ctx.state.keys.get(id);
   return key && key.owner === owner ? key : errors.noSuchKey(id);
+}
+
+/** The account, or an EIM user whose policy allows EIM actions. */
+function mayManageUsers(ctx: ActionContext): boolean {
+  return ctx.caller === '' || ctx.state.user(ctx.caller)?.eimAdmin === true;
 }
 
 const isResponse = (value: unknown): value is EmulatorResponse => typeof value === 'object' && value !== null && 'status' in value;
@@ -159,7 +168,7 @@ function deleteAccessKey(ctx: ActionContext, input: unknown): EmulatorResponse {
 function readUsers(ctx: ActionContext, input: unknown): EmulatorResponse {
   const req = ReadUsers.safeParse(input);
   if (!req.success) return invalidShape(req.error);
-  if (ctx.caller !== '') return errors.unauthorizedOperation('ReadUsers');
+  if (!mayManageUsers(ctx)) return errors.unauthorizedOperation('ReadUsers');
   const first = req.data.FirstItem ?? 0;
   const perPage = req.data.ResultsPerPage ?? 100;
   if (first < 0) return errors.invalidValue('FirstItem must be 0 or more.');

@@ -24,6 +24,8 @@ export interface EmulatedUser {
   readonly userEmail?: string;
   readonly path: string;
   readonly creationDate: Date;
+  /** An EIM policy lets this user list EIM users and manage their keys (by default it may not). */
+  eimAdmin?: boolean;
 }
 
 /** The account's Cockpit login: its email and password (accepted by the access-key actions). */

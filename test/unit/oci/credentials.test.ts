@@ -70,12 +70,14 @@ describe('OCI account credentials', () => {
     await assert.rejects(cloudModule.createProvider(account, missing.ctx).whoAmI(), isCloudError('config', /key file .*key\.pem of profile DEFAULT does not exist/));
 
     const unreadable = setUp();
+    const listed = await onlyAccount(unreadable.ctx);
     fs.rmSync(unreadable.files.keyFile);
     fs.mkdirSync(unreadable.files.keyFile);
-    await assert.rejects(
-      cloudModule.createProvider(await onlyAccount(unreadable.ctx), unreadable.ctx).whoAmI(),
-      isCloudError('config', /could not be read \(EISDIR\)/),
-    );
+    await assert.rejects(cloudModule.createProvider(listed, unreadable.ctx).whoAmI(), isCloudError('config', /key\.pem of profile DEFAULT is a folder, not a file/));
+    // Found at discovery too, before any call (discovery.test.ts has the other profile checks).
+    const { accounts, problems } = await cloudModule.discoverAccounts(unreadable.ctx);
+    assert.deepEqual(accounts, []);
+    assert.match(problems.map((p) => p.message).join('\n'), /is a folder, not a file/);
 
     const garbage = setUp({ keyPem: 'not a key at all' });
     await assert.rejects(cloudModule.createProvider(await onlyAccount(garbage.ctx), garbage.ctx).whoAmI(), isCloudError('config', /not a PEM private key/));

@@ -12,8 +12,14 @@ function write(file: string, text: string): string {
   return file;
 }
 
+const FINGERPRINT = '12:34:56:78:90:ab:cd:ef:12:34:56:78:90:ab:cd:ef';
 const PROFILE = (name: string, extra = '') =>
-  `[${name}]\nuser=ocid1.user.oc1..u${name}\nfingerprint=aa:bb\ntenancy=ocid1.tenancy.oc1..t\nregion=eu-frankfurt-1\nkey_file=~/.oci/${name}.pem\n${extra}`;
+  `[${name}]\nuser=ocid1.user.oc1..u${name}\nfingerprint=${FINGERPRINT}\ntenancy=ocid1.tenancy.oc1..t\nregion=eu-frankfurt-1\nkey_file=~/.oci/${name}.pem\n${extra}`;
+
+/** The key files PROFILE names, so that discovery finds them (their content is read only at the first call). */
+function keyFiles(home: string, ...names: string[]): void {
+  for (const name of names) write(path.join(home, '.oci', `${name}.pem`), 'a key file\n');
+}
 
 describe('OCI config file', () => {
   it('falls back to [DEFAULT] for keys a profile lacks, and ignores comments', () => {
@@ -37,6 +43,7 @@ describe('OCI account discovery', () => {
   it('finds every complete profile of ~/.oci/config, with ~ in key_file expanded against the given home', async () => {
     const home = tempHome();
     write(path.join(home, '.oci', 'config'), `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..t\nregion=eu-frankfurt-1\n\n${PROFILE('dev')}\n${PROFILE('prod')}`);
+    keyFiles(home, 'dev', 'prod');
     const { accounts, problems } = await cloudModule.discoverAccounts(context(home));
     assert.deepEqual(problems, []);
     assert.deepEqual(
@@ -57,6 +64,7 @@ describe('OCI account discovery', () => {
     const fromEnv = write(path.join(home, 'env-config'), PROFILE('env'));
     write(path.join(home, '.oci', 'config'), PROFILE('home'));
     const fromSetting = write(path.join(home, 'setting-config'), PROFILE('setting'));
+    keyFiles(home, 'env', 'home', 'setting');
     const ctx = context(home, { env: { OCI_CONFIG_FILE: fromEnv }, settings: { 'oci.configFile': '~/setting-config', 'oci.endpoint': 'http://127.0.0.1:9/' } });
     const { accounts, problems } = await cloudModule.discoverAccounts(ctx);
     assert.deepEqual(problems, []);
@@ -71,6 +79,7 @@ describe('OCI account discovery', () => {
   it('uses the legacy ~/.oraclebmc/config when ~/.oci/config is absent', async () => {
     const home = tempHome();
     write(path.join(home, '.oraclebmc', 'config'), PROFILE('legacy'));
+    keyFiles(home, 'legacy');
     const { accounts } = await cloudModule.discoverAccounts(context(home));
     assert.deepEqual(
       accounts.map((account) => account.label),
@@ -89,6 +98,7 @@ describe('OCI account discovery', () => {
         'garbage line',
       ].join('\n'),
     );
+    keyFiles(home, 'good', 's');
     const ctx = context(home, { env: { OCI_CONFIG_FILE: path.join(home, 'missing-config') } });
     const { accounts, problems } = await cloudModule.discoverAccounts(ctx);
     assert.deepEqual(
@@ -100,6 +110,23 @@ describe('OCI account discovery', () => {
     assert.match(text, /\[incomplete\]: Profile incomplete lacks fingerprint, tenancy, key_file/);
     assert.match(text, /\[session\]: The session token file .*sessions\/token of profile session does not exist; run `oci session authenticate --profile-name session`/);
     assert.match(text, /Ignored a malformed line .*line \d+/);
+  });
+
+  it('reports a profile whose key file is missing or whose fingerprint is malformed, before any call', async () => {
+    const home = tempHome();
+    write(
+      path.join(home, '.oci', 'config'),
+      [PROFILE('good'), PROFILE('nokey'), PROFILE('badprint').replace(FINGERPRINT, 'aa:bb'), PROFILE('folder')].join('\n'),
+    );
+    keyFiles(home, 'good', 'badprint');
+    fs.mkdirSync(path.join(home, '.oci', 'folder.pem'));
+    const { accounts, problems } = await cloudModule.discoverAccounts(context(home));
+    assert.deepEqual(accounts.map((account) => account.label), ['good']);
+    const text = problems.map((problem) => `${problem.source}: ${problem.message}`).join('\n');
+    assert.match(text, /\[nokey\]: The key file .*nokey\.pem of profile nokey does not exist\. Fix key_file in .*config/);
+    assert.match(text, /\[badprint\]: The fingerprint "aa:bb" of profile badprint .* is not an OCI key fingerprint \(16 hex pairs/);
+    assert.match(text, /\[folder\]: The key file .*folder\.pem of profile folder is a folder, not a file/);
+    assert.equal(problems.length, 3);
   });
 
   it('reports a file with no profile, an unreadable file, and a bad endpoint setting', async () => {

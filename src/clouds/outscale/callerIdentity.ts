@@ -1,0 +1,79 @@
+/**
+ * Who signs an OUTSCALE request: the account itself (its root user) or one of its EIM users.
+ *
+ * The OSC API acts on "the user who sends the request (which can be the root user)" whenever
+ * `UserName` is omitted (outscale.yaml 1.40.1: ReadAccessKeysRequest, UpdateAccessKeyRequest,
+ * DeleteAccessKeyRequest), and it has no call that names that user. So the caller is found the way a
+ * person would: an identity that may not list EIM users (ReadUsers refused) is an EIM user, since
+ * the root user may always do so; otherwise the signing key is looked for among the listed EIM
+ * users' keys, and an identity that owns none of them is the account.
+ * UNCONFIRMED: that OUTSCALE refuses ReadUsers to an EIM user without an EIM policy (the docs say
+ * EIM users have no permissions until a policy grants them: About-EIM-Users.html).
+ */
+import { CloudError } from '../../model/cloudError';
+import type { CloudUser } from '../../model/types';
+import type { OutscaleApiClient } from './apiClient';
+import { ACCOUNT_USER_ID } from './constants';
+import { ReadAccessKeysResponse, type UserWire } from './schemas';
+
+export type OutscaleCaller =
+  | { readonly kind: 'account' }
+  /** An EIM user; `userName` is absent when the user may not list EIM users, so its name cannot be read. */
+  | { readonly kind: 'eim-user'; readonly userName?: string };
+
+/**
+ * OUTSCALE's own "this identity may not call the action" codes (4 UnauthorizedOperation, 5 NotAuthorized,
+ * 7 UserNotAllowed: docs.outscale.com/api-errors), as opposed to a bare 403 from a proxy or gateway.
+ */
+const NOT_ALLOWED = /^[457]\b/;
+
+/** Concurrent ReadAccessKeys calls while searching. */
+const SEARCH_CONCURRENCY = 8;
+
+export const UNNAMED_EIM_CALLER_NOTE =
+  'These credentials belong to an EIM user that may not list EIM users (ReadUsers), so OUTSCALE does not say its name. Its own access keys are shown.';
+
+/**
+ * Finds whose credentials sign the client's requests (see the file comment), given the first page of
+ * ReadUsers (which the tree needs anyway): only that page's users are searched, so an EIM caller past
+ * it is taken for the account (logged by the provider).
+ */
+export async function identifyCaller(
+  client: OutscaleApiClient,
+  signingKeyId: string,
+  firstUsersPage: Promise<readonly UserWire[]>,
+  signal?: AbortSignal,
+): Promise<OutscaleCaller> {
+  let userNames: string[];
+  try {
+    userNames = (await firstUsersPage).map((u) => u.UserName);
+  } catch (error) {
+    if (error instanceof CloudError && error.code === 'forbidden' && NOT_ALLOWED.test(error.cloudCode ?? '')) return { kind: 'eim-user' };
+    throw error;
+  }
+  for (let start = 0; start < userNames.length; start += SEARCH_CONCURRENCY) {
+    const batch = userNames.slice(start, start + SEARCH_CONCURRENCY);
+    const owners = await Promise.all(batch.map((userName) => ownsKey(client, userName, signingKeyId, signal)));
+    const owner = batch.find((_, i) => owners[i]);
+    if (owner !== undefined) return { kind: 'eim-user', userName: owner };
+  }
+  return { kind: 'account' };
+}
+
+async function ownsKey(client: OutscaleApiClient, userName: string, keyId: string, signal?: AbortSignal): Promise<boolean> {
+  try {
+    const found = await client.call('ReadAccessKeys', { UserName: userName, Filters: { AccessKeyIds: [keyId] } }, ReadAccessKeysResponse, { signal });
+    return found.AccessKeys.some((k) => k.AccessKeyId === keyId);
+  } catch (error) {
+    // A user deleted meanwhile, or one this identity may not read: not the caller.
+    if (error instanceof CloudError && (error.code === 'not-found' || error.code === 'forbidden')) return false;
+    throw error;
+  }
+}
+
+/** The tree's "you" for an EIM caller: under its name when known, else as the caller itself (no `UserName`). */
+export function eimCallerUser(accountId: string, userName: string | undefined): CloudUser {
+  return userName === undefined
+    ? { id: ACCOUNT_USER_ID, accountId, name: 'EIM user (name not readable)', isCaller: true, note: UNNAMED_EIM_CALLER_NOTE }
+    : { id: userName, accountId, name: userName, isCaller: true, note: 'EIM user' };
+}
