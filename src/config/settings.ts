@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { CloudSettings } from '../clouds/cloudModule';
-import type { HttpOptions } from '../util/httpClient';
+import { DEFAULT_TIMEOUT_MS, type HttpOptions } from '../util/httpClient';
 import * as z from 'zod/mini';
 import '../util/zodLocale';
 import type { KeyHealthPolicy } from '../operations/keyHealth';
@@ -22,6 +22,13 @@ function userValue<T>(key: string): T | undefined {
 
 const CloudPolicySchema = z.object({ maxAgeDays: z.optional(z.int().check(z.minimum(1))), expiryWarningDays: z.optional(z.int().check(z.minimum(0))) });
 const PerCloudPolicySchema = z.object({ oci: z.optional(CloudPolicySchema), outscale: z.optional(CloudPolicySchema), ionos: z.optional(CloudPolicySchema) });
+
+/** `cloudKeys.http.timeoutSeconds` in ms, within the bounds package.json declares; the default for anything else. */
+const TimeoutSecondsSchema = z.int().check(z.minimum(5), z.maximum(600));
+function requestDeadlineMs(value: unknown): number {
+  const parsed = TimeoutSecondsSchema.safeParse(value);
+  return parsed.success ? parsed.data * 1000 : DEFAULT_TIMEOUT_MS;
+}
 
 /** The one typed accessor for Cloud Keys settings. */
 export const settings = {
@@ -49,6 +56,7 @@ export const settings = {
       proxy: proxy && proxy.trim() !== '' ? proxy.trim() : undefined,
       strictSSL: userValue<boolean>('http.allowUnverifiedTls') !== true,
       caFile: userValue<string>('http.caFile') || undefined,
+      timeoutMs: requestDeadlineMs(userValue<unknown>('http.timeoutSeconds')),
       ...(Array.isArray(noProxy) ? { noProxy: noProxy.filter((entry) => typeof entry === 'string') } : {}),
     };
   },
@@ -80,7 +88,8 @@ export const settings = {
       event.affectsConfiguration('http.proxy') ||
       event.affectsConfiguration('http.proxyStrictSSL') ||
       event.affectsConfiguration('http.noProxy') ||
-      event.affectsConfiguration(`${SECTION}.http.allowUnverifiedTls`)
+      event.affectsConfiguration(`${SECTION}.http.allowUnverifiedTls`) ||
+      event.affectsConfiguration(`${SECTION}.http.timeoutSeconds`)
     );
   },
 

@@ -48,6 +48,20 @@ export function refusedBeforeCreating(error: unknown): boolean {
 }
 
 /**
+ * The failure of a create whose record stays, saying so: the key may exist with its secret lost (an
+ * answer lost, cut off or unreadable), and the recovery finds it. Same code and details as `error`.
+ */
+function mayHaveCreated(error: unknown): unknown {
+  if (!(error instanceof CloudError)) return error;
+  const mayExist = /may have been created/.test(error.message) ? '' : ' The key may have been created all the same, its secret lost.';
+  return new CloudError(
+    error.code,
+    `${error.message}${mayExist} Before trying again, run "Cloud Keys: Recover Interrupted Key Creations" (it also runs at the next start): it finds such a key and saves its secret or offers to delete it.`,
+    { cloud: error.cloud, requestId: error.requestId, httpStatus: error.httpStatus, cloudCode: error.cloudCode, cause: error },
+  );
+}
+
+/**
  * Creates a key and stores its secret before returning, so that nothing (a tree refresh, a form, a
  * rotation step) can run between creation and storage. With a `journal`, the intent is recorded
  * before the cloud call and cleared once the secret is stored, so that a create interrupted by a
@@ -73,8 +87,13 @@ export async function createKeyStoringSecret(
     try {
       created = await provider.createKey(user.id, kind, options, signal);
     } catch (error) {
-      if (intent && refusedBeforeCreating(error)) await journal?.clear(intent.id);
-      throw error;
+      if (!intent) throw error;
+      if (refusedBeforeCreating(error)) {
+        await journal?.clear(intent.id);
+        throw error;
+      }
+      // No proof that the cloud refused: an answer lost, cut off or unreadable may hide a new key.
+      throw mayHaveCreated(error);
     }
     if (created.secret) {
       try {

@@ -22,11 +22,45 @@ export interface HttpOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Called before every request sent without certificate verification, so each one is logged. */
   readonly warnUnverified?: (message: string) => void;
-  /** Bound on every single request, in milliseconds. */
+  /**
+   * The deadline of every single request, in milliseconds: connection, headers and body together
+   * (`cloudKeys.http.timeoutSeconds`). A server that sends headers and then trickles the body is cut off.
+   */
   readonly timeoutMs?: number;
 }
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/** A duration in seconds as a person reads it: `30 s`, `0.5 s`. */
+export function inSeconds(ms: number): string {
+  const seconds = ms / 1000;
+  return `${seconds >= 10 ? Math.round(seconds) : Number(seconds.toFixed(1))} s`;
+}
+
+/**
+ * A request stopped because it did not finish within its deadline. It holds the deadline only: no
+ * request data (an axios error carries the request headers, credentials included).
+ */
+export class DeadlineExceededError extends Error {
+  override readonly name = 'DeadlineExceededError';
+  readonly code = 'ETIMEDOUT';
+
+  constructor(readonly deadlineMs: number) {
+    super(`The request did not finish within ${inSeconds(deadlineMs)}.`);
+  }
+}
+
+/** The deadline a request missed, when `error` says it was stopped for that; undefined otherwise. */
+export function missedDeadlineMs(error: unknown): number | undefined {
+  return error instanceof DeadlineExceededError ? error.deadlineMs : undefined;
+}
+
+interface RequestDeadline {
+  readonly timer: NodeJS.Timeout;
+  readonly expired: AbortSignal;
+  readonly caller?: AbortSignal;
+  readonly ms: number;
+}
 
 function readPem(file: string, what: string): string {
   try {
@@ -55,6 +89,15 @@ export function trustedCas(options: HttpOptions): string[] | undefined {
     ...(options.caFile ? [readPem(options.caFile, 'The cloudKeys.http.caFile setting')] : []),
   ];
   return files.length === 0 ? undefined : [...tls.rootCertificates, ...files];
+}
+
+/**
+ * Whether a request failed after its answer began: the headers came, the body was cut off (the
+ * connection closed before the announced length, or a broken encoding). The server was reached and
+ * may have acted on the request.
+ */
+export function isAnswerCutOff(error: unknown): boolean {
+  return axios.isAxiosError(error) && error.code === 'ERR_BAD_RESPONSE';
 }
 
 /** Whether a transport error code is a certificate that was not trusted (or did not match). */
@@ -115,9 +158,12 @@ export function agentFor(agents: HttpsAgents, url: URL): https.Agent {
  */
 export function createHttpClient(baseURL: string, options: HttpOptions = {}): AxiosInstance {
   const agents = createHttpsAgents(options);
+  const deadlineMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const client = axios.create({
     baseURL,
-    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    // axios's own `timeout` is a socket idle timeout once the headers are in: a trickled body never
+    // trips it. The deadline below bounds the whole request instead.
+    timeout: 0,
     httpsAgent: agents.direct,
     proxy: false,
     maxRedirects: 0,
@@ -135,7 +181,37 @@ export function createHttpClient(baseURL: string, options: HttpOptions = {}): Ax
         `TLS certificate verification is OFF (cloudKeys.http.allowUnverifiedTls) for ${target.host}: anyone on the network path can read and change this request.`,
       );
     }
+    // One deadline for the whole request, body included; the caller's signal still cancels it.
+    const expiry = new AbortController();
+    const timer = setTimeout(() => expiry.abort(), deadlineMs);
+    const caller = config.signal instanceof AbortSignal ? config.signal : undefined;
+    config.signal = caller ? AbortSignal.any([caller, expiry.signal]) : expiry.signal;
+    deadlines.set(config, { timer, expired: expiry.signal, caller, ms: deadlineMs });
     return config;
   });
+  client.interceptors.response.use(
+    (response) => {
+      settle(response.config);
+      return response;
+    },
+    (error: unknown) => {
+      const deadline = settle(axios.isAxiosError(error) ? error.config : undefined);
+      // Told apart from the caller's cancel: only the deadline fired.
+      if (deadline?.expired.aborted && !deadline.caller?.aborted) throw new DeadlineExceededError(deadline.ms);
+      throw error;
+    },
+  );
   return client;
+}
+
+const deadlines = new WeakMap<object, RequestDeadline>();
+
+/** Stops the deadline of a finished request and returns it. */
+function settle(config: object | undefined): RequestDeadline | undefined {
+  const deadline = config ? deadlines.get(config) : undefined;
+  if (deadline) {
+    clearTimeout(deadline.timer);
+    deadlines.delete(config!);
+  }
+  return deadline;
 }

@@ -6,7 +6,7 @@ import type { AxiosInstance } from 'axios';
 import type { z } from 'zod';
 import { CloudError } from '../../model/cloudError';
 import type { Logger } from '../../util/logger';
-import { createHttpClient, DEFAULT_TIMEOUT_MS, type HttpOptions } from '../../util/httpClient';
+import { createHttpClient, type HttpOptions } from '../../util/httpClient';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../shared/retry';
 import { authorizationHeader, type IonosCredentials } from './credentials';
 import { errorFromResponse, malformedResponse, requestIdOf, retryAfterOf, transportError, type CallContext, type RawResponse } from './errors';
@@ -67,7 +67,7 @@ export class IonosApiClient {
     return withRetry(
       async () => {
         const res = await this.#send(spec, signal);
-        const context = { ...spec.context, accountLabel: this.#options.accountLabel };
+        const context = { ...spec.context, accountLabel: this.#options.accountLabel, request: `${spec.method} ${spec.path}` };
         const requestId = requestIdOf(res.headers);
         log.debug(`IONOS ${spec.method} ${spec.path} → ${res.status}${requestId ? ` (request id ${requestId})` : ''}`);
         if (res.status >= 400) throw errorFromResponse(res, context, this.#now());
@@ -103,8 +103,8 @@ export class IonosApiClient {
     const context = {
       ...spec.context,
       accountLabel: this.#options.accountLabel,
+      request: `${spec.method} ${spec.path}`,
       host: this.#host,
-      timeoutMs: this.#options.http.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     };
     if (signal?.aborted) throw transportError(undefined, context, signal);
     const credentials = await this.#options.credentials();

@@ -5,9 +5,10 @@
  */
 import axios from 'axios';
 import { CloudError, type CloudErrorCode } from '../../model/cloudError';
-import { isCertificateError, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpClient';
+import { inSeconds, isAnswerCutOff, isCertificateError, missedDeadlineMs, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpClient';
 import { redactText } from '../../util/redact';
-import { parseRetryAfter } from '../shared/retry';
+import { errorPageMessage, errorPageOf } from '../shared/errorPage';
+import { describeWait, parseRetryAfter } from '../shared/retry';
 import { ErrorBodySchema } from './schemas';
 
 export interface RawResponse {
@@ -21,6 +22,8 @@ export interface RawResponse {
 export interface CallContext {
   /** A phrase that completes "while …", e.g. `listing the users`. */
   readonly operation: string;
+  /** The method and path, e.g. `GET /um/users`, to name the call in a timeout. */
+  readonly request?: string;
   readonly accountLabel: string;
   /** A 422 on this route means the key does not exist (an IONOS quirk). */
   readonly missingKeyOn422?: boolean;
@@ -98,15 +101,21 @@ const ADVICE: Record<CloudErrorCode, string> = {
 
 /** A CloudError for an HTTP status of 400 or more. */
 export function errorFromResponse(res: RawResponse, call: CallContext, now: number = Date.now()): CloudError {
-  const { message, code: cloudCode } = cloudMessages(res.text);
+  const wait = parseRetryAfter(res.headers['retry-after'], now);
+  const page = errorPageOf(res.status, res.headers['content-type'], res.text);
+  const { message, code: cloudCode } = page ? {} : cloudMessages(res.text);
   const code = classify(res.status, message, call);
   const said = message ? `: ${message}` : '';
-  const error = new CloudError(
-    code,
-    `IONOS answered HTTP ${res.status} while ${call.operation} for account "${call.accountLabel}"${said}. ${ADVICE[code]}`.trim(),
-    { cloud: 'ionos', requestId: requestIdOf(res.headers), httpStatus: res.status, cloudCode },
-  );
-  const wait = parseRetryAfter(res.headers['retry-after'], now);
+  const advice =
+    wait === undefined
+      ? ADVICE[code]
+      : code === 'throttled'
+        ? `IONOS is limiting the request rate and asked to wait ${describeWait(wait)}. Try again after that.`
+        : `${ADVICE[code]} IONOS asked to wait ${describeWait(wait)} before trying again.`;
+  const text = page
+    ? errorPageMessage('IONOS', `${call.request ?? 'The request'} (while ${call.operation} for account "${call.accountLabel}")`, page, res.status, wait === undefined ? undefined : describeWait(wait))
+    : `IONOS answered HTTP ${res.status} while ${call.operation} for account "${call.accountLabel}"${said}. ${advice}`.trim();
+  const error = new CloudError(code, text, { cloud: 'ionos', requestId: requestIdOf(res.headers), httpStatus: res.status, cloudCode });
   if (wait !== undefined) retryAfter.set(error, wait);
   if (res.status === 422 && call.creatingKey && code === 'forbidden') privilegeLag.add(error);
   return error;
@@ -122,7 +131,7 @@ export function malformedResponse(res: RawResponse, call: CallContext, expected:
 }
 
 /** A failure before any HTTP status arrived: cancelled, timed out, refused, dropped. */
-export function transportError(error: unknown, call: CallContext & { host: string; timeoutMs: number }, signal?: AbortSignal): CloudError {
+export function transportError(error: unknown, call: CallContext & { host: string }, signal?: AbortSignal): CloudError {
   if (error instanceof CloudError) return error;
   if (signal?.aborted || axios.isCancel(error)) {
     return new CloudError('cancelled', `Cancelled while ${call.operation}.`, { cloud: 'ionos' });
@@ -130,8 +139,13 @@ export function transportError(error: unknown, call: CallContext & { host: strin
   const errno = axios.isAxiosError(error) ? (error.code ?? '') : '';
   const where = `while ${call.operation} for account "${call.accountLabel}"`;
   let message: string;
-  if (errno === 'ECONNABORTED' || errno === 'ETIMEDOUT') {
-    message = `${call.host} did not answer within ${Math.round(call.timeoutMs / 1000)} s ${where}. Check the network and the proxy settings, then try again.`;
+  const deadlineMs = missedDeadlineMs(error);
+  if (deadlineMs !== undefined) {
+    message = `IONOS (${call.host}) did not finish answering ${call.request ?? 'the request'} within ${inSeconds(deadlineMs)} ${where}; the call was stopped. Check the network and the proxy settings (or raise cloudKeys.http.timeoutSeconds), then try again.`;
+  } else if (isAnswerCutOff(error)) {
+    message = `The answer of IONOS (${call.host}) to ${call.request ?? 'the request'} was cut off before its end (the connection closed) ${where}. Check the network and the proxy settings, then try again.`;
+  } else if (errno === 'ECONNABORTED' || errno === 'ETIMEDOUT') {
+    message = `${call.host} did not answer ${where}: the connection timed out. Check the network and the proxy settings, then try again.`;
   } else if (errno === 'ECONNREFUSED') {
     message = `Could not connect to ${call.host} ${where}. Check the API URL (the cloudKeys.ionos.apiUrl setting or IONOS_API_URL) and the proxy settings.`;
   } else if (errno === 'ENOTFOUND' || errno === 'EAI_AGAIN') {

@@ -1,7 +1,9 @@
 import { isAxiosError } from 'axios';
 import { CloudError, type CloudErrorCode } from '../../model/cloudError';
-import { isCertificateError, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpClient';
+import { inSeconds, isAnswerCutOff, isCertificateError, missedDeadlineMs, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpClient';
 import { redactText } from '../../util/redact';
+import { errorPageMessage, errorPageOf } from '../shared/errorPage';
+import { describeWait, parseRetryAfter } from '../shared/retry';
 import type { SdkCallScope } from './sdkScope';
 
 /** The fields of the SDK's `OciError` this adapter reads. */
@@ -37,11 +39,18 @@ export function retryAfterHeader(error: CloudError): string | undefined {
 function fromService(error: OciErrorLike, what: string, scope: SdkCallScope | undefined): CloudError {
   const status = error.statusCode;
   const code = error.serviceCode;
-  const says = serviceSays(error.message ?? '');
+  // The SDK puts a body that is not JSON in the message, with the service code "None".
+  const page = code === 'None' ? errorPageOf(status, scope?.contentType, error.message ?? '') : undefined;
+  const says = page ? '' : serviceSays(error.message ?? '');
   const tail = says && says !== 'unknown reason.' ? ` OCI said: ${says}` : '';
+  const askedMs = parseRetryAfter(scope?.retryAfter);
+  const asked = askedMs === undefined ? undefined : describeWait(askedMs);
   let reason: CloudErrorCode;
   let message: string;
-  if (status === 401) {
+  if (page) {
+    reason = status === 401 ? 'auth' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status === 429 ? 'throttled' : status >= 500 ? 'server' : 'invalid';
+    message = errorPageMessage('OCI', `${scope?.request ?? 'The request'} (while ${what})`, page, status, asked);
+  } else if (status === 401) {
     reason = 'auth';
     message = `OCI did not accept the request signature while ${what}. Check the profile's user OCID, fingerprint and key file, and that this computer's clock is right (OCI allows 5 minutes of difference).`;
   } else if (status === 404) {
@@ -55,7 +64,9 @@ function fromService(error: OciErrorLike, what: string, scope: SdkCallScope | un
     message = `Not allowed while ${what}. Ask a tenancy administrator for a policy that allows it.`;
   } else if (status === 429) {
     reason = 'throttled';
-    message = `OCI is limiting the rate of requests (while ${what}). Wait a minute and try again.`;
+    message = asked
+      ? `OCI is limiting the rate of requests (while ${what}) and asked to wait ${asked}. Try again after that.`
+      : `OCI is limiting the rate of requests (while ${what}). Wait a minute and try again.`;
   } else if (status === 409 || status === 412) {
     reason = 'conflict';
     message = `OCI reported a conflict while ${what}; the item changed or is still being changed. Refresh and try again.`;
@@ -69,7 +80,9 @@ function fromService(error: OciErrorLike, what: string, scope: SdkCallScope | un
     reason = 'server';
     message = `OCI had a problem on its side while ${what} (HTTP ${status}). Try again in a moment.`;
   }
-  const result = new CloudError(reason, message + tail, {
+  // A throttling message says the wait itself; any other answer with Retry-After gets it appended.
+  const waitNote = asked && reason !== 'throttled' ? ` OCI asked to wait ${asked} before trying again.` : '';
+  const result = new CloudError(reason, message + tail + waitNote, {
     cloud: 'oci',
     requestId: error.opcRequestId || scope?.requestId,
     httpStatus: status,
@@ -79,7 +92,22 @@ function fromService(error: OciErrorLike, what: string, scope: SdkCallScope | un
   return result;
 }
 
-function fromTransport(error: unknown, what: string): CloudError {
+function fromTransport(error: unknown, what: string, request: string | undefined): CloudError {
+  const deadlineMs = missedDeadlineMs(error);
+  if (deadlineMs !== undefined) {
+    return new CloudError(
+      'network',
+      `OCI did not finish answering ${request ?? 'the request'} within ${inSeconds(deadlineMs)} while ${what}; the call was stopped. Check your network and proxy (http.proxy), or raise cloudKeys.http.timeoutSeconds, then try again.`,
+      { cloud: 'oci' },
+    );
+  }
+  if (isAnswerCutOff(error)) {
+    return new CloudError(
+      'network',
+      `OCI's answer to ${request ?? 'the request'} was cut off before its end (the connection closed) while ${what}. Check your network and proxy (http.proxy), then try again.`,
+      { cloud: 'oci' },
+    );
+  }
   if (isAxiosError(error)) {
     if (error.code === 'ERR_CANCELED') return new CloudError('cancelled', `Cancelled while ${what}.`, { cloud: 'oci' });
     if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') {
@@ -106,7 +134,7 @@ export function toCloudError(error: unknown, what: string, scope?: SdkCallScope)
   if (error instanceof CloudError) return error;
   // Our own refusal before sending (e.g. an expired session token) already says what to do.
   if (scope?.transportError instanceof CloudError) return scope.transportError;
-  if (scope?.transportError !== undefined) return fromTransport(scope.transportError, what);
+  if (scope?.transportError !== undefined) return fromTransport(scope.transportError, what, scope.request);
   if (scope?.signal?.aborted) return new CloudError('cancelled', `Cancelled while ${what}.`, { cloud: 'oci' });
   if (isOciError(error)) return fromService(error, what, scope);
   if (error instanceof SyntaxError) {

@@ -11,6 +11,10 @@ export interface SdkCallScope {
   /** Filled in by the transport from the last response. */
   retryAfter?: string;
   requestId?: string;
+  /** The last response's content type: an error page from a proxy is told from OCI's JSON by it. */
+  contentType?: string;
+  /** The method and path of the last request (`GET /20160918/users`), to name it in a timeout. */
+  request?: string;
   /** The transport's own failure (network, timeout, cancel): the SDK would flatten it. */
   transportError?: unknown;
 }

@@ -5,7 +5,8 @@ import { sdkScope } from './sdkScope';
 /**
  * The SDK's HTTP layer, replaced: requests are still built and signed by the SDK (its
  * `DefaultRequestSigner`), but sent through our axios client, which honours VS Code's proxy and CA
- * settings, bounds each request in time, aborts with the caller's signal, and never goes through
+ * settings, bounds each request in time (the body is read in full within the deadline before the SDK
+ * sees it), aborts with the caller's signal, and never goes through
  * the SDK's circuit breaker. The response is handed back as a fetch `Response`, as the SDK expects.
  */
 export class SignedAxiosHttpClient implements common.HttpClient {
@@ -20,6 +21,7 @@ export class SignedAxiosHttpClient implements common.HttpClient {
     if (req.body !== undefined && req.body !== null && typeof req.body !== 'string') {
       throw Object.assign(new Error('The OCI adapter sends only JSON bodies.'), { shouldBeRetried: false });
     }
+    if (scope) scope.request = `${req.method} ${req.uri.replace(/^[a-z]+:\/\/[^/]*/i, '').split('?')[0]}`;
     try {
       await this.signer.signHttpRequest({ method: req.method, headers: req.headers, uri: req.uri, body });
       const headers: Record<string, string> = {};
@@ -42,6 +44,7 @@ export class SignedAxiosHttpClient implements common.HttpClient {
       if (scope) {
         scope.retryAfter = responseHeaders.get('retry-after') ?? undefined;
         scope.requestId = responseHeaders.get('opc-request-id') ?? undefined;
+        scope.contentType = responseHeaders.get('content-type') ?? undefined;
       }
       const status = res.status >= 200 && res.status <= 599 ? res.status : 502;
       const noBody = status === 204 || status === 304 || req.method === 'HEAD';

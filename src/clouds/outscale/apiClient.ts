@@ -104,8 +104,8 @@ export class OutscaleApiClient {
     }
     const text = typeof response.data === 'string' ? response.data : '';
     if (response.status >= 300) {
-      const error = errorFromResponse(response.status, text, ctx);
       const wait = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.now?.() ?? Date.now());
+      const error = errorFromResponse(response.status, text, ctx, { contentType: headerValue(response.headers['content-type']), retryAfterMs: wait });
       if (wait !== undefined) this.#retryAfter.set(error, wait);
       this.options.logger.warn(
         `OUTSCALE ${action} → HTTP ${response.status} ${error.cloudCode ?? ''}${error.requestId ? ` (request id ${error.requestId})` : ''}${attempt ? ` on attempt ${attempt + 1}` : ''}`,

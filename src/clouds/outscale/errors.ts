@@ -1,7 +1,9 @@
 /** Turns OUTSCALE error responses and transport failures into CloudErrors a person can act on. */
 import { CloudError, type CloudErrorCode } from '../../model/cloudError';
-import { isCertificateError, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpClient';
+import { inSeconds, isAnswerCutOff, isCertificateError, missedDeadlineMs, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpClient';
 import { redactText } from '../../util/redact';
+import { errorPageMessage, errorPageOf } from '../shared/errorPage';
+import { describeWait } from '../shared/retry';
 import { ErrorBody } from './schemas';
 
 export interface ErrorContext {
@@ -60,7 +62,14 @@ function classify(status: number, e: FirstError): CloudErrorCode {
   return 'server';
 }
 
-function advice(kind: CloudErrorCode, status: number, e: FirstError, ctx: ErrorContext): string {
+/** What came with an error answer besides its body. */
+export interface AnswerDetails {
+  readonly contentType?: string;
+  /** The wait the server asked for with `Retry-After`. */
+  readonly retryAfterMs?: number;
+}
+
+function advice(kind: CloudErrorCode, status: number, e: FirstError, ctx: ErrorContext, retryAfterMs?: number): string {
   const what = e.type ? `${e.type}${e.code ? `, code ${e.code}` : ''}` : `HTTP ${status}`;
   const said = e.details ? ` OUTSCALE says: ${e.details}` : '';
   const password = ctx.credentials === 'password';
@@ -88,7 +97,9 @@ function advice(kind: CloudErrorCode, status: number, e: FirstError, ctx: ErrorC
     case 'forbidden':
       return `The credentials of ${ctx.account} are valid but not allowed to call ${ctx.action} (${what}).${said} Use the account's own keys, or give this EIM user a policy that allows the action.`;
     case 'throttled':
-      return `OUTSCALE is limiting the request rate for ${ctx.action} (${what}).${said} Wait a moment and try again.`;
+      return retryAfterMs === undefined
+        ? `OUTSCALE is limiting the request rate for ${ctx.action} (${what}).${said} Wait a moment and try again.`
+        : `OUTSCALE is limiting the request rate for ${ctx.action} (${what}) and asked to wait ${describeWait(retryAfterMs)}.${said} Try again after that.`;
     case 'quota':
       return `OUTSCALE refused ${ctx.action} because a limit was reached (${what}).${said} Delete a key you no longer need, then try again.`;
     case 'not-found':
@@ -103,10 +114,20 @@ function advice(kind: CloudErrorCode, status: number, e: FirstError, ctx: ErrorC
 }
 
 /** A CloudError for an HTTP error response, with the RequestId, the numeric Code and the Type. */
-export function errorFromResponse(status: number, bodyText: string, ctx: ErrorContext): CloudError {
+export function errorFromResponse(status: number, bodyText: string, ctx: ErrorContext, answer: AnswerDetails = {}): CloudError {
+  const page = errorPageOf(status, answer.contentType, bodyText);
+  const wait = answer.retryAfterMs === undefined ? undefined : describeWait(answer.retryAfterMs);
+  if (page) {
+    return new CloudError(classify(status, {}), errorPageMessage('OUTSCALE', `${ctx.action} at ${ctx.endpoint}`, page, status, wait), {
+      cloud: 'outscale',
+      httpStatus: status,
+    });
+  }
   const e = firstError(bodyText);
   const code = classify(status, e);
-  return new CloudError(code, advice(code, status, e, ctx), {
+  // A throttling message says the wait itself; any other answer with Retry-After gets it appended.
+  const asked = wait && code !== 'throttled' ? ` OUTSCALE asked to wait ${wait} before trying again.` : '';
+  return new CloudError(code, advice(code, status, e, ctx, answer.retryAfterMs) + asked, {
     cloud: 'outscale',
     httpStatus: status,
     requestId: e.requestId,
@@ -134,6 +155,21 @@ export function errorFromTransport(error: unknown, ctx: ErrorContext, signal?: A
   const failure = (error ?? {}) as TransportFailure;
   if (signal?.aborted || failure.code === 'ERR_CANCELED') {
     return new CloudError('cancelled', `${ctx.action} was cancelled.`, { cloud: 'outscale' });
+  }
+  const deadlineMs = missedDeadlineMs(error);
+  if (deadlineMs !== undefined) {
+    return new CloudError(
+      'network',
+      `OUTSCALE did not finish answering ${ctx.action} within ${inSeconds(deadlineMs)} at ${ctx.endpoint}; the call was stopped. Check the network and proxy settings (or raise cloudKeys.http.timeoutSeconds), then try again.`,
+      { cloud: 'outscale', cause: new Error('transport failure: deadline exceeded') },
+    );
+  }
+  if (isAnswerCutOff(error)) {
+    return new CloudError(
+      'network',
+      `OUTSCALE's answer to ${ctx.action} at ${ctx.endpoint} was cut off before its end (the connection closed). Check the network and proxy settings, then try again.`,
+      { cloud: 'outscale', cause: new Error('transport failure: answer cut off') },
+    );
   }
   const reason = failure.code ?? 'no response';
   const timedOut = failure.code === 'ECONNABORTED' || failure.code === 'ETIMEDOUT';

@@ -72,13 +72,30 @@ export async function withRetry<T>(attempt: (n: number) => Promise<T>, options: 
     } catch (error) {
       if (!(error instanceof CloudError) || !shouldRetry(error) || n + 1 >= policy.maxAttempts) throw error;
       const asked = options.retryAfterMs?.(error);
-      const delay = asked === undefined ? backoffDelay(n, policy, random) : Math.min(asked, policy.maxDelayMs * 4);
+      // A server asking for longer than we wait is answered now, not after a shorter wait it did not
+      // ask for: its error message says how long it asked for (see `describeWait`).
+      if (asked !== undefined && asked > maxRetryAfterMs(policy)) throw error;
+      const delay = asked ?? backoffDelay(n, policy, random);
       if (now() + delay > deadline) throw error;
       options.onRetry?.(error, n + 1, delay);
       // The wait holds no limiter slot: other calls use it meanwhile (README, Performance).
       await awayFromSlot(() => sleep(delay, options.signal));
     }
   }
+}
+
+/** The longest `Retry-After` the retry loop waits for; a longer one ends the call with the cloud's wait in its message. */
+export function maxRetryAfterMs(policy: RetryPolicy): number {
+  return policy.maxDelayMs * 4;
+}
+
+/** A wait a server asked for, as a person reads it: `45 s`, `5 minutes`, `2 hours`. */
+export function describeWait(ms: number): string {
+  const seconds = Math.ceil(ms / 1000);
+  if (seconds < 120) return `${seconds} s`;
+  const minutes = Math.ceil(seconds / 60);
+  if (minutes < 120) return `${minutes} minutes`;
+  return `${Math.ceil(minutes / 60)} hours`;
 }
 
 /** A `Retry-After` header (seconds or an HTTP date) as milliseconds from now; undefined if absent or unreadable. */

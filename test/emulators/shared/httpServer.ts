@@ -12,7 +12,7 @@ import https from 'node:https';
 import type { AddressInfo, Socket } from 'node:net';
 import type { ContractRecorder, ContractReport } from './contract/recorder';
 import type { MatchedOperation } from './contract/validator';
-import { FaultInjector, FaultSchema, type Fault } from './faults';
+import { applyFaults, FaultInjector, FaultSchema, toBuffer, type Fault, type WireResponse } from './faults';
 
 export interface EmulatorRequest {
   readonly method: string;
@@ -70,18 +70,19 @@ function readBody(req: http.IncomingMessage): Promise<Buffer> {
   });
 }
 
-function send(res: http.ServerResponse, response: EmulatorResponse): void {
-  const body =
-    response.body === undefined
-      ? ''
-      : typeof response.body === 'string' || Buffer.isBuffer(response.body)
-        ? response.body
-        : JSON.stringify(response.body);
+/** The bytes and headers a response is sent as: JSON unless the body is a string or Buffer. */
+function wire(response: EmulatorResponse): WireResponse {
+  const body = toBuffer(response.body);
   const headers: Record<string, string> = { ...(response.headers ?? {}) };
-  if (body !== '' && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
+  if (body.length > 0 && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) {
     headers['content-type'] = 'application/json';
   }
-  res.writeHead(response.status, headers);
+  return { status: response.status, headers, body };
+}
+
+function send(res: http.ServerResponse, response: EmulatorResponse | WireResponse): void {
+  const { status, headers, body } = wire(response);
+  res.writeHead(status, headers);
   res.end(body);
 }
 
@@ -157,17 +158,15 @@ export async function startEmulatorServer(
         const problems = contract!.recorder.response(checked.op, refusal);
         return send(res, problems.length ? emulatorViolation(problems) : refusal);
       }
-      for (const fault of faults.take(key)) {
-        if (fault.kind === 'latency') await new Promise((r) => setTimeout(r, fault.ms ?? 1000));
-        if (fault.kind === 'drop') return raw.socket.destroy();
-        if (fault.kind === 'garbage') return send(res, { status: fault.status ?? 200, body: '<html>not json{', headers: { 'content-type': 'application/json' } });
-        if (fault.kind === 'status') {
-          const status = fault.status ?? 500;
-          const base = fault.body === undefined ? handler.errorBody(status, req) : { status, body: fault.body };
-          return send(res, { ...base, status, headers: { ...(base.headers ?? {}), ...(fault.headers ?? {}) } });
-        }
-      }
-      send(res, checked?.op ? await contractAnswer(handler, req, contract!, checked.op) : await handler.handle(req));
+      const answer = () => (checked?.op ? contractAnswer(handler, req, contract!, checked.op) : handler.handle(req));
+      const answered = await applyFaults(faults.take(key), {
+        res,
+        answer: async () => wire(await answer()),
+        errorBody: (status) => wire(handler.errorBody(status, req)),
+        send: (response) => send(res, response),
+      });
+      if (answered) return;
+      send(res, await answer());
     } catch (error) {
       send(res, { status: 500, body: { emulatorError: error instanceof Error ? error.message : String(error) } });
     }

@@ -11,13 +11,12 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { cloudModule as ionosModule } from '../../../src/clouds/ionos';
 import { IonosProvider } from '../../../src/clouds/ionos/provider';
 import type { CloudProvider } from '../../../src/clouds/provider';
-import { CloudError } from '../../../src/model/cloudError';
 import type { HttpOptions } from '../../../src/util/httpClient';
 import { bypassesProxy } from '../../../src/util/noProxy';
 import { startIonosEmulator, type IonosEmulator } from '../../emulators/ionos';
 import { startOciEmulator, type RunningOciEmulator } from '../../emulators/oci';
 import { startOutscaleEmulator, type RunningOutscaleEmulator } from '../../emulators/outscale';
-import { providerFor as ociProviderFor } from '../oci/harness';
+import { failure, providerFor as ociProviderFor } from '../oci/harness';
 import { FAST as IONOS_FAST, makeContext as ionosContext, CollectingLogger } from '../ionos/support';
 import { providerFor as outscaleProviderFor, makeContext as outscaleContext } from '../outscale/support';
 import { startConnectProxy, type RunningProxy } from './support/connectProxy';
@@ -78,16 +77,6 @@ const clouds: { name: string; port: () => number; connect: Connect }[] = [
     },
   },
 ];
-
-async function failure(promise: Promise<unknown>): Promise<CloudError> {
-  try {
-    await promise;
-  } catch (error) {
-    assert.ok(error instanceof CloudError, `expected a CloudError, got ${String(error)}`);
-    return error;
-  }
-  assert.fail('expected the call to fail');
-}
 
 for (const cloud of clouds) {
   describe(`${cloud.name} over TLS`, () => {

@@ -95,7 +95,7 @@ describe('OUTSCALE adapter robustness against the emulator', () => {
       try {
         const { provider } = await providerFor(own, { ctx: makeContext({ http: { timeoutMs: 100 } }) });
         own.faults.add({ route: 'ReadUsers', kind: 'latency', ms: 400 });
-        await assert.rejects(provider.listUsers(), cloudError((e) => e.code === 'network' && /did not answer/.test(e.message)));
+        await assert.rejects(provider.listUsers(), cloudError((e) => e.code === 'network' && /did not finish answering ReadUsers within 0.1 s/.test(e.message)));
       } finally {
         await own.close();
       }
