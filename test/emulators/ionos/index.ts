@@ -7,6 +7,7 @@
 import { ContractRecorder } from '../shared/contract/recorder';
 import { startEmulatorServer, type EmulatorTls, type RunningEmulator } from '../shared/httpServer';
 import { IonosHandler } from './handler';
+import { ObjectStorageHandler } from './objectStorageHandler';
 import type { SeedName } from './seed';
 import { IonosState, type AsyncTiming, type Credentials } from './state';
 import { ionosVariants } from './variants';
@@ -40,6 +41,11 @@ export interface IonosEmulator extends RunningEmulator {
   readonly caller: Credentials;
   /** A user who is not an administrator. */
   readonly developer: Credentials;
+  /**
+   * The Object Storage Management API (the contract's access keys), on its own port as it has its
+   * own host at IONOS (`https://s3.ionos.com`); same users and credentials. Closed with the emulator.
+   */
+  readonly objectStorage: RunningEmulator;
 }
 
 export async function startIonosEmulator(options: IonosEmulatorOptions = {}): Promise<IonosEmulator> {
@@ -57,7 +63,28 @@ export async function startIonosEmulator(options: IonosEmulatorOptions = {}): Pr
     ...(options.variantSeed === undefined ? {} : { vary: ionosVariants(options.variantSeed) }),
   };
   const server = await startEmulatorServer(new IonosHandler(state), { port: options.port, tls: options.tls, contract });
-  return { ...server, state, apiUrl: `${server.url}${API_PREFIX}`, caller: state.caller, developer: state.developer };
+  let objectStorage: RunningEmulator;
+  try {
+    // Checked against the Object Storage Management API's models (test/contracts/ionos-object-storage.json).
+    objectStorage = await startEmulatorServer(new ObjectStorageHandler(state), {
+      tls: options.tls,
+      contract: { recorder: new ContractRecorder('ionos-object-storage', '') },
+    });
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+  return {
+    ...server,
+    state,
+    apiUrl: `${server.url}${API_PREFIX}`,
+    caller: state.caller,
+    developer: state.developer,
+    objectStorage,
+    close: async () => {
+      await Promise.all([server.close(), objectStorage.close()]);
+    },
+  };
 }
 
 export { writeDemoConfig } from './demoConfig';

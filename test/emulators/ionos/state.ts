@@ -6,6 +6,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { markWithCanary } from '../shared/canary';
 import { generatedUsers } from '../shared/generatedUsers';
+import { ObjectStorageState } from './objectStorageState';
 import { SEEDS, type SeedName, type SeedUser } from './seed';
 
 export interface EmUser {
@@ -104,6 +105,8 @@ export class IonosState {
   readonly caller: Credentials;
   /** A user who is not an administrator. */
   readonly developer: Credentials;
+  /** The contract's Object Storage access keys (the Object Storage Management API, served on its own port). */
+  readonly objectStorage: ObjectStorageState;
 
   #failures: string[] = [];
   readonly #handedOut = new Set<string>();
@@ -140,6 +143,14 @@ export class IonosState {
       this.#handedOut.add(c.password);
       this.#handedOut.add(c.token);
     }
+    this.objectStorage = new ObjectStorageState({
+      seed: options.seed,
+      timing: () => this.asyncWrites,
+      handedOut: this.#handedOut,
+      now: options.now,
+      canary: options.canary,
+      callerEmail,
+    });
     this.reset();
   }
 
@@ -151,6 +162,7 @@ export class IonosState {
     this.tokens.clear();
     this.#failures = [];
     this.asyncWrites = this.#defaultAsync;
+    this.objectStorage.reset();
     const now = this.#now();
     for (const seed of [...SEEDS[this.#seed], ...this.#generated]) {
       const id = stableId(`${this.#seed}:${seed.email}`);

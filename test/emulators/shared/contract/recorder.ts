@@ -44,7 +44,7 @@ export class ContractRecorder {
   constructor(cloud: ContractCloud, basePath: string, private readonly options: { quiet?: boolean } = {}) {
     this.validator = new ContractValidator(cloud, basePath);
     const { version, repository, commit } = this.validator.source;
-    const name = cloud === 'outscale' ? 'OSC API' : 'IONOS Cloud API';
+    const name = { outscale: 'OSC API', ionos: 'IONOS Cloud API', 'ionos-object-storage': 'IONOS Object Storage Management API' }[cloud];
     this.report = { cloud, spec: `${name} ${version} (${repository.replace('https://github.com/', '')} ${commit.slice(0, 7)})`, requests: 0, responses: 0, violations: [] };
   }
 

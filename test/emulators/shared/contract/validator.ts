@@ -10,7 +10,10 @@ import path from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-export type ContractCloud = 'outscale' | 'ionos';
+/** `ionos-object-storage`: IONOS's Object Storage Management API (contract-owned access keys), beside the Cloud API. */
+export type ContractCloud = 'outscale' | 'ionos' | 'ionos-object-storage';
+
+const CLOUD_NAMES: Readonly<Record<ContractCloud, string>> = { outscale: 'OUTSCALE', ionos: 'IONOS', 'ionos-object-storage': 'IONOS Object Storage' };
 
 interface ParamSchema {
   readonly type: 'object';
@@ -204,6 +207,6 @@ export class ContractValidator {
   }
 
   #name(op: MatchedOperation): string {
-    return `${this.cloud === 'outscale' ? 'OUTSCALE' : 'IONOS'} ${op.id}`;
+    return `${CLOUD_NAMES[this.cloud]} ${op.id}`;
   }
 }
