@@ -38,6 +38,11 @@ export interface CloudProvider {
   deleteKey(key: AccessKey, signal?: AbortSignal): Promise<void>;
   /** A real signed call with the new credentials, where the cloud allows one. */
   verifyKey(key: AccessKey, secret: Secret, signal?: AbortSignal): Promise<boolean>;
+  /**
+   * Gives the key a new secret while it keeps its id, where the cloud can (`capabilities().canRenew`).
+   * The old secret stops working at once. Returns the key as it is afterwards and its new secret.
+   */
+  renewKey?(key: AccessKey, signal?: AbortSignal): Promise<CreatedKey & { readonly secret: Secret }>;
   /** Reads a key's secret back from the cloud, where it allows that (`capabilities().secretReadableLater`). */
   revealSecret?(key: AccessKey, signal?: AbortSignal): Promise<Secret>;
   /**

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { Secret } from '../model/secret';
-import type { Account } from '../model/types';
+import { isS3CredentialKind, type Account } from '../model/types';
 import { applyAwsProfile, planAwsProfile, previewAwsProfile, validateProfileName } from '../operations/exports/awsProfile';
 import { writeDotenv } from '../operations/exports/dotenv';
 import { awsVariables, keyAsJson } from '../operations/exports/formats';
@@ -104,9 +104,9 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
   return [
     registerCommand(COMMAND_IDS.exportKey, async (node?: unknown, preset?: unknown) => {
       const given = (preset as ExportPreset | undefined) ?? {};
-      const keyNode = (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : await pickKey(s, (k) => k.kind === 'access-key');
+      const keyNode = (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : await pickKey(s, (k) => isS3CredentialKind(k.kind));
       if (!keyNode) return undefined;
-      if (keyNode.key.kind !== 'access-key') {
+      if (!isS3CredentialKind(keyNode.key.kind)) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Only access keys (S3 keys) can be exported; API signing keys are used through the OCI config file.'));
         return undefined;
       }

@@ -96,7 +96,7 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
       const userNode = await resolveUser(node as AccountNode | UserNode | undefined, s);
       if (!userNode) return;
       const given = preset as CreateKeyPreset | undefined;
-      const kind = given?.kind ?? (await askKeyKind(userNode.account));
+      const kind = given?.kind ?? (await askKeyKind(userNode.account, userNode.user));
       if (!kind) return;
       const options = given?.options ?? (await askCreateOptions(userNode.account, kind));
       if (!options) return;

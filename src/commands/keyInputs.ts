@@ -1,18 +1,19 @@
 import * as vscode from 'vscode';
 import type { CreateKeyOptions } from '../clouds/provider';
-import type { Account, KeyKind } from '../model/types';
+import type { Account, CloudUser, KeyKind } from '../model/types';
 import { settings } from '../config/settings';
 import { parseExpiryInput } from '../operations/expiryInput';
 import { defaultExpiry } from '../operations/keyAlerts';
 import { keyKindName } from '../views/cloudNames';
 
-/** Which kinds of key each cloud has. */
-export function keyKinds(account: Account): KeyKind[] {
+/** Which kinds of key each cloud has; an entry that holds other kinds (`CloudUser.keyKinds`) says so itself. */
+export function keyKinds(account: Account, user?: CloudUser): readonly KeyKind[] {
+  if (user?.keyKinds) return user.keyKinds;
   return account.cloud === 'oci' ? ['access-key', 'api-signing-key'] : ['access-key'];
 }
 
-export async function askKeyKind(account: Account): Promise<KeyKind | undefined> {
-  const kinds = keyKinds(account);
+export async function askKeyKind(account: Account, user?: CloudUser): Promise<KeyKind | undefined> {
+  const kinds = keyKinds(account, user);
   if (kinds.length === 1) return kinds[0];
   const picked = await vscode.window.showQuickPick(
     kinds.map((keyKind) => ({ label: keyKindName(account.cloud, keyKind), keyKind })),
@@ -43,6 +44,13 @@ export async function askCreateOptions(account: Account, kind: KeyKind): Promise
     const displayName = await vscode.window.showInputBox({
       title: vscode.l10n.t('Name of the new customer secret key'),
       prompt: vscode.l10n.t('A name to recognise it by, such as the tool or bucket that uses it (may be empty).'),
+    });
+    return displayName === undefined ? undefined : { displayName };
+  }
+  if (kind === 'object-storage-access-key') {
+    const displayName = await vscode.window.showInputBox({
+      title: vscode.l10n.t('Description of the new Object Storage access key'),
+      prompt: vscode.l10n.t('What the key is for, such as the tool or bucket that uses it (may be empty).'),
     });
     return displayName === undefined ? undefined : { displayName };
   }

@@ -4,10 +4,22 @@ export type CloudId = 'oci' | 'outscale' | 'ionos';
 
 export const CLOUD_IDS: readonly CloudId[] = ['oci', 'outscale', 'ionos'];
 
-/** What a key is: an S3-style access key pair, or a public key used to sign API requests. */
-export type KeyKind = 'access-key' | 'api-signing-key';
+/**
+ * What a key is: an S3-style access key pair owned by a user, a public key used to sign API
+ * requests, or an S3-style access key owned by the contract rather than a user (IONOS Object
+ * Storage Management API), which has a resource id of its own and can be renewed.
+ */
+export const KEY_KINDS = ['access-key', 'api-signing-key', 'object-storage-access-key'] as const;
+export type KeyKind = (typeof KEY_KINDS)[number];
 
-export type KeyState = 'active' | 'inactive' | 'creating' | 'deleting' | 'unknown';
+/** Kinds whose id and secret are S3 credentials (exported as AWS profiles and `.env` files). */
+export function isS3CredentialKind(kind: KeyKind): boolean {
+  return kind !== 'api-signing-key';
+}
+
+export const KEY_STATES = ['active', 'inactive', 'creating', 'deleting', 'failed', 'unknown'] as const;
+/** `failed`: the cloud could not provision the key (`AccessKey.stateMessage` says why). */
+export type KeyState = (typeof KEY_STATES)[number];
 
 /** Where an account's credentials come from. */
 export type AccountOrigin =
@@ -46,6 +58,11 @@ export interface CloudUser {
   readonly email?: string;
   /** True for a caller the cloud cannot name (an IONOS token): it stands for "you" but has no keys to list. */
   readonly placeholder?: boolean;
+  /**
+   * The kinds of key this entry holds, where not the cloud's usual ones: IONOS lists the contract's
+   * Object Storage access keys under an entry of their own, which holds only those.
+   */
+  readonly keyKinds?: readonly KeyKind[];
   /** Something the user should know about this user's listing, shown with it (e.g. why other users are missing). */
   readonly note?: string;
 }
@@ -65,6 +82,14 @@ export interface AccessKey {
   readonly fingerprint?: string;
   /** For API signing keys, where the cloud returns it: the public key (PEM), e.g. for Terraform's `key_value`. */
   readonly publicKeyPem?: string;
+  /** The cloud's id of the key resource where it differs from `id` (IONOS Object Storage access keys: a UUID). */
+  readonly resourceId?: string;
+  /** What the cloud says about the state, e.g. why a key `failed`. */
+  readonly stateMessage?: string;
+  /** True for a key the cloud marks administrative (IONOS: it can create buckets and set bucket policies). */
+  readonly administrative?: boolean;
+  /** The regions the key works in, where the cloud lists them. */
+  readonly regions?: readonly string[];
 }
 
 export interface KeyCapabilities {
@@ -76,4 +101,6 @@ export interface KeyCapabilities {
   readonly secretReadableLater: boolean;
   /** True where a key must be inactive before it can be deleted. */
   readonly mustDeactivateBeforeDelete: boolean;
+  /** True where the cloud can give a key a new secret while it keeps its id (`CloudProvider.renewKey`). */
+  readonly canRenew?: boolean;
 }

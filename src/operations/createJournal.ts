@@ -5,6 +5,7 @@ import type { CloudId, KeyKind } from '../model/types';
 import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
 import { CLOCK_SKEW_MS, CREATE_CALL_MAX_MS } from './createRecovery';
+import { KEY_KINDS } from '../model/types';
 
 /**
  * One key creation that has started and not yet ended with its secret stored: ids and times only.
@@ -16,7 +17,7 @@ export const CreateIntentSchema = z.strictObject({
   accountId: z.string().check(z.minLength(1)),
   cloud: z.enum(['oci', 'outscale', 'ionos']),
   userId: z.string().check(z.minLength(1)),
-  kind: z.enum(['access-key', 'api-signing-key']),
+  kind: z.enum(KEY_KINDS),
   /** ISO time just before the create call went out. */
   startedAt: z.iso.datetime(),
   /** Ids of the user's keys of this kind before the call: never candidates for recovery. */

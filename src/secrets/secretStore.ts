@@ -5,6 +5,7 @@ import type { CredentialStore } from '../clouds/cloudModule';
 import { Secret } from '../model/secret';
 import type { AccessKey, CloudId } from '../model/types';
 import type { Logger } from '../util/logger';
+import { KEY_KINDS } from '../model/types';
 
 const PREFIX = 'cloudKeys/';
 const KEY_PREFIX = `${PREFIX}key/`;
@@ -19,7 +20,7 @@ const StoredKeySecretSchema = z.object({
   cloud: z.enum(['oci', 'outscale', 'ionos']),
   accountId: z.string(),
   userId: z.string(),
-  kind: z.enum(['access-key', 'api-signing-key']),
+  kind: z.enum(KEY_KINDS),
   keyId: z.string(),
   secret: z.string(),
   storedAt: z.string(),

@@ -7,14 +7,15 @@
  * Only `secret` carries a secret, and only in answer to the user pressing Reveal.
  */
 import * as z from 'zod/mini';
+import { KEY_KINDS, KEY_STATES } from '../model/types';
 
 /** Which page a panel shows; the HTML names it in `<body data-panel>`. */
 export const PanelKindSchema = z.enum(['create-key', 'overview', 'details', 'rotate']);
 export type PanelKind = z.infer<typeof PanelKindSchema>;
 
 const CloudIdSchema = z.enum(['oci', 'outscale', 'ionos']);
-const KeyKindSchema = z.enum(['access-key', 'api-signing-key']);
-const KeyStateSchema = z.enum(['active', 'inactive', 'creating', 'deleting', 'unknown']);
+const KeyKindSchema = z.enum(KEY_KINDS);
+const KeyStateSchema = z.enum(KEY_STATES);
 const IsoDate = z.iso.datetime({ offset: true });
 const Id = z.string().check(z.minLength(1), z.maxLength(2048));
 const Text = z.string().check(z.maxLength(4096));

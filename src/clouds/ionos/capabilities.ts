@@ -18,6 +18,23 @@ const ACCESS_KEYS: KeyCapabilities = {
   mustDeactivateBeforeDelete: false,
 };
 
+/**
+ * The contract's Object Storage access keys (Object Storage Management API): no active/inactive
+ * switch and no expiry in the model (AccessKey.md), a description that can be changed (AccessKeyEnsure),
+ * a secret given once, and renew (AccesskeysRenew). UNCONFIRMED: how many a contract may have (the
+ * docs name no limit; 100 here is only a bound for the forms), and that the secret is not returned
+ * again on later reads.
+ */
+const CONTRACT_ACCESS_KEYS: KeyCapabilities = {
+  maxKeysPerUser: 100,
+  canDeactivate: false,
+  canExpire: false,
+  canRename: true,
+  secretReadableLater: false,
+  mustDeactivateBeforeDelete: false,
+  canRenew: true,
+};
+
 /** IONOS has no API signing keys: the Cloud API takes tokens or passwords. */
 const NONE: KeyCapabilities = {
   maxKeysPerUser: 0,
@@ -29,5 +46,5 @@ const NONE: KeyCapabilities = {
 };
 
 export function ionosCapabilities(kind: KeyKind): KeyCapabilities {
-  return kind === 'access-key' ? ACCESS_KEYS : NONE;
+  return kind === 'access-key' ? ACCESS_KEYS : kind === 'object-storage-access-key' ? CONTRACT_ACCESS_KEYS : NONE;
 }

@@ -1,5 +1,5 @@
 /** Messages the IONOS adapter builds itself (the API's own come through errors.ts). */
-import type { AccessKey } from '../../model/types';
+import type { AccessKey, CloudUser } from '../../model/types';
 import { MAX_KEYS_PER_USER } from './capabilities';
 
 export function keyLimitReached(userName: string, keys: readonly AccessKey[]): string {
@@ -27,3 +27,18 @@ export function lastActiveKey(userName: string, keyId: string): string {
 }
 
 export const UNKNOWN_CALLER_NAME = 'Token holder (IONOS does not say which user a token belongs to)';
+
+/** The id `whoAmI` reports when IONOS cannot tell who the caller is (token auth). */
+export const UNKNOWN_CALLER_ID = 'ionos:unknown-caller';
+
+/** The caller a token stands for: IONOS does not say which user it belongs to. */
+export function unknownCaller(accountId: string): CloudUser {
+  return {
+    id: UNKNOWN_CALLER_ID,
+    accountId,
+    name: UNKNOWN_CALLER_NAME,
+    isCaller: true,
+    placeholder: true,
+    note: 'IONOS Cloud does not say which user a token belongs to, so no user is marked "you". Find yourself in the list, or sign in with IONOS_USERNAME and IONOS_PASSWORD instead.',
+  };
+}

@@ -1,5 +1,6 @@
 /**
- * The IONOS Cloud adapter: users and their Object Storage (S3) keys through the Cloud API v6.
+ * The IONOS Cloud adapter: users and their Object Storage (S3) keys through the Cloud API v6; the
+ * contract's Object Storage access keys, listed beside the users, go to objectStorageKeys.ts.
  *
  * IONOS returns a key's secret on every read. The model never holds it: `createKey` hands the new
  * secret back once, and `revealSecret` reads it again only when the user asks.
@@ -18,19 +19,20 @@ import { resolveCredentials, type IonosCredentials } from './credentials';
 import { isPrivilegeLag } from './errors';
 import { splitSecret, type KeyAndSecret } from './keyReader';
 import { toAccessKey, toCloudUser } from './mapping';
-import { keyLimitReached, lastActiveKey, privilegeNotReady, UNKNOWN_CALLER_NAME } from './messages';
+import { ContractAccessKeys, CONTRACT_KEYS_ENTRY_ID, contractKeysEntry } from './objectStorageKeys';
+import { objectStorageUrlFor } from './objectStorageUrl';
+import { keyLimitReached, lastActiveKey, privilegeNotReady, unknownCaller } from './messages';
 import { DEFAULT_POLL_POLICY, waitForRequest, type PollPolicy } from './requestStatus';
 import { S3KeyListSchema, S3KeySchema, S3KeyWithSecretSchema, UserSchema, UsersPageSchema } from './schemas';
 
-/** The id `whoAmI` reports when IONOS cannot tell who the caller is (token auth). */
-export const UNKNOWN_CALLER_ID = 'ionos:unknown-caller';
+export { UNKNOWN_CALLER_ID } from './messages';
 
 export interface IonosProviderOptions {
   readonly retry?: RetryPolicy;
   readonly poll?: PollPolicy;
   /** How long, and how often, to retry a creation refused while a new S3 privilege propagates. */
   readonly privilegeWait?: { readonly totalMs: number; readonly intervalMs: number };
-  /** Users per page (IONOS defaults to 100). */
+  /** Users, and contract access keys, per page (IONOS defaults to 100). */
   readonly pageSize?: number;
 }
 
@@ -62,6 +64,7 @@ export class IonosProvider implements CloudProvider {
   readonly #ctx: CloudContext;
   readonly #options: IonosProviderOptions;
   #api?: IonosApiClient;
+  #contractKeys?: ContractAccessKeys;
   #credentials?: Promise<IonosCredentials>;
 
   constructor(account: Account, ctx: CloudContext, options: IonosProviderOptions = {}) {
@@ -79,7 +82,7 @@ export class IonosProvider implements CloudProvider {
     if (auth.kind === 'token') {
       // Proves the token works; IONOS has no "who am I" call, so the user stays unknown.
       await this.#tolerateForbidden(() => this.#usersPage(0, 1, signal));
-      return this.#unknownCaller();
+      return unknownCaller(this.#account.id);
     }
     const found = await this.#tolerateForbidden(async () => {
       for (let page = 0, offset = 0; page < MAX_CALLER_PAGES; page += 1) {
@@ -91,17 +94,20 @@ export class IonosProvider implements CloudProvider {
       }
       return undefined;
     });
-    return found ?? { ...this.#unknownCaller(), name: auth.username, email: auth.username };
+    return found ?? { ...unknownCaller(this.#account.id), name: auth.username, email: auth.username };
   }
 
   async listUsers(cursor?: string, signal?: AbortSignal): Promise<{ items: CloudUser[]; next?: string }> {
     const offset = cursor === undefined ? 0 : Number(cursor);
     if (!Number.isSafeInteger(offset) || offset < 0) throw invalid(`"${cursor}" is not a page position of the IONOS user list.`);
-    const { items, next } = await this.#usersPage(offset, this.#pageSize(), signal);
-    return next === undefined ? { items } : { items, next: String(next) };
+    const page = await this.#usersPage(offset, this.#pageSize(), signal);
+    // The contract's access keys head the first page, beside the users.
+    const items = cursor === undefined ? [contractKeysEntry(this.#account.id), ...page.items] : page.items;
+    return page.next === undefined ? { items } : { items, next: String(page.next) };
   }
 
   async listKeys(userId: string, signal?: AbortSignal): Promise<AccessKey[]> {
+    if (userId === CONTRACT_KEYS_ENTRY_ID) return this.#contract().list(signal);
     const { data } = await this.#api_().call(
       {
         method: 'GET',
@@ -116,7 +122,12 @@ export class IonosProvider implements CloudProvider {
   }
 
   async createKey(userId: string, kind: KeyKind, opts: CreateKeyOptions, signal?: AbortSignal): Promise<CreatedKey> {
-    if (kind !== 'access-key') throw invalid('IONOS has no API signing keys; it manages Object Storage access keys only.');
+    if (kind === 'object-storage-access-key' && userId === CONTRACT_KEYS_ENTRY_ID && !opts.expiresAt && !opts.publicKeyPem) {
+      return this.#contract().create(opts.displayName ?? '', signal);
+    }
+    if (kind !== 'access-key' || userId === CONTRACT_KEYS_ENTRY_ID) {
+      throw invalid('IONOS has S3 keys per user and Object Storage access keys per contract (a description only); create each under its own entry.');
+    }
     if (opts.expiresAt || opts.displayName || opts.publicKeyPem) {
       throw invalid('IONOS Object Storage keys have no name, expiry date or uploaded public key; create the key without them.');
     }
@@ -142,6 +153,13 @@ export class IonosProvider implements CloudProvider {
   }
 
   async updateKey(key: AccessKey, change: KeyChange, signal?: AbortSignal): Promise<AccessKey> {
+    if (key.kind === 'object-storage-access-key') {
+      if (change.state !== undefined || change.expiresAt !== undefined) {
+        throw invalid('IONOS Object Storage access keys cannot be deactivated and have no expiry date; only their description can change.');
+      }
+      if (change.displayName !== undefined) return this.#contract().describe(key, change.displayName, signal);
+      return (await this.#contract().read(key, signal)) ?? key;
+    }
     if (change.displayName !== undefined || change.expiresAt !== undefined) {
       throw invalid('IONOS Object Storage keys have no name or expiry date; only activating and deactivating is possible.');
     }
@@ -165,6 +183,7 @@ export class IonosProvider implements CloudProvider {
   }
 
   async deleteKey(key: AccessKey, signal?: AbortSignal): Promise<void> {
+    if (key.kind === 'object-storage-access-key') return this.#contract().delete(key, signal);
     const operation = `deleting Object Storage key ${key.id}`;
     const result = await this.#api_().call(
       { method: 'DELETE', path: keyPath(key), context: { operation, missingKeyOn422: true } },
@@ -179,6 +198,8 @@ export class IonosProvider implements CloudProvider {
    * active, and that `secret` is the secret IONOS holds for it (compared in constant time).
    */
   async verifyKey(key: AccessKey, secret: Secret, signal?: AbortSignal): Promise<boolean> {
+    // The management API never returns an access key's secret again: the key is proven listed and AVAILABLE.
+    if (key.kind === 'object-storage-access-key') return (await this.#contract().read(key, signal))?.state === 'active';
     let read: KeyAndSecret;
     try {
       read = await this.#readKey(key, signal);
@@ -194,8 +215,15 @@ export class IonosProvider implements CloudProvider {
     return ok;
   }
 
+  /** A new secret for a contract access key, which keeps its id; the old secret stops working at once. */
+  renewKey(key: AccessKey, signal?: AbortSignal): Promise<CreatedKey & { readonly secret: Secret }> {
+    if (key.kind !== 'object-storage-access-key') return Promise.reject(invalid('Only Object Storage access keys can be renewed; rotate an S3 key instead.'));
+    return this.#contract().renew(key, signal);
+  }
+
   /** Reads a key's secret again, for a user who asked to reveal or export it. */
   async revealSecret(key: AccessKey, signal?: AbortSignal): Promise<Secret> {
+    if (key.kind === 'object-storage-access-key') throw invalid('IONOS shows an Object Storage access key\'s secret only once; renew the key to get a new one.');
     const { secret } = await this.#readKey(key, signal);
     if (!secret) {
       throw new CloudError('server', `IONOS did not return the secret of key ${key.id}. Try again later.`, { cloud: 'ionos' });
@@ -209,6 +237,7 @@ export class IonosProvider implements CloudProvider {
    * (the IONOS console relies on one); `undefined` when nothing needs saying.
    */
   async lastActiveKeyWarning(key: AccessKey, signal?: AbortSignal): Promise<string | undefined> {
+    if (key.kind === 'object-storage-access-key') return undefined;
     const keys = await this.listKeys(key.userId, signal);
     const active = keys.filter((k) => k.state === 'active');
     if (active.length !== 1 || active[0].id !== key.id) return undefined;
@@ -314,17 +343,6 @@ export class IonosProvider implements CloudProvider {
     }
   }
 
-  #unknownCaller(): CloudUser {
-    return {
-      id: UNKNOWN_CALLER_ID,
-      accountId: this.#account.id,
-      name: UNKNOWN_CALLER_NAME,
-      isCaller: true,
-      placeholder: true,
-      note: 'IONOS Cloud does not say which user a token belongs to, so no user is marked "you". Find yourself in the list, or sign in with IONOS_USERNAME and IONOS_PASSWORD instead.',
-    };
-  }
-
   #wait(location: string, operation: string, signal?: AbortSignal): Promise<void> {
     return waitForRequest(
       this.#api_(),
@@ -349,10 +367,27 @@ export class IonosProvider implements CloudProvider {
     return this.#credentials;
   }
 
+  /** The contract's access keys, on the Object Storage Management API's own host. */
+  #contract(): ContractAccessKeys {
+    let api: IonosApiClient | undefined;
+    this.#contractKeys ??= new ContractAccessKeys(() => (api ??= this.#client(objectStorageUrlFor(this.#account, this.#ctx))), this.#account.id, {
+      logger: this.#ctx.logger,
+      poll: this.#options.poll ?? DEFAULT_POLL_POLICY,
+      now: this.#ctx.now,
+      pageSize: this.#options.pageSize,
+    });
+    return this.#contractKeys;
+  }
+
   /** The HTTP client, built on first use so that a bad API URL surfaces as a CloudError from a call. */
   #api_(): IonosApiClient {
-    this.#api ??= new IonosApiClient({
-      baseUrl: apiUrlFor(this.#account, this.#ctx),
+    this.#api ??= this.#client(apiUrlFor(this.#account, this.#ctx));
+    return this.#api;
+  }
+
+  #client(baseUrl: string): IonosApiClient {
+    return new IonosApiClient({
+      baseUrl,
       accountLabel: this.#account.label,
       credentials: () => this.#credentialsOnce(),
       logger: this.#ctx.logger,
@@ -360,7 +395,6 @@ export class IonosProvider implements CloudProvider {
       retry: this.#options.retry,
       now: this.#ctx.now,
     });
-    return this.#api;
   }
 }
 

@@ -19,11 +19,21 @@ export const OCI_CAPABILITIES: Readonly<Record<KeyKind, KeyCapabilities>> = {
     secretReadableLater: false,
     mustDeactivateBeforeDelete: false,
   },
+  /** An IONOS kind: OCI has none. */
+  'object-storage-access-key': {
+    maxKeysPerUser: 0,
+    canDeactivate: false,
+    canExpire: false,
+    canRename: false,
+    secretReadableLater: false,
+    mustDeactivateBeforeDelete: false,
+  },
 };
 
 const KIND_NAMES: Readonly<Record<KeyKind, string>> = {
   'access-key': 'customer secret keys',
   'api-signing-key': 'API signing keys',
+  'object-storage-access-key': 'Object Storage access keys',
 };
 
 function describeKey(key: AccessKey): string {

@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { Secret } from '../../model/secret';
-import type { AccessKey, KeyKind } from '../../model/types';
+import { isS3CredentialKind, type AccessKey, type KeyKind } from '../../model/types';
 import type { Logger } from '../../util/logger';
 import type { ExportRepointer } from '../rotation/engine';
 import { applyAwsProfile, planAwsProfile, profileKeyId } from './awsProfile';
@@ -16,7 +16,7 @@ export interface TerminalEnvironment {
 
 /** Which kind of key an export carries: OCI profiles hold API signing keys, the others S3-style access keys. */
 function carries(record: ExportRecord, kind: KeyKind): boolean {
-  return record.kind === 'oci-config' ? kind === 'api-signing-key' : kind === 'access-key';
+  return record.kind === 'oci-config' ? kind === 'api-signing-key' : isS3CredentialKind(kind);
 }
 
 /** An API signing key's fingerprint (OCI names the key by it). */

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { readValidatedList } from '../../util/validatedList';
 import '../../util/zodLocale';
+import { KEY_KINDS } from '../../model/types';
 
 /** Where an export wrote a key, never the secret itself; kept in globalState so a rotation can update it. */
 const Common = {
@@ -9,7 +10,7 @@ const Common = {
   accountId: z.string().check(z.minLength(1)),
   cloud: z.enum(['oci', 'outscale', 'ionos']),
   userId: z.string().check(z.minLength(1)),
-  keyKind: z.enum(['access-key', 'api-signing-key']),
+  keyKind: z.enum(KEY_KINDS),
   keyId: z.string().check(z.minLength(1)),
   region: z.optional(z.string()),
   endpointUrl: z.optional(z.string()),

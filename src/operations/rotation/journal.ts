@@ -3,10 +3,11 @@ import '../../util/zodLocale';
 import type { Logger } from '../../util/logger';
 import { readValidatedList } from '../../util/validatedList';
 import { ROTATION_STEPS } from './types';
+import { KEY_KINDS } from '../../model/types';
 
 const KeyRefSchema = z.object({
   id: z.string().check(z.minLength(1)),
-  kind: z.enum(['access-key', 'api-signing-key']),
+  kind: z.enum(KEY_KINDS),
   displayName: z.optional(z.string()),
   fingerprint: z.optional(z.string()),
 });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isCloudError } from '../../model/cloudError';
-import type { Account, CloudUser } from '../../model/types';
+import { isS3CredentialKind, type Account, type CloudUser, type KeyKind } from '../../model/types';
 import { createKeyStoringSecret, SecretNotStoredError } from '../../operations/keyOperations';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import { withCancellableProgress } from '../../commands/progress';
@@ -117,7 +117,7 @@ export class CreateKeyController implements PanelController {
     }
   }
 
-  async #sendSlots(accountId: string, userId: string, kind: 'access-key' | 'api-signing-key'): Promise<void> {
+  async #sendSlots(accountId: string, userId: string, kind: KeyKind): Promise<void> {
     const account = this.#accountObjects.get(accountId);
     const user = this.#users.get(accountId)?.find((u) => u.id === userId);
     const choice = this.#accounts.find((a) => a.id === accountId)?.kinds.find((k) => k.kind === kind);
@@ -162,7 +162,7 @@ export class CreateKeyController implements PanelController {
         secretStored: created.secret !== undefined,
         secretLabel: secretLabel(account, kind.kind),
         followUps: [
-          ...(created.secret !== undefined && (created.key.kind === 'access-key' || account.cloud === 'oci') ? (['export'] as const) : []),
+          ...(created.secret !== undefined && (isS3CredentialKind(created.key.kind) || account.cloud === 'oci') ? (['export'] as const) : []),
           ...(resourceTypeFor(account.cloud, created.key.kind) ? (['terraform'] as const) : []),
         ],
       };
