@@ -12,7 +12,7 @@ const SECTION = 'cloudKeys';
  * machine-scoped; on top of that, only the user (global) value is ever read, so no workspace can
  * redirect keys to another server, in Restricted Mode or not.
  */
-export const MACHINE_SETTINGS = ['oci.configFile', 'oci.endpoint', 'outscale.configFile', 'ionos.apiUrl', 'http.caFile'] as const;
+export const MACHINE_SETTINGS = ['oci.configFile', 'oci.endpoint', 'outscale.configFile', 'ionos.apiUrl', 'ionos.objectStorageApiUrl', 'http.caFile'] as const;
 export type MachineSetting = (typeof MACHINE_SETTINGS)[number];
 
 function userValue<T>(key: string): T | undefined {

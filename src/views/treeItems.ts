@@ -48,7 +48,7 @@ function userItem(node: UserNode): vscode.TreeItem {
   const { user } = node;
   const item = new vscode.TreeItem(user.name, vscode.TreeItemCollapsibleState.Collapsed);
   item.description = [user.isCaller ? vscode.l10n.t('you') : undefined, user.email, user.note].filter(Boolean).join(' · ');
-  item.iconPath = new vscode.ThemeIcon(user.isCaller ? 'account' : 'person');
+  item.iconPath = new vscode.ThemeIcon(user.keyKinds ? 'archive' : user.isCaller ? 'account' : 'person');
   item.contextValue = `user${user.isCaller ? ' caller' : ''}`;
   item.tooltip = md(
     `**${cell(user.name)}**${user.isCaller ? ' (you)' : ''}\n\n${user.email ? `${cell(user.email)}\n\n` : ''}\`${user.id}\`${user.note ? `\n\n$(info) ${cell(user.note)}` : ''}`,
@@ -62,24 +62,26 @@ function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   const health = keyHealth(key, forCloud(ctx.policy, node.account.cloud), ctx.now);
   const expiry = describeExpiry(key, ctx.now);
-  const shownId = key.kind === 'api-signing-key' ? key.fingerprint ?? key.id : key.id;
+  const shownId = key.kind === 'api-signing-key' ? key.fingerprint ?? key.id : key.kind === 'object-storage-access-key' ? `${key.id.slice(0, 12)}…` : key.id;
   item.description = [
-    label === shownId ? undefined : shownId,
-    key.state,
+    label === key.id ? undefined : shownId,
+    key.stateMessage ? `${key.state}: ${key.stateMessage}` : key.state,
+    key.administrative ? vscode.l10n.t('administrative') : undefined,
+    key.regions?.length ? key.regions.join(', ') : undefined,
     health.ageDays === undefined ? undefined : `created ${describeAge(health.ageDays)}`,
     expiry,
   ]
     .filter(Boolean)
     .join(' · ');
   const expired = health.warnings.some((w) => w.kind === 'expired');
-  const color = expired
+  const color = expired || key.state === 'failed'
     ? new vscode.ThemeColor('list.errorForeground')
     : health.warnings.length > 0
       ? new vscode.ThemeColor('list.warningForeground')
       : key.state === 'inactive'
         ? new vscode.ThemeColor('disabledForeground')
         : undefined;
-  const icon = health.warnings.length > 0 ? 'warning' : key.kind === 'api-signing-key' ? 'file-certificate' : 'key';
+  const icon = key.state === 'failed' ? 'error' : health.warnings.length > 0 ? 'warning' : key.kind === 'api-signing-key' ? 'file-certificate' : 'key';
   item.iconPath = new vscode.ThemeIcon(icon, color);
   const caps = ctx.capabilities(node);
   const flags = [
@@ -96,7 +98,10 @@ function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
     ['Kind', keyKindName(account.cloud, key.kind)],
     [key.kind === 'api-signing-key' ? 'Key id' : 'Access key id', key.id],
     ['Fingerprint', key.fingerprint],
-    ['State', key.state],
+    ['State', key.stateMessage ? `${key.state}: ${key.stateMessage}` : key.state],
+    ['Resource id', key.resourceId],
+    ['Administrative', key.administrative === undefined ? undefined : key.administrative ? 'yes: can create buckets and set bucket policies' : 'no'],
+    ['Regions', key.regions?.join(', ')],
     ['Created', key.createdAt ? `${key.createdAt.toISOString()} (${describeAge(health.ageDays ?? 0)})` : undefined],
     ['Expires', key.expiresAt ? `${key.expiresAt.toISOString()} (${expiry})` : 'never'],
     ['Last used', key.lastUsedAt?.toISOString()],
