@@ -67,6 +67,12 @@ function keyArguments(type: KeyResourceType, user: CloudUser, key: AccessKey, na
       if (key.state === 'active' || key.state === 'inactive') body.push(attr('active', String(key.state === 'active')));
       return { body, notes: [] };
     }
+    case 'ionoscloud_object_storage_accesskey':
+      // Owned by the contract: no user argument. The provider reads only IONOS_API_URL_OBJECT_STORAGE_MANAGEMENT for its endpoint.
+      return {
+        body: key.displayName ? [attr('description', str(key.displayName))] : [],
+        notes: ['Owned by the contract; Terraform reaches it through the Object Storage Management API (https://s3.ionos.com, or IONOS_API_URL_OBJECT_STORAGE_MANAGEMENT).'],
+      };
   }
 }
 

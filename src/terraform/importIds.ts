@@ -4,9 +4,9 @@ import type { KeyResourceType } from './resourceTypes';
 /**
  * The id `terraform import` (or an `import` block) takes for a key, in each provider's own format:
  * OCI `users/{user}/customerSecretKeys/{id}` and `users/{user}/apiKeys/{fingerprint}`, OUTSCALE the
- * bare access key id, IONOS `{user}/{key}`.
+ * bare access key id, IONOS S3 keys `{user}/{key}`, IONOS Object Storage access keys their UUID.
  */
-export function importIdFor(type: KeyResourceType, key: Pick<AccessKey, 'id' | 'userId' | 'fingerprint'>): string {
+export function importIdFor(type: KeyResourceType, key: Pick<AccessKey, 'id' | 'userId' | 'fingerprint' | 'resourceId'>): string {
   switch (type) {
     case 'oci_identity_customer_secret_key':
       return `users/${key.userId}/customerSecretKeys/${key.id}`;
@@ -16,6 +16,8 @@ export function importIdFor(type: KeyResourceType, key: Pick<AccessKey, 'id' | '
       return key.id;
     case 'ionoscloud_s3_key':
       return `${key.userId}/${key.id}`;
+    case 'ionoscloud_object_storage_accesskey':
+      return key.resourceId ?? key.id;
   }
 }
 
@@ -28,6 +30,8 @@ export interface ParsedImportId {
 const OCI_SECRET = /^users\/([^/]+)\/customerSecretKeys\/([^/]+)$/;
 const OCI_API = /^users\/([^/]+)\/apiKeys\/([^/]+)$/;
 const IONOS = /^([^/]+)\/([^/]+)$/;
+/** The resource id, a UUID (AccesskeysFindById), not the 92-character access key. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Reads an import id back; undefined when it does not have the provider's format. */
 export function parseImportId(type: KeyResourceType, id: string): ParsedImportId | undefined {
@@ -45,5 +49,7 @@ export function parseImportId(type: KeyResourceType, id: string): ParsedImportId
       return /^[^\s/]+$/.test(text) ? { keyId: text } : undefined;
     case 'ionoscloud_s3_key':
       return pair(IONOS);
+    case 'ionoscloud_object_storage_accesskey':
+      return UUID.test(text) ? { keyId: text } : undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { createPublicKey } from 'node:crypto';
 import { fingerprintOf } from '../clouds/oci/publicKey';
+import { CONTRACT_KEYS_ENTRY_ID } from '../clouds/ionos/constants';
 import { ACCOUNT_USER_ID } from '../clouds/outscale/constants';
 import type { AccessKey, CloudId } from '../model/types';
 import { parseImportId } from './importIds';
@@ -60,8 +61,9 @@ export function keyLookups(blocks: readonly ScannedBlock[]): KeyLookup[] {
 
     let userId: string | undefined;
     let unresolved: string | undefined;
-    const userAttribute = block.attributes.find((a) => a.name === info.userArgument);
-    if (typeof userAttribute?.literal === 'string' && userAttribute.literal.trim() !== '') userId = userAttribute.literal.trim();
+    const userAttribute = info.userArgument ? block.attributes.find((a) => a.name === info.userArgument) : undefined;
+    if (!info.userArgument) userId = CONTRACT_KEYS_ENTRY_ID;
+    else if (typeof userAttribute?.literal === 'string' && userAttribute.literal.trim() !== '') userId = userAttribute.literal.trim();
     else if (imported?.userId) userId = imported.userId;
     else if (type === 'outscale_access_key' && !userAttribute) userId = ACCOUNT_USER_ID;
     else unresolved = userAttribute ? `${info.userArgument} is not a literal value` : `${info.userArgument} is missing`;
@@ -73,6 +75,9 @@ export function keyLookups(blocks: readonly ScannedBlock[]): KeyLookup[] {
     } else if (type === 'outscale_access_key') {
       const tag = literalString(block, 'tag');
       if (tag !== undefined) match = { by: 'displayName', value: tag };
+    } else if (type === 'ionoscloud_object_storage_accesskey') {
+      const description = literalString(block, 'description');
+      if (description !== undefined) match = { by: 'displayName', value: description };
     } else if (type === 'oci_identity_api_key') {
       const pem = literalString(block, 'key_value');
       const fingerprint = pem === undefined ? undefined : publicKeyFingerprint(pem);
@@ -107,7 +112,7 @@ export function matchKey(lookup: KeyLookup, keys: readonly AccessKey[]): KeyMatc
   const kind = KEY_RESOURCES[lookup.type].kind;
   const ofKind = keys.filter((k) => k.kind === kind);
   if (lookup.importedKeyId !== undefined) {
-    const key = ofKind.find((k) => k.id === lookup.importedKeyId || k.fingerprint === lookup.importedKeyId);
+    const key = ofKind.find((k) => k.id === lookup.importedKeyId || k.fingerprint === lookup.importedKeyId || k.resourceId === lookup.importedKeyId);
     return key ? { kind: 'found', key } : { kind: 'missing', keyId: lookup.importedKeyId };
   }
   if (lookup.match) {

@@ -1,7 +1,13 @@
 import type { CloudId, KeyKind } from '../model/types';
 
-/** The four Terraform resources that manage the keys Cloud Keys shows. */
-export const KEY_RESOURCE_TYPES = ['oci_identity_customer_secret_key', 'oci_identity_api_key', 'outscale_access_key', 'ionoscloud_s3_key'] as const;
+/** The Terraform resources that manage the keys Cloud Keys shows. */
+export const KEY_RESOURCE_TYPES = [
+  'oci_identity_customer_secret_key',
+  'oci_identity_api_key',
+  'outscale_access_key',
+  'ionoscloud_s3_key',
+  'ionoscloud_object_storage_accesskey',
+] as const;
 export type KeyResourceType = (typeof KEY_RESOURCE_TYPES)[number];
 
 export interface KeyResourceInfo {
@@ -9,8 +15,8 @@ export interface KeyResourceInfo {
   readonly kind: KeyKind;
   /** The computed attribute holding the secret; none of the providers marks it sensitive. */
   readonly secretAttribute?: string;
-  /** The argument naming the user, when the resource has one. */
-  readonly userArgument: 'user_id' | 'user_name';
+  /** The argument naming the user; none for a key owned by the contract. */
+  readonly userArgument?: 'user_id' | 'user_name';
 }
 
 export const KEY_RESOURCES: Readonly<Record<KeyResourceType, KeyResourceInfo>> = {
@@ -18,6 +24,8 @@ export const KEY_RESOURCES: Readonly<Record<KeyResourceType, KeyResourceInfo>> =
   oci_identity_api_key: { cloud: 'oci', kind: 'api-signing-key', userArgument: 'user_id' },
   outscale_access_key: { cloud: 'outscale', kind: 'access-key', secretAttribute: 'secret_key', userArgument: 'user_name' },
   ionoscloud_s3_key: { cloud: 'ionos', kind: 'access-key', secretAttribute: 'secret_key', userArgument: 'user_id' },
+  // terraform-provider-ionoscloud, objectstoragemanagement/resource_object_storage_accesskey.go: `description` optional; `secretkey` computed.
+  ionoscloud_object_storage_accesskey: { cloud: 'ionos', kind: 'object-storage-access-key', secretAttribute: 'secretkey' },
 };
 
 /** Each cloud's provider as `required_providers` names it. */

@@ -12,14 +12,14 @@ import type { CreatedKey } from '../provider';
 import { CloudError } from '../../model/cloudError';
 import { Secret } from '../../model/secret';
 import type { AccessKey, CloudUser, KeyState } from '../../model/types';
+import { CONTRACT_KEYS_ENTRY_ID } from './constants';
 import type { Logger } from '../../util/logger';
 import { sleep } from '../shared/retry';
 import type { IonosApiClient } from './apiClient';
 import { AccessKeyListSchema, AccessKeyReadSchema, AccessKeyWithSecretSchema, type WireAccessKey } from './objectStorageSchemas';
 import type { PollPolicy } from './requestStatus';
 
-/** The id of the entry the contract's access keys are listed under, beside the users. */
-export const CONTRACT_KEYS_ENTRY_ID = '#object-storage';
+export { CONTRACT_KEYS_ENTRY_ID };
 
 /** The docs' default page size (AccesskeysGet `limit`, default 100); the docs give no maximum. */
 const DEFAULT_PAGE_SIZE = 100;

@@ -1,5 +1,5 @@
 /**
- * A large, deterministic Terraform file for the scanner benchmark: key resources of the four types
+ * A large, deterministic Terraform file for the scanner benchmark: key resources of every type
  * among other resources, data sources, variables, imports and outputs, with the things a naive
  * scanner gets wrong: comments and heredocs that hold block-like text, strings with braces and
  * template sequences, nested blocks, and decoys (data sources and other clouds' key resources).
@@ -31,6 +31,7 @@ const KEY_BODIES: Record<(typeof KEY_RESOURCE_TYPES)[number], (i: number) => str
     '  }',
   ],
   ionoscloud_s3_key: (i) => [`  user_id = "\${local.ionos_user}-${i}"`, `  active  = ${i % 2 === 0}`],
+  ionoscloud_object_storage_accesskey: (i) => [`  description = "bucket-sync-${i} {contract}"`],
 };
 
 /** About 23 lines of other Terraform: an instance with nested blocks, a heredoc and decoys. */

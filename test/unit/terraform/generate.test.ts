@@ -62,6 +62,15 @@ const CASES = [
       key({ id: '00e556c7b7a0d2b8a1e2', userId: '7c1d2e3f-0000-4000-8000-000000000001', state: 'inactive' }),
     ],
   },
+  {
+    name: 'IONOS contract Object Storage access keys (no user; imported by UUID)',
+    account: account('ionos', { kind: 'environment', variables: ['IONOS_USERNAME', 'IONOS_PASSWORD'] }),
+    user: { id: '#object-storage', accountId: 'a', name: 'Object Storage access keys (contract)', isCaller: false, keyKinds: ['object-storage-access-key'] } satisfies CloudUser as CloudUser,
+    keys: [
+      key({ id: `00000Du4KiV8A1tGUbjI2Ky1YmXqXnCpaQ${'A'.repeat(58)}`, resourceId: 'fb68d39a-5706-51b4-b2b2-7b4bf9cbf0af', userId: '#object-storage', kind: 'object-storage-access-key', displayName: 'website "assets"', administrative: true }),
+      key({ id: `00000Xx${'B'.repeat(85)}`, resourceId: '0c1e7f3a-2b4d-4e6f-8a9b-0c1d2e3f4a5b', userId: '#object-storage', kind: 'object-storage-access-key' }),
+    ],
+  },
 ];
 
 interface Parsed {
@@ -90,7 +99,8 @@ describe('Generate Terraform for keys', () => {
           const [type, name]: string[] = block.to.replace(/^\$\{|\}$/g, '').split('.');
           assert.ok((KEY_RESOURCE_TYPES as readonly string[]).includes(type));
           assert.ok(json.resource[type][name], `import points at ${type}.${name}, which is not generated`);
-          assert.deepEqual(parseImportId(type as never, block.id), { keyId: k.kind === 'api-signing-key' ? k.fingerprint : k.id, ...(type === 'outscale_access_key' ? {} : { userId: c.user.id }) });
+          const userless = type === 'outscale_access_key' || type === 'ionoscloud_object_storage_accesskey';
+          assert.deepEqual(parseImportId(type as never, block.id), { keyId: k.kind === 'api-signing-key' ? k.fingerprint : (k.resourceId ?? k.id), ...(userless ? {} : { userId: c.user.id }) });
           const format = new RegExp(`^${SCHEMAS.resources[type].import_id.replace(/\{[a-z_]+\}/g, '[^/]+')}$`);
           assert.match(block.id, format);
         }
@@ -110,6 +120,8 @@ describe('Generate Terraform for keys', () => {
         }
         const states = Object.values(json.resource.outscale_access_key ?? {}).map((b) => b[0].state);
         if (states.length) assert.deepEqual(states.sort(), c.keys.map((k) => k.state.toUpperCase()).sort());
+        const descriptions = Object.values(json.resource.ionoscloud_object_storage_accesskey ?? {}).map((b) => (b[0].description === undefined ? undefined : unescape(b[0].description)));
+        if (descriptions.length) assert.deepEqual(descriptions.map(String).sort(), c.keys.map((k) => String(k.displayName)).sort());
         const active = Object.values(json.resource.ionoscloud_s3_key ?? {}).map((b) => b[0].active);
         if (active.length) assert.deepEqual(active.sort(), c.keys.map((k) => k.state === 'active').sort());
 

@@ -56,6 +56,29 @@ import {
     assert.equal(lookup.unresolved, undefined);
   });
 
+  it('puts a contract Object Storage access key under the contract entry, picked by its import UUID or its description', () => {
+    const [imported, described] = lookups(`
+resource "ionoscloud_object_storage_accesskey" "a" {
+  description = "sync"
+}
+import {
+  to = ionoscloud_object_storage_accesskey.a
+  id = "fb68d39a-5706-51b4-b2b2-7b4bf9cbf0af"
+}
+resource "ionoscloud_object_storage_accesskey" "b" {
+  description = "backups"
+}
+`);
+    assert.deepEqual([imported.cloud, imported.userId, imported.importedKeyId, imported.unresolved], ['ionos', '#object-storage', 'fb68d39a-5706-51b4-b2b2-7b4bf9cbf0af', undefined]);
+    assert.deepEqual([described.userId, described.match], ['#object-storage', { by: 'displayName', value: 'backups' }]);
+    const contractKeys = [
+      key({ id: `AK${'x'.repeat(90)}`, resourceId: 'fb68d39a-5706-51b4-b2b2-7b4bf9cbf0af', userId: '#object-storage', kind: 'object-storage-access-key', displayName: 'sync' }),
+      key({ id: `AK${'y'.repeat(90)}`, resourceId: '0c1e7f3a-2b4d-4e6f-8a9b-0c1d2e3f4a5b', userId: '#object-storage', kind: 'object-storage-access-key', displayName: 'backups' }),
+    ];
+    assert.deepEqual(matchKey(imported, contractKeys), { kind: 'found', key: contractKeys[0] });
+    assert.deepEqual(matchKey(described, contractKeys), { kind: 'found', key: contractKeys[1] });
+  });
+
   it('says why it cannot tell the user', () => {
     const [a, b] = lookups('resource "oci_identity_api_key" "a" {\n  user_id = var.u\n}\nresource "ionoscloud_s3_key" "b" {\n}\n');
     assert.equal(a.unresolved, 'user_id is not a literal value');

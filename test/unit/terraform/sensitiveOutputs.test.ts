@@ -20,6 +20,7 @@ describe('outputs that would print a secret', () => {
       'output "ionos" {\n  value = ionoscloud_s3_key.b[0].secret_key\n}',
       'output "whole" {\n  value = outscale_access_key.a\n}',
       'output "splat" {\n  value = ionoscloud_s3_key.many[*].secret_key\n}',
+      'output "contract" {\n  value = ionoscloud_object_storage_accesskey.sync.secretkey\n}',
     ].join('\n');
     const found = unsafe(text);
     assert.deepEqual(
@@ -30,6 +31,7 @@ describe('outputs that would print a secret', () => {
         ['ionos', 'ionoscloud_s3_key.b', 'secret_key', false, 'ionoscloud_s3_key.b[0].secret_key'],
         ['whole', 'outscale_access_key.a', 'secret_key', true, 'outscale_access_key.a'],
         ['splat', 'ionoscloud_s3_key.many', 'secret_key', false, 'ionoscloud_s3_key.many[*].secret_key'],
+        ['contract', 'ionoscloud_object_storage_accesskey.sync', 'secretkey', false, 'ionoscloud_object_storage_accesskey.sync.secretkey'],
       ],
     );
   });

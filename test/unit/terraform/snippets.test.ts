@@ -28,7 +28,7 @@ function expand(body: string): string {
 }
 
 describe('Terraform snippets', () => {
-  it('has a snippet and an import variant for each of the four resources', () => {
+  it('has a snippet and an import variant for each key resource', () => {
     const prefixes = snippets.flatMap((s) => s.prefixes);
     for (const type of KEY_RESOURCE_TYPES) {
       assert.ok(prefixes.includes(type), `no snippet for ${type}`);
@@ -46,10 +46,15 @@ describe('Terraform snippets', () => {
       if (snippet.prefixes[0].endsWith('_import')) {
         assert.equal((json.import as unknown[]).length, 1, 'the import variant has no import block');
       } else {
-        // The user is a reference to a user resource, not a literal id.
-        const user = String(body.user_id ?? body.user_name);
-        assert.match(user, /^\$\{(oci_identity_user|outscale_user|ionoscloud_user)\.[a-z_]+\.(id|user_name)\}$/, user);
-        const secret = KEY_RESOURCES[type as keyof typeof KEY_RESOURCES].secretAttribute;
+        const info = KEY_RESOURCES[type as keyof typeof KEY_RESOURCES];
+        // The user is a reference to a user resource, not a literal id (a contract-owned key has none).
+        if (info.userArgument) {
+          const user = String(body.user_id ?? body.user_name);
+          assert.match(user, /^\$\{(oci_identity_user|outscale_user|ionoscloud_user)\.[a-z_]+\.(id|user_name)\}$/, user);
+        } else {
+          assert.equal(body.user_id ?? body.user_name, undefined, 'a contract-owned key names no user');
+        }
+        const secret = info.secretAttribute;
         if (secret) {
           const outputs = Object.values(json.output as Record<string, { value: string; sensitive: boolean }[]>);
           assert.ok(outputs.some(([o]) => o.value.includes(`.${secret}`) && o.sensitive === true), `no sensitive output of ${secret}`);
