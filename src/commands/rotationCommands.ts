@@ -7,6 +7,8 @@ import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
 import { pickAccount, pickKey, pickUser } from './pickers';
 import { withCancellableProgress } from './progress';
+import { askRotationMode, replacesSome } from './rotationMode';
+import type { RotationMode } from '../operations/rotation/types';
 import { registerCommand } from './registerCommand';
 import { reportOutcomes, withStepProgress } from './rotationRunner';
 
@@ -14,6 +16,8 @@ import { reportOutcomes, withStepProgress } from './rotationRunner';
 interface RotatePreset {
   readonly keyIds?: readonly string[];
   readonly grace?: GracePeriod;
+  /** Renew the keys whose cloud can (same key, new secret) instead of replacing them. */
+  readonly mode?: RotationMode;
   readonly confirmed?: boolean;
 }
 
@@ -54,15 +58,19 @@ export function registerRotationCommands(s: FeatureServices, engine: () => Rotat
     const keysOfUser = await withCancellableProgress(vscode.l10n.t('Reading the keys of {0}…', user.name), (signal) => provider.listKeys(user.id, signal));
     const chosen = preset.keyIds ? keysOfUser.filter((k) => preset.keyIds!.includes(k.id)) : await pick(keysOfUser);
     if (!chosen || chosen.length === 0) return undefined;
-    const grace = preset.grace ?? (await askGrace());
+    const capabilities = (kind: AccessKey['kind']) => provider.capabilities(kind);
+    const mode = preset.mode ?? (await askRotationMode(chosen, capabilities));
+    if (!mode) return undefined;
+    const grace = preset.grace ?? (replacesSome(mode, chosen, capabilities) ? await askGrace() : { kind: 'now' as const });
     if (!grace) return undefined;
     const plan = planRotation({
       account,
       user,
       keys: chosen,
       keysOfUser,
-      capabilities: (kind) => provider.capabilities(kind),
+      capabilities,
       grace,
+      mode,
       outscaleExpiryDays: settings.outscaleDefaultKeyExpiryDays(),
       now: Date.now(),
     });

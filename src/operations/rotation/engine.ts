@@ -4,6 +4,7 @@ import { CloudError, isCloudError } from '../../model/cloudError';
 import type { Secret } from '../../model/secret';
 import type { AccessKey } from '../../model/types';
 import { createNewKey } from './createStep';
+import { renewOldKey } from './renewStep';
 import { Cancelled, errorCode, errorMessage } from './engineErrors';
 import type { KeyRotationOutcome, RotationDeps, RotationOutcome, RunOptions } from './engineTypes';
 import type { JournalEntry } from './journal';
@@ -120,6 +121,9 @@ export class RotationEngine {
   async rollback(rotationId: string, options: Pick<RunOptions, 'onStep' | 'signal'> = {}): Promise<KeyRotationOutcome> {
     const entry = this.deps.journal.get(rotationId);
     if (!entry) throw new Error(`No unfinished rotation with id ${rotationId}; it may have finished in another window.`);
+    if (entry.mode === 'renew' && entry.completed.includes('create')) {
+      throw new CloudError('conflict', `Key ${entry.oldKey.id} was renewed: its old secret no longer exists, so this rotation can only be finished.`, { cloud: entry.cloud });
+    }
     if (entry.completed.includes('delete-old')) {
       throw new CloudError('conflict', `The old key ${entry.oldKey.id} is already deleted; this rotation can only be finished.`, { cloud: entry.cloud });
     }
@@ -189,6 +193,7 @@ export class RotationEngine {
       userName: item.userName,
       oldKey: item.oldKey,
       ...(item.makeRoom ? { makeRoom: item.makeRoom } : {}),
+      ...(item.mode ? { mode: item.mode } : {}),
       deactivateOld: item.deactivateOld,
       grace: item.grace,
       newKeySpec: item.newKey,
@@ -231,6 +236,8 @@ export class RotationEngine {
         if (!keys.some((k) => k.id === entry.oldKey.id)) {
           throw new CloudError('not-found', `Key ${entry.oldKey.id} of ${entry.userName} no longer exists, so there is nothing to rotate. Forget this rotation.`, { cloud: entry.cloud });
         }
+        // A renewal adds no key: the limit does not matter.
+        if (entry.mode === 'renew') return { entry, detail: `Key ${entry.oldKey.id} is there; the credentials work.` };
         const roomMade = entry.makeRoom && keys.some((k) => k.id === entry.makeRoom!.id) ? 1 : 0;
         if (keys.length - roomMade >= caps.maxKeysPerUser) {
           throw new CloudError(
@@ -253,6 +260,7 @@ export class RotationEngine {
         return { entry, detail: `Deleted ${victim.id} to make room.` };
       }
       case 'create': {
+        if (entry.mode === 'renew') return renewOldKey(this.deps, (next) => this.#save(next), entry, provider, signal);
         const caps = provider.capabilities(entry.oldKey.kind);
         const keys = await kindKeys();
         if (entry.keysBeforeCreate) {
@@ -310,6 +318,7 @@ export class RotationEngine {
       }
       case 'deactivate-old': {
         this.#assertVerified(entry);
+        if (entry.mode === 'renew') return { entry, skipped: true, detail: 'Renewed in place: the old secret stopped working at once.' };
         if (!entry.deactivateOld || !provider.capabilities(entry.oldKey.kind).canDeactivate) return { entry, skipped: true };
         const old = (await kindKeys()).find((k) => k.id === entry.oldKey.id);
         if (!old || old.state === 'inactive') return { entry: { ...entry, oldDeactivated: !!old }, skipped: true };
@@ -318,6 +327,8 @@ export class RotationEngine {
       }
       case 'delete-old': {
         this.#assertVerified(entry);
+        // The renewed key is the old key: it stays.
+        if (entry.mode === 'renew') return { entry, skipped: true, detail: 'Renewed in place: nothing to delete.' };
         if (entry.grace.kind === 'later' && !options.deleteNow) {
           const deleteAfter = entry.deleteAfter ?? stamp(this.#now() + entry.grace.days * DAY_MS);
           if (Date.parse(deleteAfter) > this.#now()) {

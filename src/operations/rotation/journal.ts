@@ -25,6 +25,8 @@ export const JournalEntrySchema = z.strictObject({
   userId: z.string().check(z.minLength(1)),
   userName: z.string(),
   oldKey: KeyRefSchema,
+  /** `replace` when absent (entries written before renewal existed). */
+  mode: z.optional(z.enum(['replace', 'renew'])),
   makeRoom: z.optional(KeyRefSchema),
   deactivateOld: z.boolean(),
   grace: z.union([z.object({ kind: z.literal('now') }), z.object({ kind: z.literal('later'), days: z.int().check(z.minimum(1), z.maximum(365)) })]),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessKey, CloudId, CloudUser, KeyCapabilities, KeyKind } from '../../model/types';
-import type { GracePeriod, KeyRef, KeyRotationPlan, NewKeySpec, RotationPlan } from './types';
+import { RENEW_INSTEAD_NOTE, renewPlanItem } from './renewPlan';
+import type { GracePeriod, KeyRef, KeyRotationPlan, NewKeySpec, RotationMode, RotationPlan } from './types';
 
 const DAY_MS = 86_400_000;
 const CLOUD_NAMES: Record<CloudId, string> = { oci: 'OCI', outscale: 'OUTSCALE', ionos: 'IONOS Cloud' };
@@ -14,6 +15,8 @@ export interface PlanInput {
   readonly keysOfUser: readonly AccessKey[];
   readonly capabilities: (kind: KeyKind) => KeyCapabilities;
   readonly grace: GracePeriod;
+  /** How keys whose cloud can renew them are rotated (`replace` when absent); other keys are always replaced. */
+  readonly mode?: RotationMode;
   /** Days until a new OUTSCALE key expires; 0 or undefined for no expiry. */
   readonly outscaleExpiryDays?: number;
   readonly now: number;
@@ -69,7 +72,12 @@ export function planRotation(input: PlanInput): RotationPlan {
       blocked.push({ key: toKeyRef(key), reason: `${CLOUD_NAMES[input.account.cloud]} has no keys of this kind to rotate.` });
       continue;
     }
+    if (input.mode === 'renew' && caps.canRenew) {
+      items.push(renewPlanItem(input, key));
+      continue;
+    }
     const notes: string[] = [];
+    if (caps.canRenew) notes.push(RENEW_INSTEAD_NOTE);
     let makeRoom: KeyRef | undefined;
     let count = used.get(key.kind) ?? 0;
     if (count >= caps.maxKeysPerUser) {

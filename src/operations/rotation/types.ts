@@ -13,6 +13,12 @@ export interface KeyRef {
   readonly fingerprint?: string;
 }
 
+/**
+ * How a key is rotated: `replace` creates a new key, then retires the old one (both work in between);
+ * `renew` gives the same key a new secret (`CloudProvider.renewKey`), and the old secret stops at once.
+ */
+export type RotationMode = 'replace' | 'renew';
+
 /** When the old key is deleted: right after the new one works, or after some days (with a reminder). */
 export type GracePeriod = { readonly kind: 'now' } | { readonly kind: 'later'; readonly days: number };
 
@@ -34,6 +40,8 @@ export interface KeyRotationPlan {
   readonly userId: string;
   readonly userName: string;
   readonly oldKey: KeyRef;
+  /** `replace` when absent. */
+  readonly mode?: RotationMode;
   /** A key deleted before the new one is created because the user is at the per-user limit (the user agreed in the plan). */
   readonly makeRoom?: KeyRef;
   /** Whether the old key is deactivated once the new one works (false where the cloud cannot deactivate). */

@@ -1,0 +1,35 @@
+import { randomUUID } from 'node:crypto';
+import type { AccessKey } from '../../model/types';
+import type { PlanInput } from './planner';
+import { toKeyRef } from './planner';
+import type { KeyRotationPlan } from './types';
+
+/** What the plan says to a key its cloud can renew while the user chose to replace it. */
+export const RENEW_INSTEAD_NOTE =
+  'This key can also be renewed instead (same key, new secret): no second key is needed, but every use of the old secret stops at once.';
+
+/**
+ * The plan of a rotation by renewal: the key keeps its id and gets a new secret. Nothing is created,
+ * deactivated or deleted, and there is no overlap in which both secrets work.
+ */
+export function renewPlanItem(input: PlanInput, key: AccessKey): KeyRotationPlan {
+  return {
+    id: randomUUID(),
+    accountId: input.account.id,
+    accountLabel: input.account.label,
+    cloud: input.account.cloud,
+    userId: input.user.id,
+    userName: input.user.name,
+    oldKey: toKeyRef(key),
+    mode: 'renew',
+    deactivateOld: false,
+    grace: { kind: 'now' },
+    newKey: {},
+    notes: [
+      'The key is renewed: it keeps its id and gets a new secret, saved in VS Code secret storage before anything else.',
+      'Every use of the old secret stops working at once: programs, CI variables and files that hold it must get the new one (search them for the access key id). Replace the key instead if they need time to switch.',
+      'Exports Cloud Keys made of the key (AWS profiles, .env files, the terminal) are switched to the new secret.',
+      'The key is then verified as listed and available. A renewal cannot be rolled back.',
+    ],
+  };
+}
