@@ -117,6 +117,8 @@ describe('IONOS against Cloud API 6.0', () => {
         const before = undated.count;
         await ionosFlow(await ionosProvider(emulator), emulator);
         assertNoViolations(emulator.contract);
+        // The Object Storage Management API, on its own port, against its own contract.
+        assertNoViolations(emulator.objectStorage.contract);
         assert.equal(undated.count > before, seed !== undefined, 'the variants leave creation dates out, and only they do');
       });
     }

@@ -5,6 +5,7 @@
  * The contract tests run these with every answer at its fullest and with seeded spec-valid variants.
  */
 import assert from 'node:assert/strict';
+import { CONTRACT_KEYS_ENTRY_ID } from '../../../src/clouds/ionos/constants';
 import type { CloudProvider } from '../../../src/clouds/provider';
 import type { AccessKey, CloudUser } from '../../../src/model/types';
 import type { IonosEmulator } from '../../emulators/ionos';
@@ -70,8 +71,10 @@ export async function outscaleFlow(provider: CloudProvider, emulator: RunningOut
 export async function ionosFlow(provider: CloudProvider, emulator: IonosEmulator): Promise<void> {
   const me = await provider.whoAmI();
   assert.equal(me.id, emulator.caller.userId);
-  const users = await allUsers(provider);
+  const listed = await allUsers(provider);
+  const users = listed.filter((u) => u.id !== CONTRACT_KEYS_ENTRY_ID);
   assert.deepEqual(users.map((u) => u.id).sort(), [...emulator.state.users.keys()].sort(), 'every user is listed');
+  await contractKeysFlow(provider, emulator, listed.find((u) => u.id === CONTRACT_KEYS_ENTRY_ID));
   for (const user of users) {
     const keys = await provider.listKeys(user.id);
     assert.deepEqual(keys.map((k) => k.id).sort(), emulator.state.keysOf(user.id).map((k) => k.id).sort(), `the keys of ${user.name}`);
@@ -92,6 +95,21 @@ export async function ionosFlow(provider: CloudProvider, emulator: IonosEmulator
   await provider.deleteKey(inactive);
   assert.deepEqual(await provider.listKeys(nina), []);
   assert.equal(emulator.state.keys.has(created.key.id), false);
+}
+
+/** The contract's Object Storage access keys: every call of the Object Storage Management API. */
+async function contractKeysFlow(provider: CloudProvider, emulator: IonosEmulator, entry: CloudUser | undefined): Promise<void> {
+  assert.ok(entry, 'the contract access keys are listed beside the users');
+  const keys = await provider.listKeys(entry.id);
+  assert.deepEqual(keys.map((k) => k.resourceId), emulator.state.objectStorage.list().map((k) => k.id));
+  const created = await provider.createKey(entry.id, 'object-storage-access-key', { displayName: 'contract flow' });
+  assert.equal(created.secret?.reveal(), emulator.state.objectStorage.keys.get(created.key.resourceId!)?.secretKey);
+  const described = await provider.updateKey(created.key, { displayName: 'contract flow, renamed' });
+  assert.equal(described.displayName, 'contract flow, renamed');
+  const renewed = await provider.renewKey!(described);
+  assert.equal(renewed.secret.reveal(), emulator.state.objectStorage.keys.get(created.key.resourceId!)?.secretKey);
+  await provider.deleteKey(renewed.key);
+  assert.equal(emulator.state.objectStorage.keys.has(created.key.resourceId!), false);
 }
 
 export async function ociFlow(provider: CloudProvider, emulator: RunningOciEmulator): Promise<void> {

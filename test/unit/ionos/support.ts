@@ -35,13 +35,22 @@ export const FAST: IonosProviderOptions = {
   privilegeWait: { totalMs: 300, intervalMs: 10 },
 };
 
-/** The environment of an account signed in with Basic auth as the emulator's administrator. */
+/**
+ * The environment of an account signed in with Basic auth as the emulator's administrator. The
+ * Object Storage Management API is the emulator's too, so no test reaches https://s3.ionos.com.
+ */
 export function basicEnv(emulator: IonosEmulator, extra: Record<string, string> = {}): Record<string, string> {
-  return { IONOS_USERNAME: emulator.caller.username, IONOS_PASSWORD: emulator.caller.password, IONOS_API_URL: emulator.url, ...extra };
+  return {
+    IONOS_USERNAME: emulator.caller.username,
+    IONOS_PASSWORD: emulator.caller.password,
+    IONOS_API_URL: emulator.url,
+    IONOS_API_URL_OBJECT_STORAGE_MANAGEMENT: emulator.objectStorage.url,
+    ...extra,
+  };
 }
 
 export function tokenEnv(emulator: IonosEmulator, token = emulator.caller.token): Record<string, string> {
-  return { IONOS_TOKEN: token, IONOS_API_URL: emulator.apiUrl };
+  return { IONOS_TOKEN: token, IONOS_API_URL: emulator.apiUrl, IONOS_API_URL_OBJECT_STORAGE_MANAGEMENT: emulator.objectStorage.url };
 }
 
 /** A hand-entered account whose secret fields are stored the way the VS Code layer stores them. */
