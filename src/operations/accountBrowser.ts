@@ -144,7 +144,8 @@ export class AccountBrowser {
       known.add(user.id);
       listing.others.push(user);
     }
-    listing.others.sort(byName);
+    // Entries that hold other kinds of key than a user's (IONOS: the contract's access keys) come right after the caller.
+    listing.others.sort((a, b) => Number(!!b.keyKinds) - Number(!!a.keyKinds) || byName(a, b));
     listing.next = next;
   }
 

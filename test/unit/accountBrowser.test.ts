@@ -5,6 +5,11 @@ import { CloudError } from '../../src/model/cloudError';
 import { createLimiter } from '../../src/util/limiter';
 import { startOciEmulator, type RunningOciEmulator } from '../emulators/oci';
 import { providerFor } from './oci/harness';
+import { cloudModule as ionosModule } from '../../src/clouds/ionos';
+import { CONTRACT_KEYS_ENTRY_ID } from '../../src/clouds/ionos/constants';
+import { IonosProvider } from '../../src/clouds/ionos/provider';
+import { startIonosEmulator } from '../emulators/ionos';
+import { basicEnv, FAST, makeContext } from './ionos/support';
 
 describe('AccountBrowser, the listing layer of the tree, against the OCI emulator', () => {
   let emulator: RunningOciEmulator;
@@ -92,5 +97,20 @@ describe('AccountBrowser, the listing layer of the tree, against the OCI emulato
     setTimeout(() => abort.abort(), 50);
     await assert.rejects(loading, (error: unknown) => error instanceof CloudError && error.code === 'cancelled');
     emulator.faults.clear();
+  });
+});
+
+describe('AccountBrowser with the IONOS emulator', () => {
+  it("lists the caller, then the contract's Object Storage access keys, then the other users by name", async (t) => {
+    const emulator = await startIonosEmulator({ seed: 'test' });
+    t.after(() => emulator.close());
+    const ctx = makeContext({ env: basicEnv(emulator) });
+    const { accounts } = await ionosModule.discoverAccounts(ctx);
+    const provider = new IonosProvider(accounts[0], ctx, FAST);
+    const view = await new AccountBrowser(() => provider, createLimiter(4)).users(accounts[0]);
+    assert.equal(view.users[0].isCaller, true);
+    assert.equal(view.users[1].id, CONTRACT_KEYS_ENTRY_ID);
+    const others = view.users.slice(2).map((u) => u.name);
+    assert.deepEqual(others, [...others].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
   });
 });
