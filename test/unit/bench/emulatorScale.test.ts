@@ -25,7 +25,8 @@ import { generatedUsers } from '../../emulators/shared/generatedUsers';
 const MODULES: Record<CloudId, CloudModule> = { oci: ociModule, outscale: outscaleModule, ionos: ionosModule };
 const GENERATED = 25;
 /** Users and keys of each cloud's demo seed as the listing layer sees them (OUTSCALE counts the account itself). */
-const DEMO = { oci: { users: 7, keys: 11 }, outscale: { users: 7, keys: 10 }, ionos: { users: 8, keys: 14 } };
+// IONOS: 8 users and their 14 S3 keys, plus the contract's entry and its 4 Object Storage access keys.
+const DEMO = { oci: { users: 7, keys: 11 }, outscale: { users: 7, keys: 10 }, ionos: { users: 9, keys: 18 } };
 
 describe('fault ratio', () => {
   it('applies a fault to every 1/ratio-th matching request only, and counts hits against times', () => {
