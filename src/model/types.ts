@@ -92,6 +92,16 @@ export interface AccessKey {
   readonly regions?: readonly string[];
 }
 
+/** What a cloud offers for a kind of key it does not have: nothing. */
+export const NO_KEYS: KeyCapabilities = {
+  maxKeysPerUser: 0,
+  canDeactivate: false,
+  canExpire: false,
+  canRename: false,
+  secretReadableLater: false,
+  mustDeactivateBeforeDelete: false,
+};
+
 export interface KeyCapabilities {
   readonly maxKeysPerUser: number;
   readonly canDeactivate: boolean;

@@ -1,4 +1,4 @@
-import type { KeyCapabilities, KeyKind } from '../../model/types';
+import { NO_KEYS, type KeyCapabilities, type KeyKind } from '../../model/types';
 
 /** IONOS allows at most five Object Storage keys per user. */
 export const MAX_KEYS_PER_USER = 5;
@@ -36,15 +36,6 @@ const CONTRACT_ACCESS_KEYS: KeyCapabilities = {
 };
 
 /** IONOS has no API signing keys: the Cloud API takes tokens or passwords. */
-const NONE: KeyCapabilities = {
-  maxKeysPerUser: 0,
-  canDeactivate: false,
-  canExpire: false,
-  canRename: false,
-  secretReadableLater: false,
-  mustDeactivateBeforeDelete: false,
-};
-
 export function ionosCapabilities(kind: KeyKind): KeyCapabilities {
-  return kind === 'access-key' ? ACCESS_KEYS : kind === 'object-storage-access-key' ? CONTRACT_ACCESS_KEYS : NONE;
+  return kind === 'access-key' ? ACCESS_KEYS : kind === 'object-storage-access-key' ? CONTRACT_ACCESS_KEYS : NO_KEYS;
 }

@@ -2,7 +2,8 @@
 import type { AccessKey, CloudUser } from '../../model/types';
 import type { WireS3Key, WireUser } from './schemas';
 
-function date(text: string | null | undefined): Date | undefined {
+/** An IONOS date-time, or undefined when absent or unreadable. */
+export function date(text: string | null | undefined): Date | undefined {
   if (!text) return undefined;
   const at = new Date(text);
   return Number.isNaN(at.getTime()) ? undefined : at;

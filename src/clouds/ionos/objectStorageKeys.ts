@@ -16,6 +16,7 @@ import { CONTRACT_KEYS_ENTRY_ID } from './constants';
 import type { Logger } from '../../util/logger';
 import { sleep } from '../shared/retry';
 import type { IonosApiClient } from './apiClient';
+import { date } from './mapping';
 import { AccessKeyListSchema, AccessKeyReadSchema, AccessKeyWithSecretSchema, type WireAccessKey } from './objectStorageSchemas';
 import type { PollPolicy } from './requestStatus';
 
@@ -37,12 +38,6 @@ export function contractKeysEntry(accountId: string): CloudUser {
 }
 
 const STATES: Readonly<Record<string, KeyState>> = { AVAILABLE: 'active', PROVISIONING: 'creating', DESTROYING: 'deleting', FAILED: 'failed' };
-
-function date(text: string | null | undefined): Date | undefined {
-  if (!text) return undefined;
-  const at = new Date(text);
-  return Number.isNaN(at.getTime()) ? undefined : at;
-}
 
 /** The model key: `id` is the access key (what S3 tools and exports use), `resourceId` the UUID the API and Terraform use. */
 export function toContractKey(wire: WireAccessKey, accountId: string): AccessKey {

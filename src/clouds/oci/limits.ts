@@ -1,5 +1,5 @@
 import { CloudError } from '../../model/cloudError';
-import type { AccessKey, KeyCapabilities, KeyKind } from '../../model/types';
+import { NO_KEYS, type AccessKey, type KeyCapabilities, type KeyKind } from '../../model/types';
 
 /** OCI's per-user limits and what its keys can do (cloud-apis.md §1: 2 customer secret keys, 3 API keys). */
 export const OCI_CAPABILITIES: Readonly<Record<KeyKind, KeyCapabilities>> = {
@@ -20,14 +20,7 @@ export const OCI_CAPABILITIES: Readonly<Record<KeyKind, KeyCapabilities>> = {
     mustDeactivateBeforeDelete: false,
   },
   /** An IONOS kind: OCI has none. */
-  'object-storage-access-key': {
-    maxKeysPerUser: 0,
-    canDeactivate: false,
-    canExpire: false,
-    canRename: false,
-    secretReadableLater: false,
-    mustDeactivateBeforeDelete: false,
-  },
+  'object-storage-access-key': NO_KEYS,
 };
 
 const KIND_NAMES: Readonly<Record<KeyKind, string>> = {

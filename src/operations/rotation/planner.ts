@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { AccessKey, CloudId, CloudUser, KeyCapabilities, KeyKind } from '../../model/types';
+import { planHead } from './planHead';
 import { RENEW_INSTEAD_NOTE, renewPlanItem } from './renewPlan';
 import type { GracePeriod, KeyRef, KeyRotationPlan, NewKeySpec, RotationMode, RotationPlan } from './types';
 
@@ -123,13 +123,7 @@ export function planRotation(input: PlanInput): RotationPlan {
     if (key.kind === 'api-signing-key') notes.push('A new 2048-bit RSA key pair is generated; its private key is kept in VS Code secret storage.');
     used.set(key.kind, count);
     items.push({
-      id: randomUUID(),
-      accountId: input.account.id,
-      accountLabel: input.account.label,
-      cloud: input.account.cloud,
-      userId: input.user.id,
-      userName: input.user.name,
-      oldKey: toKeyRef(key),
+      ...planHead(input, key),
       ...(makeRoom ? { makeRoom } : {}),
       deactivateOld,
       grace: input.grace,

@@ -1,7 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { AccessKey } from '../../model/types';
+import { planHead } from './planHead';
 import type { PlanInput } from './planner';
-import { toKeyRef } from './planner';
 import type { KeyRotationPlan } from './types';
 
 /** What the plan says to a key its cloud can renew while the user chose to replace it. */
@@ -14,13 +13,7 @@ export const RENEW_INSTEAD_NOTE =
  */
 export function renewPlanItem(input: PlanInput, key: AccessKey): KeyRotationPlan {
   return {
-    id: randomUUID(),
-    accountId: input.account.id,
-    accountLabel: input.account.label,
-    cloud: input.account.cloud,
-    userId: input.user.id,
-    userName: input.user.name,
-    oldKey: toKeyRef(key),
+    ...planHead(input, key),
     mode: 'renew',
     deactivateOld: false,
     grace: { kind: 'now' },

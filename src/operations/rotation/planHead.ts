@@ -1,0 +1,18 @@
+import { randomUUID } from 'node:crypto';
+import type { AccessKey } from '../../model/types';
+import type { PlanInput } from './planner';
+import { toKeyRef } from './planner';
+import type { KeyRotationPlan } from './types';
+
+/** What every plan item starts with: a fresh id, where the key is, and the key itself. */
+export function planHead(input: PlanInput, key: AccessKey): Pick<KeyRotationPlan, 'id' | 'accountId' | 'accountLabel' | 'cloud' | 'userId' | 'userName' | 'oldKey'> {
+  return {
+    id: randomUUID(),
+    accountId: input.account.id,
+    accountLabel: input.account.label,
+    cloud: input.account.cloud,
+    userId: input.user.id,
+    userName: input.user.name,
+    oldKey: toKeyRef(key),
+  };
+}
