@@ -8,6 +8,7 @@ import { ContractRecorder } from '../shared/contract/recorder';
 import { startEmulatorServer, type EmulatorTls, type RunningEmulator } from '../shared/httpServer';
 import { IonosHandler } from './handler';
 import { ObjectStorageHandler } from './objectStorageHandler';
+import { objectStorageVariants } from './objectStorageVariants';
 import type { SeedName } from './seed';
 import { IonosState, type AsyncTiming, type Credentials } from './state';
 import { ionosVariants } from './variants';
@@ -68,7 +69,10 @@ export async function startIonosEmulator(options: IonosEmulatorOptions = {}): Pr
     // Checked against the Object Storage Management API's models (test/contracts/ionos-object-storage.json).
     objectStorage = await startEmulatorServer(new ObjectStorageHandler(state), {
       tls: options.tls,
-      contract: { recorder: new ContractRecorder('ionos-object-storage', '') },
+      contract: {
+        recorder: new ContractRecorder('ionos-object-storage', ''),
+        ...(options.variantSeed === undefined ? {} : { vary: objectStorageVariants(options.variantSeed) }),
+      },
     });
   } catch (error) {
     await server.close();
