@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import { Secret } from '../model/secret';
-import { isS3CredentialKind, type Account } from '../model/types';
+import { isS3CredentialKind, type AccessKey, type Account } from '../model/types';
 import { applyAwsProfile, planAwsProfile, previewAwsProfile, validateProfileName } from '../operations/exports/awsProfile';
 import { writeDotenv } from '../operations/exports/dotenv';
 import { awsVariables, keyAsJson } from '../operations/exports/formats';
@@ -44,7 +44,7 @@ function awsFiles(): { credentialsFile: string; configFile: string } {
  * The region and S3 endpoint for an export, asking only what the account does not say. For OCI the
  * namespace is read from the cloud, and asked for only when that fails.
  */
-async function s3Settings(s: FeatureServices, account: Account, preset: ExportPreset): Promise<{ region?: string; endpointUrl?: string } | undefined> {
+async function s3Settings(s: FeatureServices, account: Account, preset: ExportPreset, key: AccessKey): Promise<{ region?: string; endpointUrl?: string } | undefined> {
   if (preset.region !== undefined || preset.endpointUrl !== undefined) return { region: preset.region, endpointUrl: preset.endpointUrl };
   const region = account.region ?? account.details?.region;
   if (account.cloud === 'oci') {
@@ -53,8 +53,11 @@ async function s3Settings(s: FeatureServices, account: Account, preset: ExportPr
     return s3Endpoint({ cloud: 'oci', region: region ?? 'us-ashburn-1', namespace });
   }
   if (account.cloud === 'outscale') return s3Endpoint({ cloud: 'outscale', region: region ?? 'eu-west-2' });
+  // A key that lists its regions (IONOS Object Storage access keys) is offered only those.
+  const known = Object.entries(IONOS_S3_LOCATIONS);
+  const own = known.filter(([id]) => key.regions?.includes(id));
   const location = await vscode.window.showQuickPick(
-    Object.entries(IONOS_S3_LOCATIONS).map(([id, url]) => ({ label: id, description: url })),
+    (own.length > 0 ? own : known).map(([id, url]) => ({ label: id, description: url })),
     { placeHolder: vscode.l10n.t('Where are your buckets?') },
   );
   return location ? s3Endpoint({ cloud: 'ionos', location: location.label }) : undefined;
@@ -129,7 +132,7 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
           )
         )?.format;
       if (!format) return undefined;
-      const target = await s3Settings(s, keyNode.account, given);
+      const target = await s3Settings(s, keyNode.account, given, keyNode.key);
       if (!target) return undefined;
 
       switch (format) {
