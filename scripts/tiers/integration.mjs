@@ -16,7 +16,9 @@ const RESULTS_TIMEOUT_MS = 180_000;
  * its vendor's spec allows (the emulators record them, see test/emulators/shared/contract/).
  */
 function reportContracts(running, log) {
-  const reports = Object.values(running).flatMap((emulator) => (emulator.contract ? [emulator.contract] : []));
+  // An emulator may serve a second API on a port of its own (IONOS: the Object Storage Management API).
+  const servers = Object.values(running).flatMap((emulator) => [emulator, ...(emulator.objectStorage ? [emulator.objectStorage] : [])]);
+  const reports = servers.flatMap((server) => (server.contract ? [server.contract] : []));
   for (const r of reports) log(`  contract ${r.cloud}: ${r.requests} requests and ${r.responses} responses validated against ${r.spec}, ${r.violations.length} violations`);
   const violations = reports.flatMap((r) => r.violations);
   for (const violation of [...new Set(violations)].slice(0, 10)) log(`  ✖ contract violation: ${violation}`);
