@@ -67,9 +67,10 @@ function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
     label === key.id ? undefined : shownId,
     key.stateMessage ? `${key.state}: ${key.stateMessage}` : key.state,
     key.administrative ? vscode.l10n.t('administrative') : undefined,
-    key.regions?.length ? key.regions.join(', ') : undefined,
     health.ageDays === undefined ? undefined : `created ${describeAge(health.ageDays)}`,
     expiry,
+    // Last, as the longest: a narrow view cuts it first.
+    key.regions?.length ? key.regions.join(', ') : undefined,
   ]
     .filter(Boolean)
     .join(' · ');
