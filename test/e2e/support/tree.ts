@@ -8,9 +8,15 @@ export function sidebar(page: Page): Locator {
   return page.locator('.part.sidebar');
 }
 
+/**
+ * The rows of the tree's list. Not the copies of the ancestors of the top row that VS Code's sticky
+ * scroll pins above the list: those stand for rows scrolled out of view.
+ */
+const LIST_ROW = '.monaco-list-rows .monaco-list-row';
+
 /** A row of the Accounts tree, rendered now, whose text contains `text` (it may be outside the viewport: see `revealRow`). */
-export function row(page: Page, text: string | RegExp): Locator {
-  return sidebar(page).locator('.monaco-list-row:visible', { hasText: text }).first();
+export function row(page: Page, text: string | RegExp, attributes = ''): Locator {
+  return sidebar(page).locator(`${LIST_ROW}${attributes}:visible`, { hasText: text }).first();
 }
 
 /** The Accounts tree's list (the Cloud Keys container holds that one view). */
@@ -57,12 +63,14 @@ async function scrollThrough(page: Page, visit: () => Promise<boolean>): Promise
   if (!box) return false;
   let state = await scrollState(list);
   try {
-    await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 60));
-    if (state.top > 0) {
-      await page.mouse.wheel(0, -(state.height + state.viewport) * 2);
-      state = await waitUntil('the Cloud Keys tree to scroll to its top', async () => {
+    // Below the top, where sticky scroll pins rows that do not pass the wheel on to the list.
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.75);
+    while (state.top > 0) {
+      const from = state.top;
+      await page.mouse.wheel(0, -Math.max(state.viewport, 100));
+      state = await waitUntil('the Cloud Keys tree to scroll up', async () => {
         const now = await scrollState(list);
-        return now.top === 0 ? now : undefined;
+        return now.top !== from ? now : undefined;
       });
     }
     for (;;) {
@@ -87,22 +95,25 @@ async function scrollThrough(page: Page, visit: () => Promise<boolean>): Promise
  * rendered part of the list, and returns it (in view, ready to click or read).
  */
 export async function revealRow(page: Page, text: string | RegExp): Promise<Locator> {
+  return reveal(page, row(page, text), `a row ${String(text)}`);
+}
+
+async function reveal(page: Page, target: Locator, what: string): Promise<Locator> {
   const list = treeList(page);
-  const target = row(page, text);
-  await waitUntil(`a row ${String(text)} in the Cloud Keys tree`, async () => (await inView(list, target)) || scrollThrough(page, () => inView(list, target)));
+  await waitUntil(`${what} in the Cloud Keys tree`, async () => (await inView(list, target)) || scrollThrough(page, () => inView(list, target)));
   return target;
 }
 
 /** Waits until no row of the whole tree (scrolled through, top to bottom) contains `text`. */
 export async function waitForNoRow(page: Page, text: string | RegExp): Promise<void> {
-  const target = sidebar(page).locator('.monaco-list-row', { hasText: text });
+  const target = sidebar(page).locator(LIST_ROW, { hasText: text });
   await waitUntil(`no row ${String(text)} in the Cloud Keys tree`, async () => !(await scrollThrough(page, async () => (await target.count()) > 0)) && (await target.count()) === 0);
 }
 
 /** The text of every row of the tree, top to bottom, scrolling through the whole list. */
 export async function allRows(page: Page): Promise<string[]> {
   const byIndex = new Map<number, string>();
-  const rows = sidebar(page).locator('.monaco-list-row');
+  const rows = sidebar(page).locator(LIST_ROW);
   await scrollThrough(page, async () => {
     for (const [index, text] of await rows.evaluateAll((nodes) => nodes.map((n) => [Number((n as unknown as { dataset: { index?: string } }).dataset.index), (n as unknown as { innerText: string }).innerText] as const))) {
       byIndex.set(index, text);
@@ -130,12 +141,14 @@ export async function widenSidebar(page: Page, width: number): Promise<void> {
 }
 
 /**
- * Expands a row (a no-op on an expanded one) and waits until a child matching `child` is in the tree.
- * VS Code marks the row expanded at once and then loads its children, so the child row is the sign
- * that they loaded.
+ * Expands a row that has children (a no-op on an expanded one) and waits until a row one level below
+ * it matches `child`. VS Code marks the row expanded at once and then loads its children, so the
+ * child row is the sign that they loaded.
  */
 export async function expand(page: Page, text: string | RegExp, child: string | RegExp): Promise<void> {
-  const target = await revealRow(page, text);
+  // Only a row that can expand carries aria-expanded: a key row whose text also matches is skipped.
+  const target = await reveal(page, row(page, text, '[aria-expanded]'), `an expandable row ${String(text)}`);
+  const level = Number(await target.getAttribute('aria-level'));
   let clicked = false;
   await waitUntil(`the row ${String(text)} to expand`, async () => {
     const expanded = await target.getAttribute('aria-expanded');
@@ -146,7 +159,7 @@ export async function expand(page: Page, text: string | RegExp, child: string | 
     }
     return false;
   });
-  await revealRow(page, child);
+  await reveal(page, row(page, child, `[aria-level="${level + 1}"]`), `a row ${String(child)} under ${String(text)}`);
 }
 
 /** Right-clicks a row and chooses a context-menu entry. */
