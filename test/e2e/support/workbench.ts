@@ -109,8 +109,8 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.fill(`>${title}`);
-  // Enter runs the focused row: wait until the filter has put the command there.
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: title }).first().waitFor();
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
+  await row.waitFor();
   await input.press('Enter');
 }
 
