@@ -52,7 +52,7 @@ async function inView(list: Locator, target: Locator): Promise<boolean> {
 }
 
 /**
- * Scrolls the tree from its top to its bottom with the mouse wheel, half a viewport at a time (so
+ * Scrolls the tree from its top to its bottom with the mouse wheel, less than a viewport at a time (so
  * every row is wholly in view at some step), calling `visit` at each step until it returns true.
  * Returns whether it did. Each step waits for the list to have moved, not for a time.
  */
@@ -77,7 +77,7 @@ async function scrollThrough(page: Page, visit: () => Promise<boolean>): Promise
       if (await visit()) return true;
       if (state.top + state.viewport >= state.height - 1) return false;
       const from = state.top;
-      // Chromium's wheel pixels move VS Code's lists by about 1.25 px each: 0.4 viewport ≈ half a viewport.
+      // VS Code scrolls by its own step per wheel event (50 px for a 300 px wheel here), never more than asked.
       await page.mouse.wheel(0, Math.max(20, Math.floor(state.viewport * 0.4)));
       state = await waitUntil('the Cloud Keys tree to scroll down', async () => {
         const now = await scrollState(list);
