@@ -310,12 +310,23 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     const roots = await t.tree.getChildren();
     const account = roots.find((n): n is AccountNode => n.kind === 'account' && n.account.cloud === 'oci');
     assert.ok(account, 'no oci account');
-    const owner = ((await t.tree.getChildren(account)) as TreeNode[]).find((n): n is UserNode => n.kind === 'user' && n.user.name === 'ck-old-keys');
-    assert.ok(owner, 'the test tenancy has no ck-old-keys user');
-    const legacy = (await t.tree.getChildren(owner)).find((n): n is KeyNode => n.kind === 'key' && n.key.displayName === 'legacy');
-    assert.ok(legacy?.key.createdAt, 'ck-old-keys has no dated "legacy" key');
-    const age = Math.floor((Date.now() - legacy.key.createdAt.getTime()) / 86_400_000);
-    const document = await writeWorkspaceFile('policy.tf', `resource "oci_identity_customer_secret_key" "legacy" {\n  display_name = "legacy"\n  user_id      = "${owner.user.id}"\n}\n`);
+    // An active customer secret key older than the default 90 days, whose name is its user's only key of that name.
+    let found: { owner: UserNode; key: KeyNode } | undefined;
+    for (const owner of ((await t.tree.getChildren(account)) as TreeNode[]).filter((n): n is UserNode => n.kind === 'user')) {
+      const keys = (await t.tree.getChildren(owner)).filter((n): n is KeyNode => n.kind === 'key' && n.key.kind === 'access-key');
+      const old = keys.find(
+        (k) => k.key.state === 'active' && k.key.displayName && k.key.createdAt && Date.now() - k.key.createdAt.getTime() > 100 * 86_400_000 && keys.filter((o) => o.key.displayName === k.key.displayName).length === 1,
+      );
+      if (old) {
+        found = { owner, key: old };
+        break;
+      }
+    }
+    assert.ok(found, 'the OCI demo tenancy has no active customer secret key older than 100 days');
+    const { owner } = found;
+    const legacy = found.key.key;
+    const age = Math.floor((Date.now() - legacy.createdAt!.getTime()) / 86_400_000);
+    const document = await writeWorkspaceFile('policy.tf', `resource "oci_identity_customer_secret_key" "legacy" {\n  display_name = "${legacy.displayName}"\n  user_id      = "${owner.user.id}"\n}\n`);
     const statusLine = async () => titles(await settledLenses(document.uri, 1), 0)[0];
 
     // The default policy (90 days), as the tree applies it.
