@@ -25,6 +25,12 @@ function declares(entry: RequiredProvidersEntry, provider: ProviderRequirement):
   return entry.localName === provider.localName || declaresSource(entry.expression, provider.source);
 }
 
+function lineNumber(text: string, offset: number): number {
+  let line = 1;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line += 1;
+  return line;
+}
+
 function lineStart(text: string, offset: number): number {
   return text.lastIndexOf('\n', offset - 1) + 1;
 }
@@ -68,9 +74,12 @@ function withEol(insertion: TextInsertion, eol: string): TextInsertion {
 /**
  * Adds the providers a file's `required_providers` lacks: inside it when it exists, as a
  * `required_providers` block in its `terraform` block when only that exists, else as a `terraform`
- * block at the top of the file. Nothing when every provider is declared.
+ * block at the top of the file. Nothing when every provider is declared. Throws when the file's
+ * `terraform` block is left open (a half-typed file): adding a second one would be wrong.
  */
 export function mergeProviders(text: string, providers: readonly ProviderRequirement[], layout: TerraformLayout = terraformLayout(text)): ProviderMerge {
+  const open = layout.blocks.find((b) => b.type === 'terraform' && !b.closed);
+  if (open) throw new Error(`The terraform block at line ${lineNumber(text, open.start)} is not closed: close it, then append again.`);
   const required = layout.requiredProviders;
   const missing = providers.filter((p) => !(required?.entries ?? []).some((e) => declares(e, p)));
   if (missing.length === 0) return { added: [] };

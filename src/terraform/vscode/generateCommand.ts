@@ -1,4 +1,6 @@
 import * as vscode from 'vscode';
+import * as z from 'zod/mini';
+import '../../util/zodLocale';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import { pickAccount } from '../../commands/pickers';
 import { withCancellableProgress } from '../../commands/progress';
@@ -18,9 +20,21 @@ import { terraformSettings } from './terraformSettings';
  * Lets a caller (a test, a keybinding) choose without being asked: `target` 'new' (an untitled
  * document) or 'append' (to the active Terraform file), and the rotation pattern.
  */
-interface GenerateArgs {
-  readonly target?: 'new' | 'append';
-  readonly rotationDays?: number;
+const GenerateArgsSchema = z.strictObject({
+  target: z.optional(z.enum(['new', 'append'])),
+  rotationDays: z.optional(z.int().check(z.minimum(0))),
+});
+type GenerateArgs = z.infer<typeof GenerateArgsSchema>;
+
+/** The arguments after the node: an options object, or (from a tree's context menu) the selected nodes, which mean no options. */
+function generateArgs(args: unknown): GenerateArgs {
+  if (args === undefined || Array.isArray(args)) return {};
+  const parsed = GenerateArgsSchema.safeParse(args);
+  if (!parsed.success) {
+    const problem = parsed.error.issues[0];
+    throw new Error(vscode.l10n.t('Generate Terraform takes {0} after the key, user or account; {1}: {2}', '{ target?: "new" | "append", rotationDays?: 0 or more }', problem?.path.join('.') || 'the argument', problem?.message ?? 'invalid'));
+  }
+  return parsed.data;
 }
 
 type Target =
@@ -165,7 +179,7 @@ export function registerGenerateCommand(s: FeatureServices, ctx: CommandContext)
   return registerCommand(COMMAND_IDS.generateTerraform, async (node?: unknown, args?: unknown) => {
     const target = targetOf(node) ?? (node === undefined ? await pickTarget(s) : undefined);
     if (!target) return undefined;
-    const options = (args ?? {}) as GenerateArgs;
+    const options = generateArgs(args);
     if (target.kind === 'account') {
       return writeHcl(() => loadTerraformGenerator().accountTerraform(target.account), options);
     }

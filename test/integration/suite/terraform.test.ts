@@ -305,6 +305,24 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     assert.equal(Object.keys(again.resource.outscale_access_key).length, 2, file.getText());
   });
 
+  test('"Append to <file>" adds a missing provider to the module\'s required_providers in another file, never a second block', async () => {
+    const t = await api();
+    const osc = await callerKeys(t, 'outscale');
+    const versions = 'terraform {\n  required_providers {\n    oci = {\n      source = "oracle/oci"\n    }\n  }\n}\n';
+    const main = 'resource "oci_objectstorage_bucket" "state" {\n  name = "state"\n}\n';
+    const versionsDocument = await writeWorkspaceFile('module/versions.tf', versions);
+    const mainDocument = await writeWorkspaceFile('module/main.tf', main);
+    await vscode.window.showTextDocument(mainDocument);
+    await vscode.commands.executeCommand('cloudKeys.generateTerraform', osc.keys[0], { target: 'append', rotationDays: 0 });
+    const mainJson = (await parse('main.tf', mainDocument.getText())) as { terraform?: unknown; resource: Record<string, unknown> };
+    assert.equal(mainJson.terraform, undefined, `main.tf got a terraform block:\n${mainDocument.getText()}`);
+    assert.ok(mainJson.resource.outscale_access_key, mainDocument.getText());
+    const versionsJson = (await parse('versions.tf', versionsDocument.getText())) as { terraform: { required_providers: Record<string, unknown>[] }[] };
+    assert.deepEqual(Object.keys(versionsJson.terraform[0].required_providers[0]).sort(), ['oci', 'outscale']);
+    assert.ok(versionsDocument.isDirty && mainDocument.isDirty, 'an edited file was saved');
+    await versionsDocument.save();
+  });
+
   test('lenses say what the tree\'s key-age policy says, per cloud, and follow its settings', async () => {
     const t = await api();
     const roots = await t.tree.getChildren();

@@ -109,6 +109,10 @@ describe('Append generated Terraform to a file', () => {
     assert.deepEqual(Object.keys(requiredProviders(json)[0]), ['outscale']);
   });
 
+  it('refuses a file whose terraform block is left open, naming the line, instead of adding a second one', () => {
+    assert.throws(() => planAppend('# versions\nterraform {\n  required_providers {\n    oci = {\n', generatedKey), /The terraform block at line 2 is not closed: close it, then append again/);
+  });
+
   it('places a provider block after the last provider block, or after the terraform block', () => {
     const provider = accountTerraform(outscale);
     const text = 'terraform {\n  required_providers {\n    outscale = {\n      source = "outscale/outscale"\n    }\n  }\n}\n\nresource "outscale_net" "n" {\n  ip_range = "10.0.0.0/16"\n}\n';
