@@ -107,7 +107,9 @@ function fileName(document: vscode.TextDocument): string {
 
 /**
  * The document that holds the module's `required_providers`, when it is not this one: a module
- * has one, so a provider missing there is added there, not in a second block here.
+ * has one, so a provider missing there is added there, not in a second block here. (Terraform
+ * refuses a second one in any file of the module: "Duplicate required providers configuration",
+ * seen with Terraform 1.11.4 `terraform providers` on two files each with a block.)
  */
 async function requiredProvidersElsewhere(document: vscode.TextDocument): Promise<vscode.TextDocument | undefined> {
   if (document.uri.scheme !== 'file' || terraformLayout(document.getText()).requiredProviders) return undefined;
