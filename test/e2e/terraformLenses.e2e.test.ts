@@ -34,8 +34,10 @@ describe('Terraform code lenses in the demo workspace, in a browser', () => {
     await lenses.filter({ hasText: /ACTIVE · \d+ days/ }).first().waitFor();
     await lenses.filter({ hasText: /Show in Cloud Keys/ }).first().waitFor();
     const text = (await lenses.allInnerTexts()).join('\n');
-    assert.match(text, /ACTIVE · 30 days/, text); // alice.admin's "terraform-state"
-    assert.match(text, /ACTIVE · 412 days/, text); // bob.builder's "ci-artifacts"
+    assert.match(text, /ACTIVE · 30 days(?! · overdue)/, text); // alice.admin's "terraform-state", within the policy
+    // bob.builder's "ci-artifacts": what the tree's 90-day policy says of it, as the file's comment promises.
+    assert.match(text, /ACTIVE · 412 days · overdue: older than 90 days/, text);
+    assert.match(fs.readFileSync(path.join(folder, 'main.tf'), 'utf8'), /412-day-old key: its lens says it is overdue/);
     assert.match(text, /not yet created/, text);
     assert.match(text, /Import existing key/, text);
     await screenshot(page, 'terraform-lenses');
