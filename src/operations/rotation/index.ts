@@ -27,7 +27,8 @@
 export { RotationEngine, type ExportRepointer, type KeyRotationOutcome, type RotationDeps, type RotationOutcome, type RotationVault, type RunOptions, type StepEvent, type StepPhase } from './engine';
 export { JournalEntrySchema, MemoryJournalStorage, RotationJournal, type JournalEntry, type JournalStorage } from './journal';
 export { describePlan, planRotation, toKeyRef, type PlanInput } from './planner';
-export { ROTATION_STEPS, type GracePeriod, type KeyRef, type KeyRotationPlan, type NewKeySpec, type RotationPlan, type RotationStep } from './types';
+export { ageWords } from './roomCandidates';
+export { ROTATION_STEPS, type GracePeriod, type KeyRef, type KeyRotationPlan, type NewKeySpec, type RoomCandidate, type RoomNeeded, type RotationPlan, type RotationStep } from './types';
 
 import type { RotationEngine, RotationOutcome, RunOptions } from './engine';
 import type { RotationPlan } from './types';
