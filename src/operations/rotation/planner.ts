@@ -137,6 +137,7 @@ export function planRotation(input: PlanInput): RotationPlan {
       deactivateOld,
       grace,
       newKey: spec,
+      ...(expiryNote ? { expiryNote } : {}),
       notes,
     });
   }

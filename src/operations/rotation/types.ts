@@ -45,6 +45,8 @@ export interface KeyRotationPlan {
   readonly deactivateOld: boolean;
   readonly grace: GracePeriod;
   readonly newKey: NewKeySpec;
+  /** Why the new key expires when it does (OUTSCALE: the old key's lifetime carried over, or the default). */
+  readonly expiryNote?: string;
   /** What a person should know before agreeing, one sentence each. */
   readonly notes: readonly string[];
 }

@@ -21,7 +21,8 @@ function creates(item: KeyRotationPlan): string {
   const parts = [item.oldKey.kind === 'api-signing-key' ? `A new ${item.newKey.keyBits ?? 2048}-bit API signing key` : 'A new access key'];
   if (item.newKey.displayName) parts.push(`named "${item.newKey.displayName}"`);
   if (item.newKey.expiresAt) parts.push(`expiring on ${item.newKey.expiresAt.slice(0, 10)}`);
-  return `${parts.join(', ')}; its secret goes to VS Code secret storage first.`;
+  const created = `${parts.join(', ')}; its secret goes to VS Code secret storage first.`;
+  return item.expiryNote ? `${created} ${item.expiryNote}` : created;
 }
 
 /**
