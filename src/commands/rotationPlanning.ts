@@ -31,15 +31,27 @@ export function planFor(s: Pick<FeatureServices, 'registry'>, exportsOf: (accoun
 
 const ICONS: Record<RoomCandidate['choice'], string> = { inactive: '$(circle-slash)', 'rotated-key': '$(debug-restart)', 'other-active': '$(warning)' };
 
+/** What stops working, short enough for a Quick Pick row; the plan then says it in full. */
+function stopsInShort(choice: RoomCandidate['choice']): string {
+  switch (choice) {
+    case 'inactive':
+      return vscode.l10n.t('Inactive: nothing that works now stops working.');
+    case 'rotated-key':
+      return vscode.l10n.t('Everything using it stops until you switch it to the new key; no rollback.');
+    case 'other-active':
+      return vscode.l10n.t('Everything using it stops working, for good.');
+  }
+}
+
 function candidateItem(candidate: RoomCandidate): vscode.QuickPickItem & { keyId?: string } {
-  const name = candidate.key.displayName ? `${candidate.key.displayName} (${candidate.key.id})` : candidate.key.id;
-  const label =
-    candidate.choice === 'rotated-key' ? vscode.l10n.t('Delete the key being rotated, {0}, first', name) : vscode.l10n.t('Delete {0} first', name);
+  // The name leads; the (long) id follows only where there is no name.
+  const name = candidate.key.displayName ?? candidate.key.id;
+  const label = candidate.choice === 'rotated-key' ? vscode.l10n.t('Delete {0}, the key being rotated, first', name) : vscode.l10n.t('Delete {0} first', name);
   const uses = candidate.uses.length === 0 ? vscode.l10n.t('no known uses') : vscode.l10n.t('used by {0}', candidate.uses.join('; '));
   return {
     label: `${ICONS[candidate.choice]} ${label}`,
     description: [candidate.state, candidate.age, uses].filter(Boolean).join(' · '),
-    detail: candidate.stops,
+    detail: stopsInShort(candidate.choice),
     keyId: candidate.key.id,
   };
 }
@@ -49,15 +61,15 @@ function candidateItem(candidate: RoomCandidate): vscode.QuickPickItem & { keyId
  * Cancel, which deletes nothing. Returns the chosen key's id.
  */
 export async function askRoom(userName: string, needed: RoomNeeded): Promise<string | undefined> {
-  const name = needed.key.displayName ? `"${needed.key.displayName}" (${needed.key.id})` : needed.key.id;
+  const name = needed.key.displayName ?? needed.key.id;
   const items: (vscode.QuickPickItem & { keyId?: string })[] = [
     { label: `$(close) ${vscode.l10n.t('Cancel: delete nothing, rotate nothing')}` },
     { label: vscode.l10n.t('Delete one key first to make room'), kind: vscode.QuickPickItemKind.Separator },
     ...needed.candidates.map(candidateItem),
   ];
   const picked = await vscode.window.showQuickPick(items, {
-    title: vscode.l10n.t('{0} has {1} of {2} keys allowed', userName, needed.used, needed.limit),
-    placeHolder: vscode.l10n.t('To rotate {0}, one key must be deleted first. Which one? Nothing is deleted unless you choose.', name),
+    title: vscode.l10n.t('Rotating {0}: {1} has {2} of {3} keys allowed', name, userName, needed.used, needed.limit),
+    placeHolder: vscode.l10n.t('Which key should be deleted first to make room? Nothing is deleted unless you choose.'),
     matchOnDescription: true,
     matchOnDetail: true,
     ignoreFocusOut: true,

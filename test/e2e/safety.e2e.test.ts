@@ -26,13 +26,14 @@ describe('Safe defaults for destructive steps, in a browser', () => {
     // The room question, not the plan: nothing is picked for the user.
     const cancel = input.locator('.monaco-list-row', { hasText: 'Cancel: delete nothing' });
     await cancel.waitFor({ timeout: 20_000 });
-    assert.match(await input.innerText(), /bob\.builder has 2 of 2 keys allowed/);
+    assert.match(await input.innerText(), /Rotating ci-artifacts: bob\.builder has 2 of 2 keys allowed/);
     assert.match((await cancel.getAttribute('class')) ?? '', /focused/, 'Cancel is the default');
     const rows = (await input.locator('.monaco-list-row').allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
-    const choices = rows.filter((t) => /Delete /.test(t));
+    // The candidates are the rows with a description (state · age · uses); Cancel and the separator have none.
+    const choices = rows.filter((t) => / · /.test(t));
     assert.equal(choices.length, 2, rows.join(' | '));
-    assert.match(choices[0], /Delete the key being rotated, ci-artifacts .* first.*everything using it stops until you switch/);
-    assert.match(choices[1], /Delete backup-sync .* first.*active · 120 days old · no known uses/);
+    assert.match(choices[0], /Delete ci-artifacts, the key being rotated, first.*Everything using it stops until you switch it to the new key/);
+    assert.match(choices[1], /Delete backup-sync first.*active · 120 days old · no known uses.*stops working, for good/);
     await screenshot(page, 'rotation-at-limit-choice');
     await page.keyboard.press('Enter');
     await input.waitFor({ state: 'hidden', timeout: 10_000 });
@@ -59,7 +60,8 @@ describe('Safe defaults for destructive steps, in a browser', () => {
     assert.match(await item.innerText(), /Deleted first\s+The old key "ci-artifacts" .* is deleted before the new one exists: everything using it stops until you switch/);
     assert.deepEqual(await item.locator('ol.steps li strong').allInnerTexts(), ['1. Check', '2. Make room', '3. Create', '4. Verify', '5. Update exports']);
     assert.equal(await form.locator('#start[disabled]').count(), 0);
-    await form.locator('section.room').scrollIntoViewIfNeeded();
+    // The choice, what stops working, and the plan below it, in one view.
+    await room.evaluate((section) => section.scrollIntoView({ block: 'start' }));
     await screenshot(page, 'rotation-at-limit');
     await runCommand(page, 'View: Close All Editors');
     await runCommand(page, 'View: Toggle Primary Side Bar Visibility');
@@ -67,17 +69,19 @@ describe('Safe defaults for destructive steps, in a browser', () => {
 
   it('Deactivate Key… asks first, naming the key, the user and the account; Cancel changes nothing', async () => {
     const { page } = workbench;
-    await row(page, /backup-sync/).waitFor({ timeout: 20_000 });
-    await contextMenu(page, /backup-sync/, 'Deactivate Key…');
+    // OUTSCALE keys can be deactivated (OCI customer secret keys cannot); the demo user "terraform" has "state backend".
+    await expand(page, 'OUTSCALE', /infra@example\.com/);
+    await expand(page, /infra@example\.com/, /state backend/);
+    await contextMenu(page, /state backend/, 'Deactivate Key…');
     const dialog = page.locator('.monaco-dialog-box');
     await dialog.waitFor({ timeout: 20_000 });
     const text = (await dialog.innerText()).replace(/\u00a0/g, ' ');
-    assert.match(text, /Deactivate key "backup-sync" \(\S+\) of bob\.builder in \S+ \(OCI\)\?/);
+    assert.match(text, /Deactivate key "state backend" \(\S+\) of terraform in \S+ \(OUTSCALE\)\?/);
     assert.match(text, /Everything that uses this key stops working until it is activated again/);
     await screenshot(page, 'deactivate-confirm');
     await dialog.locator('.monaco-button', { hasText: /^Cancel$/ }).click();
     await dialog.waitFor({ state: 'detached', timeout: 10_000 });
-    assert.doesNotMatch(await row(page, /backup-sync/).innerText(), /inactive/i);
+    assert.doesNotMatch(await row(page, /state backend/).innerText(), /inactive/i);
   });
 
   it('Delete Key… on OCI counts keys of every kind, and asks for 6 characters, not the fingerprint, for the key the account signs with', async () => {
