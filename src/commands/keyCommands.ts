@@ -66,16 +66,21 @@ async function confirmDelete(keyNode: KeyNode, keysOfUser: readonly AccessKey[],
   );
   if (answer !== deleteLabel) return false;
   if (!risk.signsWith && !risk.lastActive) return true;
-  const { expected, what } = typedConfirmation(key, keysOfUser);
-  const ask = what === 'name' ? vscode.l10n.t('Type the key\'s name, {0}, to delete it', expected) : vscode.l10n.t('Type the last {0} characters of the key, {1}, to delete it', expected.length, expected);
+  const confirmation = typedConfirmation(key, keysOfUser);
+  const { expected } = confirmation;
+  const ask = {
+    name: vscode.l10n.t("Type the key's name, {0}, to delete it", expected),
+    'fingerprint-tail': vscode.l10n.t('Type the last 6 digits of the fingerprint, {0}, to delete it', expected),
+    'id-tail': vscode.l10n.t('Type the last 6 characters of the key id, {0}, to delete it', expected),
+  }[confirmation.what];
   const typed = await vscode.window.showInputBox({
     title: vscode.l10n.t('Delete key {0} of {1}', keyLabel(key), keyNode.user.name),
     prompt: ask,
     placeHolder: expected,
     ignoreFocusOut: true,
-    validateInput: (text) => (text.trim() === expected ? undefined : ask),
+    validateInput: (text) => (confirmation.matches(text) ? undefined : ask),
   });
-  return typed?.trim() === expected;
+  return typed !== undefined && confirmation.matches(typed);
 }
 
 /** A modal naming the key, the user and the account: deactivating stops everything that uses the key. */

@@ -64,7 +64,6 @@ export async function askRoom(userName: string, needed: RoomNeeded): Promise<str
   const name = needed.key.displayName ?? needed.key.id;
   const items: (vscode.QuickPickItem & { keyId?: string })[] = [
     { label: `$(close) ${vscode.l10n.t('Cancel: delete nothing, rotate nothing')}` },
-    { label: vscode.l10n.t('Delete one key first to make room'), kind: vscode.QuickPickItemKind.Separator },
     ...needed.candidates.map(candidateItem),
   ];
   const picked = await vscode.window.showQuickPick(items, {

@@ -84,7 +84,7 @@ describe('Safe defaults for destructive steps, in a browser', () => {
     assert.doesNotMatch(await row(page, /state backend/).innerText(), /inactive/i);
   });
 
-  it('Delete Key… on OCI counts keys of every kind, and asks for 6 characters, not the fingerprint, for the key the account signs with', async () => {
+  it('Delete Key… on OCI counts keys of every kind, and asks for 6 digits, not the whole fingerprint, for the key the account signs with', async () => {
     const { page } = workbench;
     await expand(page, /alice\.admin/, /terraform-state/);
     const dialog = page.locator('.monaco-dialog-box');
@@ -102,9 +102,9 @@ describe('Safe defaults for destructive steps, in a browser', () => {
     const input = page.locator('.quick-input-widget');
     await input.locator('input').waitFor({ timeout: 10_000 });
     const asked = (await input.innerText()).replace(/\s+/g, ' ');
-    const tail = /Type the last 6 characters of the key, (\S{6}), to delete it/.exec(asked)?.[1];
+    const tail = /Type the last 6 digits of the fingerprint, ((?:[0-9a-f]{2}:){2}[0-9a-f]{2}), to delete it/.exec(asked)?.[1];
     assert.ok(tail, asked);
-    assert.equal(await input.locator('input').getAttribute('placeholder'), tail, 'the 6 characters are what is asked for, not the 47-character fingerprint');
+    assert.equal(await input.locator('input').getAttribute('placeholder'), tail, '6 digits are asked for, not the 47-character fingerprint');
     assert.ok(FINGERPRINT.exec(asked)?.[0].endsWith(tail), 'they are the end of the fingerprint the title names');
     await screenshot(page, 'delete-typed-confirmation');
     await page.keyboard.press('Escape');

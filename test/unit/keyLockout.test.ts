@@ -23,10 +23,15 @@ describe('what deleting or deactivating a key can lock out', () => {
     assert.deepEqual(risk, { signsWith: true, lastActive: false });
   });
 
-  it('asks for the name, or the last 6 characters of what the tree shows, never the whole fingerprint', () => {
-    assert.deepEqual(typedConfirmation(secretKey, [secretKey]), { expected: 'terraform-state', what: 'name' });
-    assert.deepEqual(typedConfirmation(apiKey, [apiKey]), { expected: ':44:5e:7a'.slice(-6), what: 'tail' });
+  it('asks for the name, the end of the fingerprint, or the last 6 characters of the id, never the whole fingerprint', () => {
+    const byName = typedConfirmation(secretKey, [secretKey]);
+    assert.deepEqual([byName.expected, byName.what, byName.matches(' terraform-state '), byName.matches('terraform')], ['terraform-state', 'name', true, false]);
+    const byFingerprint = typedConfirmation(apiKey, [apiKey]);
+    assert.deepEqual([byFingerprint.expected, byFingerprint.what], ['44:5e:7a', 'fingerprint-tail']);
+    assert.ok(byFingerprint.matches('445E7A') && byFingerprint.matches('44:5e:7a'), 'colons and case do not matter');
+    assert.ok(!byFingerprint.matches('5e:7a'));
     const twin = { ...secretKey, id: 'other' };
-    assert.deepEqual(typedConfirmation(secretKey, [secretKey, twin]), { expected: 'ocid1.credential.oc1..cccc'.slice(-6), what: 'tail' }, 'a name two keys share does not tell them apart');
+    const byId = typedConfirmation(secretKey, [secretKey, twin]);
+    assert.deepEqual([byId.expected, byId.what], ['..cccc', 'id-tail'], 'a name two keys share does not tell them apart');
   });
 });

@@ -63,7 +63,7 @@ export function planItemView(item: KeyRotationPlan, exports: readonly ExportReco
     oldKey: label(item.oldKey),
     steps,
     creates: creates(item),
-    ...(item.deactivateOld ? { deactivates: `The old key ${label(item.oldKey)}, once the new one works.` } : {}),
+    ...(item.deactivateOld ? { deactivates: `The old key ${label(item.oldKey)}, once the new one works.` } : oldFirst ? { deactivates: 'Nothing: the old key is deleted first.' } : {}),
     deletes: oldFirst ? `The old key ${label(item.oldKey)}, first, to make room.` : deletes(item),
     ...(item.makeRoom ? { makeRoom: item.room?.candidates.find((c) => c.key.id === item.makeRoom?.id)?.stops ?? `Key ${label(item.makeRoom)} is deleted first.` } : {}),
     exports: exportPlaces,

@@ -53,6 +53,7 @@ describe('the Rotate form', () => {
     const self = planView(planRotation({ ...input, makeRoom: { AK_OLD: 'AK_OLD' } }), () => []).items[0];
     assert.deepEqual(self.steps.map((s) => s.step), ['preflight', 'make-room', 'create', 'verify', 'update-exports'], 'nothing is left to delete afterwards');
     assert.match(self.makeRoom ?? '', /deleted before the new one exists: everything using it stops until you switch/);
+    assert.equal(self.deactivates, 'Nothing: the old key is deleted first.');
   });
 
   it("says in the plan that a rotated OUTSCALE key keeps the old key's lifetime", () => {
