@@ -1,5 +1,5 @@
 // The Rotate form: which keys, the grace period, the plan; then each step live, and what changed.
-import type { Grace, HostToWebview, KeyView, PlanItem } from '../src/webview/protocol';
+import type { Grace, HostToWebview, KeyView, MakeRoom, PlanItem, RoomChoice } from '../src/webview/protocol';
 import { Banner } from './shared/banner';
 import { h } from './shared/dom';
 import { onHostMessage, post } from './shared/vscodeApi';
@@ -26,6 +26,13 @@ const STATES: Record<string, [string, string]> = {
   failed: ['✗', 'failed'],
 };
 
+/** How each kind of candidate is introduced, safest first. */
+const ROOM_KINDS: Record<RoomChoice['candidates'][number]['choice'], string> = {
+  inactive: 'Inactive key',
+  'rotated-key': 'The key being rotated (downtime until you switch)',
+  'other-active': 'Another active key',
+};
+
 function graceKey(grace: Grace): string {
   return grace.kind === 'now' ? 'now' : String(grace.days);
 }
@@ -44,6 +51,9 @@ export function startRotate(app: HTMLElement): void {
   const keyList = h('div', { id: 'keys', class: 'key-choices', role: 'group', 'aria-labelledby': 'keys-title' });
   const grace: HTMLElement = h('vscode-radio-group', { id: 'grace', variant: 'vertical', 'aria-labelledby': 'grace-title' });
   const planBody = h('div', { id: 'plan', 'aria-live': 'polite' });
+  /** The required "make room" fields, one per key at the per-user limit. */
+  const roomBody = h('div', { id: 'room' });
+  let userName = '';
   const start = h('vscode-button', { id: 'start', disabled: true, onclick: () => plan && !running && post({ type: 'rotate/start', planId: plan.planId }) }, 'Rotate');
   const cancel = h('vscode-button', { id: 'cancel', secondary: true, hidden: true, onclick: () => post({ type: 'cancel' }) }, 'Cancel');
   const progress = h('div', { class: 'progress', hidden: true, role: 'status' }, h('vscode-progress-ring'), h('span', {}, ''));
@@ -61,6 +71,7 @@ export function startRotate(app: HTMLElement): void {
     lead,
     banner.element,
     choose,
+    roomBody,
     h('h2', { id: 'plan-title' }, 'Plan'),
     planBody,
     h('div', { class: 'actions' }, start, cancel),
@@ -75,16 +86,24 @@ export function startRotate(app: HTMLElement): void {
     return GRACES.find(([value]) => value === checked)?.[2] ?? { kind: 'later', days: 7 };
   };
 
+  const roomRadios = () => [...roomBody.querySelectorAll('vscode-radio')] as Checkable[];
+  const chosenRoom = (): MakeRoom[] =>
+    roomRadios()
+      .filter((r) => r.checked)
+      .map((r) => ({ keyId: r.getAttribute('data-for') ?? '', deleteKeyId: r.value }))
+      .filter((m) => m.keyId !== '');
+
   function ask(): void {
     if (running) return;
     start.setAttribute('disabled', '');
     outcome.hidden = true;
-    post({ type: 'rotate/choose', keyIds: checkboxes().filter((c) => c.checked).map((c) => c.value), grace: chosenGrace() });
+    post({ type: 'rotate/choose', keyIds: checkboxes().filter((c) => c.checked).map((c) => c.value), grace: chosenGrace(), makeRoom: chosenRoom() });
   }
   keyList.addEventListener('change', ask);
   grace.addEventListener('change', ask);
 
   function showSetup(setup: Setup): void {
+    userName = setup.user;
     lead.textContent = `Keys of ${setup.user} in ${setup.account} (${setup.cloudName}). The new key's secret goes to VS Code secret storage before any old key is touched.`;
     keyList.replaceChildren(
       ...setup.keys.map((key) =>
@@ -112,8 +131,36 @@ export function startRotate(app: HTMLElement): void {
     );
   }
 
+  /** A required choice with no default: the key to delete first, safest first, each with what stops working. */
+  function roomField(room: RoomChoice, index: number): HTMLElement {
+    const chosen = room.candidates.find((c) => c.keyId === room.chosen);
+    const group: HTMLElement = h('vscode-radio-group', { class: 'room-choice', variant: 'vertical', 'aria-labelledby': `room-title-${index}`, 'aria-required': 'true' });
+    for (const candidate of room.candidates) {
+      group.append(
+        h('vscode-radio', {
+          name: `room-${index}`,
+          value: candidate.keyId,
+          'data-for': room.keyId,
+          'data-choice': candidate.choice,
+          checked: candidate.keyId === room.chosen,
+          label: `${ROOM_KINDS[candidate.choice]}: ${candidate.summary}`,
+        }),
+      );
+    }
+    group.addEventListener('change', ask);
+    return h(
+      'section',
+      { class: 'room', 'data-key': room.keyId },
+      h('h2', { id: `room-title-${index}` }, `Make room for ${room.key} (required)`),
+      h('p', {}, `${userName} has ${room.used} of ${room.limit} keys allowed. To rotate ${room.key}, one key must be deleted first. Choose which; nothing is deleted unless you choose.`),
+      group,
+      h('p', { class: 'room-stops', role: chosen ? 'alert' : undefined }, chosen ? `What stops working: ${chosen.stops}` : 'No key chosen: this key is not rotated.'),
+    );
+  }
+
   function showPlan(message: Plan): void {
     plan = message;
+    roomBody.replaceChildren(...message.room.map(roomField));
     planBody.replaceChildren(
       ...message.items.map((item, i) =>
         h(
@@ -139,7 +186,7 @@ export function startRotate(app: HTMLElement): void {
       ),
       ...message.blocked.map((b) => h('p', { class: 'error', role: 'alert' }, `Not rotated: ${b.keyId}: ${b.reason}`)),
     );
-    if (message.items.length === 0 && message.blocked.length === 0) planBody.append(h('p', { class: 'lead' }, 'Tick the keys to rotate.'));
+    if (message.items.length === 0 && message.blocked.length === 0 && message.room.length === 0) planBody.append(h('p', { class: 'lead' }, 'Tick the keys to rotate.'));
     if (message.items.length > 0 && !running) start.removeAttribute('disabled');
     else start.setAttribute('disabled', '');
     start.textContent = message.items.length > 1 ? `Rotate ${message.items.length} Keys` : 'Rotate';
@@ -192,14 +239,14 @@ export function startRotate(app: HTMLElement): void {
     (progress.lastElementChild as HTMLElement).textContent = label ?? 'Working…';
     cancel.hidden = false;
     start.setAttribute('disabled', '');
-    for (const c of [...checkboxes(), ...grace.querySelectorAll('vscode-radio')] as HTMLElement[]) c.setAttribute('disabled', '');
+    for (const c of [...checkboxes(), ...grace.querySelectorAll('vscode-radio'), ...roomRadios()] as HTMLElement[]) c.setAttribute('disabled', '');
   }
 
   function idle(): void {
     running = false;
     progress.hidden = true;
     cancel.hidden = true;
-    for (const c of [...checkboxes(), ...grace.querySelectorAll('vscode-radio')] as HTMLElement[]) c.removeAttribute('disabled');
+    for (const c of [...checkboxes(), ...grace.querySelectorAll('vscode-radio'), ...roomRadios()] as HTMLElement[]) c.removeAttribute('disabled');
   }
 
   onHostMessage((message) => {

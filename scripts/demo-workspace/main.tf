@@ -1,5 +1,6 @@
 # The demo workspace. Cloud Keys activates on Terraform files and annotates key resources: each
-# resource below shows its live key (state, age, expiry) from the demo emulators in a code lens.
+# resource below shows its live key (state, age, expiry) from the demo emulators in a code lens,
+# and what the key-age policy of the Cloud Keys view says of it (overdue, expiring, expired).
 terraform {
   required_providers {
     oci = {
@@ -17,7 +18,7 @@ resource "oci_identity_customer_secret_key" "terraform_state" {
   user_id      = "ocid1.user.oc1..aaaacdbafdgeeeddhacffciehibbaaadaheagfadadabddeebdbhddehffjj"
 }
 
-# bob.builder's 412-day-old key: its lens says it is long overdue for rotation.
+# bob.builder's 412-day-old key: its lens says it is overdue (older than the 90-day policy).
 resource "oci_identity_customer_secret_key" "ci_artifacts" {
   display_name = "ci-artifacts"
   user_id      = "ocid1.user.oc1..aaaaedhhggccdaeaacbedfecjagfgeegcabeijgcfbhaidbddfjicciegcff"

@@ -50,4 +50,10 @@ export interface CloudProvider {
    * has one (OCI); read once and kept for the session.
    */
   objectStorageNamespace?(signal?: AbortSignal): Promise<string>;
+  /**
+   * True for the key this account's own calls are signed with, as far as the account's
+   * configuration names it (no call): deleting or deactivating it locks Cloud Keys, and every tool
+   * using the same configuration, out of the account.
+   */
+  signsWith?(key: AccessKey): boolean;
 }

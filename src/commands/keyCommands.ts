@@ -3,7 +3,8 @@ import type { Secret } from '../model/secret';
 import type { CreateKeyOptions } from '../clouds/provider';
 import type { AccessKey, KeyKind } from '../model/types';
 import type { CreateJournal } from '../operations/createJournal';
-import { createKeyStoringSecret, deleteKeyAndSecret, isLastActiveKey, SecretNotStoredError, type KeySecretSink } from '../operations/keyOperations';
+import { createKeyStoringSecret, deleteKeyAndSecret, SecretNotStoredError, type KeySecretSink } from '../operations/keyOperations';
+import { lockoutRisk, typedConfirmation, type LockoutRisk } from '../operations/keyLockout';
 import type { SecretClipboard } from '../services/secretClipboard';
 import { CLOUD_NAMES, keyKindName } from '../views/cloudNames';
 import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
@@ -39,29 +40,55 @@ function where(node: KeyNode | UserNode): string {
   return vscode.l10n.t('{0} in {1} ({2})', node.user.name, node.account.label, CLOUD_NAMES[node.account.cloud]);
 }
 
-/** A modal naming the key, the user and the account; typing the key id when it is the user's last active key. */
-async function confirmDelete(keyNode: KeyNode, last: boolean): Promise<boolean> {
+/** The lines of a confirmation that say what a step on this key can lock out. */
+function lockoutLines(keyNode: KeyNode, risk: LockoutRisk): string[] {
+  return [
+    risk.signsWith
+      ? vscode.l10n.t('Cloud Keys signs its calls to {0} with this key: without it, Cloud Keys and every tool using {1} lose access to the account until it names another key.', keyNode.account.label, keyNode.account.source)
+      : '',
+    risk.lastActive ? vscode.l10n.t('It is the last active key of {0}: no key of any kind would be left for {0} to sign in with.', keyNode.user.name) : '',
+  ].filter(Boolean);
+}
+
+/**
+ * A modal naming the key, the user and the account; where the deletion can lock someone out (the
+ * key the account signs with, the user's last active key of any kind), then typing the key's name
+ * or the last characters of its id.
+ */
+async function confirmDelete(keyNode: KeyNode, keysOfUser: readonly AccessKey[], risk: LockoutRisk): Promise<boolean> {
   const { key } = keyNode;
   const deleteLabel = vscode.l10n.t('Delete');
-  const detail = [
-    vscode.l10n.t('Anything that still uses this key will stop working. This cannot be undone.'),
-    last ? vscode.l10n.t('It is the last active key of {0}.', keyNode.user.name) : '',
-  ]
-    .filter(Boolean)
-    .join('\n');
+  const detail = [vscode.l10n.t('Anything that still uses this key will stop working. This cannot be undone.'), ...lockoutLines(keyNode, risk)].join('\n');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Delete key {0} of {1}?', keyLabel(key), where(keyNode)),
     { modal: true, detail },
     deleteLabel,
   );
   if (answer !== deleteLabel) return false;
-  if (!last) return true;
+  if (!risk.signsWith && !risk.lastActive) return true;
+  const confirmation = typedConfirmation(key, keysOfUser);
+  const { expected } = confirmation;
+  const ask = {
+    name: vscode.l10n.t("Type the key's name, {0}, to delete it", expected),
+    'fingerprint-tail': vscode.l10n.t('Type the last 6 digits of the fingerprint, {0}, to delete it', expected),
+    'id-tail': vscode.l10n.t('Type the last 6 characters of the key id, {0}, to delete it', expected),
+  }[confirmation.what];
   const typed = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Type the key id to delete the last active key of {0}', keyNode.user.name),
-    prompt: key.id,
-    validateInput: (text) => (text.trim() === key.id ? undefined : vscode.l10n.t('Type {0} exactly', key.id)),
+    title: vscode.l10n.t('Delete key {0} of {1}', keyLabel(key), keyNode.user.name),
+    prompt: ask,
+    placeHolder: expected,
+    ignoreFocusOut: true,
+    validateInput: (text) => (confirmation.matches(text) ? undefined : ask),
   });
-  return typed?.trim() === key.id;
+  return typed !== undefined && confirmation.matches(typed);
+}
+
+/** A modal naming the key, the user and the account: deactivating stops everything that uses the key. */
+async function confirmDeactivate(keyNode: KeyNode, risk: LockoutRisk): Promise<boolean> {
+  const go = vscode.l10n.t('Deactivate');
+  const detail = [vscode.l10n.t('Everything that uses this key stops working until it is activated again.'), ...lockoutLines(keyNode, risk)].join('\n');
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Deactivate key {0} of {1}?', keyLabel(keyNode.key), where(keyNode)), { modal: true, detail }, go);
+  return answer === go;
 }
 
 async function resolveUser(node: AccountNode | UserNode | undefined, s: KeyCommandServices): Promise<UserNode | undefined> {
@@ -88,6 +115,12 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
     storeKeySecret: (key, secret) => s.secrets.storeKeySecret(key, cloud, secret),
     deleteKeySecret: (key) => s.secrets.deleteKeySecret(key),
   });
+  /** The user's keys (every kind) and what a step on this key can lock out. */
+  const riskOf = async (keyNode: KeyNode): Promise<[readonly AccessKey[], LockoutRisk]> => {
+    const keys = await s.browser.keys(keyNode.account, keyNode.user);
+    const provider = s.registry.provider(keyNode.account);
+    return [keys, lockoutRisk(keyNode.key, keys, (key) => provider.signsWith?.(key) ?? false)];
+  };
   const keyArg = async (node: unknown, filter?: (key: AccessKey) => boolean) =>
     (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : pickKey(s, filter);
 
@@ -140,8 +173,7 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
       const keyNode = await keyArg(node);
       if (!keyNode) return;
       const { key } = keyNode;
-      const keys = await s.browser.keys(keyNode.account, keyNode.user);
-      const confirmed = (options as ConfirmedOption | undefined)?.confirmed || (await confirmDelete(keyNode, isLastActiveKey(key, keys)));
+      const confirmed = (options as ConfirmedOption | undefined)?.confirmed || (await confirmDelete(keyNode, ...(await riskOf(keyNode))));
       if (!confirmed) return;
       await withCancellableProgress(vscode.l10n.t('Deleting key {0}…', key.id), (signal) =>
         deleteKeyAndSecret(s.registry.provider(keyNode.account), key, sinkFor(keyNode.account.cloud), signal),
@@ -161,15 +193,8 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
           );
           return;
         }
-        if (state === 'inactive' && !(options as ConfirmedOption | undefined)?.confirmed && isLastActiveKey(keyNode.key, await s.browser.keys(keyNode.account, keyNode.user))) {
-          const go = vscode.l10n.t('Deactivate');
-          const answer = await vscode.window.showWarningMessage(
-            vscode.l10n.t('{0} is the last active key of {1}. Deactivate it anyway?', keyLabel(keyNode.key), keyNode.user.name),
-            { modal: true, detail: vscode.l10n.t('Tools using it stop working until a key is active again.') },
-            go,
-          );
-          if (answer !== go) return;
-        }
+        // `{ confirmed: true }` skips the question, for keybindings and tests, as for Delete.
+        if (state === 'inactive' && !(options as ConfirmedOption | undefined)?.confirmed && !(await confirmDeactivate(keyNode, (await riskOf(keyNode))[1]))) return;
         const verb = state === 'active' ? vscode.l10n.t('Activating') : vscode.l10n.t('Deactivating');
         await withCancellableProgress(`${verb} ${keyNode.key.id}…`, (signal) => provider.updateKey(keyNode.key, { state }, signal));
         s.tree.refresh(s.tree.userNode(keyNode.account, keyNode.user));

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { AccessKey } from '../model/types';
 import { settings } from '../config/settings';
-import { describePlan, planRotation, type GracePeriod, type JournalEntry, type RotationEngine, type RotationPlan } from '../operations/rotation';
+import { describePlan, type GracePeriod, type JournalEntry, type RotationEngine, type RotationPlan } from '../operations/rotation';
 import type { FeatureServices } from '../services/featureServices';
 import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
@@ -10,15 +10,28 @@ import { withCancellableProgress } from './progress';
 import { askRotationMode, replacesSome } from './rotationMode';
 import type { RotationMode } from '../operations/rotation/types';
 import { registerCommand } from './registerCommand';
+import { askRoom, planFor } from './rotationPlanning';
 import { reportOutcomes, withStepProgress } from './rotationRunner';
+import type { ExportRecord } from '../operations/exports/records';
 
-/** Lets a caller (a test, another feature) skip the questions: which keys, which grace period, the plan's confirmation. */
+/** Lets a caller (a test, a keybinding) skip the questions: which keys, which grace period, the plan's confirmation. */
 interface RotatePreset {
   readonly keyIds?: readonly string[];
   readonly grace?: GracePeriod;
   /** Renew the keys whose cloud can (same key, new secret) instead of replacing them. */
   readonly mode?: RotationMode;
   readonly confirmed?: boolean;
+  /**
+   * At the per-user limit, the key to delete first to make room, per key to rotate (by id). A
+   * caller that skips the questions and names none gets the candidates back and nothing happens.
+   */
+  readonly makeRoom?: Readonly<Record<string, string>>;
+}
+
+/** What the command returns when a key waits for a choice of a key to delete (nothing was changed). */
+interface NeedsRoomResult {
+  readonly items: readonly never[];
+  readonly needsRoom: readonly { keyId: string; used: number; limit: number; candidates: readonly { keyId: string; choice: string; stops: string }[] }[];
 }
 
 interface ResumePreset {
@@ -38,8 +51,10 @@ async function askGrace(): Promise<GracePeriod | undefined> {
 
 async function confirmPlan(plan: RotationPlan): Promise<boolean> {
   const go = vscode.l10n.t('Rotate');
+  const deletedFirst = plan.items.flatMap((i) => (i.makeRoom ? [i.makeRoom.id] : []));
+  const question = plan.items.length === 1 ? vscode.l10n.t('Rotate key {0}?', plan.items[0].oldKey.id) : vscode.l10n.t('Rotate {0} keys?', plan.items.length);
   const answer = await vscode.window.showWarningMessage(
-    plan.items.length === 1 ? vscode.l10n.t('Rotate key {0}?', plan.items[0].oldKey.id) : vscode.l10n.t('Rotate {0} keys?', plan.items.length),
+    deletedFirst.length === 0 ? question : `${question} ${vscode.l10n.t('Key {0} is deleted first: everything using it stops working.', deletedFirst.join(', '))}`,
     { modal: true, detail: describePlan(plan).join('\n') },
     go,
   );
@@ -51,7 +66,7 @@ function entryLabel(entry: JournalEntry): vscode.QuickPickItem & { entry: Journa
   return { label: vscode.l10n.t('{0} of {1} ({2})', entry.oldKey.id, entry.userName, entry.accountLabel), description: entry.newKey ? `→ ${entry.newKey.id}` : undefined, detail: where, entry };
 }
 
-export function registerRotationCommands(s: FeatureServices, engine: () => RotationEngine): vscode.Disposable[] {
+export function registerRotationCommands(s: FeatureServices, engine: () => RotationEngine, exportsOf: (accountId: string, keyId: string) => readonly ExportRecord[]): vscode.Disposable[] {
   /** Plans, confirms and runs the rotation of some keys of one user. */
   const rotate = async (account: KeyNode['account'], user: KeyNode['user'], pick: (keys: readonly AccessKey[]) => Promise<AccessKey[] | undefined>, preset: RotatePreset) => {
     const provider = s.registry.provider(account);
@@ -63,17 +78,28 @@ export function registerRotationCommands(s: FeatureServices, engine: () => Rotat
     if (!mode) return undefined;
     const grace = preset.grace ?? (replacesSome(mode, chosen, capabilities) ? await askGrace() : { kind: 'now' as const });
     if (!grace) return undefined;
-    const plan = planRotation({
-      account,
-      user,
-      keys: chosen,
-      keysOfUser,
-      capabilities,
-      grace,
-      mode,
-      outscaleExpiryDays: settings.outscaleDefaultKeyExpiryDays(),
-      now: Date.now(),
-    });
+    const makeRoom: Record<string, string> = { ...preset.makeRoom };
+    const replan = () => planFor(s, exportsOf, { account, user, keys: chosen, keysOfUser, grace, makeRoom, mode });
+    let plan = replan();
+    // At the per-user limit nothing is deleted that the user did not choose.
+    while (plan.needsRoom.length > 0) {
+      if (preset.confirmed || preset.makeRoom) {
+        const first = plan.needsRoom[0];
+        void vscode.window.showErrorMessage(
+          vscode.l10n.t('{0} has {1} of {2} keys allowed: choose the key to delete to make room for the new one (candidates: {3}). Nothing was changed.', user.name, first.used, first.limit, first.candidates.map((c) => c.key.id).join(', ')),
+        );
+        return {
+          items: [],
+          needsRoom: plan.needsRoom.map((n) => ({ keyId: n.key.id, used: n.used, limit: n.limit, candidates: n.candidates.map((c) => ({ keyId: c.key.id, choice: c.choice, stops: c.stops })) })),
+        } satisfies NeedsRoomResult;
+      }
+      for (const needed of plan.needsRoom) {
+        const choice = await askRoom(user.name, needed);
+        if (!choice) return undefined;
+        makeRoom[needed.key.id] = choice;
+      }
+      plan = replan();
+    }
     if (plan.items.length === 0) {
       void vscode.window.showErrorMessage(plan.blocked.map((b) => `${b.key.id}: ${b.reason}`).join(' '));
       return undefined;

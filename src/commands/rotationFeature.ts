@@ -32,7 +32,7 @@ export const rotationFeature: Feature = (s) => {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('cloudKeys.keys')) void statusBar.update();
     }),
-    ...registerRotationCommands(s, getEngine),
+    ...registerRotationCommands(s, getEngine, (accountId, keyId) => rotation.exportsOf(accountId, keyId)),
     ...registerExportCommands(s, records, terminal),
     registerCommand(COMMAND_IDS.showKeyAlerts, async (preset?: unknown) => {
       const summary = await statusBar.update();

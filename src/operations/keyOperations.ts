@@ -115,9 +115,3 @@ export async function deleteKeyAndSecret(provider: CloudProvider, key: AccessKey
   await provider.deleteKey(key, signal);
   await sink.deleteKeySecret(key);
 }
-
-/** Whether deleting or deactivating `key` would leave its user without an active key of that kind. */
-export function isLastActiveKey(key: AccessKey, keysOfUser: readonly AccessKey[]): boolean {
-  if (key.state !== 'active') return false;
-  return !keysOfUser.some((k) => k.id !== key.id && k.kind === key.kind && k.state === 'active');
-}

@@ -3,6 +3,7 @@ import type { AccessKey, Account, CloudId, CloudUser } from '../model/types';
 import { attr, blank, block, comment, str, type HclExpr, type HclItem, renderHcl } from './hcl';
 import { importIdFor } from './importIds';
 import { resourceName } from './resourceNames';
+import { declaresSource, renderNewFile, type GeneratedTerraform, type ProviderRequirement } from './requiredProviders';
 import { KEY_RESOURCES, resourceTypeFor, TERRAFORM_PROVIDERS, type KeyResourceType } from './resourceTypes';
 
 export interface GenerateOptions {
@@ -20,14 +21,7 @@ export interface GenerateOptions {
 
 const CLOUD_LABELS: Readonly<Record<CloudId, string>> = { oci: 'OCI', outscale: 'OUTSCALE', ionos: 'IONOS Cloud' };
 
-const TIME_PROVIDER = { localName: 'time', source: 'hashicorp/time' };
-
-function requiredProviders(providers: readonly { localName: string; source: string }[]): HclItem[] {
-  return [
-    block('terraform', [], [block('required_providers', [], providers.map((p) => attr(p.localName, { object: [['source', str(p.source)]] })))]),
-    blank,
-  ];
-}
+const TIME_PROVIDER: ProviderRequirement = { localName: 'time', source: 'hashicorp/time' };
 
 function day(date: Date): string {
   return date.toISOString().slice(0, 10);
@@ -115,16 +109,18 @@ function keyItems(account: Account, user: CloudUser, key: AccessKey, taken: Set<
  * Keys no Terraform resource manages are skipped. No secret is ever written.
  */
 export function generateKeysTerraform(account: Account, user: CloudUser, keys: readonly AccessKey[], options: GenerateOptions = {}): string {
+  return renderNewFile(keysTerraform(account, user, keys, options), options.omitRequiredProviders);
+}
+
+/** `generateKeysTerraform` in parts: the providers it needs, and the rest. */
+export function keysTerraform(account: Account, user: CloudUser, keys: readonly AccessKey[], options: GenerateOptions = {}): GeneratedTerraform {
   const taken = new Set(options.takenNames ?? []);
   const parts = keys.map((key) => keyItems(account, user, key, taken, options.rotationDays ?? 0)).filter((p) => p !== undefined);
+  const providers = [TERRAFORM_PROVIDERS[account.cloud], ...(parts.some((p) => p.rotates) ? [TIME_PROVIDER] : [])];
   const items: HclItem[] = [];
-  if (!options.omitRequiredProviders) {
-    const providers = [TERRAFORM_PROVIDERS[account.cloud], ...(parts.some((p) => p.rotates) ? [TIME_PROVIDER] : [])];
-    items.push(...requiredProviders(providers));
-  }
   if (parts.length === 0) items.push(comment(`${user.name} has no key a Terraform resource manages.`));
   for (const part of parts) items.push(...part.items);
-  return renderHcl(items);
+  return { providers, body: renderHcl(items), placeAfter: ['resource'] };
 }
 
 function providerBody(account: Account): { body: HclItem[]; notes: string[] } {
@@ -173,15 +169,18 @@ function providerBody(account: Account): { body: HclItem[]; notes: string[] } {
 
 /** A provider block that uses the account's own credential source (a config-file profile, the environment), never a secret literal. */
 export function generateAccountTerraform(account: Account, options: GenerateOptions = {}): string {
+  return renderNewFile(accountTerraform(account), options.omitRequiredProviders);
+}
+
+/** `generateAccountTerraform` in parts: the provider it needs, and its provider block. */
+export function accountTerraform(account: Account): GeneratedTerraform {
   const provider = TERRAFORM_PROVIDERS[account.cloud];
   const { body, notes } = providerBody(account);
-  const items: HclItem[] = options.omitRequiredProviders ? [] : requiredProviders([provider]);
-  items.push(comment([`${account.label}`, ...notes].join('\n')), block('provider', [provider.localName], body));
-  return renderHcl(items);
+  const items = [comment([`${account.label}`, ...notes].join('\n')), block('provider', [provider.localName], body)];
+  return { providers: [provider], body: renderHcl(items), placeAfter: ['provider', 'terraform'] };
 }
 
 /** Whether a file's text already declares the cloud's provider in `required_providers`. */
 export function declaresProvider(text: string, cloud: CloudId): boolean {
-  const source = TERRAFORM_PROVIDERS[cloud].source.replace('/', '\\/');
-  return new RegExp(`\\bsource\\s*=\\s*"(?:registry\\.terraform\\.io\\/)?${source}"`, 'i').test(text);
+  return declaresSource(text, TERRAFORM_PROVIDERS[cloud].source);
 }

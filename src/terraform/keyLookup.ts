@@ -3,6 +3,7 @@ import { fingerprintOf } from '../clouds/oci/publicKey';
 import { CONTRACT_KEYS_ENTRY_ID } from '../clouds/ionos/constants';
 import { ACCOUNT_USER_ID } from '../clouds/outscale/constants';
 import type { AccessKey, CloudId } from '../model/types';
+import { keyHealth, type KeyHealthPolicy } from '../operations/keyHealth';
 import { parseImportId } from './importIds';
 import { KEY_RESOURCES, type KeyResourceType } from './resourceTypes';
 import type { ScannedBlock } from './scanner';
@@ -127,18 +128,32 @@ export function matchKey(lookup: KeyLookup, keys: readonly AccessKey[]): KeyMatc
 
 const DAY_MS = 86_400_000;
 
-/** "ACTIVE · 94 days · expires in 12 days": a key's state, age and expiry, for a code lens. */
-export function describeLiveKey(key: AccessKey, now: number): string {
+function days(n: number): string {
+  return n === 1 ? '1 day' : `${n} days`;
+}
+
+/** A key's line in a code lens, and whether the policy flags the key. */
+export interface LiveKeyLine {
+  readonly text: string;
+  readonly flagged: boolean;
+}
+
+/**
+ * "ACTIVE · 412 days · overdue: older than 90 days": a key's state, age and expiry, with what the
+ * tree's policy (`keyHealth`, the cloud's own values) says of them: overdue, expiring, expired.
+ */
+export function describeLiveKey(key: AccessKey, policy: KeyHealthPolicy, now: number): LiveKeyLine {
+  const { ageDays, warnings } = keyHealth(key, policy, now);
   const parts = [key.state.toUpperCase()];
-  if (key.createdAt) {
-    const days = Math.max(0, Math.floor((now - key.createdAt.getTime()) / DAY_MS));
-    parts.push(days === 1 ? '1 day' : `${days} days`);
+  if (ageDays !== undefined) parts.push(days(Math.max(0, ageDays)));
+  for (const warning of warnings) {
+    if (warning.kind === 'old') parts.push(`overdue: older than ${days(warning.maxAgeDays)}`);
+    else if (warning.kind === 'expiring') parts.push(warning.daysLeft === 0 ? 'expiring today' : `expiring in ${days(warning.daysLeft)}`);
+    else parts.push(warning.daysAgo === 0 ? 'expired today' : `expired ${days(warning.daysAgo)} ago`);
   }
-  if (key.expiresAt) {
-    const ms = key.expiresAt.getTime() - now;
-    const days = Math.floor(Math.abs(ms) / DAY_MS);
-    const n = days === 1 ? '1 day' : `${days} days`;
-    parts.push(ms <= 0 ? (days === 0 ? 'expired today' : `expired ${n} ago`) : days === 0 ? 'expires today' : `expires in ${n}`);
+  if (key.expiresAt && !warnings.some((w) => w.kind !== 'old')) {
+    const left = Math.floor((key.expiresAt.getTime() - now) / DAY_MS);
+    parts.push(left === 0 ? 'expires today' : `expires in ${days(left)}`);
   }
-  return parts.join(' · ');
+  return { text: parts.join(' · '), flagged: warnings.length > 0 };
 }

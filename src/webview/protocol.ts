@@ -167,6 +167,30 @@ export const PlanItemSchema = z.object({
 });
 export type PlanItem = z.infer<typeof PlanItemSchema>;
 
+/** A key at the per-user limit: the keys the user may delete first to make room, safest first, and the one chosen (none until the user picks). */
+export const RoomChoiceSchema = z.object({
+  keyId: Id,
+  key: Text,
+  used: z.int(),
+  limit: z.int(),
+  chosen: z.optional(Id),
+  candidates: z.array(
+    z.object({
+      keyId: Id,
+      choice: z.enum(['inactive', 'rotated-key', 'other-active']),
+      /** The key, its state, age and known uses. */
+      summary: Text,
+      /** What stops working if it is deleted. */
+      stops: Text,
+    }),
+  ),
+});
+export type RoomChoice = z.infer<typeof RoomChoiceSchema>;
+
+/** The user's choice of a key to delete first, for one key to rotate. */
+export const MakeRoomSchema = z.object({ keyId: Id, deleteKeyId: Id });
+export type MakeRoom = z.infer<typeof MakeRoomSchema>;
+
 export const RotateOutcomeItemSchema = z.object({
   rotationId: Id,
   oldKeyId: Id,
@@ -203,7 +227,7 @@ export const WebviewToHostSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('create/export') }),
   z.object({ type: z.literal('create/terraform') }),
   /** The keys and grace period changed: the host plans again. */
-  z.object({ type: z.literal('rotate/choose'), keyIds: z.array(Id).check(z.maxLength(50)), grace: GraceSchema }),
+  z.object({ type: z.literal('rotate/choose'), keyIds: z.array(Id).check(z.maxLength(50)), grace: GraceSchema, makeRoom: z.optional(z.array(MakeRoomSchema).check(z.maxLength(50))) }),
   /** Run the plan the page shows (the host refuses a plan it no longer holds). */
   z.object({ type: z.literal('rotate/start'), planId: Id }),
   z.object({ type: z.literal('rotate/resume') }),
@@ -254,7 +278,14 @@ export const HostToWebviewSchema = z.discriminatedUnion('type', [
     selected: z.array(Id),
     grace: GraceSchema,
   }),
-  z.object({ type: z.literal('rotate/plan'), planId: Id, items: z.array(PlanItemSchema), blocked: z.array(z.object({ keyId: Id, reason: Text })) }),
+  z.object({
+    type: z.literal('rotate/plan'),
+    planId: Id,
+    items: z.array(PlanItemSchema),
+    blocked: z.array(z.object({ keyId: Id, reason: Text })),
+    /** Keys at the per-user limit: a required choice of the key to delete first (a key without a choice is not in `items`). */
+    room: z.array(RoomChoiceSchema),
+  }),
   z.object({ type: z.literal('rotate/step'), rotationId: Id, step: RotationStepSchema, phase: StepPhaseSchema, detail: z.optional(Text) }),
   z.object({ type: z.literal('rotate/outcome'), items: z.array(RotateOutcomeItemSchema), summary: Text }),
 ]);

@@ -16,17 +16,17 @@ describe('Cloud Keys in VS Code, seen in a browser', () => {
   it('shows a Cloud Keys container in the activity bar that opens the Accounts view', async () => {
     const { page } = workbench;
     const item = page.locator('.activitybar .action-item a[aria-label^="Cloud Keys"]');
-    await item.waitFor({ timeout: 30_000 });
+    await item.waitFor();
     await item.click();
     const title = page.locator('.part.sidebar .composite.title', { hasText: /Cloud Keys: Accounts/i });
-    await title.waitFor({ timeout: 15_000 });
+    await title.waitFor();
     assert.equal(await title.isVisible(), true);
   });
 
   it('explains the empty state with welcome content and its buttons', async () => {
     const { page } = workbench;
     const welcome = page.locator('.welcome-view-content', { hasText: 'No cloud accounts found.' });
-    await welcome.waitFor({ timeout: 15_000 });
+    await welcome.waitFor();
     for (const label of ['Refresh', 'Open Settings', 'Show Logs']) {
       assert.equal(await welcome.getByRole('button', { name: label }).isVisible(), true, `no ${label} button`);
     }
@@ -39,7 +39,7 @@ describe('Cloud Keys in VS Code, seen in a browser', () => {
     // The editor renders spaces as no-break spaces; \s matches both.
     const activated = /\[info\]\s+Cloud\sKeys\s\S+\sactivated/;
     const output = page.locator('.part.panel .view-lines').filter({ hasText: activated });
-    await output.waitFor({ timeout: 15_000 });
+    await output.waitFor();
     assert.equal(await page.locator('.part.panel select[aria-label="Switch Output"]').first().inputValue(), 'Cloud Keys');
     await screenshot(page, 'show-logs');
   });

@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { openWorkbench, runCommand, screenshot, type Workbench } from './support/workbench';
-import { openCloudKeys, row } from './support/tree';
+import { openCloudKeys, revealRow } from './support/tree';
 import { choose, webview } from './support/webview';
 
 const MASK = /^•+$/;
@@ -14,6 +14,7 @@ const MASK = /^•+$/;
 interface PageBody {
   ownerDocument: {
     createElement(tag: string): { textContent: string };
+    addEventListener(type: 'securitypolicyviolation', listener: (event: { violatedDirective: string }) => void, options: { once: boolean }): void;
     body: { append(node: unknown): void; dataset: Record<string, string | undefined> };
     defaultView: { postMessage(message: unknown, origin: string): void };
   };
@@ -45,7 +46,7 @@ for (const { name, theme } of THEMES) {
       workbench = await openWorkbench({ emulators: true, folder, settings: { 'workbench.colorTheme': theme } });
       // Opening the view activates the extension, so its commands are in the palette.
       await openCloudKeys(workbench.page);
-      await row(workbench.page, 'OUTSCALE').waitFor({ timeout: 30_000 });
+      await revealRow(workbench.page, 'OUTSCALE');
       // The forms get the whole window, as a user filling them would give them.
       await runCommand(workbench.page, 'View: Close Primary Side Bar');
     });
@@ -59,25 +60,25 @@ for (const { name, theme } of THEMES) {
       const { page } = workbench;
       await runCommand(page, 'Cloud Keys: Create Key with Form…');
       const form = webview(page);
-      await form.locator('#accountId vscode-option').first().waitFor({ state: 'attached', timeout: 30_000 });
+      await form.locator('#accountId vscode-option').first().waitFor({ state: 'attached' });
       await choose(form, 'accountId', /OUTSCALE/);
-      await form.locator('#userId-help', { hasText: /slots free/ }).waitFor({ timeout: 30_000 });
+      await form.locator('#userId-help', { hasText: /slots free/ }).waitFor();
       await form.locator('#displayName input').fill('e2e-form');
       await form.locator('#expiresOn input').fill(lastYear());
       await form.locator('#submit').click();
-      await form.locator('#expiresOn-help', { hasText: /in the past/ }).waitFor({ timeout: 10_000 });
+      await form.locator('#expiresOn-help', { hasText: /in the past/ }).waitFor();
       assert.match(await form.locator('.banner.error').innerText(), /Check the form/);
       await screenshot(page, `form-create-validation-${name}`);
 
       await form.locator('#expiresOn input').fill(nextYear());
       await form.locator('#submit').click();
-      await form.locator('#result-title', { hasText: /Created access key "e2e-form"/ }).waitFor({ timeout: 30_000 });
+      await form.locator('#result-title', { hasText: /Created access key "e2e-form"/ }).waitFor();
       assert.match(await form.locator('#stored').innerText(), /Stored in VS Code secret storage/);
       assert.match(await form.locator('.secret-value').innerText(), MASK);
       await screenshot(page, `form-create-result-${name}`);
 
       await form.getByRole('button', { name: 'Reveal' }).click();
-      await form.locator('.secret-value.revealed').waitFor({ timeout: 10_000 });
+      await form.locator('.secret-value.revealed').waitFor();
       // The revealed value is checked for shape only; it is never printed.
       assert.ok((await form.locator('.secret-value').innerText()).length >= 20, 'the revealed secret is too short');
       assert.doesNotMatch(await form.locator('.secret-value').innerText(), MASK);
@@ -89,11 +90,11 @@ for (const { name, theme } of THEMES) {
       const { page } = workbench;
       const form = webview(page);
       await form.getByRole('button', { name: 'Reveal' }).click();
-      await form.locator('.secret-value.revealed').waitFor({ timeout: 10_000 });
+      await form.locator('.secret-value.revealed').waitFor();
       await runCommand(page, 'Preferences: Open Keyboard Shortcuts');
       await page.locator('.tabs-container .tab', { hasText: 'Create Key' }).click();
       const again = webview(page);
-      await again.locator('#result-title', { hasText: /Created access key/ }).waitFor({ timeout: 20_000 });
+      await again.locator('#result-title', { hasText: /Created access key/ }).waitFor();
       assert.match(await again.locator('.secret-value').innerText(), MASK);
       assert.equal(await again.locator('.secret-value.revealed').count(), 0);
     });
@@ -106,18 +107,18 @@ for (const { name, theme } of THEMES) {
       await form.locator('vscode-radio[value="api-signing-key"]').click();
       await form.locator('vscode-radio[value="paste"]').click();
       await form.locator('#submit').click();
-      await form.locator('#pem-help', { hasText: /Paste the public key/ }).waitFor({ timeout: 10_000 });
+      await form.locator('#pem-help', { hasText: /Paste the public key/ }).waitFor();
 
       const ec = generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
       await form.locator('#pem textarea').fill(ec);
-      await form.locator('#pem-help', { hasText: /must be RSA/ }).waitFor({ timeout: 10_000 });
+      await form.locator('#pem-help', { hasText: /must be RSA/ }).waitFor();
       await screenshot(page, `form-create-pem-invalid-${name}`);
 
       const rsa = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
       await form.locator('#pem textarea').fill(rsa);
-      await form.locator('#pem-help', { hasText: /RSA public key, 2048 bits, fingerprint/ }).waitFor({ timeout: 10_000 });
+      await form.locator('#pem-help', { hasText: /RSA public key, 2048 bits, fingerprint/ }).waitFor();
       await form.locator('#submit').click();
-      await form.locator('#result-title', { hasText: /Created API signing key/ }).waitFor({ timeout: 30_000 });
+      await form.locator('#result-title', { hasText: /Created API signing key/ }).waitFor();
       assert.match(await form.locator('.result').innerText(), /no secret half/);
       await screenshot(page, `form-create-oci-api-key-${name}`);
     });
@@ -125,22 +126,25 @@ for (const { name, theme } of THEMES) {
     it('runs no inline script and ignores a message of unknown type', async () => {
       const { page } = workbench;
       const form = webview(page);
-      const ran = await form.locator('body').evaluate(async (body) => {
+      const { ran, refusedBy } = await form.locator('body').evaluate(async (body) => {
         const doc = (body as unknown as PageBody).ownerDocument;
+        // The browser reports the refusal as an event; an inline script it lets through runs at once, on append.
+        const refused = new Promise<string>((resolve) => doc.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), { once: true }));
         const script = doc.createElement('script');
         script.textContent = 'document.body.dataset.inlineRan = "yes"';
         doc.body.append(script);
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        return doc.body.dataset.inlineRan ?? 'no';
+        if (doc.body.dataset.inlineRan) return { ran: doc.body.dataset.inlineRan, refusedBy: '' };
+        return { ran: doc.body.dataset.inlineRan ?? 'no', refusedBy: await refused };
       });
       assert.equal(ran, 'no', 'the CSP let an inline script without the nonce run');
+      assert.match(refusedBy, /^script-src/, 'the refusal comes from the script-src policy');
       const scripts = await form.locator('script').evaluateAll((nodes) => nodes.map((n) => ({ src: (n as unknown as ScriptNode).src, nonce: (n as unknown as ScriptNode).nonce })));
       for (const script of scripts.filter((s) => s.src.endsWith('/dist/webview/main.js'))) assert.ok(script.nonce, 'our script has no nonce');
 
       const postToPage = (message: object) => form.locator('body').evaluate((body, m) => (body as unknown as PageBody).ownerDocument.defaultView.postMessage(m, '*'), message);
       await postToPage({ type: 'notice-everything', message: 'should not show' });
       await postToPage({ type: 'notice', message: 'a valid notice shows' });
-      await form.locator('.banner.notice', { hasText: 'a valid notice shows' }).waitFor({ timeout: 10_000 });
+      await form.locator('.banner.notice', { hasText: 'a valid notice shows' }).waitFor();
       assert.equal(await form.getByText('should not show').count(), 0);
     });
 
@@ -148,7 +152,7 @@ for (const { name, theme } of THEMES) {
       const { page } = workbench;
       await runCommand(page, 'Cloud Keys: Key Age Overview');
       const overview = webview(page);
-      await overview.locator('table.keys tbody tr').first().waitFor({ timeout: 60_000 });
+      await overview.locator('table.keys tbody tr').first().waitFor();
       assert.ok((await overview.locator('.chart rect.bar').count()) > 0, 'the chart has no bars');
       const all = await overview.locator('table.keys tbody tr').count();
       assert.ok(all >= 3, `only ${all} keys in the overview`);
@@ -169,9 +173,9 @@ for (const { name, theme } of THEMES) {
 
       await overview.getByRole('button', { name: 'Export CSV…' }).click();
       const input = page.locator('.quick-input-widget input');
-      await input.waitFor({ timeout: 10_000 });
+      await input.waitFor();
       await input.press('Enter');
-      await overview.locator('.banner.notice', { hasText: /Exported \d+ keys/ }).waitFor({ timeout: 15_000 });
+      await overview.locator('.banner.notice', { hasText: /Exported \d+ keys/ }).waitFor();
       const csv = fs.readdirSync(folder).find((f) => f.endsWith('.csv'));
       assert.ok(csv, 'no CSV file in the workspace');
       const lines = fs.readFileSync(path.join(folder, csv), 'utf8').trim().split('\r\n');
@@ -184,9 +188,9 @@ for (const { name, theme } of THEMES) {
       const { page } = workbench;
       const overview = webview(page);
       await overview.locator('table.keys tbody tr').first().getByRole('button', { name: /^Details of/ }).click();
-      await page.locator('.tabs-container .tab.active', { hasText: /^Key / }).waitFor({ timeout: 20_000 });
+      await page.locator('.tabs-container .tab.active', { hasText: /^Key / }).waitFor();
       const details = webview(page);
-      await details.locator('dl.attributes').waitFor({ timeout: 30_000 });
+      await details.locator('dl.attributes').waitFor();
       const text = await details.locator('main').innerText();
       assert.match(text, /Access key ID/);
       assert.match(text, /Age and policy/);

@@ -1,8 +1,10 @@
 // Issue 11, "Faults during operations": the extension host is killed (the window reloaded) while a
 // create or a rotation is in flight at the cloud; after the restart nothing is lost and no key the
-// user did not ask for is left active. The emulators hold the chosen call (a latency fault) so that
-// the cloud acts while the old extension host is already gone, then the test checks what the user
-// sees in the new window and what the emulator holds.
+// user did not ask for is left active. The emulator holds the chosen call until the old extension
+// host is seen to exit, then lets the cloud act, so the cloud acts while the old extension host is
+// gone and before the new window looks for what was interrupted (3 s after it activates), however
+// long the reload takes; then the test checks what the user sees in the new window and what the
+// emulator holds.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,8 +12,10 @@ import { after, before, describe, it } from 'node:test';
 import type { IonosEmulator } from '../emulators/ionos';
 import type { RunningOciEmulator } from '../emulators/oci';
 import type { RunningOutscaleEmulator } from '../emulators/outscale';
-import { acceptInputBox, answerNotification, cloudKeysLogs, collapseTree, latestLog, pickQuickItem, reloadWindow, showCloudKeysAgain, tooltipOf, waitUntil } from './support/reload';
-import { contextMenu, expand, notification, openCloudKeys, row } from './support/tree';
+import { holdNextCall, releaseAllHeldCalls, type HeldCall } from './support/emulatorHold';
+import { answerInputBox, answerNotification, cloudKeysLogs, collapseTree, latestLog, pickQuickItem, reloadWindow, showCloudKeysAgain, tooltipOf } from './support/reload';
+import { contextMenu, expand, notification, openCloudKeys, revealRow, waitForNoRow } from './support/tree';
+import { waitUntil } from './support/wait';
 import { openWorkbench, resultsDir, screenshot, type Workbench } from './support/workbench';
 
 function saveLogs(userDataDir: string, testName: string): void {
@@ -19,13 +23,6 @@ function saveLogs(userDataDir: string, testName: string): void {
   fs.mkdirSync(dir, { recursive: true });
   for (const [i, file] of cloudKeysLogs(userDataDir).entries()) fs.copyFileSync(file, path.join(dir, `exthost${i + 1}.log`));
 }
-
-/**
- * How long the emulator holds the call. Shorter than the 3 s the new window waits after activation
- * before it looks for interrupted creates, so the cloud has acted by the time it looks; long enough
- * for the old extension host to be gone before the answer (the test checks that order).
- */
-const HOLD_MS = 2_800;
 
 type KeySnapshot = Record<string, string>;
 
@@ -64,6 +61,7 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
         await collapseTree(workbench.page);
         await body();
       } catch (error) {
+        releaseAllHeldCalls();
         if (workbench) {
           saveLogs(workbench.userDataDir, name);
           await screenshot(workbench.page, `reload-failed-${name.replace(/[^A-Za-z0-9]+/g, '-').slice(0, 40)}`).catch(() => undefined);
@@ -76,14 +74,18 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     await workbench?.close();
   });
 
-  /** Reloads while `held` is in flight at the emulator, and checks the old host was gone before the cloud answered. */
-  async function reloadWhileHeld(held: () => boolean, answered: () => boolean, what: string) {
+  /**
+   * Reloads while `held` is held at the emulator, lets the emulator answer once the old extension
+   * host has exited, and checks the cloud had not acted before.
+   */
+  async function reloadWhileHeld(held: HeldCall, answered: () => boolean, what: string) {
     const { page, userDataDir } = workbench;
-    await waitUntil(`${what} to reach the emulator`, held, 30_000);
-    assert.equal(answered(), false, `${what} was answered before the reload: make HOLD_MS longer`);
+    await waitUntil(`${what} to reach the emulator`, held.arrived);
+    assert.equal(answered(), false, `${what} was answered before the reload`);
     let answeredWhenHostGone: boolean | undefined;
     const reload = await reloadWindow(page, userDataDir, () => {
       answeredWhenHostGone = answered();
+      held.release();
     });
     assert.notEqual(reload.newHost, reload.oldHost);
     assert.equal(answeredWhenHostGone, false, `the old extension host lived until the cloud answered ${what}, so it was not interrupted`);
@@ -96,13 +98,12 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     await expand(page, 'OUTSCALE', /terraform/);
     await expand(page, /terraform/, /state backend/);
     const before = outscaleKeys();
-    const callsBefore = outscale.calls.length;
-    outscale.faults.add({ route: 'CreateAccessKey', kind: 'latency', ms: HOLD_MS, times: 1 });
+    const held = holdNextCall(outscale.faults, 'CreateAccessKey');
 
     await contextMenu(page, /terraform/, 'Create Key…');
-    await acceptInputBox(page); // the default expiry
+    await answerInputBox(page, 'Expiration date'); // the default expiry
     await reloadWhileHeld(
-      () => outscale.calls.slice(callsBefore).includes('CreateAccessKey'),
+      held,
       () => added(before, outscaleKeys()).length > 0,
       'CreateAccessKey',
     );
@@ -127,7 +128,7 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     await waitUntil('the recovery to be logged', () => /Interrupted creates: 1 record\(s\), 0 secret\(s\) stored, 1 key\(s\) deleted/.test(latestLog(userDataDir)));
     await expand(page, 'OUTSCALE', /terraform/);
     await expand(page, /terraform/, /state backend/);
-    assert.equal(await row(page, orphan).count(), 0, 'the deleted key is not in the tree');
+    await waitForNoRow(page, orphan); // the deleted key is not in the tree
     await screenshot(page, 'reload-create-outscale-deleted');
   });
 
@@ -137,13 +138,11 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     await expand(page, 'IONOS Cloud', /Claire Dubois/);
     await expand(page, /Claire Dubois/, /created/);
     const before = ionosKeys();
-    const callsBefore = ionos.calls.length;
-    const createRoute = `POST /um/users/${claire}/s3keys`;
-    ionos.faults.add({ route: createRoute, kind: 'latency', ms: HOLD_MS, times: 1 });
+    const held = holdNextCall(ionos.faults, `POST /um/users/${claire}/s3keys`);
 
     await contextMenu(page, /Claire Dubois/, 'Create Key…');
     await reloadWhileHeld(
-      () => ionos.calls.slice(callsBefore).includes(createRoute),
+      held,
       () => added(before, ionosKeys()).length > 0,
       'the S3 key creation',
     );
@@ -162,7 +161,7 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
 
     await expand(page, 'IONOS Cloud', /Claire Dubois/);
     await expand(page, /Claire Dubois/, created);
-    const tooltip = await tooltipOf(page, row(page, created));
+    const tooltip = await tooltipOf(page, await revealRow(page, created));
     assert.match(tooltip, /stored in VS Code secret storage/);
     await screenshot(page, 'reload-create-ionos-stored');
   });
@@ -173,19 +172,14 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     await expand(page, /OCI/, /grace\.analytics/);
     await expand(page, /grace\.analytics/, /notebooks/);
     const before = ociSecretKeys();
-    const callsBefore = oci.calls.length;
     // The emulator's route key: the path without region and API version.
-    const createRoute = `POST /users/${grace}/customerSecretKeys`;
-    oci.faults.add({ route: createRoute, kind: 'latency', ms: HOLD_MS, times: 1 });
+    const held = holdNextCall(oci.faults, `POST /users/${grace}/customerSecretKeys`);
 
     await contextMenu(page, /grace\.analytics/, 'Create Key…');
     await pickQuickItem(page, 'customer secret key');
-    const name = page.locator('.quick-input-widget input');
-    await name.waitFor({ timeout: 15_000 });
-    await name.fill('reload-e2e');
-    await name.press('Enter');
+    await answerInputBox(page, 'Name of the new customer secret key', 'reload-e2e');
     await reloadWhileHeld(
-      () => oci.calls.slice(callsBefore).includes(createRoute),
+      held,
       () => added(before, ociSecretKeys()).length > 0,
       'the customer secret key creation',
     );
@@ -209,7 +203,7 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     await waitUntil('the recovery to be logged', () => /Interrupted creates: 1 record\(s\), 0 secret\(s\) stored, 1 key\(s\) deleted/.test(latestLog(userDataDir)));
     await expand(page, /OCI/, /grace\.analytics/);
     await expand(page, /grace\.analytics/, /notebooks/);
-    assert.equal(await row(page, /reload-e2e/).count(), 0, 'the deleted key is not in the tree');
+    await waitForNoRow(page, /reload-e2e/); // the deleted key is not in the tree
     await screenshot(page, 'reload-create-oci-deleted');
   });
 
@@ -223,18 +217,16 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     const before = ociSecretKeys();
     await expand(page, /OCI/, /alice\.admin/);
     await expand(page, /alice\.admin/, /terraform-state/);
-    const callsBefore = oci.calls.length;
-    const createRoute = `POST /users/${alice}/customerSecretKeys`;
-    oci.faults.add({ route: createRoute, kind: 'latency', ms: HOLD_MS, times: 1 });
+    const held = holdNextCall(oci.faults, `POST /users/${alice}/customerSecretKeys`);
 
     await contextMenu(page, /terraform-state/, 'Rotate Key…');
     await pickQuickItem(page, 'Delete the old key as soon as the new one works');
     const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 20_000 });
+    await dialog.waitFor();
     assert.match(await dialog.innerText(), new RegExp(`Rotate key ${old.id}`));
     await dialog.locator('.monaco-button', { hasText: /^Rotate$/ }).click();
     await reloadWhileHeld(
-      () => oci.calls.slice(callsBefore).includes(createRoute),
+      held,
       () => aliceKeys().length > 1,
       "the rotation's create",
     );
@@ -269,7 +261,7 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     assert.deepEqual(ociSecretKeys(), expected, "no other user's key changed");
     await expand(page, /OCI/, /alice\.admin/);
     await expand(page, /alice\.admin/, newKey);
-    assert.match(await tooltipOf(page, row(page, newKey)), /stored in VS Code secret storage/, 'the new secret is stored');
+    assert.match(await tooltipOf(page, await revealRow(page, newKey)), /stored in VS Code secret storage/, 'the new secret is stored');
     await screenshot(page, 'reload-rotation-oci-finished');
   });
 
@@ -279,18 +271,17 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     await expand(page, 'OUTSCALE', user);
     await expand(page, user, keyRow);
     const before = outscaleKeys();
-    const callsBefore = outscale.calls.length;
-    outscale.faults.add({ route: 'UpdateAccessKey', kind: 'latency', ms: HOLD_MS, times: 1 });
+    const held = holdNextCall(outscale.faults, 'UpdateAccessKey');
 
     await contextMenu(page, keyRow, 'Rotate Key…');
     await pickQuickItem(page, 'Delete the old key as soon as the new one works');
     const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 20_000 });
+    await dialog.waitFor();
     assert.match(await dialog.innerText(), new RegExp(`Rotate key ${keyId}`));
     await dialog.locator('.monaco-button', { hasText: /^Rotate$/ }).click();
 
     await reloadWhileHeld(
-      () => outscale.calls.slice(callsBefore).includes('UpdateAccessKey'),
+      held,
       () => outscale.state.keys.get(keyId)?.state === 'INACTIVE',
       'the deactivation of the old key',
     );
@@ -324,8 +315,8 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     assert.deepEqual(outscaleKeys(), expected);
     await expand(page, 'OUTSCALE', /terraform/);
     await expand(page, /terraform/, newKey);
-    assert.match(await tooltipOf(page, row(page, newKey)), /stored in VS Code secret storage/, 'the new secret is stored');
-    assert.equal(await row(page, old.accessKeyId).count(), 0, 'the old key is gone from the tree');
+    assert.match(await tooltipOf(page, await revealRow(page, newKey)), /stored in VS Code secret storage/, 'the new secret is stored');
+    await waitForNoRow(page, old.accessKeyId); // the old key is gone from the tree
     await screenshot(page, 'reload-rotation-finished');
   });
 

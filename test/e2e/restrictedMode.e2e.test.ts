@@ -5,16 +5,16 @@ import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
 import { openWorkbench, runCommand, screenshot, type Workbench } from './support/workbench';
-import { contextMenu, expand, notification, openCloudKeys, row, sidebar } from './support/tree';
+import { allRows, contextMenu, expand, notification, openCloudKeys, revealRow, settledNotification } from './support/tree';
 
 /** The refusal `registerCommand` shows (src/commands/workspaceTrust.ts), up to the command's reason. */
 const REFUSED = /^Restricted Mode: .* so Cloud Keys does not do it in an untrusted workspace\. Trust the workspace/;
 
 const restrictedModeIndicator = (page: Page) => page.locator('.part.statusbar [id="status.workspaceTrust"]');
 
-/** Fails if a row of the tree names the workspace's planted OUTSCALE account or its file. */
+/** Fails if a row of the tree (all of it, scrolled through) names the workspace's planted OUTSCALE account or its file. */
 async function assertNothingPlanted(page: Page): Promise<void> {
-  const rows = await sidebar(page).locator('.monaco-list-row').allInnerTexts();
+  const rows = await allRows(page);
   assert.ok(!rows.some((r) => /planted/i.test(r)), `the workspace's OUTSCALE config file was read:\n${rows.join('\n')}`);
 }
 
@@ -45,8 +45,9 @@ describe('Cloud Keys in Restricted Mode (an untrusted folder), in a browser', ()
     const { page } = workbench;
     // Depending on the version, VS Code asks at start-up or opens the folder in Restricted Mode directly.
     const prompt = page.locator('.monaco-dialog-box', { hasText: /trust the authors/i });
-    if (await prompt.isVisible().catch(() => false)) await prompt.locator('.monaco-button', { hasText: /No|Don't Trust/i }).first().click();
-    await restrictedModeIndicator(page).waitFor({ timeout: 20_000 });
+    await restrictedModeIndicator(page).or(prompt).first().waitFor();
+    if (await prompt.isVisible()) await prompt.locator('.monaco-button', { hasText: /No|Don't Trust/i }).first().click();
+    await restrictedModeIndicator(page).waitFor();
     await openCloudKeys(page);
   });
 
@@ -58,7 +59,7 @@ describe('Cloud Keys in Restricted Mode (an untrusted folder), in a browser', ()
   it('browses every account, users and keys, and ignores the workspace settings that try to redirect it', async () => {
     const { page } = workbench;
     assert.match(String(await restrictedModeIndicator(page).getAttribute('aria-label')), /Restricted Mode/);
-    for (const cloud of ['OCI', 'OUTSCALE', 'IONOS Cloud']) await row(page, cloud).waitFor({ timeout: 30_000 });
+    for (const cloud of ['OCI', 'OUTSCALE', 'IONOS Cloud']) await revealRow(page, cloud);
     // Were cloudKeys.oci.endpoint and cloudKeys.ionos.apiUrl followed, these users could not load.
     await expand(page, /OCI/, /alice\.admin/);
     await expand(page, /IONOS Cloud/, /Claire Dubois/);
@@ -76,7 +77,7 @@ describe('Cloud Keys in Restricted Mode (an untrusted folder), in a browser', ()
     const created = await notification(page, /Created key/);
     keyId = /Created key (\S+)/.exec(created)?.[1] ?? '';
     assert.ok(keyId, created);
-    await row(page, keyId).waitFor({ timeout: 20_000 });
+    await revealRow(page, keyId);
     await runCommand(page, 'Notifications: Clear All Notifications');
 
     await contextMenu(page, keyId, 'Export Key…');
@@ -85,7 +86,7 @@ describe('Cloud Keys in Restricted Mode (an untrusted folder), in a browser', ()
     assert.match(refusal, /exporting a key writes it to a file a workspace can choose/);
     // Refused before any question: no "Export … to…" picker opened.
     assert.equal(await page.locator('.quick-input-widget input[placeholder^="Export"]').isVisible(), false, 'the export asked where to export');
-    await page.waitForTimeout(500); // lets the toast finish sliding in, for the picture only
+    await settledNotification(page, /Restricted Mode: exporting/); // for the picture only
     await screenshot(page, 'restricted-export-refused');
 
     await contextMenu(page, keyId, 'Generate Terraform');
@@ -98,13 +99,13 @@ describe('Cloud Keys in Restricted Mode (an untrusted folder), in a browser', ()
     const { page } = workbench;
     await runCommand(page, 'Workspaces: Manage Workspace Trust');
     const trust = page.locator('.workspace-trust-editor .monaco-button', { hasText: /^Trust$/ });
-    await trust.waitFor({ timeout: 15_000 });
+    await trust.waitFor();
     await trust.click();
-    await restrictedModeIndicator(page).waitFor({ state: 'detached', timeout: 15_000 });
+    await restrictedModeIndicator(page).waitFor({ state: 'detached' });
     await screenshot(page, 'restricted-trusted');
     // This VS Code shows the trust editor as a modal editor, which covers the tree until closed.
     await runCommand(page, 'View: Close Editor');
-    await page.locator('.workspace-trust-editor').waitFor({ state: 'detached', timeout: 10_000 });
+    await page.locator('.workspace-trust-editor').waitFor({ state: 'detached' });
 
     // Trusted, VS Code applies the folder's settings, except machine-scoped ones: a full reload
     // still reaches the emulators and reads no planted account.
@@ -116,13 +117,13 @@ describe('Cloud Keys in Restricted Mode (an untrusted folder), in a browser', ()
 
     await contextMenu(page, keyId, 'Export Key…');
     const picker = page.locator(`.quick-input-widget input[placeholder="Export ${keyId} to…"]`);
-    await picker.waitFor({ timeout: 15_000 });
+    await picker.waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Integrated terminal of this workspace' }).click();
     // IONOS asks where the buckets are, for the S3 endpoint.
-    await page.locator('.quick-input-widget input[placeholder="Where are your buckets?"]').waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-widget input[placeholder="Where are your buckets?"]').waitFor();
     await page.locator('.quick-input-list .monaco-list-row').first().click();
     assert.match(await notification(page, /New terminals of this workspace get/), new RegExp(`get ${keyId} as AWS_ACCESS_KEY_ID`));
-    await page.waitForTimeout(500); // lets the toast finish sliding in, for the picture only
+    await settledNotification(page, /New terminals of this workspace get/); // for the picture only
     await screenshot(page, 'restricted-trusted-export');
   });
 });

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import { screenshot, useDemoWorkbench, type Workbench } from './support/workbench';
-import { expand, notification, row } from './support/tree';
+import { expand, notification, revealRow, waitForNoRow } from './support/tree';
+import { waitUntil } from './support/wait';
 
 /** The key-age item: `<extension id>.<item id>` is the element id VS Code gives a status-bar entry. */
 function keyAgeItem(page: Page): Locator {
@@ -11,19 +12,18 @@ function keyAgeItem(page: Page): Locator {
 
 /** Waits until the item shows counts matching `wanted`, returning them. */
 async function counts(page: Page, wanted: (c: { overdue: number; expiring: number }) => boolean, what: string): Promise<{ overdue: number; expiring: number }> {
-  const deadline = Date.now() + 20_000;
-  let last = '';
-  while (Date.now() < deadline) {
-    const item = keyAgeItem(page);
-    last = (await item.count()) > 0 && (await item.isVisible()) ? await item.innerText() : '(not shown)';
-    const match = /(\d+) overdue · (\d+) expiring/.exec(last);
-    if (match) {
-      const found = { overdue: Number(match[1]), expiring: Number(match[2]) };
-      if (wanted(found)) return found;
-    }
-    await page.waitForTimeout(200);
+  let last = '(not shown)';
+  try {
+    return await waitUntil(`the key-age status-bar item to show ${what}`, async () => {
+      const item = keyAgeItem(page);
+      last = (await item.count()) > 0 && (await item.isVisible()) ? await item.innerText() : '(not shown)';
+      const match = /(\d+) overdue · (\d+) expiring/.exec(last);
+      const found = match ? { overdue: Number(match[1]), expiring: Number(match[2]) } : undefined;
+      return found && wanted(found) ? found : undefined;
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; it last showed: ${last}`);
   }
-  throw new Error(`the key-age status-bar item never showed ${what}; last: ${last}`);
 }
 
 const quickPickRows = (page: Page) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
@@ -36,7 +36,7 @@ describe('The key-age status-bar item, in a browser', () => {
 
   it('counts the overdue and expiring keys of the accounts loaded in the tree', async () => {
     const { page } = workbench;
-    await row(page, 'OUTSCALE').waitFor({ timeout: 30_000 });
+    await revealRow(page, 'OUTSCALE');
     // The OUTSCALE root account's "legacy laptop" key is 412 days old (maximum 90).
     await expand(page, 'OUTSCALE', /you( ·|$)/);
     await expand(page, /Account \(root\)/, /legacy laptop/);
@@ -53,14 +53,14 @@ describe('The key-age status-bar item, in a browser', () => {
   it('opens the list of those keys, naming each with its reason, and picking one starts its rotation', async () => {
     const { page } = workbench;
     const before = await counts(page, (c) => c.overdue + c.expiring > 0, 'some key');
-    const legacyId = /legacy laptop\s*(\S+)/.exec(await row(page, /legacy laptop/).innerText())?.[1];
+    const legacyId = /legacy laptop\s*(\S+)/.exec(await (await revealRow(page, /legacy laptop/)).innerText())?.[1];
     assert.ok(legacyId, 'the legacy laptop row shows no key id');
 
     await keyAgeItem(page).click();
     const input = page.locator('.quick-input-widget input');
-    await input.waitFor({ timeout: 10_000 });
+    await input.waitFor();
     assert.equal(await input.getAttribute('placeholder'), 'Keys to rotate: pick one to rotate it');
-    await quickPickRows(page).first().waitFor({ timeout: 10_000 });
+    await quickPickRows(page).first().waitFor();
     const rows = await quickPickRows(page).allInnerTexts();
     assert.equal(rows.length, before.overdue + before.expiring, `the list does not match the count:\n${rows.join('\n')}`);
     const legacy = rows.find((r) => r.includes('legacy laptop'));
@@ -71,10 +71,10 @@ describe('The key-age status-bar item, in a browser', () => {
 
     // Picking it runs Rotate Key on it: the grace question, then the plan naming the key.
     await quickPickRows(page).filter({ hasText: 'legacy laptop' }).click();
-    await page.locator('.quick-input-widget input[placeholder="When should the old key be deleted?"]').waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-widget input[placeholder="When should the old key be deleted?"]').waitFor();
     await quickPickRows(page).filter({ hasText: 'Delete the old key as soon as the new one works' }).click();
     const dialog = page.locator('.monaco-dialog-box');
-    await dialog.waitFor({ timeout: 15_000 });
+    await dialog.waitFor();
     assert.match(await dialog.innerText(), new RegExp(`Rotate key ${legacyId}\\?`));
     await screenshot(page, 'status-bar-rotate-plan');
     await dialog.locator('.monaco-button', { hasText: /^Rotate$/ }).click();
@@ -83,7 +83,7 @@ describe('The key-age status-bar item, in a browser', () => {
     assert.equal(await page.locator('.notification-toast', { hasText: /did not finish/ }).count(), 0, 'a rotation that was running was reported as unfinished');
 
     // The old key is gone from the tree and the item counts one overdue key less.
-    await row(page, legacyId).waitFor({ state: 'detached', timeout: 20_000 });
+    await waitForNoRow(page, legacyId);
     await counts(page, (c) => c.overdue === before.overdue - 1 && c.expiring === before.expiring, `${before.overdue - 1} overdue · ${before.expiring} expiring after the rotation`);
     await screenshot(page, 'status-bar-after-rotation');
   });

@@ -69,6 +69,12 @@ export class OciProvider implements CloudProvider {
     private readonly options: OciProviderOptions = {},
   ) {}
 
+  /** The API key whose fingerprint the profile names (`fingerprint` and `user` of the OCI config file), for that user. */
+  signsWith(key: AccessKey): boolean {
+    const { fingerprint, user } = this.account.details ?? {};
+    return key.kind === 'api-signing-key' && !!fingerprint && key.fingerprint === fingerprint && (!user || key.userId === user);
+  }
+
   capabilities(kind: KeyKind): KeyCapabilities {
     return OCI_CAPABILITIES[kind];
   }

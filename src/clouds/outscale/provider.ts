@@ -100,6 +100,12 @@ export class OutscaleProvider implements CloudProvider {
     return this.#options.maxKeysPerUser ?? DEFAULT_MAX_KEYS_PER_USER;
   }
 
+  /** The access key the profile names (`access_key`); an account that signs in with a password has none. */
+  signsWith(key: AccessKey): boolean {
+    const accessKeyId = this.account.details?.accessKeyId?.trim();
+    return key.kind === 'access-key' && !!accessKeyId && key.id === accessKeyId;
+  }
+
   capabilities(kind: KeyKind): KeyCapabilities {
     if (kind !== 'access-key') {
       return { maxKeysPerUser: 0, canDeactivate: false, canExpire: false, canRename: false, secretReadableLater: false, mustDeactivateBeforeDelete: false };

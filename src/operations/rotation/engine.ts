@@ -19,6 +19,11 @@ function stamp(now: number): string {
   return new Date(now).toISOString();
 }
 
+/** True where the user chose to delete the old key itself to make room under the per-user limit. */
+function oldDeletedFirst(entry: JournalEntry): boolean {
+  return entry.makeRoom?.id === entry.oldKey.id;
+}
+
 function asKey(entry: JournalEntry, ref: KeyRef): Pick<AccessKey, 'accountId' | 'kind' | 'id'> {
   return { accountId: entry.accountId, kind: ref.kind, id: ref.id };
 }
@@ -27,7 +32,8 @@ function asKey(entry: JournalEntry, ref: KeyRef): Pick<AccessKey, 'accountId' | 
  * Runs key rotations step by step, writing each finished step to the journal, so that a failure, a
  * cancellation or a closed window leaves a rotation that `resume` finishes or `rollback` undoes.
  * Safety rules it keeps whatever happens: the new secret is stored before anything else; the old
- * key is never deactivated or deleted before the new key is stored and verified; the per-user limit
+ * key is never deactivated or deleted before the new key is stored and verified (unless the user
+ * chose, in the plan, to delete it first to make room at the per-user limit); the per-user limit
  * is checked before every creation; a rollback never deletes the only working key.
  */
 export class RotationEngine {
@@ -124,7 +130,7 @@ export class RotationEngine {
     if (entry.mode === 'renew' && entry.completed.includes('create')) {
       throw new CloudError('conflict', `Key ${entry.oldKey.id} was renewed: its old secret no longer exists, so this rotation can only be finished.`, { cloud: entry.cloud });
     }
-    if (entry.completed.includes('delete-old')) {
+    if (entry.completed.includes('delete-old') || (oldDeletedFirst(entry) && entry.completed.includes('make-room'))) {
       throw new CloudError('conflict', `The old key ${entry.oldKey.id} is already deleted; this rotation can only be finished.`, { cloud: entry.cloud });
     }
     const emit = (detail: string) => options.onStep?.({ rotationId, oldKeyId: entry.oldKey.id, step: 'rollback', phase: 'finished', detail });
@@ -254,10 +260,10 @@ export class RotationEngine {
         const keys = await kindKeys();
         const victim = keys.find((k) => k.id === entry.makeRoom!.id);
         if (!victim || keys.length < caps.maxKeysPerUser) return { entry, skipped: true, detail: 'There is room already.' };
-        if (victim.id === entry.oldKey.id) throw new CloudError('invalid', 'The key to rotate cannot be the one deleted to make room.', { cloud: entry.cloud });
+        // The user chose this key in the plan; it may be the old key itself (then everything using it stops until the switch).
         await provider.deleteKey(victim, signal);
         await this.deps.vault.deleteKeySecret(victim);
-        return { entry, detail: `Deleted ${victim.id} to make room.` };
+        return { entry, detail: victim.id === entry.oldKey.id ? `Deleted the old key ${victim.id} to make room.` : `Deleted ${victim.id} to make room.` };
       }
       case 'create': {
         if (entry.mode === 'renew') return renewOldKey(this.deps, (next) => this.#save(next), entry, provider, signal);
@@ -329,6 +335,7 @@ export class RotationEngine {
         this.#assertVerified(entry);
         // The renewed key is the old key: it stays.
         if (entry.mode === 'renew') return { entry, skipped: true, detail: 'Renewed in place: nothing to delete.' };
+        if (oldDeletedFirst(entry)) return { entry, skipped: true, detail: 'The old key was deleted first to make room.' };
         if (entry.grace.kind === 'later' && !options.deleteNow) {
           const deleteAfter = entry.deleteAfter ?? stamp(this.#now() + entry.grace.days * DAY_MS);
           if (Date.parse(deleteAfter) > this.#now()) {

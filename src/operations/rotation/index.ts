@@ -17,8 +17,11 @@
  * webview as is (except `outcome.error`, which may be a `SecretNotStoredError` carrying the new
  * secret so the host can show it once: post `error.message`, never the error object).
  *
- * The steps, per key, in order: preflight → make-room (only when the plan names a key to delete
- * because the user is at the limit) → create (secret stored first) → verify (bounded retries) →
+ * At the per-user limit a key is planned only with `makeRoom`, the user's choice of the key to
+ * delete first; without one it waits in `plan.needsRoom` with the candidates to offer.
+ *
+ * The steps, per key, in order: preflight → make-room (only the key the user chose, possibly the
+ * old key itself) → create (secret stored first) → verify (bounded retries) →
  * update-exports → deactivate-old (where the cloud can) → delete-old (now, or after the grace
  * period). After each step the journal (`RotationJournal`, over any `JournalStorage`) records it;
  * `engine.pending()` lists unfinished rotations, `engine.resume(id)` continues one and
@@ -27,7 +30,8 @@
 export { RotationEngine, type ExportRepointer, type KeyRotationOutcome, type RotationDeps, type RotationOutcome, type RotationVault, type RunOptions, type StepEvent, type StepPhase } from './engine';
 export { JournalEntrySchema, MemoryJournalStorage, RotationJournal, type JournalEntry, type JournalStorage } from './journal';
 export { describePlan, planRotation, toKeyRef, type PlanInput } from './planner';
-export { ROTATION_STEPS, type GracePeriod, type KeyRef, type KeyRotationPlan, type NewKeySpec, type RotationPlan, type RotationStep } from './types';
+export { ageWords } from './roomCandidates';
+export { ROTATION_STEPS, type GracePeriod, type KeyRef, type KeyRotationPlan, type NewKeySpec, type RoomCandidate, type RoomNeeded, type RotationPlan, type RotationStep } from './types';
 
 import type { RotationEngine, RotationOutcome, RunOptions } from './engine';
 import type { RotationPlan } from './types';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessKey } from '../../model/types';
 import type { PlanInput } from './planner';
-import { toKeyRef } from './planner';
+import { toKeyRef } from './roomCandidates';
 import type { KeyRotationPlan } from './types';
 
 /** What every plan item starts with: a fresh id, where the key is, and the key itself. */

@@ -1,9 +1,12 @@
 import type { AccessKey, CloudId, CloudUser, KeyCapabilities, KeyKind } from '../../model/types';
+import { newKeySpec } from './newKeySpec';
 import { planHead } from './planHead';
 import { RENEW_INSTEAD_NOTE, renewPlanItem } from './renewPlan';
-import type { GracePeriod, KeyRef, KeyRotationPlan, NewKeySpec, RotationMode, RotationPlan } from './types';
+import { roomCandidates, toKeyRef } from './roomCandidates';
+import type { GracePeriod, KeyRef, KeyRotationPlan, RoomNeeded, RotationMode, RotationPlan } from './types';
 
-const DAY_MS = 86_400_000;
+export { toKeyRef } from './roomCandidates';
+
 const CLOUD_NAMES: Record<CloudId, string> = { oci: 'OCI', outscale: 'OUTSCALE', ionos: 'IONOS Cloud' };
 
 export interface PlanInput {
@@ -17,33 +20,23 @@ export interface PlanInput {
   readonly grace: GracePeriod;
   /** How keys whose cloud can renew them are rotated (`replace` when absent); other keys are always replaced. */
   readonly mode?: RotationMode;
-  /** Days until a new OUTSCALE key expires; 0 or undefined for no expiry. */
+  /** Days until a new OUTSCALE key expires when the old key's lifetime cannot be carried over; 0 or undefined for no expiry. */
   readonly outscaleExpiryDays?: number;
+  /**
+   * The user's explicit choice, per key to rotate (by id), of the key to delete to make room when
+   * the user is at the per-user limit. Without a choice such a key is not planned: it is listed in
+   * `needsRoom` with the candidates to offer. The planner never picks one itself.
+   */
+  readonly makeRoom?: Readonly<Record<string, string>>;
+  /** The known uses of a key (the exports Cloud Keys made of it), named with each candidate. */
+  readonly usesOf?: (keyId: string) => readonly string[];
+  /** True for the key the account's own calls are signed with; it is never offered for deletion. */
+  readonly signsWith?: (key: AccessKey) => boolean;
   readonly now: number;
-}
-
-export function toKeyRef(key: AccessKey): KeyRef {
-  return {
-    id: key.id,
-    kind: key.kind,
-    ...(key.displayName ? { displayName: key.displayName } : {}),
-    ...(key.fingerprint ? { fingerprint: key.fingerprint } : {}),
-  };
 }
 
 function label(key: Pick<AccessKey, 'id' | 'displayName'>): string {
   return key.displayName ? `"${key.displayName}" (${key.id})` : key.id;
-}
-
-function newKeySpec(input: PlanInput, key: AccessKey, caps: KeyCapabilities): NewKeySpec {
-  const day = new Date(input.now).toISOString().slice(0, 10);
-  const spec: { displayName?: string; expiresAt?: string; keyBits?: 2048 | 4096 } = {};
-  if (caps.canRename) spec.displayName = key.displayName ? `${key.displayName} (rotated ${day})` : `rotated ${day}`;
-  if (input.account.cloud === 'outscale' && caps.canExpire && input.outscaleExpiryDays && input.outscaleExpiryDays > 0) {
-    spec.expiresAt = new Date(input.now + input.outscaleExpiryDays * DAY_MS).toISOString();
-  }
-  if (key.kind === 'api-signing-key') spec.keyBits = 2048;
-  return spec;
 }
 
 function verificationNote(cloud: CloudId, kind: KeyKind): string {
@@ -52,14 +45,21 @@ function verificationNote(cloud: CloudId, kind: KeyKind): string {
   return `${CLOUD_NAMES[cloud]} accepts no call signed by this kind of key, so the new key is verified as active and listed before the old key is touched.`;
 }
 
+function exportsNote(kind: KeyKind): string {
+  return kind === 'api-signing-key'
+    ? 'OCI config profiles Cloud Keys wrote for the old key get the new fingerprint and a new private key file next to the old one (the old file is left in place).'
+    : 'Exports Cloud Keys made of the old key (AWS profiles, .env files, the terminal) are switched to the new key.';
+}
+
 /**
  * Plans the rotation of some keys of one user: for each key, what is created, deactivated and
- * deleted, in which order, and whether another key must go first because the user is at the
- * per-user limit. Nothing is called; the plan is shown to the user, who agrees or not.
+ * deleted, in which order, and, where the user is at the per-user limit, which key the user chose
+ * to delete first. Nothing is called; the plan is shown to the user, who agrees or not.
  */
 export function planRotation(input: PlanInput): RotationPlan {
   const items: KeyRotationPlan[] = [];
   const blocked: { key: KeyRef; reason: string }[] = [];
+  const needsRoom: RoomNeeded[] = [];
   const rotating = new Set(input.keys.map((k) => k.id));
   const ordered = [...input.keys].sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
   const used = new Map<KeyKind, number>();
@@ -79,59 +79,71 @@ export function planRotation(input: PlanInput): RotationPlan {
     const notes: string[] = [];
     if (caps.canRenew) notes.push(RENEW_INSTEAD_NOTE);
     let makeRoom: KeyRef | undefined;
+    let room: RoomNeeded | undefined;
+    let oldDeletedFirst = false;
     let count = used.get(key.kind) ?? 0;
     if (count >= caps.maxKeysPerUser) {
-      const others = input.keysOfUser
-        .filter((k) => k.kind === key.kind && !rotating.has(k.id) && !removed.has(k.id))
-        .sort((a, b) => (a.state === 'inactive' ? 0 : 1) - (b.state === 'inactive' ? 0 : 1) || (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
-      const candidate = others[0];
-      if (!candidate) {
+      const others = input.keysOfUser.filter((k) => k.kind === key.kind && !rotating.has(k.id) && !removed.has(k.id));
+      const candidates = roomCandidates({ key, others, userName: input.user.name, now: input.now, usesOf: input.usesOf, signsWith: input.signsWith });
+      const full = `${input.user.name} has ${count} of ${caps.maxKeysPerUser} keys allowed`;
+      if (candidates.length === 0) {
         blocked.push({
           key: toKeyRef(key),
-          reason: `${input.user.name} has ${count} of ${caps.maxKeysPerUser} keys allowed and every one of them is being rotated: rotate them one at a time, or delete one first.`,
+          reason: `${full}, and no key can be deleted to make room (the account signs its calls with this one): create the new key by hand, or delete another key first.`,
         });
         continue;
       }
-      makeRoom = toKeyRef(candidate);
-      removed.add(candidate.id);
-      count -= 1;
-      notes.push(
-        `${input.user.name} has ${caps.maxKeysPerUser} of ${caps.maxKeysPerUser} keys allowed: key ${label(candidate)} (${candidate.state}) is deleted first to make room. Anything still using it stops working.`,
-      );
+      const chosenId = input.makeRoom?.[key.id];
+      if (chosenId === undefined) {
+        needsRoom.push({ key: toKeyRef(key), used: count, limit: caps.maxKeysPerUser, candidates });
+        continue;
+      }
+      const chosen = candidates.find((c) => c.key.id === chosenId);
+      if (!chosen) {
+        blocked.push({ key: toKeyRef(key), reason: `${full}; key ${chosenId} cannot be deleted to make room. Choose one of: ${candidates.map((c) => c.key.id).join(', ')}.` });
+        continue;
+      }
+      makeRoom = chosen.key;
+      room = { key: toKeyRef(key), used: count, limit: caps.maxKeysPerUser, candidates };
+      notes.push(`${full}: you chose to delete ${chosen.choice === 'rotated-key' ? 'the old key' : `key ${label(chosen.key)}`} first to make room. ${chosen.stops}`);
+      if (chosen.choice === 'rotated-key') oldDeletedFirst = true;
+      else {
+        removed.add(chosen.key.id);
+        count -= 1;
+      }
     }
-    const deactivateOld = caps.canDeactivate;
-    const spec = newKeySpec(input, key, caps);
+    const deactivateOld = caps.canDeactivate && !oldDeletedFirst;
+    // With the old key deleted first there is nothing left to wait for.
+    const grace: GracePeriod = oldDeletedFirst ? { kind: 'now' } : input.grace;
+    const { spec, expiryNote } = newKeySpec({ cloud: input.account.cloud, outscaleExpiryDays: input.outscaleExpiryDays, now: input.now }, key, caps);
     notes.push(`A new key is created and its secret is saved in VS Code secret storage before anything else.`);
     notes.push(verificationNote(input.account.cloud, key.kind));
-    notes.push(
-      key.kind === 'api-signing-key'
-        ? 'OCI config profiles Cloud Keys wrote for the old key get the new fingerprint and a new private key file next to the old one (the old file is left in place).'
-        : 'Exports Cloud Keys made of the old key (AWS profiles, .env files, the terminal) are switched to the new key.',
-    );
-    if (!caps.canDeactivate) {
-      notes.push(`${CLOUD_NAMES[input.account.cloud]} cannot deactivate this kind of key: the old key stays active until it is deleted.`);
-    } else {
-      notes.push('The old key is then deactivated.');
+    notes.push(exportsNote(key.kind));
+    if (!oldDeletedFirst) {
+      if (!caps.canDeactivate) notes.push(`${CLOUD_NAMES[input.account.cloud]} cannot deactivate this kind of key: the old key stays active until it is deleted.`);
+      else notes.push('The old key is then deactivated.');
+      if (grace.kind === 'now') {
+        notes.push('The old key is deleted as soon as the new one works.');
+      } else {
+        notes.push(`The old key is deleted after ${grace.days} day${grace.days === 1 ? '' : 's'}; "Resume Rotations" reminds you and finishes it.`);
+        count += 1;
+      }
     }
-    if (input.grace.kind === 'now') {
-      notes.push('The old key is deleted as soon as the new one works.');
-    } else {
-      notes.push(`The old key is deleted after ${input.grace.days} day${input.grace.days === 1 ? '' : 's'}; "Resume Rotations" reminds you and finishes it.`);
-      count += 1;
-    }
-    if (spec.expiresAt) notes.push(`The new key expires on ${spec.expiresAt.slice(0, 10)}.`);
+    if (expiryNote) notes.push(expiryNote);
     if (key.kind === 'api-signing-key') notes.push('A new 2048-bit RSA key pair is generated; its private key is kept in VS Code secret storage.');
     used.set(key.kind, count);
     items.push({
       ...planHead(input, key),
       ...(makeRoom ? { makeRoom } : {}),
+      ...(room ? { room } : {}),
       deactivateOld,
-      grace: input.grace,
+      grace,
       newKey: spec,
+      ...(expiryNote ? { expiryNote } : {}),
       notes,
     });
   }
-  return { items, blocked };
+  return { items, blocked, needsRoom };
 }
 
 /** The plan as lines of text for a confirmation dialog or a log line (ids and names only). */
@@ -140,6 +152,9 @@ export function describePlan(plan: RotationPlan): string[] {
   for (const [index, item] of plan.items.entries()) {
     lines.push(`${index + 1}. ${item.userName} in ${item.accountLabel}: rotate ${label(item.oldKey)}`);
     for (const note of item.notes) lines.push(`   - ${note}`);
+  }
+  for (const entry of plan.needsRoom) {
+    lines.push(`Waiting for your choice: ${label(entry.key)}: ${entry.used} of ${entry.limit} keys allowed; choose the key to delete to make room.`);
   }
   for (const entry of plan.blocked) lines.push(`Not rotated: ${label(entry.key)}: ${entry.reason}`);
   return lines;

@@ -12,6 +12,8 @@ export const RENEW_INSTEAD_NOTE =
  * deactivated or deleted, and there is no overlap in which both secrets work.
  */
 export function renewPlanItem(input: PlanInput, key: AccessKey): KeyRotationPlan {
+  const uses = input.usesOf?.(key.id) ?? [];
+  const known = uses.length > 0 ? `Known uses of the old secret, switched by Cloud Keys: ${uses.join('; ')}. Others (programs, CI variables) must be updated by hand.` : undefined;
   return {
     ...planHead(input, key),
     mode: 'renew',
@@ -22,6 +24,7 @@ export function renewPlanItem(input: PlanInput, key: AccessKey): KeyRotationPlan
       'The key is renewed: it keeps its id and gets a new secret, saved in VS Code secret storage before anything else.',
       'Every use of the old secret stops working at once: programs, CI variables and files that hold it must get the new one (search them for the access key id). Replace the key instead if they need time to switch.',
       'Exports Cloud Keys made of the key (AWS profiles, .env files, the terminal) are switched to the new secret.',
+      ...(known ? [known] : []),
       'The key is then verified as listed and available. A renewal cannot be rolled back.',
     ],
   };

@@ -3,7 +3,7 @@ import { CloudError } from '../../model/cloudError';
 import { SecretNotStoredError } from '../keyOperations';
 import type { RotationDeps } from './engineTypes';
 import type { JournalEntry } from './journal';
-import { toKeyRef } from './planner';
+import { toKeyRef } from './roomCandidates';
 
 /**
  * The create step of a rotation in `renew` mode: the old key gets a new secret and keeps its id

@@ -1,5 +1,5 @@
 import type { CreateKeyOptions } from '../../clouds/provider';
-import type { CloudId, KeyKind } from '../../model/types';
+import type { CloudId, KeyKind, KeyState } from '../../model/types';
 
 /** The steps of one key's rotation, in order. The journal records which ones are done. */
 export const ROTATION_STEPS = ['preflight', 'make-room', 'create', 'verify', 'update-exports', 'deactivate-old', 'delete-old'] as const;
@@ -42,20 +42,54 @@ export interface KeyRotationPlan {
   readonly oldKey: KeyRef;
   /** `replace` when absent. */
   readonly mode?: RotationMode;
-  /** A key deleted before the new one is created because the user is at the per-user limit (the user agreed in the plan). */
+  /**
+   * A key deleted before the new one is created because the user is at the per-user limit; only
+   * ever the one the user chose (it may be the old key itself, see `RoomCandidate`).
+   */
   readonly makeRoom?: KeyRef;
+  /** Where the user chose `makeRoom`: the choice they had, to show it again with their answer. */
+  readonly room?: RoomNeeded;
   /** Whether the old key is deactivated once the new one works (false where the cloud cannot deactivate). */
   readonly deactivateOld: boolean;
   readonly grace: GracePeriod;
   readonly newKey: NewKeySpec;
+  /** Why the new key expires when it does (OUTSCALE: the old key's lifetime carried over, or the default). */
+  readonly expiryNote?: string;
   /** What a person should know before agreeing, one sentence each. */
   readonly notes: readonly string[];
+}
+
+/** A key the user may delete to make room under the per-user limit, with what stops working if they do. */
+export interface RoomCandidate {
+  readonly key: KeyRef;
+  /** Safest first: an inactive key, the key being rotated (downtime until the switch), another active key. */
+  readonly choice: 'inactive' | 'rotated-key' | 'other-active';
+  readonly state: KeyState;
+  /** "412 days old", where the cloud gives a creation date. */
+  readonly age?: string;
+  /** The exports Cloud Keys made of it (AWS profiles, .env files, OCI profiles, the terminal). */
+  readonly uses: readonly string[];
+  /** What stops working if it is deleted, one sentence. */
+  readonly stops: string;
+  /** The key with its state, age and known uses, one line. */
+  readonly summary: string;
+}
+
+/** A key that can be rotated only once the user chooses which key to delete to make room. */
+export interface RoomNeeded {
+  readonly key: KeyRef;
+  readonly used: number;
+  readonly limit: number;
+  /** In the order they should be offered (see `RoomCandidate.choice`). */
+  readonly candidates: readonly RoomCandidate[];
 }
 
 export interface RotationPlan {
   readonly items: readonly KeyRotationPlan[];
   /** Keys that cannot be rotated as asked, with the reason; they are not in `items`. */
   readonly blocked: readonly { readonly key: KeyRef; readonly reason: string }[];
+  /** Keys at the per-user limit waiting for the user's choice of a key to delete; they are not in `items`. */
+  readonly needsRoom: readonly RoomNeeded[];
 }
 
 export function createOptionsOf(spec: NewKeySpec): CreateKeyOptions {

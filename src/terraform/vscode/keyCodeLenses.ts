@@ -101,7 +101,16 @@ export class KeyCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>, 
 }
 
 function statusTitle(status: LiveStatus): string {
-  const icon = status.kind === 'found' ? '$(key)' : status.kind === 'unknown' ? '$(question)' : status.kind === 'missing' ? '$(warning)' : '$(circle-outline)';
+  const icon =
+    status.kind === 'found'
+      ? status.flagged
+        ? '$(warning)'
+        : '$(key)'
+      : status.kind === 'unknown'
+        ? '$(question)'
+        : status.kind === 'missing'
+          ? '$(warning)'
+          : '$(circle-outline)';
   return `${icon} ${status.text}`;
 }
 

@@ -3,6 +3,7 @@ import { isCloudError } from '../../model/cloudError';
 import type { AccessKey, Account, CloudUser } from '../../model/types';
 import type { AccountBrowser } from '../../operations/accountBrowser';
 import type { AccountRegistry } from '../../operations/accountRegistry';
+import { forCloud, type KeyHealthPolicy } from '../../operations/keyHealth';
 import type { SecretStore } from '../../secrets/secretStore';
 import { CLOUD_NAMES } from '../../views/cloudNames';
 import type { KeyNode } from '../../views/nodes/treeNodes';
@@ -11,7 +12,7 @@ import { KEY_RESOURCES } from '../resourceTypes';
 
 /** What Cloud Keys knows of the key a Terraform resource manages. */
 export type LiveStatus =
-  | { readonly kind: 'found'; readonly text: string; readonly node: KeyNode; readonly candidates: readonly AccessKey[] }
+  | { readonly kind: 'found'; readonly text: string; readonly flagged: boolean; readonly node: KeyNode; readonly candidates: readonly AccessKey[] }
   | { readonly kind: 'missing' | 'not-created' | 'ambiguous'; readonly text: string; readonly account: Account; readonly user: CloudUser; readonly candidates: readonly AccessKey[] }
   | { readonly kind: 'unknown'; readonly text: string };
 
@@ -34,6 +35,8 @@ export class LiveKeys implements vscode.Disposable {
     private readonly registry: AccountRegistry,
     private readonly browser: AccountBrowser,
     private readonly secrets: SecretStore,
+    /** The tree's key-age policy (`cloudKeys.keys.*`), read when a state is looked up. */
+    private readonly policy: () => KeyHealthPolicy,
   ) {}
 
   /** The remembered answer for a lookup, without starting one. */
@@ -86,7 +89,8 @@ export class LiveKeys implements vscode.Disposable {
       switch (match.kind) {
         case 'found': {
           const node: KeyNode = { kind: 'key', account, user, key: match.key, secretStored: await this.secrets.hasKeySecret(match.key) };
-          return { kind: 'found', text: describeLiveKey(match.key, Date.now()), node, candidates };
+          const line = describeLiveKey(match.key, forCloud(this.policy(), account.cloud), Date.now());
+          return { kind: 'found', text: line.text, flagged: line.flagged, node, candidates };
         }
         case 'missing':
           return { kind: 'missing', text: vscode.l10n.t('not found in {0}', account.label), account, user, candidates };

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Logger } from '../../util/logger';
-import { parseSnippets, type TerraformSnippet } from '../snippets';
+import { parseSnippets, snippetPreview, type TerraformSnippet } from '../snippets';
 import { TERRAFORM_SELECTOR, terraformSettings } from './terraformSettings';
 
 /**
@@ -57,8 +57,9 @@ export class SnippetCompletions implements vscode.Disposable {
       snippet.prefixes.map((prefix) => {
         const item = new vscode.CompletionItem({ label: prefix, description: snippet.name }, vscode.CompletionItemKind.Snippet);
         item.insertText = new vscode.SnippetString(snippet.body);
-        item.documentation = new vscode.MarkdownString().appendText(snippet.description ?? '').appendCodeblock(snippet.body, 'terraform');
-        item.detail = vscode.l10n.t('Cloud Keys snippet');
+        // The preview shows what is inserted, placeholders as their default text, not the tab-stop syntax.
+        item.documentation = new vscode.MarkdownString().appendCodeblock(snippetPreview(snippet.body).trimEnd(), 'terraform');
+        item.detail = snippet.description;
         if (range) item.range = range;
         return item;
       }),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { settings } from '../../config/settings';
 import type { Feature } from '../../services/featureServices';
 import { KeyCodeLenses } from './keyCodeLenses';
 import { registerGenerateCommand } from './generateCommand';
@@ -16,7 +17,7 @@ import { TERRAFORM_SELECTOR, terraformSettings } from './terraformSettings';
 export const terraformFeature: Feature = (s) => {
   const ctx = s.commandContext;
   const scans = new ScanCache();
-  const live = new LiveKeys(s.registry, s.browser, s.secrets);
+  const live = new LiveKeys(s.registry, s.browser, s.secrets, () => settings.keyHealth());
   const lenses = new KeyCodeLenses(scans, live);
   const diagnostics = new SensitiveOutputDiagnostics(scans);
 
@@ -41,9 +42,11 @@ export const terraformFeature: Feature = (s) => {
     s.tree.onDidChangeTreeData(() => live.clear()),
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (terraformSettings.affectsCodeLens(event)) updateLenses();
+      // The lenses say what the key-age policy says: a new policy, new lines.
+      if (event.affectsConfiguration('cloudKeys.keys')) live.clear();
     }),
     { dispose: () => lensRegistration?.dispose() },
-    registerGenerateCommand(s, ctx, scans),
+    registerGenerateCommand(s, ctx),
     ...registerLensCommands(s, ctx, scans, live),
   ];
 };

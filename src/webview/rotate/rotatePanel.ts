@@ -2,17 +2,17 @@ import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import { showUnstoredRotationSecret } from '../../commands/rotationRunner';
-import { settings } from '../../config/settings';
 import { CloudError } from '../../model/cloudError';
 import type { AccessKey, Account, CloudUser } from '../../model/types';
 import { SecretNotStoredError } from '../../operations/keyOperations';
-import { planRotation, type RotationPlan, type StepEvent } from '../../operations/rotation';
+import type { RotationPlan, StepEvent } from '../../operations/rotation';
+import { planFor } from '../../commands/rotationPlanning';
 import type { FeatureServices } from '../../services/featureServices';
 import type { RotationService } from '../../services/rotationService';
 import { CLOUD_NAMES } from '../../views/cloudNames';
 import { handleKeyAction } from '../keyActions';
 import type { PanelController, PanelHost } from '../panelHost';
-import type { Grace, HostToWebview, KeyRef, WebviewToHost } from '../protocol';
+import type { Grace, HostToWebview, KeyRef, MakeRoom, WebviewToHost } from '../protocol';
 import { toKeyView } from '../shared/keyView';
 import { outcomeItemView, outcomeSummary, planView } from './rotatePlanView';
 
@@ -37,6 +37,8 @@ export class RotateController implements PanelController {
   #keys: AccessKey[] = [];
   #selected: string[] = [];
   #grace: Grace = { kind: 'later', days: 7 };
+  /** The user's answers to "which key to delete to make room", per key to rotate. */
+  #makeRoom: MakeRoom[] = [];
   #plan: { id: string; plan: RotationPlan; message: Message<'rotate/plan'> } | undefined;
   #steps: Message<'rotate/step'>[] = [];
   #outcome: Message<'rotate/outcome'> | undefined;
@@ -63,6 +65,7 @@ export class RotateController implements PanelController {
     if (this.running) return;
     this.target = target;
     this.#selected = [...(target.keyIds ?? [])];
+    this.#makeRoom = [];
     this.#account = undefined;
     this.#plan = undefined;
     this.#steps = [];
@@ -86,6 +89,7 @@ export class RotateController implements PanelController {
         if (this.running) return;
         this.#selected = message.keyIds.filter((id) => this.#keys.some((k) => k.id === id));
         this.#grace = message.grace;
+        this.#makeRoom = (message.makeRoom ?? []).filter((m) => this.#selected.includes(m.keyId) && this.#keys.some((k) => k.id === m.deleteKeyId));
         this.#outcome = undefined;
         this.#steps = [];
         this.#replan();
@@ -134,19 +138,18 @@ export class RotateController implements PanelController {
     const account = this.#account;
     const user = this.#user;
     if (!account || !user) return;
-    const provider = this.s.registry.provider(account);
-    const plan = planRotation({
+    const exportsOf = (accountId: string, keyId: string) => this.rotation.exportsOf(accountId, keyId);
+    const plan = planFor(this.s, exportsOf, {
       account,
       user,
       keys: this.#keys.filter((k) => this.#selected.includes(k.id)),
       keysOfUser: this.#keys,
-      capabilities: (kind) => provider.capabilities(kind),
       grace: this.#grace,
-      outscaleExpiryDays: settings.outscaleDefaultKeyExpiryDays(),
-      now: Date.now(),
+      // Only what the user picked in the form's required "make room" field; never a default.
+      makeRoom: Object.fromEntries(this.#makeRoom.map((m) => [m.keyId, m.deleteKeyId])),
     });
     const id = randomUUID();
-    const message: Message<'rotate/plan'> = { type: 'rotate/plan', planId: id, ...planView(plan, (a, k) => this.rotation.exportsOf(a, k)) };
+    const message: Message<'rotate/plan'> = { type: 'rotate/plan', planId: id, ...planView(plan, exportsOf) };
     this.#plan = { id, plan, message };
     if (post) this.host.post(message);
   }
@@ -187,6 +190,7 @@ export class RotateController implements PanelController {
       // The next plan starts from the keys as they are now.
       this.#keys = await this.s.registry.provider(account).listKeys(user.id).catch(() => this.#keys);
       this.#selected = this.#selected.filter((id) => this.#keys.some((k) => k.id === id));
+      this.#makeRoom = [];
     }
     this.#postSetup();
   }

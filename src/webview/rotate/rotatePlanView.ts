@@ -1,25 +1,14 @@
 import type { ExportRecord } from '../../operations/exports/records';
-import type { KeyRotationOutcome, KeyRotationPlan, RotationPlan } from '../../operations/rotation';
-import type { PlanItem, RotateOutcomeItem } from '../protocol';
+import { describeExport } from '../../operations/rotation/knownUses';
+
+export { describeExport } from '../../operations/rotation/knownUses';
+import type { KeyRotationOutcome, KeyRotationPlan, RoomNeeded, RotationPlan } from '../../operations/rotation';
+import type { PlanItem, RoomChoice, RotateOutcomeItem } from '../protocol';
 
 type Ref = KeyRotationPlan['oldKey'];
 
 function label(key: Ref): string {
   return key.displayName ? `"${key.displayName}" (${key.id})` : key.id;
-}
-
-/** Where an export wrote a key, for a person: never the secret, only the place. */
-export function describeExport(record: ExportRecord): string {
-  switch (record.kind) {
-    case 'aws-profile':
-      return `AWS profile "${record.profile}" in ${record.credentialsFile}`;
-    case 'dotenv':
-      return `.env file ${record.file}`;
-    case 'terminal':
-      return 'the integrated terminal of this workspace';
-    case 'oci-config':
-      return `OCI profile "${record.profile}" in ${record.file} (a new private key file next to ${record.keyFile})`;
-  }
 }
 
 function deletes(item: KeyRotationPlan): string {
@@ -32,7 +21,8 @@ function creates(item: KeyRotationPlan): string {
   const parts = [item.oldKey.kind === 'api-signing-key' ? `A new ${item.newKey.keyBits ?? 2048}-bit API signing key` : 'A new access key'];
   if (item.newKey.displayName) parts.push(`named "${item.newKey.displayName}"`);
   if (item.newKey.expiresAt) parts.push(`expiring on ${item.newKey.expiresAt.slice(0, 10)}`);
-  return `${parts.join(', ')}; its secret goes to VS Code secret storage first.`;
+  const created = `${parts.join(', ')}; its secret goes to VS Code secret storage first.`;
+  return item.expiryNote ? `${created} ${item.expiryNote}` : created;
 }
 
 /**
@@ -44,7 +34,14 @@ export function planItemView(item: KeyRotationPlan, exports: readonly ExportReco
   // Rotation updates access-key exports of access keys and OCI profiles of API signing keys.
   const exportPlaces = exports.filter((r) => (r.kind === 'oci-config') === (item.oldKey.kind === 'api-signing-key')).map(describeExport);
   const steps: PlanItem['steps'] = [{ step: 'preflight', label: 'Check', detail: 'Credentials work and the user has room for one more key.' }];
-  if (item.makeRoom) steps.push({ step: 'make-room', label: 'Make room', detail: `Delete key ${label(item.makeRoom)} to stay under the per-user limit.` });
+  const oldFirst = item.makeRoom?.id === item.oldKey.id;
+  if (item.makeRoom) {
+    steps.push({
+      step: 'make-room',
+      label: 'Make room',
+      detail: oldFirst ? `Delete the old key ${label(item.makeRoom)} first: everything using it stops until you switch to the new key.` : `Delete key ${label(item.makeRoom)}, as you chose: everything using it stops working.`,
+    });
+  }
   steps.push(
     { step: 'create', label: 'Create', detail: creates(item) },
     { step: 'verify', label: 'Verify', detail: verify },
@@ -55,7 +52,7 @@ export function planItemView(item: KeyRotationPlan, exports: readonly ExportReco
     },
   );
   if (item.deactivateOld) steps.push({ step: 'deactivate-old', label: 'Deactivate', detail: `Deactivate the old key ${label(item.oldKey)}.` });
-  steps.push({
+  if (!oldFirst) steps.push({
     step: 'delete-old',
     label: 'Delete',
     detail: item.grace.kind === 'now' ? `Delete the old key ${label(item.oldKey)}.` : `Delete the old key ${label(item.oldKey)} after ${item.grace.days} day${item.grace.days === 1 ? '' : 's'}.`,
@@ -66,19 +63,37 @@ export function planItemView(item: KeyRotationPlan, exports: readonly ExportReco
     oldKey: label(item.oldKey),
     steps,
     creates: creates(item),
-    ...(item.deactivateOld ? { deactivates: `The old key ${label(item.oldKey)}, once the new one works.` } : {}),
-    deletes: deletes(item),
-    ...(item.makeRoom ? { makeRoom: `Key ${label(item.makeRoom)} is deleted first: the user is at the per-user key limit.` } : {}),
+    ...(item.deactivateOld ? { deactivates: `The old key ${label(item.oldKey)}, once the new one works.` } : oldFirst ? { deactivates: 'Nothing: the old key is deleted first.' } : {}),
+    deletes: oldFirst ? `The old key ${label(item.oldKey)}, first, to make room.` : deletes(item),
+    ...(item.makeRoom ? { makeRoom: item.room?.candidates.find((c) => c.key.id === item.makeRoom?.id)?.stops ?? `Key ${label(item.makeRoom)} is deleted first.` } : {}),
     exports: exportPlaces,
     notes: item.notes.filter((n) => !item.deactivateOld || !/cannot deactivate/.test(n)),
   };
 }
 
-/** The whole plan for the page; keys that cannot be rotated as asked come with the reason. */
-export function planView(plan: RotationPlan, exportsOf: (accountId: string, keyId: string) => readonly ExportRecord[]): { items: PlanItem[]; blocked: { keyId: string; reason: string }[] } {
+function roomView(room: RoomNeeded, chosen?: string): RoomChoice {
+  return {
+    keyId: room.key.id,
+    key: label(room.key),
+    used: room.used,
+    limit: room.limit,
+    ...(chosen ? { chosen } : {}),
+    candidates: room.candidates.map((c) => ({ keyId: c.key.id, choice: c.choice, summary: c.summary, stops: c.stops })),
+  };
+}
+
+/**
+ * The whole plan for the page; keys that cannot be rotated as asked come with the reason; keys at
+ * the per-user limit come with the choice of a key to delete first, answered or not.
+ */
+export function planView(
+  plan: RotationPlan,
+  exportsOf: (accountId: string, keyId: string) => readonly ExportRecord[],
+): { items: PlanItem[]; blocked: { keyId: string; reason: string }[]; room: RoomChoice[] } {
   return {
     items: plan.items.map((item) => planItemView(item, exportsOf(item.accountId, item.oldKey.id))),
     blocked: plan.blocked.map((b) => ({ keyId: b.key.id, reason: b.reason })),
+    room: [...plan.items.flatMap((i) => (i.room ? [roomView(i.room, i.makeRoom?.id)] : [])), ...plan.needsRoom.map((n) => roomView(n))],
   };
 }
 

@@ -5,18 +5,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openCloudKeys, sidebar } from './tree';
-
-/** Polls `check` until it returns a value other than undefined/false; fails naming `what`. */
-export async function waitUntil<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined && value !== false) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { sidebar } from './tree';
+import { waitUntil } from './wait';
 
 /** The ids of the extension host processes of the code-server that uses `userDataDir` (one per open window). */
 export function extensionHostPids(userDataDir: string): number[] {
@@ -88,39 +78,43 @@ export async function reloadWindow(page: Page, userDataDir: string, whileOldHost
   if (oldHost === undefined || others.length > 0) throw new Error(`expected one extension host before the reload, found ${others.length + (oldHost ? 1 : 0)}`);
   const activatedBefore = activations(userDataDir);
   const reloaded = page.reload({ waitUntil: 'load' });
-  await waitUntil(`the old extension host (pid ${oldHost}) to exit`, () => !alive(oldHost), 30_000);
+  await waitUntil(`the old extension host (pid ${oldHost}) to exit`, () => !alive(oldHost));
   whileOldHostGone?.();
   await reloaded;
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.activitybar').waitFor({ timeout: 30_000 });
-  const newHost = await waitUntil('a new extension host', () => extensionHostPids(userDataDir).find((pid) => pid !== oldHost), 60_000);
-  await waitUntil('Cloud Keys to activate in the new extension host', () => activations(userDataDir) > activatedBefore, 60_000);
+  await page.locator('.monaco-workbench').waitFor();
+  await page.locator('.activitybar').waitFor();
+  const newHost = await waitUntil('a new extension host', () => extensionHostPids(userDataDir).find((pid) => pid !== oldHost));
+  await waitUntil('Cloud Keys to activate in the new extension host', () => activations(userDataDir) > activatedBefore);
   return { oldHost, newHost };
 }
 
 /** Clicks a button of the notification toast whose message matches `message`. */
 export async function answerNotification(page: Page, message: RegExp, button: string): Promise<void> {
   const toast = page.locator('.notification-toast', { has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
-  await toast.waitFor({ timeout: 30_000 });
+  await toast.waitFor();
   await toast.locator('.monaco-button', { hasText: new RegExp(`^${button}$`) }).first().click();
 }
 
 /** Types into the open quick pick and accepts the row that matches with Enter. */
 export async function pickQuickItem(page: Page, text: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
   // The pick that lists it must be the one showing before typing (one pick may follow another).
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor({ timeout: 15_000 });
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first().waitFor();
   await input.fill(text);
   // Enter accepts the focused row: wait until the filter has put the wanted one there.
-  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).first().waitFor({ timeout: 15_000 });
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: text }).first().waitFor();
   await input.press('Enter');
 }
 
-/** Accepts the open input box as it is (its default value). */
-export async function acceptInputBox(page: Page): Promise<void> {
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 15_000 });
+/**
+ * Answers the input box titled `title` with `value` (its default value when undefined). The quick
+ * input widget is reused from one question to the next, so the box is known by its title: typing
+ * before it shows would go to the question before.
+ */
+export async function answerInputBox(page: Page, title: string, value?: string): Promise<void> {
+  const input = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) }).locator('input');
+  await input.waitFor();
+  if (value !== undefined) await input.fill(value);
   await input.press('Enter');
 }
 
@@ -129,19 +123,19 @@ export async function tooltipOf(page: Page, row: ReturnType<Page['locator']>): P
   await page.mouse.move(0, 0);
   await row.hover();
   const hover = page.locator('.monaco-hover:visible, .workbench-hover:visible').first();
-  await hover.waitFor({ timeout: 15_000 });
+  await hover.waitFor();
   const text = await hover.innerText();
   await page.mouse.move(0, 0);
   return text;
 }
 
-/** After a reload the workbench restores the Cloud Keys view by itself; opens it only when it did not (a click would close it). */
+/**
+ * After a reload the workbench restores the Cloud Keys view by itself: Cloud Keys activates when its
+ * view opens (it has no other start-up activation), so once `reloadWindow` saw it activate, the view
+ * is there or about to show. Waits for it (a click on the activity bar would close it).
+ */
 export async function showCloudKeysAgain(page: Page): Promise<void> {
-  try {
-    await sidebar(page).locator('.composite.title', { hasText: /Cloud Keys/i }).waitFor({ timeout: 10_000 });
-  } catch {
-    await openCloudKeys(page);
-  }
+  await sidebar(page).locator('.composite.title', { hasText: /Cloud Keys/i }).waitFor();
 }
 
 /** Collapses every row of the Cloud Keys tree (its "Collapse All" title action), so the rows a test expands are on screen. */
@@ -149,6 +143,5 @@ export async function collapseTree(page: Page): Promise<void> {
   // The container has one view, so the view's actions sit in the side bar's title.
   await sidebar(page).locator('.composite.title').first().hover();
   const action = sidebar(page).locator('.action-label[aria-label^="Collapse All"]').first();
-  await action.waitFor({ timeout: 10_000 });
   await action.click();
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { after, before } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { openCloudKeys } from './tree';
+import { SAFETY_BOUND_MS } from './wait';
 
 export const root = path.resolve(__dirname, '..', '..', '..');
 export const resultsDir = path.join(root, 'test-results');
@@ -63,9 +64,12 @@ export async function openWorkbench(
   });
   const browser = await launchBrowser();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  // Every Playwright wait (a locator's waitFor, a click waiting for its element) waits for a state;
+  // the only limit is the safety bound, never a guess at how long a step takes.
+  page.setDefaultTimeout(SAFETY_BOUND_MS);
   await page.goto(server.url);
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
-  await page.locator('.activitybar').waitFor({ timeout: 30_000 });
+  await page.locator('.monaco-workbench').waitFor();
+  await page.locator('.activitybar').waitFor();
   return {
     page,
     urls: emulators?.urls ?? {},
@@ -104,10 +108,9 @@ export function useDemoWorkbench(opened: (workbench: Workbench) => void): void {
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
   await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor({ timeout: 10_000 });
+  await row.waitFor();
   await input.press('Enter');
 }
 

@@ -121,16 +121,16 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     const canRotate = (await vscode.commands.getCommands(true)).includes('cloudKeys.rotateKey');
 
     const live = titles(lenses, lineOf(document, '"live"'));
-    assert.match(live[0], new RegExp(`^\\$\\(key\\) ${ociKey.key.state.toUpperCase()} · \\d+ days?`), live.join(' | '));
+    assert.match(live[0], new RegExp(`^\\$\\((key|warning)\\) ${ociKey.key.state.toUpperCase()} · \\d+ days?`), live.join(' | '));
     assert.deepEqual(live.slice(1), [...(canRotate ? ['Rotate'] : []), 'Show in Cloud Keys', 'Import existing key']);
     const show = lenses.find((l) => l.range.start.line === lineOf(document, '"live"') && l.command?.title === 'Show in Cloud Keys')!;
     assert.equal(show.command!.command, 'cloudKeys.terraform.showKey');
     assert.equal((show.command!.arguments![0] as KeyNode).key.id, ociKey.key.id, 'Show in Cloud Keys points at another key');
 
     assert.match(titles(lenses, lineOf(document, '"planned"'))[0], /not yet created/);
-    assert.match(titles(lenses, lineOf(document, '"account"'))[0], /^\$\(key\) (ACTIVE|INACTIVE) · /);
+    assert.match(titles(lenses, lineOf(document, '"account"'))[0], /^\$\((key|warning)\) (ACTIVE|INACTIVE) · /);
     const imported = titles(lenses, lineOf(document, '"imported"'));
-    assert.match(imported[0], /^\$\(key\) /);
+    assert.match(imported[0], /^\$\((key|warning)\) /);
     assert.ok(!imported.includes('Import existing key'), 'a resource with an import block is offered another import');
     assert.match(titles(lenses, lineOf(document, '"gone"'))[0], new RegExp(`not found in ${ionos.account.account.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
     assert.match(titles(lenses, lineOf(document, '"from_variable"'))[0], /live state unknown: user_id is not a literal value/);
@@ -194,6 +194,14 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     };
     const offered = await labels();
     assert.ok(offered.includes('outscale_access_key') && offered.includes('outscale_access_key_import'), offered.join(', '));
+    // Each suggestion says what it writes, and previews it as inserted: placeholders read as their defaults.
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at, undefined, 100);
+    const item = list.items.find((i) => typeof i.label !== 'string' && i.label.label === 'outscale_access_key');
+    assert.ok(item, 'no outscale_access_key suggestion');
+    assert.match(item.detail ?? '', /OUTSCALE access key for an EIM user/);
+    const preview = item.documentation instanceof vscode.MarkdownString ? item.documentation.value : String(item.documentation);
+    assert.doesNotMatch(preview, /\$\{\d|\$\d/, preview);
+    assert.match(preview, /user_name {7}= outscale_user\.user\.user_name\n {2}state {11}= "ACTIVE"/, preview);
     const config = vscode.workspace.getConfiguration('cloudKeys.terraform');
     await config.update('snippets.enabled', false, vscode.ConfigurationTarget.Global);
     try {
@@ -218,19 +226,136 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
       assert.deepEqual(Object.keys(json.resource), [types[cloud]]);
       assert.ok(json.import[0].id.includes(node.key.id), `${cloud}: import id ${json.import[0].id}`);
     }
-    // Into an open Terraform file: at the cursor, without declaring the provider a second time.
     const osc = await callerKeys(t, 'outscale');
-    const header = 'terraform {\n  required_providers {\n    outscale = {\n      source = "outscale/outscale"\n    }\n  }\n}\n\n';
-    const editor = await vscode.window.showTextDocument(await writeWorkspaceFile('generated.tf', header));
-    editor.selection = new vscode.Selection(editor.document.positionAt(header.length), editor.document.positionAt(header.length));
-    const inserted = await vscode.commands.executeCommand<string>('cloudKeys.generateTerraform', osc.keys[0]);
-    assert.ok(inserted && !inserted.includes('required_providers'), inserted);
-    assert.equal(editor.document.getText(), header + inserted);
-    await parse('generated.tf', editor.document.getText());
-
     const { account } = osc;
     const provider = await vscode.commands.executeCommand<string>('cloudKeys.generateTerraform', account, { target: 'new' });
     const json = (await parse('provider.tf', provider)) as { provider: Record<string, Record<string, unknown>[]> };
     assert.equal(json.provider.outscale[0].profile, (account.account.origin as { profile: string }).profile);
+  });
+
+  test('"Generate Terraform" with a Terraform file active asks where, and by default opens a new untitled document, the file untouched', async () => {
+    const t = await api();
+    const osc = await callerKeys(t, 'outscale');
+    const header = 'terraform {\n  required_providers {\n    outscale = {\n      source = "outscale/outscale"\n    }\n  }\n}\n';
+    const file = await writeWorkspaceFile('generate-default.tf', header);
+    const editor = await vscode.window.showTextDocument(file);
+    editor.selection = new vscode.Selection(file.positionAt(header.length), file.positionAt(header.length));
+    let result: string | undefined;
+    let settled = false;
+    void Promise.resolve(vscode.commands.executeCommand<string>('cloudKeys.generateTerraform', osc.keys[0])).then((hcl) => {
+      result = hcl;
+      settled = true;
+    });
+    // The question's default (its first, active item) is accepted as Enter would.
+    await waitFor(async () => {
+      if (!settled) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      return settled;
+    }, 'the command did not ask where the HCL goes, or did not finish');
+    assert.ok(result, 'the command returned nothing');
+    const active = vscode.window.activeTextEditor?.document;
+    assert.equal(active?.isUntitled, true, `the HCL went to ${active?.uri.toString()}`);
+    assert.equal(active?.languageId, 'terraform');
+    assert.equal(active?.getText(), result);
+    assert.match(result, /required_providers/, 'a new document declares its providers');
+    assert.equal(file.getText(), header, 'the Terraform file changed');
+    assert.equal(file.isDirty, false);
+  });
+
+  test('"Append to <file>" merges the providers into required_providers, puts the key after the last resource, and leaves the file unsaved', async () => {
+    const t = await api();
+    const osc = await callerKeys(t, 'outscale');
+    const original = [
+      'terraform {',
+      '  required_providers {',
+      '    oci = {',
+      '      source = "oracle/oci"',
+      '    }',
+      '  }',
+      '}',
+      '',
+      'resource "oci_objectstorage_bucket" "state" {',
+      '  name = "state"',
+      '}',
+      '',
+      'output "bucket" {',
+      '  value = oci_objectstorage_bucket.state.name',
+      '}',
+      '',
+    ].join('\n');
+    const file = await writeWorkspaceFile('append.tf', original);
+    await vscode.window.showTextDocument(file);
+    const appendKey = () => vscode.commands.executeCommand<string>('cloudKeys.generateTerraform', osc.keys[0], { target: 'append', rotationDays: 0 });
+    const body = await appendKey();
+    assert.ok(body && !body.includes('required_providers'), body);
+    const text = file.getText();
+    const json = (await parse('append.tf', text)) as { terraform: { required_providers: Record<string, unknown>[] }[]; resource: Record<string, Record<string, unknown>> };
+    assert.equal(json.terraform.length, 1, `a second terraform block:\n${text}`);
+    assert.equal(json.terraform[0].required_providers.length, 1, `a second required_providers:\n${text}`);
+    assert.deepEqual(Object.keys(json.terraform[0].required_providers[0]).sort(), ['oci', 'outscale']);
+    const at = text.indexOf('resource "outscale_access_key"');
+    assert.ok(at > text.indexOf('resource "oci_objectstorage_bucket"') && at < text.indexOf('output "bucket"'), `the key is not after the last resource:\n${text}`);
+    assert.equal(file.isDirty, true, 'the edit was saved');
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri)), original, 'the file on disk changed');
+
+    // Again: the provider is declared now, and the new resource takes another name.
+    await appendKey();
+    const again = (await parse('append.tf', file.getText())) as typeof json;
+    assert.equal(again.terraform[0].required_providers.length, 1);
+    assert.deepEqual(Object.keys(again.terraform[0].required_providers[0]).sort(), ['oci', 'outscale']);
+    assert.equal(Object.keys(again.resource.outscale_access_key).length, 2, file.getText());
+  });
+
+  test('"Append to <file>" adds a missing provider to the module\'s required_providers in another file, never a second block', async () => {
+    const t = await api();
+    const osc = await callerKeys(t, 'outscale');
+    const versions = 'terraform {\n  required_providers {\n    oci = {\n      source = "oracle/oci"\n    }\n  }\n}\n';
+    const main = 'resource "oci_objectstorage_bucket" "state" {\n  name = "state"\n}\n';
+    const versionsDocument = await writeWorkspaceFile('module/versions.tf', versions);
+    const mainDocument = await writeWorkspaceFile('module/main.tf', main);
+    await vscode.window.showTextDocument(mainDocument);
+    await vscode.commands.executeCommand('cloudKeys.generateTerraform', osc.keys[0], { target: 'append', rotationDays: 0 });
+    const mainJson = (await parse('main.tf', mainDocument.getText())) as { terraform?: unknown; resource: Record<string, unknown> };
+    assert.equal(mainJson.terraform, undefined, `main.tf got a terraform block:\n${mainDocument.getText()}`);
+    assert.ok(mainJson.resource.outscale_access_key, mainDocument.getText());
+    const versionsJson = (await parse('versions.tf', versionsDocument.getText())) as { terraform: { required_providers: Record<string, unknown>[] }[] };
+    assert.deepEqual(Object.keys(versionsJson.terraform[0].required_providers[0]).sort(), ['oci', 'outscale']);
+    assert.ok(versionsDocument.isDirty && mainDocument.isDirty, 'an edited file was saved');
+    await versionsDocument.save();
+  });
+
+  test('lenses say what the tree\'s key-age policy says, per cloud, and follow its settings', async () => {
+    const t = await api();
+    const roots = await t.tree.getChildren();
+    const account = roots.find((n): n is AccountNode => n.kind === 'account' && n.account.cloud === 'oci');
+    assert.ok(account, 'no oci account');
+    // An active customer secret key older than the default 90 days, whose name is its user's only key of that name.
+    let found: { owner: UserNode; key: KeyNode } | undefined;
+    for (const owner of ((await t.tree.getChildren(account)) as TreeNode[]).filter((n): n is UserNode => n.kind === 'user')) {
+      const keys = (await t.tree.getChildren(owner)).filter((n): n is KeyNode => n.kind === 'key' && n.key.kind === 'access-key');
+      const old = keys.find(
+        (k) => k.key.state === 'active' && k.key.displayName && k.key.createdAt && Date.now() - k.key.createdAt.getTime() > 100 * 86_400_000 && keys.filter((o) => o.key.displayName === k.key.displayName).length === 1,
+      );
+      if (old) {
+        found = { owner, key: old };
+        break;
+      }
+    }
+    assert.ok(found, 'the OCI demo tenancy has no active customer secret key older than 100 days');
+    const { owner } = found;
+    const legacy = found.key.key;
+    const age = Math.floor((Date.now() - legacy.createdAt!.getTime()) / 86_400_000);
+    const document = await writeWorkspaceFile('policy.tf', `resource "oci_identity_customer_secret_key" "legacy" {\n  display_name = "${legacy.displayName}"\n  user_id      = "${owner.user.id}"\n}\n`);
+    const statusLine = async () => titles(await settledLenses(document.uri, 1), 0)[0];
+
+    // The default policy (90 days), as the tree applies it.
+    assert.equal(await statusLine(), `$(warning) ACTIVE · ${age} days · overdue: older than 90 days`);
+    const config = vscode.workspace.getConfiguration('cloudKeys.keys');
+    await config.update('perCloud', { oci: { maxAgeDays: age + 10 } }, vscode.ConfigurationTarget.Global);
+    try {
+      await waitFor(async () => (await statusLine()) === `$(key) ACTIVE · ${age} days`, 'the lens did not follow cloudKeys.keys.perCloud');
+    } finally {
+      await config.update('perCloud', undefined, vscode.ConfigurationTarget.Global);
+    }
+    await waitFor(async () => /overdue/.test(await statusLine()), 'the lens did not come back to the default policy');
   });
 });

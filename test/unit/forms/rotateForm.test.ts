@@ -33,16 +33,33 @@ describe('the Rotate form', () => {
     assert.equal(HostToWebviewSchema.safeParse({ type: 'rotate/plan', planId: 'p1', ...view }).success, true);
   });
 
-  it('names the key deleted first when the user is at the limit, and leaves out deactivation where the cloud has none', () => {
+  it('at the limit shows a required choice and no plan until the user picks; then names the key deleted first and what stops working', () => {
     const old = key('AK_OLD', 200);
     const spare = key('AK_SPARE', 300, 'inactive');
-    const plan = planRotation({ account, user, keys: [old], keysOfUser: [old, spare], capabilities: () => ({ ...caps, canDeactivate: false }), grace: { kind: 'now' }, now });
-    const [item] = planView(plan, () => []).items;
+    const input = { account, user, keys: [old], keysOfUser: [old, spare], capabilities: () => ({ ...caps, canDeactivate: false }), grace: { kind: 'now' as const }, now };
+    const open = planView(planRotation(input), () => []);
+    assert.deepEqual(open.items, []);
+    assert.deepEqual(open.room.map((r) => [r.keyId, r.chosen, r.candidates.map((c) => c.choice)]), [['AK_OLD', undefined, ['inactive', 'rotated-key']]]);
+    assert.equal(HostToWebviewSchema.safeParse({ type: 'rotate/plan', planId: 'p1', ...open }).success, true);
+
+    const chosen = planView(planRotation({ ...input, makeRoom: { AK_OLD: 'AK_SPARE' } }), () => []);
+    const [item] = chosen.items;
     assert.deepEqual(item.steps.map((s) => s.step), ['preflight', 'make-room', 'create', 'verify', 'update-exports', 'delete-old']);
-    assert.match(item.makeRoom ?? '', /AK_SPARE/);
+    assert.match(item.makeRoom ?? '', /Key AK_SPARE is inactive, so nothing that works now stops working/);
+    assert.equal(chosen.room[0].chosen, 'AK_SPARE', 'the choice is shown again with the answer');
     assert.equal(item.deactivates, undefined);
     assert.match(item.deletes, /as soon as the new one works/);
-    assert.deepEqual(item.exports, []);
+
+    const self = planView(planRotation({ ...input, makeRoom: { AK_OLD: 'AK_OLD' } }), () => []).items[0];
+    assert.deepEqual(self.steps.map((s) => s.step), ['preflight', 'make-room', 'create', 'verify', 'update-exports'], 'nothing is left to delete afterwards');
+    assert.match(self.makeRoom ?? '', /deleted before the new one exists: everything using it stops until you switch/);
+    assert.equal(self.deactivates, 'Nothing: the old key is deleted first.');
+  });
+
+  it("says in the plan that a rotated OUTSCALE key keeps the old key's lifetime", () => {
+    const old: AccessKey = { ...key('AK_OLD', 200), expiresAt: new Date(now + 165 * DAY) };
+    const [item] = planView(planRotation({ account, user, keys: [old], keysOfUser: [old], capabilities: () => caps, grace: { kind: 'now' }, outscaleExpiryDays: 90, now }), () => []).items;
+    assert.match(item.creates, /expiring on 2027-06-01.*the old key's lifetime of 365 days is carried over/);
   });
 
   it('says what changed, or where it stopped, without the error object and with a link to the new key', () => {

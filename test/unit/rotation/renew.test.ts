@@ -16,6 +16,7 @@ import { applyAwsProfile, planAwsProfile } from '../../../src/operations/exports
 import { ExportUpdater } from '../../../src/operations/exports/exportUpdater';
 import { ExportRecords, MemoryExportStorage } from '../../../src/operations/exports/records';
 import { MemoryJournalStorage, planRotation, RotationEngine, RotationJournal } from '../../../src/operations/rotation';
+import type { PlanInput } from '../../../src/operations/rotation/planner';
 import { RENEW_INSTEAD_NOTE } from '../../../src/operations/rotation/renewPlan';
 import { startIonosEmulator, type IonosEmulator } from '../../emulators/ionos';
 import { basicEnv, FAST, makeContext } from '../ionos/support';
@@ -30,7 +31,11 @@ async function provider(): Promise<IonosProvider> {
 }
 
 function plan(p: IonosProvider, keys: readonly AccessKey[], key: AccessKey, mode: 'renew' | 'replace') {
-  return planRotation({
+  return planRotation(planInput(p, keys, key, mode));
+}
+
+function planInput(p: IonosProvider, keys: readonly AccessKey[], key: AccessKey, mode: 'renew' | 'replace') {
+  return {
     account: { id: key.accountId, label: 'ionos', cloud: 'ionos' },
     user: { id: CONTRACT_KEYS_ENTRY_ID, name: 'Object Storage access keys (contract)' },
     keys: [key],
@@ -39,7 +44,7 @@ function plan(p: IonosProvider, keys: readonly AccessKey[], key: AccessKey, mode
     grace: { kind: 'now' },
     mode,
     now: Date.now(),
-  });
+  } satisfies PlanInput;
 }
 
 before(async () => {
@@ -55,10 +60,11 @@ describe('rotation by renewal', () => {
   it('is what the plan does for a renewable key when the user chooses it, saying the old secret stops at once', async () => {
     const p = await provider();
     const keys = await p.listKeys(CONTRACT_KEYS_ENTRY_ID);
-    const renew = plan(p, keys, keys[1], 'renew').items[0];
+    const renew = planRotation({ ...planInput(p, keys, keys[1], 'renew'), usesOf: (id) => (id === keys[1].id ? ['AWS profile "contract" in ~/.aws/credentials'] : []) }).items[0];
     assert.equal(renew.mode, 'renew');
     assert.equal(renew.deactivateOld, false);
     assert.ok(renew.notes.some((n) => /stops working at once/.test(n)), renew.notes.join('\n'));
+    assert.ok(renew.notes.some((n) => /Known uses of the old secret, switched by Cloud Keys: AWS profile "contract"/.test(n)), 'the plan names the known uses');
     const replace = plan(p, keys, keys[1], 'replace').items[0];
     assert.equal(replace.mode, undefined);
     assert.ok(replace.notes.includes(RENEW_INSTEAD_NOTE), 'the replace plan says renewal is the other choice');

@@ -152,9 +152,21 @@ import {
 });
 
 describe('the live state line of a lens', () => {
-  it('reads "STATE · age · expiry"', () => {
-    assert.equal(describeLiveKey(key({ id: 'k', createdAt: new Date(NOW - 94 * DAY), expiresAt: new Date(NOW + 12 * DAY + 1000) }), NOW), 'ACTIVE · 94 days · expires in 12 days');
-    assert.equal(describeLiveKey(key({ id: 'k', state: 'inactive', createdAt: new Date(NOW - DAY) }), NOW), 'INACTIVE · 1 day');
-    assert.equal(describeLiveKey(key({ id: 'k', expiresAt: new Date(NOW - 3 * DAY) }), NOW), 'ACTIVE · expired 3 days ago');
+  const policy = { maxAgeDays: 90, expiryWarningDays: 14 };
+  const line = (fields: Partial<AccessKey>, p = policy) => describeLiveKey(key({ id: 'k', ...fields }), p, NOW);
+  it('reads "STATE · age · expiry" for a key the policy does not flag', () => {
+    assert.deepEqual(line({ createdAt: new Date(NOW - 30 * DAY), expiresAt: new Date(NOW + 60 * DAY + 1000) }), { text: 'ACTIVE · 30 days · expires in 60 days', flagged: false });
+    assert.deepEqual(line({ state: 'inactive', createdAt: new Date(NOW - DAY) }), { text: 'INACTIVE · 1 day', flagged: false });
+  });
+  it('says what the policy says: overdue, expiring, expired', () => {
+    assert.deepEqual(line({ createdAt: new Date(NOW - 412 * DAY) }), { text: 'ACTIVE · 412 days · overdue: older than 90 days', flagged: true });
+    assert.deepEqual(line({ createdAt: new Date(NOW - 30 * DAY), expiresAt: new Date(NOW + 12 * DAY + 1000) }), { text: 'ACTIVE · 30 days · expiring in 12 days', flagged: true });
+    assert.deepEqual(line({ expiresAt: new Date(NOW - 3 * DAY) }), { text: 'ACTIVE · expired 3 days ago', flagged: true });
+    assert.deepEqual(line({ createdAt: new Date(NOW - 94 * DAY), expiresAt: new Date(NOW + 1000) }), { text: 'ACTIVE · 94 days · overdue: older than 90 days · expiring today', flagged: true });
+  });
+  it('follows the policy it is given (a cloud\'s own values), and leaves an old inactive key alone as the tree does', () => {
+    assert.deepEqual(line({ createdAt: new Date(NOW - 94 * DAY) }, { maxAgeDays: 365, expiryWarningDays: 0 }), { text: 'ACTIVE · 94 days', flagged: false });
+    assert.deepEqual(line({ createdAt: new Date(NOW - 31 * DAY) }, { maxAgeDays: 30, expiryWarningDays: 0 }).text, 'ACTIVE · 31 days · overdue: older than 30 days');
+    assert.equal(line({ state: 'inactive', createdAt: new Date(NOW - 400 * DAY) }).flagged, false);
   });
 });

@@ -5,27 +5,11 @@ import { describe, it } from 'node:test';
 import { KEY_RESOURCE_TYPES, KEY_RESOURCES } from '../../../src/terraform/resourceTypes';
 import { scanTerraform } from '../../../src/terraform/scanner';
 import { findUnsafeOutputs } from '../../../src/terraform/sensitiveOutputs';
-import { parseSnippets } from '../../../src/terraform/snippets';
+import { parseSnippets, snippetPreview } from '../../../src/terraform/snippets';
 import { checkKeyResources, parseHcl } from './support';
 
 const root = path.resolve(__dirname, '..', '..', '..');
 const snippets = parseSnippets(JSON.parse(fs.readFileSync(path.join(root, 'snippets', 'terraform.json'), 'utf8')));
-
-/**
- * The text a snippet inserts when every tab stop keeps its default: `${1:x}` → x, `${1|a,b|}` → a,
- * `$1` / `$0` → nothing, `\$` → `$`. Nested placeholders are expanded from the inside out.
- */
-function expand(body: string): string {
-  let text = body;
-  for (let previous = ''; previous !== text; ) {
-    previous = text;
-    text = text
-      .replace(/(?<!\\)\$\{\d+:([^${}]*)\}/g, '$1')
-      .replace(/(?<!\\)\$\{\d+\|([^,|]*)[^|]*\|\}/g, '$1')
-      .replace(/(?<!\\)\$\d+/g, '');
-  }
-  return text.replace(/\\\$/g, '$').replace(/\\\}/g, '}');
-}
 
 describe('Terraform snippets', () => {
   it('has a snippet and an import variant for each key resource', () => {
@@ -38,7 +22,7 @@ describe('Terraform snippets', () => {
 
   for (const snippet of snippets) {
     it(`"${snippet.name}" parses with its defaults and follows the schema`, async () => {
-      const text = expand(snippet.body);
+      const text = snippetPreview(snippet.body);
       const json = await parseHcl(text, `${snippet.prefixes[0]}.tf`);
       assert.equal(checkKeyResources(json), 1, text);
       const [type] = Object.keys(json.resource as object);
@@ -64,7 +48,20 @@ describe('Terraform snippets', () => {
     });
   }
 
+  it('each has a description, and a preview without tab stops: the placeholders read as their default text', () => {
+    for (const snippet of snippets) {
+      assert.ok(snippet.description.length > 20, `"${snippet.name}" has no description`);
+      const preview = snippetPreview(snippet.body);
+      assert.doesNotMatch(preview, /\$\{\d+[:|]|\$\d/, `"${snippet.name}" preview shows a tab stop:\n${preview}`);
+    }
+    const oci = snippets.find((s) => s.prefixes.includes('oci_identity_api_key'))!;
+    assert.match(snippetPreview(oci.body), /key_value = file\("\$\{path\.module\}\/public-key\.pem"\)\n {2}user_id {3}= oci_identity_user\.user\.id/);
+    const osc = snippets.find((s) => s.prefixes.includes('outscale_access_key'))!;
+    assert.match(snippetPreview(osc.body), /state {11}= "ACTIVE"/, 'a choice reads as its first option');
+  });
+
   it('rejects a file that is not a snippets file, saying so', () => {
     assert.throws(() => parseSnippets({ x: { body: [] } }), /snippets\/terraform\.json is not a VS Code snippets file/);
+    assert.throws(() => parseSnippets({ x: { prefix: 'x', body: [] } }), /snippets\/terraform\.json is not a VS Code snippets file/, 'a snippet without a description');
   });
 });
