@@ -91,7 +91,7 @@ function removeStale(file, stale, token) {
  * @param {{ waitMs?: number, staleAfterMs?: number, pollMs?: number, log?: (message: string) => void }} [options]
  * @returns {Promise<{ release(): void }>}
  */
-export async function acquireLock(file, { waitMs = 25 * MINUTE, staleAfterMs = 2 * 60 * MINUTE, pollMs = 250, log = () => {} } = {}) {
+export async function acquireLock(file, { waitMs = 15 * MINUTE, staleAfterMs = 2 * 60 * MINUTE, pollMs = 250, log = () => {} } = {}) {
   const me = { pid: process.pid, host: os.hostname(), since: new Date().toISOString(), token: randomUUID() };
   const deadline = Date.now() + waitMs;
   let waitingFor;
