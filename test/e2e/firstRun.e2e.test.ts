@@ -4,8 +4,8 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { cloudKeysLogs, reloadWindow, showCloudKeysAgain, waitUntil } from './support/reload';
-import { openCloudKeys, sidebar } from './support/tree';
+import { cloudKeysLogs, pickQuickItem, reloadWindow, showCloudKeysAgain, waitUntil } from './support/reload';
+import { contextMenu, openCloudKeys, row, sidebar } from './support/tree';
 import { openWorkbench, runCommand, screenshot } from './support/workbench';
 
 type FirstRunWorkbench = Awaited<ReturnType<typeof openWorkbench>>;
@@ -17,6 +17,14 @@ const emptyView = (page: Page) => sidebar(page).locator('.welcome-view-content',
 /** How many times the log says the walkthrough was opened on first run, over every extension host so far. */
 function walkthroughOpenings(userDataDir: string): number {
   return cloudKeysLogs(userDataDir).reduce((n, file) => n + (fs.readFileSync(file, 'utf8').match(/First run: opened the "Get started with Cloud Keys" walkthrough/g)?.length ?? 0), 0);
+}
+
+/** Answers the open input box whose title contains `title` with `value`. */
+async function answerInput(page: Page, title: string, value: string): Promise<void> {
+  const widget = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) });
+  await widget.waitFor({ timeout: 15_000 });
+  await widget.locator('input').fill(value);
+  await widget.locator('input').press('Enter');
 }
 
 async function closeAllEditors(page: Page): Promise<void> {
@@ -86,5 +94,29 @@ describe('first run, with no cloud configured', () => {
     await emptyView(page).waitFor({ timeout: 30_000 });
     assert.equal(await walkthrough(page).count(), 0, 'the walkthrough opened again');
     assert.equal(walkthroughOpenings(userDataDir), 1);
+  });
+
+  it('says so when every account is hidden, and brings them back', async () => {
+    const { page } = workbench;
+    // An IONOS account entered by hand, with a token and an API URL that refuses connections.
+    await emptyView(page).getByRole('button', { name: 'Add Account…' }).click();
+    await pickQuickItem(page, 'IONOS Cloud');
+    await answerInput(page, 'Add a IONOS Cloud account', 'spare');
+    await answerInput(page, 'spare: Username', '');
+    await answerInput(page, 'spare: Password', '');
+    await answerInput(page, 'spare: Token', 'not-a-real-token');
+    await answerInput(page, 'spare: Contract number', '');
+    await answerInput(page, 'spare: API URL', 'http://127.0.0.1:9');
+    await row(page, 'spare').waitFor({ timeout: 30_000 });
+    await contextMenu(page, 'spare', 'Hide Account');
+    const allHidden = sidebar(page).locator('.welcome-view-content', { hasText: 'Every account Cloud Keys found is hidden.' });
+    await allHidden.waitFor({ timeout: 30_000 });
+    assert.equal(await emptyView(page).count(), 0, 'the view says no account was found while one is hidden');
+    await screenshot(page, 'first-run-all-hidden');
+    await allHidden.getByRole('button', { name: 'Show Hidden Accounts…' }).click();
+    // A multi-select pick with every hidden account ticked: accept it as it is.
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'spare' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-widget input').press('Enter');
+    await row(page, 'spare').waitFor({ timeout: 30_000 });
   });
 });
