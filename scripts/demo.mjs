@@ -38,7 +38,8 @@ for (const [cloud, url] of Object.entries(emulators.urls)) say(`${cloud} emulato
 const server = await startCodeServer({
   extensions: [path.join(root, 'dist-package', 'cloud-keys.vsix')],
   folder,
-  settings: emulators.settings,
+  // As a newly installed extension does, Cloud Keys opens its walkthrough on its first activation.
+  settings: { ...emulators.settings, 'workbench.welcomePage.walkthroughs.openOnInstall': true },
   env: { ...emulators.env, HOME: demoHome },
   port: await portToUse(),
   logFile: path.join(home, 'code-server.log'),

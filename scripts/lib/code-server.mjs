@@ -69,6 +69,10 @@ export async function startCodeServer({ extensions, folder, settings = {}, env =
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
         'update.mode': 'none',
+        // Every run is a fresh profile, so Cloud Keys would open its walkthrough in each (it opens it
+        // once, on first activation, unless this VS Code setting is off). The first-run e2e test and
+        // the demo turn it back on.
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
         ...settings,
       },
       null,

@@ -20,9 +20,18 @@ describe('extension manifest', () => {
     for (const [menu, items] of Object.entries(manifest.contributes.menus as Record<string, { command: string }[]>)) {
       for (const item of items) assert.ok(known.has(item.command), `${menu} names unknown ${item.command}`);
     }
+    const walkthroughs = new Set(manifest.contributes.walkthroughs.map((w: { id: string }) => `${manifest.publisher}.${manifest.name}#${w.id}`));
     for (const welcome of manifest.contributes.viewsWelcome) {
       const text = nls[welcome.contents.slice(1, -1)] ?? welcome.contents;
-      for (const [, id] of text.matchAll(/command:([\w.]+)/g)) assert.ok(known.has(id), `welcome names unknown ${id}`);
+      for (const [, id, args] of text.matchAll(/command:([\w.]+)(?:\?([^)\s]+))?/g)) {
+        if (id === 'workbench.action.openWalkthrough') {
+          // VS Code's command: its first argument is `<publisher>.<name>#<walkthrough id>`.
+          const [walkthrough] = JSON.parse(decodeURIComponent(args ?? '[]')) as unknown[];
+          assert.ok(walkthroughs.has(String(walkthrough)), `welcome opens unknown walkthrough ${String(walkthrough)}`);
+        } else {
+          assert.ok(known.has(id), `welcome names unknown ${id}`);
+        }
+      }
     }
   });
 
