@@ -4,8 +4,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { activations, cloudKeysLogs, pickQuickItem, showCloudKeysAgain, waitUntil } from './support/reload';
+import { activations, cloudKeysLogs, pickQuickItem, showCloudKeysAgain } from './support/reload';
 import { contextMenu, openCloudKeys, row, sidebar } from './support/tree';
+import { waitUntil } from './support/wait';
 import { openWorkbench, runCommand, screenshot } from './support/workbench';
 
 type FirstRunWorkbench = Awaited<ReturnType<typeof openWorkbench>>;
@@ -97,7 +98,7 @@ describe('first run, with no cloud configured', () => {
     // extension host is where it would open the walkthrough.
     const activatedBefore = activations(userDataDir);
     await runCommand(page, 'Developer: Reload Window');
-    await waitUntil('Cloud Keys to activate after the reload', () => activations(userDataDir) > activatedBefore, 60_000);
+    await waitUntil('Cloud Keys to activate after the reload', () => activations(userDataDir) > activatedBefore);
     await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
     await showCloudKeysAgain(page);
     await emptyView(page).waitFor({ timeout: 30_000 });
