@@ -46,6 +46,8 @@ export interface CloudUser {
   readonly email?: string;
   /** True for a caller the cloud cannot name (an IONOS token): it stands for "you" but has no keys to list. */
   readonly placeholder?: boolean;
+  /** True for a user the cloud marks inactive (blocked): it cannot sign in or call the API with its keys. */
+  readonly inactive?: boolean;
   /** Something the user should know about this user's listing, shown with it (e.g. why other users are missing). */
   readonly note?: string;
 }

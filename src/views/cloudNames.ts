@@ -10,3 +10,12 @@ export function keyKindName(cloud: CloudId, kind: KeyKind): string {
   if (kind === 'api-signing-key') return 'API signing key';
   return cloud === 'oci' ? 'customer secret key' : cloud === 'ionos' ? 'S3 key' : 'access key';
 }
+
+/**
+ * A key id short enough for a tree row. OCI's ids are long (a 47-character API key fingerprint, a
+ * 40-character customer secret key id): the row shows their last characters, the tooltip the whole id.
+ */
+export function shortKeyId(cloud: CloudId, id: string): string {
+  if (cloud !== 'oci' || id.length <= 16) return id;
+  return `…${id.slice(-11)}`;
+}
