@@ -78,7 +78,7 @@ function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   const health = keyHealth(key, forCloud(ctx.policy, node.account.cloud), ctx.now);
   const expiry = describeExpiry(key, ctx.now);
-  item.description = [key.state, health.ageDays === undefined ? undefined : describeAge(health.ageDays), expiry, label === shownId ? undefined : shownId]
+  item.description = [key.state, health.ageDays === undefined ? undefined : `created ${describeAge(health.ageDays)}`, expiry, label === shownId ? undefined : shownId]
     .filter(Boolean)
     .join(' · ');
   const expired = health.warnings.some((w) => w.kind === 'expired');
