@@ -70,6 +70,11 @@ function userItem(node: UserNode, ctx: PresentationContext): vscode.TreeItem {
   return item;
 }
 
+/** "today", "80d ago": a key's age, short enough for a row at the side bar's default width (the tooltip says it in full). */
+function shortAge(days: number): string {
+  return days <= 0 ? vscode.l10n.t('today') : vscode.l10n.t('{0}d ago', days);
+}
+
 function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
   const { key, account } = node;
   const shownId = key.kind === 'api-signing-key' ? key.fingerprint ?? key.id : key.id;
@@ -78,7 +83,7 @@ function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   const health = keyHealth(key, forCloud(ctx.policy, node.account.cloud), ctx.now);
   const expiry = describeExpiry(key, ctx.now);
-  item.description = [key.state, health.ageDays === undefined ? undefined : `created ${describeAge(health.ageDays)}`, expiry, label === shownId ? undefined : shownId]
+  item.description = [key.state, health.ageDays === undefined ? undefined : `created ${shortAge(health.ageDays)}`, expiry, label === shownId ? undefined : shownId]
     .filter(Boolean)
     .join(' · ');
   const expired = health.warnings.some((w) => w.kind === 'expired');
