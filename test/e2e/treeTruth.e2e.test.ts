@@ -197,6 +197,20 @@ describe('Issue 20: the Accounts tree as a user sees it', () => {
     assert.ok(!styles.has('oci'), `a log line starts with "oci:":\n${[...styles].join(', ')}`);
   });
 
+  it('Create Key ends on the new key\'s details: its secret masked, with Reveal and Copy', async () => {
+    const { page } = workbench;
+    await expand(page, 'IONOS Cloud', /Claire Dubois/);
+    await contextMenu(page, /Claire Dubois/, 'Create Key…');
+    const details = webview(page);
+    await details.locator('.secret-value').waitFor({ timeout: 30_000 });
+    assert.match(await details.locator('.secret-value').innerText(), /^•+$/);
+    await details.locator('vscode-button', { hasText: /^Reveal$/ }).waitFor({ timeout: 5_000 });
+    await details.locator('vscode-button', { hasText: /^Copy$/ }).waitFor({ timeout: 5_000 });
+    assert.match(await details.locator('#secret-status').innerText(), /Stored in VS Code secret storage/);
+    await screenshot(page, 'create-key-quick-details');
+    await page.keyboard.press('Control+W');
+  });
+
   it('the Key Age Overview table uses the panel\'s width', async () => {
     const { page } = workbench;
     await runCommand(page, 'Cloud Keys: Key Age Overview');
