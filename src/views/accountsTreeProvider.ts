@@ -11,6 +11,8 @@ import { nodeId, type AccountNode, type KeyNode, type MessageNode, type TreeNode
 import { toTreeItem, type PresentationContext } from './treeItems';
 
 export const ACCOUNTS_VIEW_ID = 'cloudKeys.accounts';
+/** Where the ids of the expanded rows are kept in the workspace's state (ids only: account ids, user ids). */
+const EXPANDED_STATE_KEY = 'cloudKeys.tree.expanded';
 
 function asCloudError(error: unknown): CloudError {
   if (isCloudError(error)) return error;
@@ -33,10 +35,11 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** Account and user nodes are kept so that a refresh of one of them reaches the object the view knows. */
   readonly #nodes = new Map<string, AccountNode | UserNode>();
   /**
-   * Ids of the account and user rows the user expanded. Kept across refreshes and when a parent is
-   * collapsed, as the Explorer keeps its folders: a row comes back expanded until the user collapses it.
+   * Ids of the account and user rows the user expanded. Kept across refreshes, when a parent is
+   * collapsed and across window reloads (in the workspace's state), as the Explorer keeps its
+   * folders: a row comes back expanded until the user collapses it.
    */
-  readonly #expanded = new Set<string>();
+  readonly #expanded: Set<string>;
   /** Accounts with users left to page in, and accounts whose users are filtered: the `when` clauses of Load More Users and Clear User Filter. */
   readonly #flags = { 'cloudKeys.moreUsers': new Set<string>(), 'cloudKeys.userFilter': new Set<string>() };
   #abort = new AbortController();
@@ -49,7 +52,11 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     private readonly logger: Logger,
     private readonly policy: () => KeyHealthPolicy,
     private readonly extensionUri?: vscode.Uri,
-  ) {}
+    private readonly expansionState?: vscode.Memento,
+  ) {
+    const saved = expansionState?.get<unknown>(EXPANDED_STATE_KEY);
+    this.#expanded = new Set(Array.isArray(saved) ? saved.filter((id): id is string => typeof id === 'string') : []);
+  }
 
   /** Follows what the user expands and collapses in `view`, so refreshed rows come back as they were. */
   trackExpansion(view: vscode.TreeView<TreeNode>): vscode.Disposable {
@@ -57,6 +64,7 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       if (node.kind !== 'account' && node.kind !== 'user') return;
       if (expanded) this.#expanded.add(nodeId(node));
       else this.#expanded.delete(nodeId(node));
+      void this.expansionState?.update(EXPANDED_STATE_KEY, [...this.#expanded]);
     };
     return vscode.Disposable.from(
       view.onDidExpandElement((e) => set(e.element, true)),

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { cloudKeysLogs } from './support/reload';
+import { cloudKeysLogs, reloadWindow, showCloudKeysAgain } from './support/reload';
 import { contextMenu, expand, notification, row, sidebar } from './support/tree';
 import { webview } from './support/webview';
 import { openWorkbench, runCommand, screenshot } from './support/workbench';
@@ -107,7 +107,7 @@ describe('Issue 20: the Accounts tree as a user sees it', () => {
     await setTheme(page, 'Light Modern', 'vs');
   });
 
-  it('keeps the users that were expanded when their account is refreshed or collapsed', async () => {
+  it('keeps the users that were expanded when their account is refreshed or collapsed, and across a reload', async () => {
     const { page } = workbench;
     const account = row(page, 'OCI');
     await expand(page, 'OCI', /dave\.data/);
@@ -125,6 +125,16 @@ describe('Issue 20: the Accounts tree as a user sees it', () => {
     await row(page, /dave\.data/).waitFor({ timeout: 20_000 });
     await row(page, /temp-export/).waitFor({ timeout: 20_000 });
     assert.ok(await expanded(row(page, /dave\.data/)), 'dave.data forgot it was expanded when its account was collapsed');
+
+    // Across a window reload too, as the Explorer keeps its folders.
+    await reloadWindow(page, workbench.userDataDir);
+    await showCloudKeysAgain(page);
+    await row(page, /temp-export/).waitFor({ timeout: 30_000 }).catch(async (error: unknown) => {
+      await screenshot(page, 'tree-after-reload');
+      throw error;
+    });
+    assert.ok(await expanded(row(page, 'OCI')), 'the OCI account was collapsed by the reload');
+    assert.ok(await expanded(row(page, /dave\.data/)), 'dave.data was collapsed by the reload');
   });
 
   it('hides commands that do not apply, and says when a command has nothing to do', async () => {
