@@ -214,8 +214,8 @@ describe('Issue 20: the Accounts tree as a user sees it', () => {
     const details = webview(page);
     await details.locator('.secret-value').waitFor({ timeout: 30_000 });
     assert.match(await details.locator('.secret-value').innerText(), /^•+$/);
-    await details.locator('vscode-button', { hasText: /^Reveal$/ }).waitFor({ timeout: 5_000 });
-    await details.locator('vscode-button', { hasText: /^Copy$/ }).waitFor({ timeout: 5_000 });
+    await details.getByRole('button', { name: 'Reveal' }).waitFor({ timeout: 5_000 });
+    await details.getByRole('button', { name: 'Copy', exact: true }).waitFor({ timeout: 5_000 });
     assert.match(await details.locator('#secret-status').innerText(), /Stored in VS Code secret storage/);
     await screenshot(page, 'create-key-quick-details');
     await page.keyboard.press('Control+W');
