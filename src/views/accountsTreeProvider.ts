@@ -5,14 +5,14 @@ import type { AccountBrowser } from '../operations/accountBrowser';
 import type { AccountRegistry } from '../operations/accountRegistry';
 import type { KeyHealthPolicy } from '../operations/keyHealth';
 import type { SecretStore } from '../secrets/secretStore';
+import type { ListStorage } from '../util/jsonListFile';
 import type { Logger } from '../util/logger';
+import { readExpanded } from './expansionState';
 import { CLOUD_NAMES } from './cloudNames';
 import { nodeId, type AccountNode, type KeyNode, type MessageNode, type TreeNode, type UserNode } from './nodes/treeNodes';
 import { toTreeItem, type PresentationContext } from './treeItems';
 
 export const ACCOUNTS_VIEW_ID = 'cloudKeys.accounts';
-/** Where the ids of the expanded rows are kept in the workspace's state (ids only: account ids, user ids). */
-const EXPANDED_STATE_KEY = 'cloudKeys.tree.expanded';
 
 function asCloudError(error: unknown): CloudError {
   if (isCloudError(error)) return error;
@@ -36,7 +36,7 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   readonly #nodes = new Map<string, AccountNode | UserNode>();
   /**
    * Ids of the account and user rows the user expanded. Kept across refreshes, when a parent is
-   * collapsed and across window reloads (in the workspace's state), as the Explorer keeps its
+   * collapsed and across window reloads (see expansionState.ts), as the Explorer keeps its
    * folders: a row comes back expanded until the user collapses it.
    */
   readonly #expanded: Set<string>;
@@ -52,10 +52,9 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     private readonly logger: Logger,
     private readonly policy: () => KeyHealthPolicy,
     private readonly extensionUri?: vscode.Uri,
-    private readonly expansionState?: vscode.Memento,
+    private readonly expansionState?: ListStorage<string>,
   ) {
-    const saved = expansionState?.get<unknown>(EXPANDED_STATE_KEY);
-    this.#expanded = new Set(Array.isArray(saved) ? saved.filter((id): id is string => typeof id === 'string') : []);
+    this.#expanded = readExpanded(expansionState);
   }
 
   /** Follows what the user expands and collapses in `view`, so refreshed rows come back as they were. */
@@ -64,7 +63,7 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       if (node.kind !== 'account' && node.kind !== 'user') return;
       if (expanded) this.#expanded.add(nodeId(node));
       else this.#expanded.delete(nodeId(node));
-      void this.expansionState?.update(EXPANDED_STATE_KEY, [...this.#expanded]);
+      this.expansionState?.write([...this.#expanded]).catch((error: unknown) => this.logger.warn('Could not save which rows of the tree are expanded:', error));
     };
     return vscode.Disposable.from(
       view.onDidExpandElement((e) => set(e.element, true)),
