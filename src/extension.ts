@@ -23,6 +23,7 @@ import { ConfigFileWatcher } from './services/configFileWatcher';
 import { SecretClipboard } from './services/secretClipboard';
 import { CLOUD_CALL_CONCURRENCY, createLimiter } from './util/limiter';
 import { OutputChannelLogger } from './util/outputChannelLogger';
+import { expansionStorage } from './views/expansionState';
 import { ACCOUNTS_VIEW_ID, AccountsTreeProvider } from './views/accountsTreeProvider';
 import { openPanels, type PanelHost } from './webview/panelHost';
 
@@ -45,7 +46,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const loader = new CloudModuleLoader<{ cloudModule: CloudModule }>(path.join(context.extensionPath, 'dist', 'clouds'));
   const registry = new AccountRegistry((cloud) => loader.load(cloud).cloudModule, () => createCloudContext(logger, secrets), preferences, CLOUD_IDS.filter((cloud) => loader.isAvailable(cloud)));
   const browser = new AccountBrowser((account) => registry.provider(account), createLimiter(CLOUD_CALL_CONCURRENCY));
-  const tree = new AccountsTreeProvider(registry, browser, secrets, logger, () => settings.keyHealth());
+  const tree = new AccountsTreeProvider(registry, browser, secrets, logger, () => settings.keyHealth(), context.extensionUri, expansionStorage(context));
   const watcher = new ConfigFileWatcher(() => tree.refresh());
   const clipboard = new SecretClipboard(() => settings.clipboardClearSeconds());
   context.subscriptions.push(logger, secrets, tree, watcher, clipboard);
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const treeView = vscode.window.createTreeView(ACCOUNTS_VIEW_ID, { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(
     treeView,
+    tree.trackExpansion(treeView),
     tree.onDidLoadAccounts(() => watcher.watch(registry.configFiles())),
     secrets.onDidChange(() => tree.rerender()),
     vscode.workspace.onDidChangeConfiguration((event) => {

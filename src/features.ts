@@ -1,5 +1,6 @@
 import { createRecoveryFeature } from './commands/createRecoveryFeature';
 import { firstRunFeature } from './commands/firstRunFeature';
+import { keyAlertsFeature } from './commands/keyAlertsFeature';
 import { ociProfileFeature } from './commands/ociProfileCommands';
 import { rotationFeature } from './commands/rotationFeature';
 import type * as vscode from 'vscode';
@@ -11,7 +12,7 @@ import { registerForms } from './webview/formsFeature';
  * The features built on the tree, each registered from its own module. Adding one is one import
  * and one entry here.
  */
-export const FEATURES: readonly Feature[] = [registerForms, terraformFeature, rotationFeature, createRecoveryFeature, ociProfileFeature, firstRunFeature];
+export const FEATURES: readonly Feature[] = [registerForms, terraformFeature, rotationFeature, keyAlertsFeature, createRecoveryFeature, ociProfileFeature, firstRunFeature];
 
 /**
  * Starts every feature; one that fails to start (an unreadable journal file, say) is reported and

@@ -4,6 +4,7 @@ import { applyTableView, DEFAULT_TABLE_VIEW } from '../src/webview/shared/tableV
 import { ageChart, STATUS_LABELS } from './shared/ageChart';
 import { Banner } from './shared/banner';
 import { h } from './shared/dom';
+import { formatDay } from '../src/util/formatDate';
 import { loadFormState, onHostMessage, post, saveFormState } from './shared/vscodeApi';
 
 type Data = Extract<HostToWebview, { type: 'overview/data' }>;
@@ -94,7 +95,7 @@ export function startOverview(app: HTMLElement): void {
       h('td', { class: 'name', title: row.keyId }, row.name),
       h('td', {}, row.state),
       h('td', { class: 'num' }, row.ageDays === null ? '—' : String(row.ageDays)),
-      h('td', {}, row.expiresAt || '—'),
+      h('td', { title: row.expiresAt }, formatDay(row.expiresAt, '—')),
       h('td', {}, h('span', { class: `pill ${row.status}` }, STATUS_LABELS[row.status])),
       h('td', {}, h('button', { type: 'button', class: 'link', 'aria-label': `Details of ${row.name}`, onclick: () => post({ type: 'open-details', key: ref }) }, 'Details')),
     );

@@ -105,7 +105,12 @@ export const createRecoveryFeature: Feature = (s) => {
       const parsed = RecoverArgsSchema.safeParse(args ?? {});
       if (!parsed.success) throw new Error('The recovery command takes { answer: "delete" | "keep" } or no argument.');
       // A create this window is making right now is not interrupted: leave it out.
-      return recover(s, journal, parsed.data.answer, new Set(journal.recoverable().map((r) => r.id)));
+      const recoverable = new Set(journal.recoverable().map((r) => r.id));
+      if (recoverable.size === 0) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('No interrupted key creations to recover.'));
+        return { records: 0, secretsStored: [], deleted: [], kept: [], unanswered: [], failures: [], cleared: 0 } satisfies RecoveryReport;
+      }
+      return recover(s, journal, parsed.data.answer, recoverable);
     }, s.commandContext),
   ];
 };

@@ -19,6 +19,8 @@ import { registerCommand, type CommandContext } from './registerCommand';
 interface CreateKeyPreset {
   readonly kind?: KeyKind;
   readonly options?: CreateKeyOptions;
+  /** Open the new key's details at the end, as the quick flow does when nothing is preset. */
+  readonly showDetails?: boolean;
 }
 
 /** Lets a caller that already asked the user skip the confirmation of a destructive command. */
@@ -139,6 +141,11 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
           createKeyStoringSecret(provider, userNode.user, kind, options, sinkFor(userNode.account.cloud), signal, s.createJournal),
         );
         s.tree.refresh(userNode);
+        // The quick flow ends where the Create form ends: the key's details, its secret masked, with Reveal and Copy.
+        if (given?.showDetails ?? given === undefined) {
+          const createdNode: KeyNode = { kind: 'key', account: userNode.account, user: userNode.user, key: created.key, secretStored: created.secret !== undefined };
+          void vscode.commands.executeCommand(COMMAND_IDS.showKeyDetails, createdNode);
+        }
         const copyId = created.key.kind === 'api-signing-key' ? vscode.l10n.t('Copy Fingerprint') : vscode.l10n.t('Copy Access Key ID');
         const copySecret = vscode.l10n.t('Copy Secret');
         const saveProfile = vscode.l10n.t('Save to OCI Config…');

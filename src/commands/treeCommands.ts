@@ -20,7 +20,12 @@ export function registerTreeCommands(ctx: CommandContext, s: PickerServices & { 
     registerCommand(COMMAND_IDS.loadMore, async (node?: unknown) => {
       const more = node as LoadMoreNode | undefined;
       const account = more?.account ?? (await pickAccount(s))?.account;
-      if (account) await s.tree.loadMore(account);
+      if (!account) return;
+      if (!(await s.browser.users(account)).hasMore) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Every user of {0} is already listed.', account.label));
+        return;
+      }
+      await s.tree.loadMore(account);
     }, ctx),
     registerCommand(COMMAND_IDS.filterUsers, async (node?: unknown) => {
       const accountNode = (node as AccountNode | undefined)?.kind === 'account' ? (node as AccountNode) : await pickAccount(s);
@@ -37,6 +42,10 @@ export function registerTreeCommands(ctx: CommandContext, s: PickerServices & { 
     registerCommand(COMMAND_IDS.clearFilter, async (node?: unknown) => {
       const accountNode = (node as AccountNode | undefined)?.kind === 'account' ? (node as AccountNode) : await pickAccount(s);
       if (!accountNode) return;
+      if (s.browser.filter(accountNode.account) === undefined) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('The users of {0} are not filtered.', accountNode.account.label));
+        return;
+      }
       s.browser.setFilter(accountNode.account, undefined);
       s.tree.rerenderAccount(accountNode.account);
     }, ctx),

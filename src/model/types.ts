@@ -63,6 +63,8 @@ export interface CloudUser {
    * Object Storage access keys under an entry of their own, which holds only those.
    */
   readonly keyKinds?: readonly KeyKind[];
+  /** True for a user the cloud marks inactive (blocked): it cannot sign in or call the API with its keys. */
+  readonly inactive?: boolean;
   /** Something the user should know about this user's listing, shown with it (e.g. why other users are missing). */
   readonly note?: string;
 }

@@ -34,12 +34,15 @@ function matchesFilter(user: CloudUser, filter: string | undefined): boolean {
 }
 
 /**
- * What the tree shows of each account, loaded lazily and cached: users page by page (keys of a user
- * are read only when that user is expanded), through one limiter shared by every account.
+ * What the tree shows of each account, loaded lazily and cached: users page by page, keys of a user
+ * when that user is expanded or when the key inventory counts them, through one limiter shared by
+ * every account.
  */
 export class AccountBrowser {
   readonly #users = new Map<string, UserListing>();
-  readonly #keys = new Map<string, AccessKey[]>();
+  readonly #keys = new Map<string, { readonly user: CloudUser; readonly keys: AccessKey[] }>();
+  /** Every user of an account, every page read (for counting keys), apart from the tree's paging. */
+  readonly #everyUser = new Map<string, Promise<readonly CloudUser[]>>();
   readonly #filters = new Map<string, string>();
   readonly #keyListeners = new Set<() => void>();
 
@@ -80,19 +83,51 @@ export class AccountBrowser {
 
   async keys(account: Account, user: CloudUser, signal?: AbortSignal): Promise<readonly AccessKey[]> {
     const cacheKey = `${account.id}|${user.id}`;
-    let keys = this.#keys.get(cacheKey);
+    let keys = this.#keys.get(cacheKey)?.keys;
     if (!keys) {
       keys = [...(await this.limit(() => this.provider(account).listKeys(user.id, signal)))];
       keys.sort((a, b) => (b.createdAt?.getTime() ?? 0) - (a.createdAt?.getTime() ?? 0));
-      this.#keys.set(cacheKey, keys);
+      this.#keys.set(cacheKey, { user, keys });
       for (const listener of this.#keyListeners) listener();
     }
     return keys;
   }
 
-  /** Every key loaded so far, by account id, without a call. */
-  loadedKeys(): { accountId: string; keys: readonly AccessKey[] }[] {
-    return [...this.#keys.entries()].map(([cacheKey, keys]) => ({ accountId: cacheKey.slice(0, cacheKey.lastIndexOf('|')), keys }));
+  /**
+   * Every user of an account: the caller and every page of users, read once and cached until the
+   * account is invalidated. The tree's own paging ("Load more…") is left as it is.
+   */
+  everyUser(account: Account, signal?: AbortSignal): Promise<readonly CloudUser[]> {
+    let users = this.#everyUser.get(account.id);
+    if (!users) {
+      users = this.#readEveryUser(account, signal);
+      this.#everyUser.set(account.id, users);
+      // A failed or cancelled read is not cached: the next call tries again.
+      users.catch(() => this.#everyUser.get(account.id) === users && this.#everyUser.delete(account.id));
+    }
+    return users;
+  }
+
+  async #readEveryUser(account: Account, signal?: AbortSignal): Promise<readonly CloudUser[]> {
+    await this.users(account, signal);
+    const listing = this.#users.get(account.id);
+    if (!listing) return [];
+    const all = new Map<string, CloudUser>();
+    for (const user of listing.caller ? [listing.caller, ...listing.others] : listing.others) all.set(user.id, user);
+    let cursor = listing.next;
+    const provider = this.provider(account);
+    while (cursor !== undefined) {
+      const after = cursor;
+      const page = await this.limit(() => provider.listUsers(after, signal));
+      for (const user of page.items) if (!all.has(user.id)) all.set(user.id, user);
+      cursor = page.next;
+    }
+    return [...all.values()];
+  }
+
+  /** Every key loaded so far, with its account id and user, without a call. */
+  loadedKeys(): { accountId: string; user: CloudUser; keys: readonly AccessKey[] }[] {
+    return [...this.#keys.entries()].map(([cacheKey, { user, keys }]) => ({ accountId: cacheKey.slice(0, cacheKey.lastIndexOf('|')), user, keys }));
   }
 
   /** Calls `listener` whenever a user's keys were loaded; returns the function that stops it. */
@@ -103,14 +138,14 @@ export class AccountBrowser {
 
   /** The keys already loaded for a user, without a call; undefined when not loaded. */
   cachedKeys(account: Account, user: CloudUser): readonly AccessKey[] | undefined {
-    return this.#keys.get(`${account.id}|${user.id}`);
+    return this.#keys.get(`${account.id}|${user.id}`)?.keys;
   }
 
   /** A user among those loaded so far for an account, whatever the filter; undefined when not loaded. */
   loadedUser(account: Account, userId: string): CloudUser | undefined {
     const listing = this.#users.get(account.id);
     if (listing?.caller?.id === userId) return listing.caller;
-    return listing?.others.find((u) => u.id === userId);
+    return listing?.others.find((u) => u.id === userId) ?? this.#keys.get(`${account.id}|${userId}`)?.user;
   }
 
   setFilter(account: Account, filter: string | undefined): void {
@@ -129,12 +164,14 @@ export class AccountBrowser {
       return;
     }
     this.#users.delete(accountId);
+    this.#everyUser.delete(accountId);
     for (const key of [...this.#keys.keys()]) if (key.startsWith(`${accountId}|`)) this.#keys.delete(key);
   }
 
   clear(): void {
     this.#users.clear();
     this.#keys.clear();
+    this.#everyUser.clear();
   }
 
   #addPage(listing: UserListing, items: readonly CloudUser[], next: string | undefined): void {

@@ -6,6 +6,8 @@ export { forCloud } from './keyHealth';
 export interface KeyAlert {
   readonly cloud: CloudId;
   readonly accountLabel: string;
+  /** The name of the key's user, where known. */
+  readonly userName?: string;
   readonly key: AccessKey;
   /** 'overdue': older than the maximum age or expired; 'expiring': within the warning window. */
   readonly level: 'overdue' | 'expiring';
@@ -20,7 +22,7 @@ export interface AlertSummary {
 
 /** Counts the keys that are overdue (too old, or expired) or expiring, each under its cloud's policy. */
 export function summarizeAlerts(
-  loaded: readonly { readonly cloud: CloudId; readonly accountLabel: string; readonly keys: readonly AccessKey[] }[],
+  loaded: readonly { readonly cloud: CloudId; readonly accountLabel: string; readonly userName?: string; readonly keys: readonly AccessKey[] }[],
   policy: (cloud: CloudId) => KeyHealthPolicy,
   now: number,
 ): AlertSummary {
@@ -33,9 +35,10 @@ export function summarizeAlerts(
       const expiring = warnings.find((w) => w.kind === 'expiring');
       if (overdue) {
         const reason = overdue.kind === 'old' ? `${overdue.ageDays} days old (maximum ${overdue.maxAgeDays})` : `expired ${overdue.daysAgo} days ago`;
-        alerts.push({ cloud: group.cloud, accountLabel: group.accountLabel, key, level: 'overdue', reason });
+        alerts.push({ cloud: group.cloud, accountLabel: group.accountLabel, userName: group.userName, key, level: 'overdue', reason });
       } else if (expiring) {
-        alerts.push({ cloud: group.cloud, accountLabel: group.accountLabel, key, level: 'expiring', reason: `expires in ${expiring.daysLeft} days` });
+        const reason = expiring.daysLeft === 0 ? 'expires today' : `expires in ${expiring.daysLeft} day${expiring.daysLeft === 1 ? '' : 's'}`;
+        alerts.push({ cloud: group.cloud, accountLabel: group.accountLabel, userName: group.userName, key, level: 'expiring', reason });
       }
     }
   }

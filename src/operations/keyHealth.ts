@@ -48,7 +48,7 @@ export function keyHealth(key: AccessKey, policy: KeyHealthPolicy, now: number):
   return { ageDays, expiresInDays, warnings };
 }
 
-/** "today", "1 day ago", "94 days ago". */
+/** "today", "1 day ago", "94 days ago": how long ago a key was created. */
 export function describeAge(days: number): string {
   if (days <= 0) return 'today';
   return days === 1 ? '1 day ago' : `${days} days ago`;
@@ -64,10 +64,11 @@ export function describeExpiry(key: AccessKey, now: number): string | undefined 
   return days === 1 ? 'expires in 1 day' : `expires in ${days} days`;
 }
 
+/** What is wrong, as the predicate of a sentence whose subject is the key: "This key " + it + ".". */
 export function describeWarning(warning: KeyWarning): string {
   switch (warning.kind) {
     case 'old':
-      return `older than ${warning.maxAgeDays} days (${warning.ageDays} days): rotate it`;
+      return `is ${warning.ageDays} days old, past the ${warning.maxAgeDays}-day maximum: rotate it`;
     case 'expiring':
       return warning.daysLeft === 0 ? 'expires today' : `expires in ${warning.daysLeft} day${warning.daysLeft === 1 ? '' : 's'}`;
     case 'expired':

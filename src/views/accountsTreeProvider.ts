@@ -5,7 +5,9 @@ import type { AccountBrowser } from '../operations/accountBrowser';
 import type { AccountRegistry } from '../operations/accountRegistry';
 import type { KeyHealthPolicy } from '../operations/keyHealth';
 import type { SecretStore } from '../secrets/secretStore';
+import type { ListStorage } from '../util/jsonListFile';
 import type { Logger } from '../util/logger';
+import { readExpanded } from './expansionState';
 import { CLOUD_NAMES } from './cloudNames';
 import { nodeId, type AccountNode, type KeyNode, type MessageNode, type TreeNode, type UserNode } from './nodes/treeNodes';
 import { toTreeItem, type PresentationContext } from './treeItems';
@@ -27,8 +29,19 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   readonly #onDidLoadAccounts = new vscode.EventEmitter<void>();
   /** Fires after the accounts were (re)discovered, e.g. so their config files get watched. */
   readonly onDidLoadAccounts = this.#onDidLoadAccounts.event;
+  readonly #onDidRefresh = new vscode.EventEmitter<AccountNode | UserNode | undefined>();
+  /** Fires when loaded data is dropped to be read again: everything (undefined), an account, or a user's keys. */
+  readonly onDidRefresh = this.#onDidRefresh.event;
   /** Account and user nodes are kept so that a refresh of one of them reaches the object the view knows. */
   readonly #nodes = new Map<string, AccountNode | UserNode>();
+  /**
+   * Ids of the account and user rows the user expanded. Kept across refreshes, when a parent is
+   * collapsed and across window reloads (see expansionState.ts), as the Explorer keeps its
+   * folders: a row comes back expanded until the user collapses it.
+   */
+  readonly #expanded: Set<string>;
+  /** Accounts with users left to page in, and accounts whose users are filtered: the `when` clauses of Load More Users and Clear User Filter. */
+  readonly #flags = { 'cloudKeys.moreUsers': new Set<string>(), 'cloudKeys.userFilter': new Set<string>() };
   #abort = new AbortController();
   #pending = 0;
 
@@ -38,7 +51,29 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     private readonly secrets: SecretStore,
     private readonly logger: Logger,
     private readonly policy: () => KeyHealthPolicy,
-  ) {}
+    private readonly extensionUri?: vscode.Uri,
+    private readonly expansionState?: ListStorage<string>,
+  ) {
+    this.#expanded = readExpanded(expansionState);
+  }
+
+  /** Follows what the user expands and collapses in `view`, so refreshed rows come back as they were. */
+  trackExpansion(view: vscode.TreeView<TreeNode>): vscode.Disposable {
+    const set = (node: TreeNode, expanded: boolean) => {
+      if (node.kind !== 'account' && node.kind !== 'user') return;
+      if (expanded) this.#expanded.add(nodeId(node));
+      else this.#expanded.delete(nodeId(node));
+      this.expansionState?.write([...this.#expanded]).catch((error: unknown) => this.logger.warn('Could not save which rows of the tree are expanded:', error));
+    };
+    return vscode.Disposable.from(
+      view.onDidExpandElement((e) => set(e.element, true)),
+      view.onDidCollapseElement((e) => set(e.element, false)),
+    );
+  }
+
+  isExpanded(node: AccountNode | UserNode): boolean {
+    return this.#expanded.has(nodeId(node));
+  }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     const ctx: PresentationContext = {
@@ -46,6 +81,8 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       now: Date.now(),
       capabilities: (keyNode) => this.capabilities(keyNode),
       usersSummary: (accountNode) => this.#usersSummary(accountNode),
+      expanded: (n) => this.isExpanded(n),
+      extensionUri: this.extensionUri,
     };
     return toTreeItem(node, ctx);
   }
@@ -70,14 +107,18 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   /** Reloads one account or user, or (without a node) everything, rediscovering accounts. */
   refresh(node?: AccountNode | UserNode): void {
     if (!node) {
-      this.cancelLoads();
+      this.#abort.abort();
+      this.#abort = new AbortController();
       this.registry.refresh();
       this.browser.clear();
       this.#nodes.clear();
+      for (const id of [...this.#flags['cloudKeys.moreUsers']]) this.#flag('cloudKeys.moreUsers', id, false);
+      this.#onDidRefresh.fire(undefined);
       this.#onDidChangeTreeData.fire(undefined);
       return;
     }
     this.browser.invalidate(node.account.id, node.kind === 'user' ? node.user.id : undefined);
+    this.#onDidRefresh.fire(node);
     this.#onDidChangeTreeData.fire(this.#nodes.get(nodeId(node)) ?? undefined);
   }
 
@@ -91,10 +132,15 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.#onDidChangeTreeData.fire(this.#nodes.get(nodeId({ kind: 'account', account })));
   }
 
+  readonly #onDidCancelLoads = new vscode.EventEmitter<void>();
+  /** Fires when the user stopped the loads, so background reads (the key count) stop too. */
+  readonly onDidCancelLoads = this.#onDidCancelLoads.event;
+
   /** Aborts every load in flight; the nodes that were loading show a "cancelled" message. */
   cancelLoads(): void {
     this.#abort.abort();
     this.#abort = new AbortController();
+    this.#onDidCancelLoads.fire();
   }
 
   async loadMore(account: AccountNode['account']): Promise<void> {
@@ -129,6 +175,8 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   async #users(node: AccountNode): Promise<TreeNode[]> {
     try {
       const view = await this.browser.users(node.account, this.#abort.signal);
+      this.#flag('cloudKeys.moreUsers', node.account.id, view.hasMore);
+      this.#flag('cloudKeys.userFilter', node.account.id, view.filter !== undefined);
       const children: TreeNode[] = view.users.map((user) => this.userNode(node.account, user));
       if (view.callerUnknown) {
         // A note, not a failure: no Retry (which would drop the pages loaded so far).
@@ -171,6 +219,14 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     return filter ? vscode.l10n.t('filter: {0}', filter) : undefined;
   }
 
+  #flag(key: 'cloudKeys.moreUsers' | 'cloudKeys.userFilter', accountId: string, on: boolean): void {
+    const set = this.#flags[key];
+    if (set.has(accountId) === on) return;
+    if (on) set.add(accountId);
+    else set.delete(accountId);
+    void vscode.commands.executeCommand('setContext', key, set.size > 0);
+  }
+
   #intern<T extends AccountNode | UserNode>(node: T): T {
     const id = nodeId(node);
     const known = this.#nodes.get(id) as T | undefined;
@@ -194,5 +250,7 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.cancelLoads();
     this.#onDidChangeTreeData.dispose();
     this.#onDidLoadAccounts.dispose();
+    this.#onDidRefresh.dispose();
+    this.#onDidCancelLoads.dispose();
   }
 }

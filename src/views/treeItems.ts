@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import type { KeyCapabilities } from '../model/types';
 import { describeAge, describeExpiry, describeWarning, forCloud, keyHealth, type KeyHealthPolicy } from '../operations/keyHealth';
-import { CLOUD_NAMES, keyKindName } from './cloudNames';
+import { formatDateTime } from '../util/formatDate';
+import { CLOUD_NAMES, keyKindName, shortKeyId } from './cloudNames';
+import { cloudIcon, keyIcon } from './icons';
 import { nodeId, type AccountNode, type KeyNode, type LoadMoreNode, type MessageNode, type TreeNode, type UserNode } from './nodes/treeNodes';
 
 export interface PresentationContext {
@@ -9,6 +11,14 @@ export interface PresentationContext {
   readonly now: number;
   readonly capabilities: (node: KeyNode) => KeyCapabilities;
   readonly usersSummary: (node: AccountNode) => string | undefined;
+  /** Whether the user expanded this account or user row (kept across refreshes and collapses). */
+  readonly expanded: (node: AccountNode | UserNode) => boolean;
+  /** The extension's folder, for the clouds' own icons; ThemeIcons without it. */
+  readonly extensionUri?: vscode.Uri;
+}
+
+function collapsible(node: AccountNode | UserNode, ctx: PresentationContext): vscode.TreeItemCollapsibleState {
+  return ctx.expanded(node) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
 }
 
 function md(text: string): vscode.MarkdownString {
@@ -24,11 +34,12 @@ function cell(text: string): string {
 
 function accountItem(node: AccountNode, ctx: PresentationContext): vscode.TreeItem {
   const { account } = node;
-  const item = new vscode.TreeItem(account.label, vscode.TreeItemCollapsibleState.Collapsed);
-  const parts = [CLOUD_NAMES[account.cloud], account.region, ctx.usersSummary(node)].filter(Boolean);
+  const item = new vscode.TreeItem(account.label, collapsible(node, ctx));
+  // What matters first: a filter hides users, so it leads; the cloud's name also shows as its icon.
+  const parts = [ctx.usersSummary(node), CLOUD_NAMES[account.cloud], account.region].filter(Boolean);
   item.description = parts.join(' · ');
-  item.iconPath = new vscode.ThemeIcon('cloud');
-  item.contextValue = `account ${account.cloud}${account.origin.kind === 'manual' ? ' manual' : ''}`;
+  item.iconPath = cloudIcon(account.cloud, ctx.extensionUri);
+  item.contextValue = `account ${account.cloud}${account.origin.kind === 'manual' ? ' manual' : ''}${ctx.usersSummary(node) ? ' filtered' : ''}`;
   item.tooltip = md(
     [
       `**${cell(account.label)}** (${CLOUD_NAMES[account.cloud]})`,
@@ -44,31 +55,40 @@ function accountItem(node: AccountNode, ctx: PresentationContext): vscode.TreeIt
   return item;
 }
 
-function userItem(node: UserNode): vscode.TreeItem {
+function userItem(node: UserNode, ctx: PresentationContext): vscode.TreeItem {
   const { user } = node;
-  const item = new vscode.TreeItem(user.name, vscode.TreeItemCollapsibleState.Collapsed);
-  item.description = [user.isCaller ? vscode.l10n.t('you') : undefined, user.email, user.note].filter(Boolean).join(' · ');
-  item.iconPath = new vscode.ThemeIcon(user.keyKinds ? 'archive' : user.isCaller ? 'account' : 'person');
-  item.contextValue = `user${user.isCaller ? ' caller' : ''}`;
+  const item = new vscode.TreeItem(user.name, collapsible(node, ctx));
+  item.description = [user.isCaller ? vscode.l10n.t('you') : undefined, user.inactive ? vscode.l10n.t('inactive') : undefined, user.email, user.note].filter(Boolean).join(' · ');
+  item.iconPath = user.inactive
+    ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'))
+    : new vscode.ThemeIcon(user.keyKinds ? 'archive' : user.isCaller ? 'account' : 'person');
+  item.contextValue = `user${user.isCaller ? ' caller' : ''}${user.inactive ? ' inactive' : ''}`;
+  const inactive = user.inactive ? `\n\n$(circle-slash) ${vscode.l10n.t('Inactive user: {0} marks it inactive (blocked), so it cannot sign in and its keys do not work.', CLOUD_NAMES[node.account.cloud])}` : '';
   item.tooltip = md(
-    `**${cell(user.name)}**${user.isCaller ? ' (you)' : ''}\n\n${user.email ? `${cell(user.email)}\n\n` : ''}\`${user.id}\`${user.note ? `\n\n$(info) ${cell(user.note)}` : ''}`,
+    `**${cell(user.name)}**${user.isCaller ? ' (you)' : ''}${inactive}\n\n${user.email ? `${cell(user.email)}\n\n` : ''}\`${user.id}\`${user.note ? `\n\n$(info) ${cell(user.note)}` : ''}`,
   );
   return item;
 }
 
+/** "today", "80d ago": a key's age, short enough for a row at the side bar's default width (the tooltip says it in full). */
+function shortAge(days: number): string {
+  return days <= 0 ? vscode.l10n.t('today') : vscode.l10n.t('{0}d ago', days);
+}
+
 function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
   const { key, account } = node;
-  const label = key.displayName || key.fingerprint || key.id;
+  const shownId = key.kind === 'api-signing-key' ? key.fingerprint ?? key.id : key.id;
+  // Name, state and age lead; the long id closes the row, where the side bar may cut it (the tooltip has it whole).
+  const label = key.displayName || shortKeyId(account.cloud, shownId);
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
   const health = keyHealth(key, forCloud(ctx.policy, node.account.cloud), ctx.now);
   const expiry = describeExpiry(key, ctx.now);
-  const shownId = key.kind === 'api-signing-key' ? key.fingerprint ?? key.id : key.kind === 'object-storage-access-key' ? `${key.id.slice(0, 12)}…` : key.id;
   item.description = [
-    label === key.id ? undefined : shownId,
     key.stateMessage ? `${key.state}: ${key.stateMessage}` : key.state,
     key.administrative ? vscode.l10n.t('administrative') : undefined,
-    health.ageDays === undefined ? undefined : `created ${describeAge(health.ageDays)}`,
+    health.ageDays === undefined ? undefined : `created ${shortAge(health.ageDays)}`,
     expiry,
+    label === shownId ? undefined : shortKeyId(account.cloud, shownId),
     // Last, as the longest: a narrow view cuts it first.
     key.regions?.length ? key.regions.join(', ') : undefined,
   ]
@@ -82,8 +102,7 @@ function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
       : key.state === 'inactive'
         ? new vscode.ThemeColor('disabledForeground')
         : undefined;
-  const icon = key.state === 'failed' ? 'error' : health.warnings.length > 0 ? 'warning' : key.kind === 'api-signing-key' ? 'file-certificate' : 'key';
-  item.iconPath = new vscode.ThemeIcon(icon, color);
+  item.iconPath = new vscode.ThemeIcon(key.state === 'failed' ? 'error' : health.warnings.length > 0 ? 'warning' : keyIcon(key.kind), color);
   const caps = ctx.capabilities(node);
   const flags = [
     'key',
@@ -103,9 +122,9 @@ function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
     ['Resource id', key.resourceId],
     ['Administrative', key.administrative === undefined ? undefined : key.administrative ? 'yes: can create buckets and set bucket policies' : 'no'],
     ['Regions', key.regions?.join(', ')],
-    ['Created', key.createdAt ? `${key.createdAt.toISOString()} (${describeAge(health.ageDays ?? 0)})` : undefined],
-    ['Expires', key.expiresAt ? `${key.expiresAt.toISOString()} (${expiry})` : 'never'],
-    ['Last used', key.lastUsedAt?.toISOString()],
+    ['Created', key.createdAt ? `${formatDateTime(key.createdAt)} (${describeAge(health.ageDays ?? 0)})` : undefined],
+    ['Expires', key.expiresAt ? `${formatDateTime(key.expiresAt)} (${expiry})` : 'never'],
+    ['Last used', key.lastUsedAt ? formatDateTime(key.lastUsedAt) : undefined],
     ['User', node.user.name],
     ['Account', `${account.label} (${CLOUD_NAMES[account.cloud]})`],
     [
@@ -155,7 +174,7 @@ export function toTreeItem(node: TreeNode, ctx: PresentationContext): vscode.Tre
     node.kind === 'account'
       ? accountItem(node, ctx)
       : node.kind === 'user'
-        ? userItem(node)
+        ? userItem(node, ctx)
         : node.kind === 'key'
           ? keyItem(node, ctx)
           : node.kind === 'load-more'

@@ -23,7 +23,7 @@ function walkthroughOpenings(userDataDir: string): number {
 /** Answers the open input box whose title contains `title` with `value`. */
 async function answerInput(page: Page, title: string, value: string): Promise<void> {
   const widget = page.locator('.quick-input-widget', { has: page.locator('.quick-input-title', { hasText: title }) });
-  await widget.waitFor({ timeout: 15_000 });
+  await widget.waitFor();
   await widget.locator('input').fill(value);
   await widget.locator('input').press('Enter');
 }
@@ -33,7 +33,7 @@ async function closeWalkthrough(page: Page): Promise<void> {
   const tab = page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first();
   await tab.click();
   await tab.locator('.tab-actions .action-label[aria-label^="Close"]').click();
-  await walkthrough(page).waitFor({ state: 'detached', timeout: 15_000 });
+  await walkthrough(page).waitFor({ state: 'detached' });
 }
 
 describe('first run, with no cloud configured', () => {
@@ -54,7 +54,7 @@ describe('first run, with no cloud configured', () => {
   it('opens the Get Started walkthrough when Cloud Keys first starts', async () => {
     const { page, userDataDir } = workbench;
     await openCloudKeys(page);
-    await walkthrough(page).waitFor({ timeout: 30_000 });
+    await walkthrough(page).waitFor();
     assert.match(await walkthrough(page).innerText(), /Get started with Cloud Keys/);
     await waitUntil('the log to say the walkthrough was opened', () => walkthroughOpenings(userDataDir) === 1);
     await screenshot(page, 'first-run-walkthrough');
@@ -63,7 +63,7 @@ describe('first run, with no cloud configured', () => {
   it('leads the empty view with Add Account… and Get Started, and names the files it looked in', async () => {
     const { page } = workbench;
     const welcome = emptyView(page);
-    await welcome.waitFor({ timeout: 30_000 });
+    await welcome.waitFor();
     const buttons = (await welcome.locator('.monaco-button').allInnerTexts()).map((t) => t.trim());
     assert.deepEqual(buttons, ['Add Account…', 'Get Started', 'Refresh', 'Open Settings', 'Show Logs']);
     const text = (await welcome.innerText()).replace(/\u00a0/g, ' ');
@@ -75,19 +75,19 @@ describe('first run, with no cloud configured', () => {
     const { page } = workbench;
     await closeWalkthrough(page);
     await emptyView(page).getByRole('button', { name: 'Get Started' }).click();
-    await walkthrough(page).waitFor({ timeout: 15_000 });
+    await walkthrough(page).waitFor();
   });
 
   it('asks which cloud from Add Account…', async () => {
     const { page } = workbench;
     await emptyView(page).getByRole('button', { name: 'Add Account…' }).click();
     const pick = page.locator('.quick-input-widget');
-    await pick.locator('input[placeholder="Which cloud?"]').waitFor({ timeout: 15_000 });
+    await pick.locator('input[placeholder="Which cloud?"]').waitFor();
     for (const cloud of ['OCI', 'OUTSCALE', 'IONOS Cloud']) {
       assert.equal(await pick.locator('.monaco-list-row', { hasText: cloud }).first().isVisible(), true, `no ${cloud} in the pick`);
     }
     await page.keyboard.press('Escape');
-    await pick.waitFor({ state: 'hidden', timeout: 15_000 });
+    await pick.waitFor({ state: 'hidden' });
   });
 
   it('does not open the walkthrough again after a reload', async () => {
@@ -99,9 +99,9 @@ describe('first run, with no cloud configured', () => {
     const activatedBefore = activations(userDataDir);
     await runCommand(page, 'Developer: Reload Window');
     await waitUntil('Cloud Keys to activate after the reload', () => activations(userDataDir) > activatedBefore);
-    await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+    await page.locator('.monaco-workbench').waitFor();
     await showCloudKeysAgain(page);
-    await emptyView(page).waitFor({ timeout: 30_000 });
+    await emptyView(page).waitFor();
     assert.equal(walkthroughOpenings(userDataDir), 1, 'Cloud Keys opened the walkthrough again');
     assert.equal(await walkthrough(page).count(), 0, 'the walkthrough is open again');
   });
@@ -117,16 +117,16 @@ describe('first run, with no cloud configured', () => {
     await answerInput(page, 'spare: Token', 'not-a-real-token');
     await answerInput(page, 'spare: Contract number', '');
     await answerInput(page, 'spare: API URL', 'http://127.0.0.1:9');
-    await row(page, 'spare').waitFor({ timeout: 30_000 });
+    await row(page, 'spare').waitFor();
     await contextMenu(page, 'spare', 'Hide Account');
     const allHidden = sidebar(page).locator('.welcome-view-content', { hasText: 'Every account Cloud Keys found is hidden.' });
-    await allHidden.waitFor({ timeout: 30_000 });
+    await allHidden.waitFor();
     assert.equal(await emptyView(page).count(), 0, 'the view says no account was found while one is hidden');
     await screenshot(page, 'first-run-all-hidden');
     await allHidden.getByRole('button', { name: 'Show Hidden Accounts…' }).click();
     // A multi-select pick with every hidden account ticked: accept it as it is.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'spare' }).first().waitFor({ timeout: 15_000 });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'spare' }).first().waitFor();
     await page.locator('.quick-input-widget input').press('Enter');
-    await row(page, 'spare').waitFor({ timeout: 30_000 });
+    await row(page, 'spare').waitFor();
   });
 });

@@ -20,7 +20,7 @@ describe('An IONOS account with both kinds of Object Storage key, in a browser',
     assert.match(admin, /active · administrative · created \d+ days ago · eu-central-3/);
     const failed = (await row(page, /Log archive/).innerText()).replace(/\u00a0/g, ' ');
     assert.match(failed, /failed: The key could not be provisioned in eu-central-3/);
-    await row(page, /Website assets/).waitFor({ timeout: 10_000 });
+    await row(page, /Website assets/).waitFor();
     await screenshot(page, 'ionos-both-kinds');
   });
 });

@@ -1,15 +1,9 @@
-import type { AgeStatus, KeyRow } from '../../src/webview/protocol';
+import type { KeyRow } from '../../src/webview/protocol';
 import { ageBuckets, STATUS_ORDER } from '../../src/webview/shared/ageBuckets';
+import { STATUS_LABELS } from '../../src/webview/shared/statusLabels';
 import { h, svg } from './dom';
 
-export const STATUS_LABELS: Record<AgeStatus, string> = {
-  ok: 'within policy',
-  expiring: 'expiring soon',
-  old: 'older than policy',
-  expired: 'expired',
-  inactive: 'inactive',
-  unknown: 'age unknown',
-};
+export { STATUS_LABELS };
 
 /**
  * Bars of key counts per age bucket, stacked by policy status, drawn as SVG from the data. Colours

@@ -147,7 +147,7 @@ export class IonosProvider implements CloudProvider {
     const created = splitSecret(result.data!, this.#account.id, userId);
     if (result.location) await this.#wait(result.location, operation, signal);
     const fresh = result.location || !created.secret ? await this.#readKey({ userId, id }, signal) : created;
-    this.#ctx.logger.info(`IONOS: created Object Storage key ${id} for user ${userId}`);
+    this.#ctx.logger.info(`IONOS: created S3 key ${id} for user ${userId}`);
     const secret = created.secret ?? fresh.secret;
     return secret ? { key: fresh.key, secret } : { key: fresh.key };
   }
@@ -178,7 +178,7 @@ export class IonosProvider implements CloudProvider {
     );
     if (result.location) await this.#wait(result.location, operation, signal);
     const updated = result.location || !result.data ? (await this.#readKey(key, signal)).key : toAccessKey(result.data, this.#account.id, key.userId);
-    this.#ctx.logger.info(`IONOS: Object Storage key ${key.id} is now ${updated.state}`);
+    this.#ctx.logger.info(`IONOS: S3 key ${key.id} is now ${updated.state}`);
     return updated;
   }
 
@@ -190,7 +190,7 @@ export class IonosProvider implements CloudProvider {
       signal,
     );
     if (result.location) await this.#wait(result.location, operation, signal);
-    this.#ctx.logger.info(`IONOS: deleted Object Storage key ${key.id}`);
+    this.#ctx.logger.info(`IONOS: deleted S3 key ${key.id}`);
   }
 
   /**
@@ -210,7 +210,7 @@ export class IonosProvider implements CloudProvider {
     const matches = !!read.secret && timingSafeEqual(digest(read.secret.reveal()), digest(secret.reveal()));
     const ok = read.key.state === 'active' && matches;
     this.#ctx.logger.info(
-      `IONOS: key ${key.id} ${ok ? 'verified' : 'not verified'} by listing (state ${read.key.state}, secret ${matches ? 'matches' : 'does not match'}); IONOS offers no call signed by an S3 key`,
+      `IONOS: S3 key ${key.id} ${ok ? 'verified' : 'not verified'} by listing (state ${read.key.state}, secret ${matches ? 'matches' : 'does not match'}); IONOS offers no call signed by an S3 key`,
     );
     return ok;
   }
@@ -228,7 +228,7 @@ export class IonosProvider implements CloudProvider {
     if (!secret) {
       throw new CloudError('server', `IONOS did not return the secret of key ${key.id}. Try again later.`, { cloud: 'ionos' });
     }
-    this.#ctx.logger.info(`IONOS: read the secret of key ${key.id} at the user's request`);
+    this.#ctx.logger.info(`IONOS: read the secret of S3 key ${key.id} at the user's request`);
     return secret;
   }
 

@@ -46,7 +46,7 @@ export async function waitForRequest(
 ): Promise<void> {
   const target = statusPathOf(location, api.baseUrl);
   if (!target) {
-    options.logger.warn(`IONOS answered ${operation} with an unreadable Location header; not waiting for it.`);
+    options.logger.warn(`IONOS: answered ${operation} with an unreadable Location header; not waiting for it.`);
     return;
   }
   const now = options.now ?? Date.now;

@@ -161,7 +161,7 @@ export class OciProvider implements CloudProvider {
       const subscriptions = checked(RegionSubscriptionListSchema, response.items, what, response.opcRequestId);
       const home = subscriptions.find((subscription) => subscription.isHomeRegion);
       if (!home) {
-        this.ctx.logger.warn(`oci: no home region among the region subscriptions; using ${credentials.region}`);
+        this.ctx.logger.warn(`OCI: no home region among the region subscriptions; using ${credentials.region}`);
         return credentials.region;
       }
       return home.regionName;
@@ -205,7 +205,7 @@ export class OciProvider implements CloudProvider {
     if (credentials.session && !credentials.userId) {
       // Refuse an expired session first, as any other call would.
       await credentials.session.current();
-      this.ctx.logger.info(`oci: the session token of profile ${credentials.session.profile} does not name its user; showing the users without marking you`);
+      this.ctx.logger.info(`OCI: the session token of profile ${credentials.session.profile} does not name its user; showing the users without marking you`);
       return unnamedSessionCaller(this.account.id, credentials.session.profile);
     }
     const what = 'reading your own user';
@@ -286,7 +286,7 @@ export class OciProvider implements CloudProvider {
     const key = secretKeyToModel(created, this.account.id, userId);
     const secret = new Secret(created.key);
     if (!key) throw new CloudError('server', `OCI reported the new customer secret key as deleted while ${what}.`, { cloud: 'oci' });
-    this.ctx.logger.info(`oci: created customer secret key ${key.id} for user ${userId}`);
+    this.ctx.logger.info(`OCI: created customer secret key ${key.id} for user ${userId}`);
     return { key, secret };
   }
 
@@ -308,7 +308,7 @@ export class OciProvider implements CloudProvider {
     }
     const key = apiKeyToModel(returned, this.account.id, userId);
     if (!key) throw new CloudError('server', `OCI reported the new API signing key as deleted while ${what}.`, { cloud: 'oci' });
-    this.ctx.logger.info(`oci: uploaded API signing key ${key.id} for user ${userId}`);
+    this.ctx.logger.info(`OCI: uploaded API signing key ${key.id} for user ${userId}`);
     return pair ? { key, secret: pair.privateKey } : { key };
   }
 
@@ -339,6 +339,7 @@ export class OciProvider implements CloudProvider {
     );
     const updated = secretKeyToModel(checked(SecretKeySummarySchema, response.customerSecretKeySummary, what, response.opcRequestId), this.account.id, key.userId);
     if (!updated) throw new CloudError('not-found', `Customer secret key ${key.id} was deleted meanwhile.`, { cloud: 'oci' });
+    this.ctx.logger.info(`OCI: renamed customer secret key ${key.id} of user ${key.userId}`);
     return updated;
   }
 
@@ -354,7 +355,7 @@ export class OciProvider implements CloudProvider {
       const fingerprint = key.fingerprint ?? key.id;
       await this.#call(`deleting API signing key ${fingerprint}`, () => client.deleteApiKey({ userId: key.userId, fingerprint }), signal);
     }
-    this.ctx.logger.info(`oci: deleted ${key.kind} ${key.id} of user ${key.userId}`);
+    this.ctx.logger.info(`OCI: deleted ${key.kind === 'api-signing-key' ? 'API signing key' : 'customer secret key'} ${key.id} of user ${key.userId}`);
   }
 
   /**

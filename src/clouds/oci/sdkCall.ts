@@ -52,7 +52,7 @@ export function callSdk<T>(what: string, operation: () => Promise<T>, options: S
       now,
       shouldRetry: worthRetrying,
       retryAfterMs: (error) => parseRetryAfter(retryAfterHeader(error), now()),
-      onRetry: (error, attempt, delay) => logger.info(`oci: ${error.code} while ${what}; attempt ${attempt + 1} in ${delay} ms`),
+      onRetry: (error, attempt, delay) => logger.info(`OCI: ${error.code} while ${what}; attempt ${attempt + 1} in ${delay} ms`),
     },
   );
 }

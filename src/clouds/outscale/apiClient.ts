@@ -68,7 +68,7 @@ export class OutscaleApiClient {
       shouldRetry: (e) => e.code !== 'auth' && e.retryable && (idempotent || e.code === 'throttled'),
       retryAfterMs: (e) => this.#retryAfter.get(e),
       onRetry: (e, attempt, delay) =>
-        this.options.logger.warn(`OUTSCALE ${action} failed (${e.code}${e.requestId ? `, request id ${e.requestId}` : ''}); attempt ${attempt + 1} in ${delay} ms`),
+        this.options.logger.warn(`OUTSCALE: ${action} failed (${e.code}${e.requestId ? `, request id ${e.requestId}` : ''}); attempt ${attempt + 1} in ${delay} ms`),
     });
     return run.catch((error: unknown) => {
       // The shared retry loop raises its own 'cancelled' error without a cloud; name the cloud and the action.
@@ -99,7 +99,7 @@ export class OutscaleApiClient {
       response = await this.#http.post<string>(url.toString(), payload, { headers, signal });
     } catch (error) {
       const failure = errorFromTransport(error, ctx, signal);
-      this.options.logger.warn(`OUTSCALE ${action}: ${failure.message}`);
+      this.options.logger.warn(`OUTSCALE: ${action}: ${failure.message}`);
       throw failure;
     }
     const text = typeof response.data === 'string' ? response.data : '';
@@ -122,7 +122,7 @@ export class OutscaleApiClient {
     const requestId = readRequestId(json);
     if (!parsed.success) {
       const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-      this.options.logger.warn(`OUTSCALE ${action}: unexpected response shape at ${where}`);
+      this.options.logger.warn(`OUTSCALE: ${action}: unexpected response shape at ${where}`);
       throw unreadableResponse(response.status, ctx, requestId);
     }
     this.options.logger.debug(`OUTSCALE ${action} → HTTP ${response.status}${requestId ? ` (request id ${requestId})` : ''}`);

@@ -55,7 +55,7 @@ function accountFromProfile(file: string, name: string, profile: Profile, ctx: C
   }
   const region = profileRegion(profile);
   if (!isValidRegion(region)) return { source, message: `Profile "${name}" has an invalid region "${region}" (for example: ${DEFAULT_REGION}).` };
-  if (!KNOWN_REGIONS.includes(region)) ctx.logger.info(`OUTSCALE profile ${name} uses region ${region}, which Cloud Keys does not know; using it as given.`);
+  if (!KNOWN_REGIONS.includes(region)) ctx.logger.info(`OUTSCALE: profile ${name} uses region ${region}, which Cloud Keys does not know; using it as given.`);
   let endpoint: string;
   try {
     endpoint = resolveEndpoint({ region, host: profile.host, https: profile.https, explicit: profile.endpoints?.api });
@@ -143,6 +143,6 @@ export async function discoverAccounts(ctx: CloudContext): Promise<DiscoveryResu
   const fromEnv = accountFromEnvironment(ctx);
   if (fromEnv && isAccount(fromEnv)) accounts.push(fromEnv);
   else if (fromEnv) problems.push(fromEnv);
-  for (const problem of problems) ctx.logger.warn(`OUTSCALE config: ${problem.source}: ${problem.message}`);
+  for (const problem of problems) ctx.logger.warn(`OUTSCALE: config ${problem.source}: ${problem.message}`);
   return { accounts, problems };
 }

@@ -280,6 +280,7 @@ export class OutscaleProvider implements CloudProvider {
       else body.ClearTag = true;
     }
     const updated = await this.#client.call('UpdateAccessKey', body, UpdateAccessKeyResponse, { signal });
+    this.#options.logger.info(`OUTSCALE: updated access key ${key.id} of ${this.#userLabel(key.userId)} (${[change.state && `state ${change.state}`, change.displayName !== undefined && 'name', change.expiresAt !== undefined && (change.expiresAt ? 'expiry set' : 'expiry cleared')].filter(Boolean).join(', ') || 'no change'})`);
     return toAccessKey(updated.AccessKey, this.account.id, key.userId);
   }
 

@@ -1,5 +1,6 @@
 import type { KeyCapabilities, AccessKey, Account, CloudUser } from '../../model/types';
 import { describeAge, describeExpiry, describeWarning, keyHealth, type KeyHealthPolicy } from '../../operations/keyHealth';
+import { formatDateTime } from '../../util/formatDate';
 import { CLOUD_NAMES, keyKindName } from '../../views/cloudNames';
 import type { DetailAction, Details } from '../protocol';
 import { ageStatus, toKeyView } from '../shared/keyView';
@@ -14,8 +15,6 @@ export interface DetailsInput {
   readonly now: number;
 }
 
-/** `2026-11-22 13:10 UTC`: exact, and the same for every reader. */
-const iso = (date: Date | undefined) => (date ? `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC` : '');
 
 /** Everything the Key Details page shows, and the actions this key allows on its cloud. */
 export function keyDetails(input: DetailsInput): Details {
@@ -28,10 +27,10 @@ export function keyDetails(input: DetailsInput): Details {
     ['Name', key.displayName ?? ''],
     ['Kind', keyKindName(account.cloud, key.kind)],
     ['State', key.state],
-    ['Created', iso(key.createdAt)],
+    ['Created', formatDateTime(key.createdAt)],
     ['Age', health.ageDays === undefined ? '' : describeAge(health.ageDays)],
-    ['Expires', key.expiresAt ? `${iso(key.expiresAt)} (${describeExpiry(key, now)})` : capabilities.canExpire ? 'never' : ''],
-    ['Last used', iso(key.lastUsedAt)],
+    ['Expires', key.expiresAt ? `${formatDateTime(key.expiresAt)} (${describeExpiry(key, now)})` : capabilities.canExpire ? 'never' : ''],
+    ['Last used', formatDateTime(key.lastUsedAt)],
     ['Fingerprint', key.fingerprint ?? ''],
     ['User', `${user.name}${user.isCaller ? ' (you)' : ''}`],
     ['User ID', user.id],
@@ -49,7 +48,7 @@ export function keyDetails(input: DetailsInput): Details {
   actions.push('delete', 'refresh');
   const summary =
     health.warnings.length > 0
-      ? health.warnings.map(describeWarning).join('; ')
+      ? health.warnings.map((w) => `This key ${describeWarning(w)}.`).join(' ')
       : status === 'inactive'
         ? 'inactive: not counted against the age policy'
         : health.ageDays === undefined

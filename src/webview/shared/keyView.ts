@@ -30,7 +30,6 @@ export function ageStatus(key: AccessKey, policy: KeyHealthPolicy, now: number):
   return health.ageDays === undefined ? 'unknown' : 'ok';
 }
 
-const day = (date: Date | undefined): string => (date ? date.toISOString().slice(0, 10) : '');
 
 /** A row of the Key Age Overview's table. */
 export function toKeyRow(account: Account, user: CloudUser, key: AccessKey, policy: KeyHealthPolicy, now: number): KeyRow {
@@ -47,8 +46,8 @@ export function toKeyRow(account: Account, user: CloudUser, key: AccessKey, poli
     name: key.displayName || key.fingerprint || key.id,
     state: key.state,
     ageDays: health.ageDays ?? null,
-    createdAt: day(key.createdAt),
-    expiresAt: day(key.expiresAt),
+    createdAt: key.createdAt?.toISOString() ?? '',
+    expiresAt: key.expiresAt?.toISOString() ?? '',
     status: ageStatus(key, policy, now),
   };
 }

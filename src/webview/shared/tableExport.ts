@@ -1,18 +1,21 @@
+import { keyKindName } from '../../views/cloudNames';
+import { isoForExport } from '../../util/formatDate';
 import type { KeyRow } from '../protocol';
+import { STATUS_LABELS } from './statusLabels';
 
-/** The columns of an audit export, in order: header and value. */
+/** The columns of an audit export, in order: header and value, in the words the Overview shows; dates in ISO 8601. */
 const COLUMNS: readonly [string, (row: KeyRow) => string][] = [
   ['Cloud', (r) => r.cloudName],
   ['Account', (r) => r.account],
   ['User', (r) => r.user],
   ['Key', (r) => r.name],
   ['Key ID', (r) => r.keyId],
-  ['Kind', (r) => r.kind],
+  ['Kind', (r) => keyKindName(r.cloud, r.kind)],
   ['State', (r) => r.state],
   ['Age (days)', (r) => (r.ageDays === null ? '' : String(r.ageDays))],
-  ['Created', (r) => r.createdAt],
-  ['Expires', (r) => r.expiresAt],
-  ['Policy status', (r) => r.status],
+  ['Created', (r) => isoForExport(r.createdAt)],
+  ['Expires', (r) => isoForExport(r.expiresAt)],
+  ['Policy status', (r) => STATUS_LABELS[r.status]],
 ];
 
 function csvField(value: string): string {

@@ -60,7 +60,16 @@ describe('the Key Age Overview table', () => {
     assert.equal(lines.length, rows.length + 2);
     assert.match(csv, /,"'=HYPERLINK\(""x""\)",OLD,/);
     assert.match(csv, /,"a\|b, ""c""",OFF,/);
-    assert.match(lines.find((l) => l.includes('NODATE'))!, /,active,,,,unknown$/);
+    assert.match(lines.find((l) => l.includes('NODATE'))!, /,active,,,,age unknown$/);
+  });
+
+  it('exports in the words the Overview shows (kind and status names), with ISO 8601 dates', () => {
+    const lines = toCsv(rows).split('\r\n');
+    const old = lines.find((l) => l.includes(',OLD,'))!;
+    assert.match(old, /,OLD,access key,active,/, 'the kind is named as the UI names it, not access-key');
+    assert.match(old, /,older than policy$/);
+    assert.match(old, /,\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z,/, 'the created date is ISO 8601');
+    assert.match(toMarkdown(rows, '# Keys'), /\| expiring soon \|/);
   });
 
   it('exports a Markdown table whose cells cannot break its columns', () => {
