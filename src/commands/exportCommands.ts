@@ -7,10 +7,12 @@ import { isS3CredentialKind, type AccessKey, type Account } from '../model/types
 import { applyAwsProfile, planAwsProfile, previewAwsProfile, validateProfileName } from '../operations/exports/awsProfile';
 import { writeDotenv } from '../operations/exports/dotenv';
 import { awsVariables, keyAsJson } from '../operations/exports/formats';
+import { describeRecord } from '../operations/exports/exportUpdater';
 import type { ExportKind, ExportRecord, ExportRecords } from '../operations/exports/records';
 import { IONOS_S3_LOCATIONS, s3Endpoint } from '../operations/exports/s3Endpoints';
 import type { FeatureServices } from '../services/featureServices';
 import type { TerminalExport } from '../services/terminalExport';
+import { LOG_PREFIXES } from '../views/cloudNames';
 import type { KeyNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
 import { ociNamespaceForExport } from './ociNamespace';
@@ -77,6 +79,11 @@ async function confirm(message: string, detail: string, go: string): Promise<boo
 }
 
 export function registerExportCommands(s: FeatureServices, records: ExportRecords, terminal: TerminalExport): vscode.Disposable[] {
+  /** Records an export (so rotation updates it) and logs it, like every other change; never the secret. */
+  const keep = async (written: ExportRecord): Promise<void> => {
+    await records.put(written);
+    s.logger.info(`${LOG_PREFIXES[written.cloud]} exported key ${written.keyId} to ${describeRecord(written)}`);
+  };
   const readSecret = async (node: KeyNode): Promise<Secret | undefined> => {
     const stored = await s.secrets.getKeySecret(node.key);
     if (stored) return stored;
@@ -148,14 +155,14 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
           if (!given.confirmed && !(await confirm(vscode.l10n.t('Write profile "{0}"?', profile), previewAwsProfile(spec, keyNode.key.id, secret.length), vscode.l10n.t('Write')))) return undefined;
           applyAwsProfile(change);
           const written: ExportRecord = { ...record(keyNode, target), kind: 'aws-profile', ...files, profile } as ExportRecord;
-          await records.put(written);
+          await keep(written);
           void vscode.window.showInformationMessage(vscode.l10n.t('Wrote profile "{0}" to {1}; rotating {2} updates it.', profile, files.credentialsFile, keyNode.key.id));
           return written;
         }
         case 'terminal': {
           terminal.replace(awsVariables(keyNode.key.id, secret, target.region, target.endpointUrl));
           const written = { ...record(keyNode, target), kind: 'terminal' } as ExportRecord;
-          await records.put(written);
+          await keep(written);
           void vscode.window.showInformationMessage(vscode.l10n.t('New terminals of this workspace get {0} as AWS_ACCESS_KEY_ID (and its secret). Remove with "Cloud Keys: Remove Terminal Export".', keyNode.key.id));
           return written;
         }
@@ -173,7 +180,7 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
           if (!given.confirmed && !(await confirm(vscode.l10n.t('Write the secret of {0} to a .env file?', keyNode.key.id), detail, vscode.l10n.t('Write')))) return undefined;
           writeDotenv(file, awsVariables(keyNode.key.id, secret, target.region, target.endpointUrl));
           const written = { ...record(keyNode, target), kind: 'dotenv', file } as ExportRecord;
-          await records.put(written);
+          await keep(written);
           return written;
         }
         case 'json': {

@@ -6,6 +6,9 @@ export const CLOUD_NAMES: Record<CloudId, string> = {
   ionos: 'IONOS Cloud',
 };
 
+/** How each cloud's log lines begin (`OCI: …`, `OUTSCALE: …`, `IONOS: …`), as the adapters write them. */
+export const LOG_PREFIXES: Record<CloudId, string> = { oci: 'OCI:', outscale: 'OUTSCALE:', ionos: 'IONOS:' };
+
 export function keyKindName(cloud: CloudId, kind: KeyKind): string {
   if (kind === 'api-signing-key') return 'API signing key';
   if (kind === 'object-storage-access-key') return 'Object Storage access key';

@@ -4,7 +4,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import type { Page } from 'playwright-core';
-import { openWorkbench, runCommand, screenshot, type Workbench } from './support/workbench';
+import { cloudKeysLogs } from './support/reload';
+import { waitUntil } from './support/wait';
+import { openWorkbench, runCommand, screenshot } from './support/workbench';
 import { allRows, contextMenu, expand, notification, openCloudKeys, revealRow, settledNotification } from './support/tree';
 
 /** The refusal `registerCommand` shows (src/commands/workspaceTrust.ts), up to the command's reason. */
@@ -19,7 +21,7 @@ async function assertNothingPlanted(page: Page): Promise<void> {
 }
 
 describe('Cloud Keys in Restricted Mode (an untrusted folder), in a browser', () => {
-  let workbench: Workbench;
+  let workbench: Awaited<ReturnType<typeof openWorkbench>>;
   let folder: string;
   let keyId: string;
 
@@ -123,6 +125,10 @@ describe('Cloud Keys in Restricted Mode (an untrusted folder), in a browser', ()
     await page.locator('.quick-input-widget input[placeholder="Where are your buckets?"]').waitFor();
     await page.locator('.quick-input-list .monaco-list-row').first().click();
     assert.match(await notification(page, /New terminals of this workspace get/), new RegExp(`get ${keyId} as AWS_ACCESS_KEY_ID`));
+    // Every change is logged, exports included, never their secret.
+    await waitUntil('the export to be logged', () =>
+      cloudKeysLogs(workbench.userDataDir).some((f) => fs.readFileSync(f, 'utf8').includes(`IONOS: exported key ${keyId} to the integrated terminal`)),
+    );
     await settledNotification(page, /New terminals of this workspace get/); // for the picture only
     await screenshot(page, 'restricted-trusted-export');
   });
