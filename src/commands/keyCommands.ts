@@ -14,6 +14,7 @@ import { askCreateOptions, askExpiry, askKeyKind } from './keyInputs';
 import { pickAccount, pickKey, pickUser, type PickerServices } from './pickers';
 import { withCancellableProgress } from './progress';
 import { registerCommand, type CommandContext } from './registerCommand';
+import { formatDateTime } from '../util/formatDate';
 
 /** Lets a caller (a keybinding, another extension, a test) skip the questions of Create Key. */
 interface CreateKeyPreset {
@@ -242,7 +243,7 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
       s.tree.refresh(s.tree.userNode(keyNode.account, keyNode.user));
       void vscode.window.showInformationMessage(
         expiresAt
-          ? vscode.l10n.t('Key {0} now expires on {1}.', keyNode.key.id, expiresAt.toISOString())
+          ? vscode.l10n.t('Key {0} now expires on {1}.', keyNode.key.id, formatDateTime(expiresAt))
           : vscode.l10n.t('Key {0} no longer expires.', keyNode.key.id),
       );
     }, ctx),

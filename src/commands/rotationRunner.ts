@@ -9,6 +9,7 @@ import type { TerminalExport } from '../services/terminalExport';
 import { journalStorage } from '../services/rotationState';
 import { showUnstoredSecret } from './unstoredSecret';
 import { loadOciProfileModule } from '../util/lazyBundles';
+import { formatDay } from '../util/formatDate';
 
 const STEP_NAMES: Record<StepEvent['step'], string> = {
   preflight: 'Checking credentials and the key limit',
@@ -74,7 +75,7 @@ export async function reportOutcomes(outcomes: readonly KeyRotationOutcome[], s:
         break;
       case 'waiting-delete':
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('Rotated {0} to {1}. The old key is deleted after {2}; "Cloud Keys: Resume Rotations" reminds you.', outcome.oldKeyId, outcome.newKeyId ?? '?', outcome.deleteAfter?.toISOString().slice(0, 10) ?? '?'),
+          vscode.l10n.t('Rotated {0} to {1}. The old key is deleted after {2}; "Cloud Keys: Resume Rotations" reminds you.', outcome.oldKeyId, outcome.newKeyId ?? '?', formatDay(outcome.deleteAfter, '?')),
         );
         break;
       case 'rolled-back':

@@ -4,6 +4,7 @@ import { describeExport } from '../../operations/rotation/knownUses';
 export { describeExport } from '../../operations/rotation/knownUses';
 import type { KeyRotationOutcome, KeyRotationPlan, RoomNeeded, RotationPlan } from '../../operations/rotation';
 import type { PlanItem, RoomChoice, RotateOutcomeItem } from '../protocol';
+import { formatDay } from '../../util/formatDate';
 
 type Ref = KeyRotationPlan['oldKey'];
 
@@ -106,7 +107,7 @@ export function outcomeItemView(outcome: KeyRotationOutcome, planned?: KeyRotati
       case 'done':
         return `Rotated ${outcome.oldKeyId}: the new key ${outcome.newKeyId ?? '?'} works and its secret is in VS Code secret storage; ${updated}; the old key is deleted.`;
       case 'waiting-delete':
-        return `Rotated ${outcome.oldKeyId}: the new key ${outcome.newKeyId ?? '?'} works and its secret is in VS Code secret storage; ${updated}; the old key is deleted after ${outcome.deleteAfter?.toISOString().slice(0, 10) ?? '?'}.`;
+        return `Rotated ${outcome.oldKeyId}: the new key ${outcome.newKeyId ?? '?'} works and its secret is in VS Code secret storage; ${updated}; the old key is deleted after ${formatDay(outcome.deleteAfter, '?')}.`;
       case 'rolled-back':
         return `Rolled back: ${outcome.oldKeyId} is still the working key.`;
       case 'not-started':
