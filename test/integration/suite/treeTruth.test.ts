@@ -83,9 +83,10 @@ suite('Issue 20: a tree and a status bar that tell the truth', () => {
     assert.deepEqual([...overdue].sort(), [...expected].sort(), 'the status bar does not count every overdue key');
     assert.equal(listed.overdue, expected.size);
 
-    // The list names the cloud, the account, the user and the key: OCI's bob.builder was never expanded.
-    const legacy = listed.keys.find((k) => k.user === 'bob.builder' && /412 days old/.test(k.reason));
-    assert.ok(legacy, `the 412-day-old key of bob.builder is not listed: ${JSON.stringify(listed.keys)}`);
+    // The list names the cloud, the account, the user and the key: OCI's erin.readonly was never
+    // expanded (and no other suite touches her key, unlike bob.builder's, which a rotation test rotates).
+    const legacy = listed.keys.find((k) => k.user === 'erin.readonly' && /800 days old/.test(k.reason));
+    assert.ok(legacy, `the 800-day-old key of erin.readonly is not listed: ${JSON.stringify(listed.keys)}`);
     assert.equal(legacy.cloud, 'OCI');
     assert.equal(legacy.account, (await accountOf(t, 'oci')).account.label);
 
@@ -121,20 +122,20 @@ suite('Issue 20: a tree and a status bar that tell the truth', () => {
 
     if (!emulators.oci) return;
     const keysOf = async (name: string) => (await t.tree.getChildren(await userOf(t, 'oci', name))).filter((n): n is KeyNode => n.kind === 'key');
-    const secretKey = (await keysOf('bob.builder')).find((k) => k.key.displayName === 'ci-artifacts');
+    const secretKey = (await keysOf('erin.readonly')).find((k) => k.key.displayName === 'old-reporting');
     const apiKey = (await keysOf('carol.ci-deployer')).find((k) => k.key.kind === 'api-signing-key');
-    assert.ok(apiKey && secretKey, "bob.builder's ci-artifacts or an API signing key of carol.ci-deployer is missing");
+    assert.ok(apiKey && secretKey, "erin.readonly's old-reporting or an API signing key of carol.ci-deployer is missing");
     // A fresh key shows its kind (an overdue one a warning): each kind its own icon.
     const fresh = (node: KeyNode) => (t.tree.getTreeItem({ ...node, key: { ...node.key, createdAt: new Date() } }).iconPath as vscode.ThemeIcon).id;
     assert.notEqual(fresh(apiKey), fresh(secretKey), 'API signing keys and customer secret keys share an icon');
 
     const item = t.tree.getTreeItem(secretKey);
     // Name, state and age lead; the long OCI id comes last, shortened in the label when there is no name.
-    assert.match(String(item.description), /^active · created 412d ago/);
+    assert.match(String(item.description), /^active · created 800d ago/);
     const unnamed = t.tree.getTreeItem(apiKey);
     assert.ok(String(unnamed.label).length <= 16, `the fingerprint is not shortened: ${String(unnamed.label)}`);
     const tooltip = (item.tooltip as vscode.MarkdownString).value;
-    assert.match(tooltip, /This key is 412 days old, past the 90-day maximum: rotate it\./);
+    assert.match(tooltip, /This key is 800 days old, past the 90-day maximum: rotate it\./);
     assert.doesNotMatch(tooltip, /\d{4}-\d{2}-\d{2}T\d{2}/, 'the tooltip shows an ISO date');
     const created = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(secretKey.key.createdAt);
     assert.ok(tooltip.replace(/\\/g, '').includes(created), `the tooltip does not show the local date ${created}: ${tooltip}`);
