@@ -28,9 +28,20 @@ async function openWalkthroughOnce(context: vscode.ExtensionContext, logger: Log
   if (context.globalState.get(WALKTHROUGH_OPENED_KEY) !== undefined) return;
   // Remembered first, so a failure below never makes it open at every start.
   await context.globalState.update(WALKTHROUGH_OPENED_KEY, new Date().toISOString());
-  if (!vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true)) return;
+  if (!openOnInstall()) return;
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH}`, false);
   logger.info('First run: opened the "Get started with Cloud Keys" walkthrough. It opens only this once; "Get Started" in the empty Accounts view, or Help > Welcome, opens it again.');
+}
+
+/**
+ * VS Code's own setting, read by its full name from every level: in code-server the section form
+ * (`getConfiguration('workbench.welcomePage')`) did not see a user value of `false`.
+ */
+function openOnInstall(): boolean {
+  const key = 'workbench.welcomePage.walkthroughs.openOnInstall';
+  const setting = vscode.workspace.getConfiguration().inspect<boolean>(key);
+  const explicit = setting?.workspaceFolderValue ?? setting?.workspaceValue ?? setting?.globalValue;
+  return explicit ?? vscode.workspace.getConfiguration().get<boolean>(key, true);
 }
 
 /** The first-run experience: the walkthrough once, and the state the empty Accounts view explains. */
