@@ -39,7 +39,7 @@ const server = await startCodeServer({
   extensions: [path.join(root, 'dist-package', 'cloud-keys.vsix')],
   folder,
   // As a newly installed extension does, Cloud Keys opens its walkthrough on its first activation.
-  settings: { ...emulators.settings, 'workbench.welcomePage.walkthroughs.openOnInstall': true },
+  settings: { ...emulators.settings, 'workbench.welcomePage.walkthroughs.openOnInstall': true, 'cloudKeys.firstRun.openWalkthrough': true },
   env: { ...emulators.env, HOME: demoHome },
   port: await portToUse(),
   logFile: path.join(home, 'code-server.log'),

@@ -70,9 +70,10 @@ export async function startCodeServer({ extensions, folder, settings = {}, env =
         'extensions.autoUpdate': false,
         'update.mode': 'none',
         // Every run is a fresh profile, so Cloud Keys would open its walkthrough in each (it opens it
-        // once, on first activation, unless this VS Code setting is off). The first-run e2e test and
-        // the demo turn it back on.
+        // once, on first activation, unless its setting is off), covering the editor area the tests
+        // use. The first-run e2e test and the demo turn it back on.
         'workbench.welcomePage.walkthroughs.openOnInstall': false,
+        'cloudKeys.firstRun.openWalkthrough': false,
         ...settings,
       },
       null,

@@ -20,28 +20,29 @@ function accountsState(list: AccountList): 'none' | 'allHidden' | 'some' {
 
 /**
  * Opens the "Get started with Cloud Keys" walkthrough once, at the first activation after install,
- * unless the user turned off `workbench.welcomePage.walkthroughs.openOnInstall` (VS Code's own
- * setting for opening a newly installed extension's walkthrough).
+ * unless the user turned it off: with `cloudKeys.firstRun.openWalkthrough`, or with VS Code's own
+ * `workbench.welcomePage.walkthroughs.openOnInstall` where the extension host can see it.
  */
 async function openWalkthroughOnce(context: vscode.ExtensionContext, logger: Logger): Promise<void> {
   context.globalState.setKeysForSync([WALKTHROUGH_OPENED_KEY]);
   if (context.globalState.get(WALKTHROUGH_OPENED_KEY) !== undefined) return;
   // Remembered first, so a failure below never makes it open at every start.
   await context.globalState.update(WALKTHROUGH_OPENED_KEY, new Date().toISOString());
-  if (!openOnInstall()) return;
+  if (!walkthroughWanted()) return;
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH}`, false);
   logger.info('First run: opened the "Get started with Cloud Keys" walkthrough. It opens only this once; "Get Started" in the empty Accounts view, or Help > Welcome, opens it again.');
 }
 
 /**
- * VS Code's own setting, read by its full name from every level: in code-server the section form
- * (`getConfiguration('workbench.welcomePage')`) did not see a user value of `false`.
+ * Our own setting decides; VS Code's setting is honoured too, read by its full name. In code-server
+ * the remote extension host does not see a user's `false` for that workbench setting at all, which
+ * is why our own setting exists.
  */
-function openOnInstall(): boolean {
-  const key = 'workbench.welcomePage.walkthroughs.openOnInstall';
-  const setting = vscode.workspace.getConfiguration().inspect<boolean>(key);
-  const explicit = setting?.workspaceFolderValue ?? setting?.workspaceValue ?? setting?.globalValue;
-  return explicit ?? vscode.workspace.getConfiguration().get<boolean>(key, true);
+function walkthroughWanted(): boolean {
+  const config = vscode.workspace.getConfiguration();
+  if (!config.get<boolean>('cloudKeys.firstRun.openWalkthrough', true)) return false;
+  const setting = config.inspect<boolean>('workbench.welcomePage.walkthroughs.openOnInstall');
+  return setting?.workspaceFolderValue ?? setting?.workspaceValue ?? setting?.globalValue ?? true;
 }
 
 /** The first-run experience: the walkthrough once, and the state the empty Accounts view explains. */

@@ -44,7 +44,7 @@ describe('first run, with no cloud configured', () => {
     for (const name of Object.keys(process.env)) if (/^(OCI|OSC|IONOS)_/.test(name)) delete process.env[name];
     // The test harness turns this off for every other test (each starts a fresh profile); here it is
     // VS Code's default, as for a user.
-    workbench = await openWorkbench({ settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true } });
+    workbench = await openWorkbench({ settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true, 'cloudKeys.firstRun.openWalkthrough': true } });
   });
 
   after(async () => {

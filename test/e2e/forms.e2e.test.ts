@@ -49,10 +49,6 @@ for (const { name, theme } of THEMES) {
       await revealRow(workbench.page, 'OUTSCALE');
       // The forms get the whole window, as a user filling them would give them.
       await runCommand(workbench.page, 'View: Close Primary Side Bar');
-      // A fresh profile may have opened the Get Started walkthrough at the first start: close it, so
-      // it cannot cover the forms (nothing to do when it is not there).
-      const welcome = workbench.page.locator('.tabs-container .tab', { hasText: 'Welcome' });
-      if ((await welcome.count()) > 0) await welcome.first().locator('.codicon-close').click({ force: true });
     });
 
     after(async () => {

@@ -120,7 +120,8 @@ describe('Save Private Key and OCI Profile, in the browser', () => {
     });
     assert.equal(fs.statSync(keyFile).mode & 0o777, 0o600, 'the key file is readable by its owner only');
     assert.equal(fingerprintOfKeyFile(keyFile), fingerprint, 'the key file holds the private half of the new key');
-    assert.equal((await allRows(page)).filter((text) => text.includes(fingerprint)).length, 1, 'the key shows once in the tree');
+    // The config file changed, so the tree reloads that account: wait for it to settle with the key once.
+    await waitUntil('the key to show once in the tree', async () => (await allRows(page)).filter((text) => text.includes(shownFingerprint)).length === 1);
     await screenshot(page, 'oci-profile-saved');
   });
 });
