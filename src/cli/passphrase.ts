@@ -63,7 +63,7 @@ export function terminalPrompts(io: CliIo): UserPrompts {
       if (!io.stdinIsTty || !io.stderrIsTty) {
         throw new CloudError(
           'auth',
-          `${keyFile} is encrypted and needs a passphrase: add pass_phrase to the profile ${account.label}, or set ${PASSPHRASE_VARIABLE}. cloud-keys asks for it only on a terminal.`,
+          `${keyFile} is encrypted and needs a passphrase. Add pass_phrase to the profile ${account.label}, or set ${PASSPHRASE_VARIABLE}; cloud-keys asks for it only on a terminal.`,
           { cloud: 'oci' },
         );
       }

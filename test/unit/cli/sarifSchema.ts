@@ -14,6 +14,6 @@ export function sarifValidator(): (log: unknown) => string[] {
   const { $schema: _draft, id, ...schema } = JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats(ajv);
-  const validate = ajv.compile({ ...schema, $id: id });
+  const validate = ajv.compile({ ...schema, $id: String(id) });
   return (log) => (validate(log) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`));
 }
