@@ -26,7 +26,7 @@ function isCancel(error: unknown): boolean {
 /**
  * Reads every user's keys of every account, through the browser (and its shared limiter), turning
  * each key into a row with `toRow`. A failing account or user becomes a problem line and the rest
- * still load; an abort stops it and returns what was read, marked cancelled. Used by the Key Age
+ * still load (a page of users that fails after others were read keeps the keys read so far); an abort stops it and returns what was read, marked cancelled. Used by the Key Age
  * Overview and by `cloud-keys audit`.
  */
 export async function collectRows<T>(
@@ -42,29 +42,42 @@ export async function collectRows<T>(
   let done = 0;
   let total = 0;
   const cancelled = () => signal.aborted;
+  const readKeys = async (account: Account, user: CloudUser) => {
+    if (cancelled()) return;
+    try {
+      const keys = await browser.keys(account, user, signal);
+      for (const key of keys) rows.push(toRow(account, user, key));
+    } catch (error) {
+      if (!cancelled() && !isCancel(error)) problems.push(`${account.label} / ${user.name}: ${describe(error)}`);
+    } finally {
+      done += 1;
+      progress(done, total, `${account.label} / ${user.name}`);
+    }
+  };
   await Promise.all(
     accounts.map(async (account) => {
+      // Each page's users have their keys read as soon as the page arrives, while the next page is
+      // asked for: paging never waits behind key listings in the shared limiter.
+      const started = new Set<string>();
+      const loads: Promise<void>[] = [];
       try {
         let view = await browser.users(account, signal);
-        while (view.hasMore && view.loaded < maxUsersPerAccount && !cancelled()) view = await browser.loadMore(account, signal);
-        total += view.users.length;
-        progress(done, total, account.label);
-        await Promise.all(
-          view.users.map(async (user) => {
-            if (cancelled()) return;
-            try {
-              const keys = await browser.keys(account, user, signal);
-              for (const key of keys) rows.push(toRow(account, user, key));
-            } catch (error) {
-              if (!cancelled() && !isCancel(error)) problems.push(`${account.label} / ${user.name}: ${describe(error)}`);
-            } finally {
-              done += 1;
-              progress(done, total, `${account.label} / ${user.name}`);
-            }
-          }),
-        );
+        for (;;) {
+          const next = view.hasMore && view.loaded < maxUsersPerAccount && !cancelled() ? browser.loadMore(account, signal) : undefined;
+          for (const user of view.users) {
+            if (started.has(user.id)) continue;
+            started.add(user.id);
+            total += 1;
+            loads.push(readKeys(account, user));
+          }
+          progress(done, total, account.label);
+          if (!next) break;
+          view = await next;
+        }
       } catch (error) {
         if (!cancelled() && !isCancel(error)) problems.push(`${account.label}: ${describe(error)}`);
+      } finally {
+        await Promise.all(loads);
       }
     }),
   );
