@@ -74,6 +74,7 @@ builds.push({
   entryPoints: [
     { in: 'src/operations/exports/ociProfileModule.ts', out: 'ociProfile' },
     { in: 'src/terraform/generate.ts', out: 'terraformGenerate' },
+    { in: 'src/webview/shared/tableExport.ts', out: 'tableExport' },
   ],
   outdir: 'dist/lazy',
   plugins: [reportPlugin('lazy')],

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../../commands/progress';
+import { loadTableExport } from '../../util/lazyBundles';
 import type { KeyHealthPolicy } from '../../operations/keyHealth';
 import { handleKeyAction, type FormsServices } from '../keyActions';
 import type { PanelController, PanelHost } from '../panelHost';
 import type { HostToWebview, KeyRef, TableView, WebviewToHost } from '../protocol';
 import { collectRows } from '../../operations/collectKeys';
 import { toKeyRow } from '../shared/keyView';
-import { markdownHeading, toCsv, toMarkdown } from '../shared/tableExport';
 import { applyTableView } from '../shared/tableView';
 
 type OverviewData = Extract<HostToWebview, { type: 'overview/data' }>;
@@ -77,6 +77,7 @@ export class OverviewController implements PanelController {
     if (!this.#data) return;
     const rows = applyTableView(this.#data.rows, view);
     const date = new Date().toISOString().slice(0, 10);
+    const { markdownHeading, toCsv, toMarkdown } = loadTableExport();
     const text = format === 'csv' ? toCsv(rows) : toMarkdown(rows, markdownHeading(this.#data.policy, rows.length));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `cloud-key-ages-${date}.${format === 'csv' ? 'csv' : 'md'}`;
