@@ -5,29 +5,17 @@ import { keyKindName } from '../../views/cloudNames';
 import type { AuditEntry } from '../audit/auditReport';
 import type { AuditFormatter } from './formats';
 
+type Rule = ReportingDescriptor & { id: string; defaultConfiguration: { level: Result.level } };
+
+function rule(id: string, name: string, short: string, full: string, level: Result.level): Rule {
+  return { id, name, shortDescription: { text: short }, fullDescription: { text: full }, defaultConfiguration: { level } };
+}
+
 /** One rule per kind of policy finding, in the words of the Key Age Overview. */
-const RULES: Record<KeyWarning['kind'], ReportingDescriptor & { id: string; defaultConfiguration: { level: Result.level } }> = {
-  old: {
-    id: 'CK001',
-    name: 'KeyOlderThanPolicy',
-    shortDescription: { text: 'Access key older than the maximum age' },
-    fullDescription: { text: 'An active key is older than the policy allows (--max-age-days). Rotate it.' },
-    defaultConfiguration: { level: 'error' },
-  },
-  expired: {
-    id: 'CK002',
-    name: 'KeyExpired',
-    shortDescription: { text: 'Access key expired' },
-    fullDescription: { text: 'The key has passed its expiry date. Rotate it or delete it.' },
-    defaultConfiguration: { level: 'error' },
-  },
-  expiring: {
-    id: 'CK003',
-    name: 'KeyExpiringSoon',
-    shortDescription: { text: 'Access key expiring soon' },
-    fullDescription: { text: 'The key expires within the warning period (--expiry-warning-days). Rotate it before it does.' },
-    defaultConfiguration: { level: 'warning' },
-  },
+const RULES: Record<KeyWarning['kind'], Rule> = {
+  old: rule('CK001', 'KeyOlderThanPolicy', 'Access key older than the maximum age', 'An active key is older than the policy allows (--max-age-days). Rotate it.', 'error'),
+  expired: rule('CK002', 'KeyExpired', 'Access key expired', 'The key has passed its expiry date. Rotate it or delete it.', 'error'),
+  expiring: rule('CK003', 'KeyExpiringSoon', 'Access key expiring soon', 'The key expires within the warning period (--expiry-warning-days). Rotate it before it does.', 'warning'),
 };
 const RULE_ORDER: readonly KeyWarning['kind'][] = ['old', 'expired', 'expiring'];
 

@@ -7,28 +7,10 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import type { Log } from 'sarif';
-import type { AccessKey, Account, CloudUser } from '../../../src/model/types';
 import { auditEntry, auditExitCode, type AuditProblem, type AuditReport } from '../../../src/cli/audit/auditReport';
 import { chooseFormat, renderAudit } from '../../../src/cli/formats/formats';
 import { sarifValidator } from './sarifSchema';
-
-const DAY = 86_400_000;
-const now = Date.parse('2026-06-01T12:00:00Z');
-const policy = { maxAgeDays: 90, expiryWarningDays: 14 };
-const account: Account = { id: 'outscale:demo', cloud: 'outscale', label: 'demo', source: 'config', origin: { kind: 'manual' } };
-const user: CloudUser = { id: 'u1', accountId: account.id, name: 'alice', isCaller: false };
-
-function key(id: string, ageDays: number | undefined, extra: Partial<AccessKey> = {}): AccessKey {
-  return {
-    id,
-    accountId: account.id,
-    userId: user.id,
-    kind: 'access-key',
-    state: 'active',
-    ...(ageDays === undefined ? {} : { createdAt: new Date(now - ageDays * DAY) }),
-    ...extra,
-  };
-}
+import { account, DAY, key, now, policy, user } from '../../support/keyFixtures';
 
 const keys = [
   key('FRESH', 3, { displayName: 'ci' }),
