@@ -138,6 +138,27 @@ describe('the cloud-keys executable against the emulators', () => {
     assert.equal(log.runs[0].properties.maxAgeDays, 60);
   });
 
+  it('on a terminal, prints a table by default and shows progress on stderr (util-linux script gives it a pseudo-terminal)', async (t) => {
+    if (!fs.existsSync('/usr/bin/script')) return t.skip('util-linux script is not installed');
+    const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+    const command = [process.execPath, cli, 'audit'].map(quote).join(' ');
+    // script exits with the command's code; the terminal carries stdout and stderr together.
+    let code = 0;
+    let screen = '';
+    try {
+      ({ stdout: screen } = await run('/usr/bin/script', ['-qec', command, '/dev/null'], { env }));
+    } catch (error) {
+      const failed = error as { code?: number; stdout?: string };
+      code = failed.code ?? -1;
+      screen = failed.stdout ?? '';
+    }
+    assert.equal(code, 1);
+    assert.match(screen, /CLOUD\s+ACCOUNT\s+USER\s+KEY\s+STATE\s+AGE\s+EXPIRES\s+POLICY/);
+    assert.match(screen, /keys in 3 accounts/);
+    assert.ok(screen.includes('\r\u001b[KFinding accounts') || screen.includes('\r\u001b[KReading keys'), 'a progress line, redrawn in place');
+    for (const secret of secrets) assert.ok(!screen.includes(secret), 'the terminal showed a secret');
+  });
+
   it('exits 3 when an account cannot be read, naming it on stderr, and still prints the other accounts', async () => {
     await fault(oci.url, { route: '*', kind: 'status', status: 401 });
     try {
