@@ -1,24 +1,16 @@
 // One build script, several esbuild contexts: the extension (node/cjs, `vscode` external), one
-// bundle per cloud adapter (required lazily by the extension), and the webview (browser/iife).
+// bundle per cloud adapter (required lazily by the extension and the CLI), the `cloud-keys` command
+// line (dist/cli.js), and the webview (browser/iife).
 //   node esbuild.mjs               development build, with source maps
 //   node esbuild.mjs --production  minified, with linked source maps, as packaged
 //   node esbuild.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
-import path from 'node:path';
+import { cliBundle, cloudEntryPoints } from './scripts/lib/bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 const metafile = process.argv.includes('--metafile');
-
-/** Each `src/clouds/<cloud>/index.ts` becomes `dist/clouds/<cloud>.js`. */
-function cloudEntryPoints() {
-  const root = 'src/clouds';
-  return fs
-    .readdirSync(root, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && fs.existsSync(path.join(root, entry.name, 'index.ts')))
-    .map((entry) => ({ in: path.join(root, entry.name, 'index.ts'), out: entry.name }));
-}
 
 const common = {
   bundle: true,
@@ -82,10 +74,13 @@ builds.push({
   entryPoints: [
     { in: 'src/operations/exports/ociProfileModule.ts', out: 'ociProfile' },
     { in: 'src/terraform/generate.ts', out: 'terraformGenerate' },
+    { in: 'src/webview/shared/tableExport.ts', out: 'tableExport' },
   ],
   outdir: 'dist/lazy',
   plugins: [reportPlugin('lazy')],
 });
+// The `cloud-keys` command line (src/cli/), beside the cloud bundles it loads; not shipped in the .vsix.
+builds.push({ ...node, ...cliBundle('dist/cli.js'), plugins: [reportPlugin('cli')] });
 const clouds = cloudEntryPoints();
 if (clouds.length > 0) {
   builds.push({ ...node, entryPoints: clouds, outdir: 'dist/clouds', plugins: [reportPlugin('clouds')] });

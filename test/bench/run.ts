@@ -3,7 +3,7 @@
  * `test-results/bench.json`. Never part of `npm test`.
  *
  *   npm run bench                       everything (about 6–9 minutes)
- *   npm run bench -- --only listing     some of: build, vscode, activation, listing, terraform
+ *   npm run bench -- --only listing     some of: build, vscode, activation, listing, terraform, cli
  *   npm run bench -- --repeats 5        more samples per figure (listing rounds, activation processes)
  *
  * Phases that use the shared dist/ or start code-server (build, vscode) run in child processes that
@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import * as activationBench from './activation/activation.bench';
+import * as cliBench from './cli/cli.bench';
 import * as listingBench from './listing/listing.bench';
 import { ROOT } from './support/benchBuild';
 import { describeMachine, loadAverage } from './support/machine';
@@ -25,7 +26,7 @@ const TEST_LOCK = '/tmp/cloud-keys-test.lock';
 const RESULTS = path.join(ROOT, 'test-results', 'bench.json');
 /** The same table in Markdown, for the README's Performance section. */
 const RESULTS_MD = path.join(ROOT, 'test-results', 'bench.md');
-const PHASES = ['build', 'vscode', 'activation', 'listing', 'terraform'] as const;
+const PHASES = ['build', 'vscode', 'activation', 'listing', 'terraform', 'cli'] as const;
 type Phase = (typeof PHASES)[number];
 
 /**
@@ -123,6 +124,9 @@ async function main(): Promise<void> {
         ? await runModule('terraform-scanner', '#3 Terraform scanner', () => import(TERRAFORM_SCANNER_BENCH) as Promise<BenchModule>, options)
         : failedSection('terraform-scanner', '#3 Terraform scanner', 'slot for test/bench/terraformScanner.bench.ts, not written yet'),
     );
+  }
+  if (phases.has('cli')) {
+    sections.push(await runModule('cli', '#5 cloud-keys CLI', async () => cliBench, options));
   }
   sections.push(...vscodeSections.filter((s) => s.id !== 'activation-vscode'));
 

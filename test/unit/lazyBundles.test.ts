@@ -10,6 +10,7 @@ import { describe, it } from 'node:test';
 import { generateRsaKeyPair } from '../../src/clouds/oci/publicKey';
 import * as source from '../../src/operations/exports/ociProfileModule';
 import * as generator from '../../src/terraform/generate';
+import * as tableExport from '../../src/webview/shared/tableExport';
 import { tempDir } from './rotation/support';
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
@@ -55,3 +56,16 @@ describe('the Terraform generator bundle (dist/lazy/terraformGenerate.js)', () =
   });
 });
 
+
+describe('the table export bundle (dist/lazy/tableExport.js)', () => {
+  it('writes the same CSV as the source module, and csv-stringify stays out of dist/extension.js', () => {
+    const file = path.join(dist, 'lazy', 'tableExport.js');
+    assert.ok(fs.existsSync(file), `${file} is missing: run npm run build first`);
+    const built = createRequire(__filename)(file) as typeof tableExport;
+    assert.deepEqual(Object.keys(built).sort(), Object.keys(tableExport).sort());
+    assert.equal(built.toCsv([]), tableExport.toCsv([]));
+    // An error code of csv-stringify's option checks.
+    assert.ok(fs.readFileSync(file, 'utf8').includes('CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE'), 'the check itself is sound');
+    assert.ok(!fs.readFileSync(path.join(dist, 'extension.js'), 'utf8').includes('CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE'));
+  });
+});

@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../../commands/progress';
+import { loadTableExport } from '../../util/lazyBundles';
 import type { KeyHealthPolicy } from '../../operations/keyHealth';
 import { handleKeyAction, type FormsServices } from '../keyActions';
 import type { PanelController, PanelHost } from '../panelHost';
 import type { HostToWebview, KeyRef, TableView, WebviewToHost } from '../protocol';
-import { toCsv, toMarkdown } from '../shared/tableExport';
+import { collectRows } from '../../operations/collectKeys';
+import { toKeyRow } from '../shared/keyView';
 import { applyTableView } from '../shared/tableView';
-import { collectRows } from './collectRows';
 
 type OverviewData = Extract<HostToWebview, { type: 'overview/data' }>;
 
@@ -56,7 +57,8 @@ export class OverviewController implements PanelController {
       const policy = this.policy();
       const result = await withCancellableProgress(vscode.l10n.t('Loading the keys of {0} accounts…', accounts.length), (signal) => {
         const both = AbortSignal.any([signal, abort.signal]);
-        return collectRows(accounts, this.s.browser, policy, Date.now(), (done, total, label) => {
+        const now = Date.now();
+        return collectRows(accounts, this.s.browser, (account, user, key) => toKeyRow(account, user, key, policy, now), (done, total, label) => {
           this.host.post({ type: 'overview/progress', done, total, label });
         }, both);
       });
@@ -75,11 +77,8 @@ export class OverviewController implements PanelController {
     if (!this.#data) return;
     const rows = applyTableView(this.#data.rows, view);
     const date = new Date().toISOString().slice(0, 10);
-    const { maxAgeDays, expiryWarningDays } = this.#data.policy;
-    const text =
-      format === 'csv'
-        ? toCsv(rows)
-        : toMarkdown(rows, `# Cloud key ages, ${date}\n\nPolicy: rotate after ${maxAgeDays} days; warn ${expiryWarningDays} days before expiry. ${rows.length} keys.`);
+    const { markdownHeading, toCsv, toMarkdown } = loadTableExport();
+    const text = format === 'csv' ? toCsv(rows) : toMarkdown(rows, markdownHeading(this.#data.policy, rows.length));
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `cloud-key-ages-${date}.${format === 'csv' ? 'csv' : 'md'}`;
     const target = await vscode.window.showSaveDialog({

@@ -1,10 +1,14 @@
+import { stringify } from 'csv-stringify/sync';
 import { keyKindName } from '../../views/cloudNames';
 import { isoForExport } from '../../util/formatDate';
 import type { KeyRow } from '../protocol';
 import { STATUS_LABELS } from './statusLabels';
 
-/** The columns of an audit export, in order: header and value, in the words the Overview shows; dates in ISO 8601. */
-const COLUMNS: readonly [string, (row: KeyRow) => string][] = [
+/**
+ * The columns of an audit export, in order: header and value, in the words the Overview shows; dates
+ * in ISO 8601. The Key Age Overview's exports and `cloud-keys audit --format csv|markdown` write them.
+ */
+export const COLUMNS: readonly [string, (row: KeyRow) => string][] = [
   ['Cloud', (r) => r.cloudName],
   ['Account', (r) => r.account],
   ['User', (r) => r.user],
@@ -18,21 +22,25 @@ const COLUMNS: readonly [string, (row: KeyRow) => string][] = [
   ['Policy status', (r) => STATUS_LABELS[r.status]],
 ];
 
-function csvField(value: string): string {
-  // A cell that a spreadsheet would run as a formula is prefixed with a quote (CWE-1236).
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
-/** RFC 4180 CSV with a header row and CRLF line ends. */
+/**
+ * RFC 4180 CSV with a header row and CRLF line ends, by csv-stringify. A cell that a spreadsheet
+ * would run as a formula is prefixed with a quote (CWE-1236).
+ */
 export function toCsv(rows: readonly KeyRow[]): string {
-  const lines = [COLUMNS.map(([header]) => csvField(header)).join(',')];
-  for (const row of rows) lines.push(COLUMNS.map(([, value]) => csvField(value(row))).join(','));
-  return `${lines.join('\r\n')}\r\n`;
+  return stringify(
+    rows.map((row) => COLUMNS.map(([, value]) => value(row))),
+    { header: true, columns: COLUMNS.map(([header]) => header), record_delimiter: 'windows', escape_formulas: true },
+  );
 }
 
 function markdownCell(value: string): string {
   return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
+/** The heading line of a Markdown export: the day and the policy the statuses were judged by. */
+export function markdownHeading(policy: { readonly maxAgeDays: number; readonly expiryWarningDays: number }, keys: number, date = new Date()): string {
+  const day = date.toISOString().slice(0, 10);
+  return `# Cloud key ages, ${day}\n\nPolicy: rotate after ${policy.maxAgeDays} days; warn ${policy.expiryWarningDays} days before expiry. ${keys} keys.`;
 }
 
 /** A GitHub-flavoured Markdown table, preceded by a heading line saying when and under which policy. */

@@ -1,28 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { Account, AccessKey, CloudUser } from '../../../src/model/types';
 import { ageBuckets } from '../../../src/webview/shared/ageBuckets';
 import { toKeyRow } from '../../../src/webview/shared/keyView';
 import { toCsv, toMarkdown } from '../../../src/webview/shared/tableExport';
 import { applyTableView, DEFAULT_TABLE_VIEW } from '../../../src/webview/shared/tableView';
-
-const DAY = 86_400_000;
-const now = Date.parse('2026-06-01T12:00:00Z');
-const policy = { maxAgeDays: 90, expiryWarningDays: 14 };
-const account: Account = { id: 'outscale:demo', cloud: 'outscale', label: 'demo', source: 'config', origin: { kind: 'manual' } };
-const user: CloudUser = { id: 'u1', accountId: account.id, name: 'alice', isCaller: false };
-
-function key(id: string, ageDays: number | undefined, extra: Partial<AccessKey> = {}): AccessKey {
-  return {
-    id,
-    accountId: account.id,
-    userId: user.id,
-    kind: 'access-key',
-    state: 'active',
-    ...(ageDays === undefined ? {} : { createdAt: new Date(now - ageDays * DAY) }),
-    ...extra,
-  };
-}
+import { account, DAY, key, now, policy, user } from '../../support/keyFixtures';
 
 const rows = [
   toKeyRow(account, user, key('FRESH', 3, { displayName: 'ci' }), policy, now),
