@@ -1,7 +1,7 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { Secret } from '../model/secret';
 import { privateKeyFingerprints } from './privateKeys';
-import { classKeyOf, isScannable, TokenScanner } from './tokenClasses';
+import { classKeyOf, isScannable, tokenHash, TokenScanner } from './tokenClasses';
 
 /** What was found at a place: the key's id, its secret, its OCI fingerprint, or a private key whose public half is the key. */
 export type MatchKind = 'key-id' | 'secret' | 'fingerprint' | 'private-key';
@@ -18,8 +18,10 @@ export interface RawMatch<R> {
 
 interface ClassEntry {
   readonly classKey: string;
-  readonly literalLengths: Set<number>;
-  readonly secretLengths: Set<number>;
+  /** Seeded 32-bit hashes (`tokenHash`) of the literals and secrets of this class: a cheap first test. */
+  readonly literalHashes: Set<number>;
+  readonly secretHashes: Set<number>;
+  readonly lengths: Set<number>;
 }
 
 /**
@@ -32,6 +34,7 @@ interface ClassEntry {
  */
 export class KeyIndex<R> {
   readonly #hmacKey = randomBytes(32);
+  readonly #seed = randomBytes(4).readUInt32LE();
   readonly #literals = new Map<string, { kind: MatchKind; ref: R }[]>();
   readonly #secrets = new Map<string, R[]>();
   readonly #classes = new Map<string, ClassEntry>();
@@ -43,7 +46,9 @@ export class KeyIndex<R> {
     const list = this.#literals.get(value) ?? [];
     list.push({ kind, ref });
     this.#literals.set(value, list);
-    this.#classOf(value).literalLengths.add(value.length);
+    const entry = this.#classOf(value);
+    entry.literalHashes.add(this.#quickHash(value));
+    entry.lengths.add(value.length);
   }
 
   /** A secret to find; only its keyed hash is kept. */
@@ -52,7 +57,9 @@ export class KeyIndex<R> {
     if (!isScannable(value)) return;
     const digest = this.#digest(value);
     this.#secrets.set(digest, [...(this.#secrets.get(digest) ?? []), ref]);
-    this.#classOf(value).secretLengths.add(value.length);
+    const entry = this.#classOf(value);
+    entry.secretHashes.add(this.#quickHash(value));
+    entry.lengths.add(value.length);
   }
 
   /** How many values are indexed. */
@@ -71,15 +78,14 @@ export class KeyIndex<R> {
     const { scanner, classes } = this.#ensureScanner();
     const matches: RawMatch<R>[] = [];
     const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    scanner.scan(bytes, (classIndex, start, end) => {
+    scanner.scan(bytes, (classIndex, start, end, hash) => {
       const entry = classes[classIndex];
       const length = end - start;
-      const token = buffer.toString('latin1', start, end);
-      if (entry.literalLengths.has(length)) {
-        for (const { kind, ref } of this.#literals.get(token) ?? []) matches.push({ offset: start, length, kind, ref });
+      if (entry.literalHashes.has(hash)) {
+        for (const { kind, ref } of this.#literals.get(buffer.toString('latin1', start, end)) ?? []) matches.push({ offset: start, length, kind, ref });
       }
-      if (entry.secretLengths.has(length)) {
-        for (const ref of this.#secrets.get(this.#digest(token)) ?? []) matches.push({ offset: start, length, kind: 'secret', ref });
+      if (entry.secretHashes.has(hash)) {
+        for (const ref of this.#secrets.get(this.#digest(buffer.toString('latin1', start, end))) ?? []) matches.push({ offset: start, length, kind: 'secret', ref });
       }
     });
     if (this.fingerprintCount > 0) {
@@ -92,6 +98,10 @@ export class KeyIndex<R> {
     return matches.sort((a, b) => a.offset - b.offset);
   }
 
+  #quickHash(value: string): number {
+    return tokenHash(Buffer.from(value, 'latin1'), 0, value.length, this.#seed);
+  }
+
   #digest(value: string): string {
     return createHmac('sha256', this.#hmacKey).update(value, 'latin1').digest('base64');
   }
@@ -100,7 +110,7 @@ export class KeyIndex<R> {
     const classKey = classKeyOf(value);
     let entry = this.#classes.get(classKey);
     if (!entry) {
-      entry = { classKey, literalLengths: new Set(), secretLengths: new Set() };
+      entry = { classKey, literalHashes: new Set(), secretHashes: new Set(), lengths: new Set() };
       this.#classes.set(classKey, entry);
     }
     this.#scanner = undefined;
@@ -110,7 +120,7 @@ export class KeyIndex<R> {
   #ensureScanner(): { scanner: TokenScanner; classes: ClassEntry[] } {
     if (!this.#scanner) {
       const classes = [...this.#classes.values()];
-      const scanner = new TokenScanner(classes.map((c) => ({ classKey: c.classKey, lengths: new Set([...c.literalLengths, ...c.secretLengths]) })));
+      const scanner = new TokenScanner(classes.map((c) => ({ classKey: c.classKey, lengths: c.lengths })), this.#seed);
       this.#scanner = { scanner, classes };
     }
     return this.#scanner;

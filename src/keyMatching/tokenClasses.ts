@@ -40,60 +40,71 @@ function membersOf(classKey: string): number[] {
   return codes;
 }
 
-/** Called for each candidate token: the class's index, and the token's bytes [start, end). */
-export type TokenSink = (classIndex: number, start: number, end: number) => void;
+/** Called for each candidate token: the class's index, the token's bytes [start, end) and their seeded hash (`tokenHash`). */
+export type TokenSink = (classIndex: number, start: number, end: number, hash: number) => void;
 
 /**
- * Scans bytes once for up to 31 classes at a time and reports each run whose length (with up to
- * two `=` of padding after it) is one the class wants. One table lookup and one comparison per
- * byte while the set of classes a byte belongs to does not change.
+ * A 32-bit FNV-1a hash of `bytes[start, end)` from `seed`: the cheap first test of a candidate
+ * token, before a map lookup or an HMAC. With a random seed it tells nothing about the value.
+ */
+export function tokenHash(bytes: Uint8Array, start: number, end: number, seed: number): number {
+  let h = (0x811c9dc5 ^ seed) >>> 0;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h >>> 0;
+}
+
+interface ScanClass {
+  readonly member: Uint8Array;
+  readonly wanted: ReadonlySet<number>;
+  readonly stride: number;
+  readonly maxRun: number;
+}
+
+/**
+ * Finds, for each class, every maximal run of its characters whose length (with up to two `=` of
+ * padding after it) is one the class wants. A run of length L holds exactly one position that is a
+ * multiple of any stride ≤ L, so the scan looks only at every stride-th byte and widens from there:
+ * on ordinary text it reads a fraction of the bytes.
  */
 export class TokenScanner {
-  readonly #table = new Int32Array(256);
-  readonly #wanted: ReadonlyArray<ReadonlySet<number>>;
-  readonly #maxLength: number;
+  readonly #classes: ScanClass[];
 
   /** `classes[i]`: a class key (`classKeyOf`) and the token lengths wanted for it. */
-  constructor(classes: ReadonlyArray<{ readonly classKey: string; readonly lengths: ReadonlySet<number> }>) {
-    if (classes.length > 31) throw new RangeError('at most 31 token classes can be scanned at once');
-    classes.forEach(({ classKey }, i) => {
-      for (const code of membersOf(classKey)) this.#table[code] |= 1 << i;
+  constructor(classes: ReadonlyArray<{ readonly classKey: string; readonly lengths: ReadonlySet<number> }>, readonly seed = 0) {
+    this.#classes = classes.map(({ classKey, lengths }) => {
+      const member = new Uint8Array(256);
+      for (const code of membersOf(classKey)) member[code] = 1;
+      const shortest = Math.min(...lengths);
+      return { member, wanted: lengths, stride: Math.max(1, shortest - 2), maxRun: Math.max(0, ...lengths) };
     });
-    this.#wanted = classes.map((c) => c.lengths);
-    this.#maxLength = Math.max(0, ...classes.flatMap((c) => [...c.lengths]));
   }
 
   scan(bytes: Uint8Array, sink: TokenSink): void {
-    const table = this.#table;
-    const starts = new Int32Array(31);
-    let previous = 0;
-    const length = bytes.length;
-    for (let i = 0; i <= length; i++) {
-      const mask = i < length ? table[bytes[i]] : 0;
-      if (mask === previous) continue;
-      let ended = previous & ~mask;
-      while (ended !== 0) {
-        const bit = 31 - Math.clz32(ended);
-        ended &= ~(1 << bit);
-        this.#emit(bytes, bit, starts[bit], i, sink);
-      }
-      let started = mask & ~previous;
-      while (started !== 0) {
-        const bit = 31 - Math.clz32(started);
-        started &= ~(1 << bit);
-        starts[bit] = i;
-      }
-      previous = mask;
-    }
+    this.#classes.forEach((c, i) => this.#scanClass(bytes, c, i, sink));
   }
 
-  #emit(bytes: Uint8Array, classIndex: number, start: number, end: number, sink: TokenSink): void {
-    const run = end - start;
-    if (run > this.#maxLength) return;
-    const wanted = this.#wanted[classIndex];
-    if (wanted.has(run)) sink(classIndex, start, end);
-    for (let pad = 1; pad <= 2 && bytes[end + pad - 1] === PAD; pad++) {
-      if (wanted.has(run + pad)) sink(classIndex, start, end + pad);
+  #scanClass(bytes: Uint8Array, c: ScanClass, classIndex: number, sink: TokenSink): void {
+    const { member, stride, maxRun, wanted } = c;
+    const length = bytes.length;
+    let p = stride - 1;
+    while (p < length) {
+      if (member[bytes[p]] === 0) {
+        p += stride;
+        continue;
+      }
+      let start = p;
+      while (start > 0 && member[bytes[start - 1]] === 1) start--;
+      let end = p + 1;
+      while (end < length && member[bytes[end]] === 1) end++;
+      const run = end - start;
+      if (run <= maxRun) {
+        if (wanted.has(run)) sink(classIndex, start, end, tokenHash(bytes, start, end, this.seed));
+        for (let pad = 1; pad <= 2 && bytes[end + pad - 1] === PAD; pad++) {
+          if (wanted.has(run + pad)) sink(classIndex, start, end + pad, tokenHash(bytes, start, end + pad, this.seed));
+        }
+      }
+      // The next run starts after this one's end (a non-member byte); skip to the first sample past it.
+      p = Math.ceil((end + 2) / stride) * stride - 1;
     }
   }
 }
