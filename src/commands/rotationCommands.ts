@@ -7,6 +7,7 @@ import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
 import { pickAccount, pickKey, pickUser } from './pickers';
 import { withCancellableProgress } from './progress';
+import { usesBeforeChange } from '../keyUses/vscode/usesBeforeChange';
 import { askRotationMode, replacesSome } from './rotationMode';
 import type { RotationMode } from '../operations/rotation/types';
 import { registerCommand } from './registerCommand';
@@ -49,15 +50,32 @@ async function askGrace(): Promise<GracePeriod | undefined> {
   return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('When should the old key be deleted?') }))?.grace;
 }
 
-async function confirmPlan(plan: RotationPlan): Promise<boolean> {
+/** The uses found of each key the plan rotates, named for the confirmation ("used in 3 places: …"). */
+async function usesOfPlan(plan: RotationPlan, keys: readonly AccessKey[], account: KeyNode['account'], user: KeyNode['user']): Promise<{ lines: string[]; show?: () => void }> {
+  const lines: string[] = [];
+  let show: (() => void) | undefined;
+  for (const item of plan.items) {
+    const key = keys.find((k) => k.id === item.oldKey.id && k.kind === item.oldKey.kind);
+    const uses = key && (await usesBeforeChange({ kind: 'key', account, user, key, secretStored: false }));
+    if (!uses) continue;
+    lines.push(...(plan.items.length > 1 ? uses.lines.map((l) => `${item.oldKey.id}: ${l}`) : uses.lines));
+    if (uses.count > 0) show ??= uses.show;
+  }
+  return { lines, show };
+}
+
+async function confirmPlan(plan: RotationPlan, uses: { lines: string[]; show?: () => void } = { lines: [] }): Promise<boolean> {
   const go = vscode.l10n.t('Rotate');
+  const showUses = vscode.l10n.t('Show Uses');
   const deletedFirst = plan.items.flatMap((i) => (i.makeRoom ? [i.makeRoom.id] : []));
   const question = plan.items.length === 1 ? vscode.l10n.t('Rotate key {0}?', plan.items[0].oldKey.id) : vscode.l10n.t('Rotate {0} keys?', plan.items.length);
   const answer = await vscode.window.showWarningMessage(
     deletedFirst.length === 0 ? question : `${question} ${vscode.l10n.t('Key {0} is deleted first: everything using it stops working.', deletedFirst.join(', '))}`,
-    { modal: true, detail: describePlan(plan).join('\n') },
+    { modal: true, detail: [...describePlan(plan), ...uses.lines].join('\n') },
     go,
+    ...(uses.show ? [showUses] : []),
   );
+  if (answer === showUses) uses.show?.();
   return answer === go;
 }
 
@@ -104,7 +122,7 @@ export function registerRotationCommands(s: FeatureServices, engine: () => Rotat
       void vscode.window.showErrorMessage(plan.blocked.map((b) => `${b.key.id}: ${b.reason}`).join(' '));
       return undefined;
     }
-    if (!preset.confirmed && !(await confirmPlan(plan))) return undefined;
+    if (!preset.confirmed && !(await confirmPlan(plan, await usesOfPlan(plan, chosen, account, user)))) return undefined;
     const outcome = await withStepProgress(vscode.l10n.t('Rotating keys of {0}', user.name), (onStep, signal) => engine().run(plan, { onStep, signal }));
     s.tree.refresh(s.tree.userNode(account, user));
     await reportOutcomes(outcome.items, s);

@@ -1,7 +1,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { expandHome } from '../clouds/oci/configLocations';
-import { configFileCandidates } from '../clouds/outscale/configFile';
+import { configFileCandidates } from '../clouds/outscale/configPaths';
 
 /** Where a search looks: a folder walked recursively, or one file. */
 export type SearchPlace =

@@ -1,10 +1,12 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as OciProfileBundle from '../operations/exports/ociProfileModule';
+import type * as KeyUsesBundle from '../keyUses/lazyEntry';
 import type * as TerraformGeneratorBundle from '../terraform/generate';
 
 export type OciProfileModule = typeof OciProfileBundle;
 export type TerraformGeneratorModule = typeof TerraformGeneratorBundle;
+export type KeyUsesModule = typeof KeyUsesBundle;
 
 /**
  * A bundle of `dist/lazy/` (built next to `dist/extension.js` by esbuild.mjs), required on first use
@@ -29,3 +31,7 @@ export const loadOciProfileModule = lazyBundle<OciProfileModule>('ociProfile', '
 
 /** "Generate Terraform": the HCL for accounts and keys. */
 export const loadTerraformGenerator = lazyBundle<TerraformGeneratorModule>('terraformGenerate', 'Terraform generator');
+
+
+/** Find Uses of Key: the matching engine and the file finder. */
+export const loadKeyUsesModule = lazyBundle<KeyUsesModule>('keyUses', 'Find Uses of Key');
