@@ -6,3 +6,5 @@
 export { indexKey, KeyIndex, keyRefOf } from '../keyMatching';
 export { findKeyUses } from './finder';
 export { placesFor } from './places';
+export { planRewire } from './rewire';
+export { maskedDiff } from './rewireDiff';

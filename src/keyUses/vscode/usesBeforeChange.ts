@@ -27,6 +27,8 @@ export interface UsesNote {
   readonly count: number;
   /** Opens the results view on these uses. */
   readonly show: () => void;
+  /** The search the lines come from (places only, no value). */
+  readonly result: KeyUsesResult;
 }
 
 /** "Used in 3 places: .env:2, ~/.aws/credentials:3, …", with what was and was not searched. */
@@ -63,5 +65,5 @@ export async function usesBeforeChange(node: KeyNode): Promise<UsesNote | undefi
             return current.searches.search(node, { bounded: true, signal: abort.signal }).finally(() => subscription.dispose());
           },
         );
-  return { lines: describeUses(result), count: result.uses.length, show: () => current.show(result) };
+  return { lines: describeUses(result), count: result.uses.length, show: () => current.show(result), result };
 }
