@@ -75,6 +75,7 @@ builds.push({
     { in: 'src/operations/exports/ociProfileModule.ts', out: 'ociProfile' },
     { in: 'src/terraform/generate.ts', out: 'terraformGenerate' },
     { in: 'src/webview/shared/tableExport.ts', out: 'tableExport' },
+    { in: 'src/keyUses/lazyEntry.ts', out: 'keyUses' },
   ],
   outdir: 'dist/lazy',
   plugins: [reportPlugin('lazy')],

@@ -8,6 +8,7 @@ import { lockoutRisk, typedConfirmation, type LockoutRisk } from '../operations/
 import type { SecretClipboard } from '../services/secretClipboard';
 import { CLOUD_NAMES, keyKindName } from '../views/cloudNames';
 import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
+import { usesBeforeChange } from '../keyUses/vscode/usesBeforeChange';
 import { showUnstoredSecret } from './unstoredSecret';
 import { COMMAND_IDS } from './commandIds';
 import { askCreateOptions, askExpiry, askKeyKind } from './keyInputs';
@@ -61,12 +62,16 @@ function lockoutLines(keyNode: KeyNode, risk: LockoutRisk): string[] {
 async function confirmDelete(keyNode: KeyNode, keysOfUser: readonly AccessKey[], risk: LockoutRisk): Promise<boolean> {
   const { key } = keyNode;
   const deleteLabel = vscode.l10n.t('Delete');
-  const detail = [vscode.l10n.t('Anything that still uses this key will stop working. This cannot be undone.'), ...lockoutLines(keyNode, risk)].join('\n');
+  const showUses = vscode.l10n.t('Show Uses');
+  const uses = await usesBeforeChange(keyNode);
+  const detail = [vscode.l10n.t('Anything that still uses this key will stop working. This cannot be undone.'), ...(uses?.lines ?? []), ...lockoutLines(keyNode, risk)].join('\n');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Delete key {0} of {1}?', keyLabel(key), where(keyNode)),
     { modal: true, detail },
     deleteLabel,
+    ...(uses && uses.count > 0 ? [showUses] : []),
   );
+  if (answer === showUses) uses?.show();
   if (answer !== deleteLabel) return false;
   if (!risk.signsWith && !risk.lastActive) return true;
   const confirmation = typedConfirmation(key, keysOfUser);

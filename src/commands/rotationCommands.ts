@@ -7,6 +7,8 @@ import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
 import { pickAccount, pickKey, pickUser } from './pickers';
 import { withCancellableProgress } from './progress';
+import { confirmRewire, describeOffer, refusedRewires, rewireOffer, type RewireOffer } from '../keyUses/vscode/rewireChoice';
+import { usesBeforeChange } from '../keyUses/vscode/usesBeforeChange';
 import { askRotationMode, replacesSome } from './rotationMode';
 import type { RotationMode } from '../operations/rotation/types';
 import { registerCommand } from './registerCommand';
@@ -49,15 +51,50 @@ async function askGrace(): Promise<GracePeriod | undefined> {
   return (await vscode.window.showQuickPick(items, { placeHolder: vscode.l10n.t('When should the old key be deleted?') }))?.grace;
 }
 
-async function confirmPlan(plan: RotationPlan): Promise<boolean> {
+interface PlanUses {
+  readonly lines: string[];
+  readonly show?: () => void;
+  /** For a one-key plan: the files the rotation can rewrite, offered with a diff. */
+  readonly rewire?: { readonly node: KeyNode; readonly offer: RewireOffer };
+}
+
+/** The uses found of each key the plan rotates, named for the confirmation ("used in 3 places: …"). */
+async function usesOfPlan(s: FeatureServices, plan: RotationPlan, keys: readonly AccessKey[], account: KeyNode['account'], user: KeyNode['user']): Promise<PlanUses> {
+  const lines: string[] = [];
+  let show: (() => void) | undefined;
+  let rewire: PlanUses['rewire'];
+  for (const item of plan.items) {
+    const key = keys.find((k) => k.id === item.oldKey.id && k.kind === item.oldKey.kind);
+    if (!key) continue;
+    const node: KeyNode = { kind: 'key', account, user, key, secretStored: false };
+    const uses = await usesBeforeChange(node);
+    if (!uses) continue;
+    lines.push(...(plan.items.length > 1 ? uses.lines.map((l) => `${item.oldKey.id}: ${l}`) : uses.lines));
+    if (uses.count > 0) show ??= uses.show;
+    if (plan.items.length === 1 && uses.count > 0) {
+      const offer = await rewireOffer(node, uses.result, s.secrets);
+      lines.push(...describeOffer(offer));
+      if (offer.targets.length > 0) rewire = { node, offer };
+    }
+  }
+  return { lines, show, rewire };
+}
+
+async function confirmPlan(plan: RotationPlan, uses: PlanUses = { lines: [] }): Promise<boolean> {
   const go = vscode.l10n.t('Rotate');
+  const showUses = vscode.l10n.t('Show Uses');
+  const goAndRewire = vscode.l10n.t('Rotate and Update Files…');
   const deletedFirst = plan.items.flatMap((i) => (i.makeRoom ? [i.makeRoom.id] : []));
   const question = plan.items.length === 1 ? vscode.l10n.t('Rotate key {0}?', plan.items[0].oldKey.id) : vscode.l10n.t('Rotate {0} keys?', plan.items.length);
   const answer = await vscode.window.showWarningMessage(
     deletedFirst.length === 0 ? question : `${question} ${vscode.l10n.t('Key {0} is deleted first: everything using it stops working.', deletedFirst.join(', '))}`,
-    { modal: true, detail: describePlan(plan).join('\n') },
+    { modal: true, detail: [...describePlan(plan), ...uses.lines].join('\n') },
     go,
+    ...(uses.rewire ? [goAndRewire] : []),
+    ...(uses.show ? [showUses] : []),
   );
+  if (answer === showUses) uses.show?.();
+  if (answer === goAndRewire && uses.rewire) return confirmRewire(uses.rewire.node, uses.rewire.offer);
   return answer === go;
 }
 
@@ -104,10 +141,16 @@ export function registerRotationCommands(s: FeatureServices, engine: () => Rotat
       void vscode.window.showErrorMessage(plan.blocked.map((b) => `${b.key.id}: ${b.reason}`).join(' '));
       return undefined;
     }
-    if (!preset.confirmed && !(await confirmPlan(plan))) return undefined;
-    const outcome = await withStepProgress(vscode.l10n.t('Rotating keys of {0}', user.name), (onStep, signal) => engine().run(plan, { onStep, signal }));
+    // The engine first: it holds the rewriter that a "Rotate and Update Files…" answer hands the files to.
+    const rotationEngine = engine();
+    if (!preset.confirmed && !(await confirmPlan(plan, await usesOfPlan(s, plan, chosen, account, user)))) return undefined;
+    const outcome = await withStepProgress(vscode.l10n.t('Rotating keys of {0}', user.name), (onStep, signal) => rotationEngine.run(plan, { onStep, signal }));
     s.tree.refresh(s.tree.userNode(account, user));
     await reportOutcomes(outcome.items, s);
+    const refused = refusedRewires();
+    if (refused.length > 0) {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Not updated, because they changed after their diff was shown: {0}. Update them by hand.', refused.join(', ')));
+    }
     return outcome;
   };
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { withUseRewiring } from '../keyUses/vscode/rewireChoice';
 import type { CloudId } from '../model/types';
 import { SecretNotStoredError } from '../operations/keyOperations';
 import { ExportUpdater } from '../operations/exports/exportUpdater';
@@ -40,7 +41,7 @@ export function createRotationEngine(s: FeatureServices, records: ExportRecords,
       getKeySecret: (key) => s.secrets.getKeySecret(key),
       deleteKeySecret: (key) => s.secrets.deleteKeySecret(key),
     },
-    exports: new ExportUpdater(records, terminal, s.logger, Date.now, loadOciProfileModule),
+    exports: withUseRewiring(new ExportUpdater(records, terminal, s.logger, Date.now, loadOciProfileModule), s.logger),
     journal: new RotationJournal(journalStorage(s.context), s.logger),
     ...(s.createJournal ? { createJournal: s.createJournal } : {}),
     logger: s.logger,

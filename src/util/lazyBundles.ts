@@ -1,12 +1,14 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as OciProfileBundle from '../operations/exports/ociProfileModule';
+import type * as KeyUsesBundle from '../keyUses/lazyEntry';
 import type * as TerraformGeneratorBundle from '../terraform/generate';
 import type * as TableExportBundle from '../webview/shared/tableExport';
 
 export type OciProfileModule = typeof OciProfileBundle;
 export type TerraformGeneratorModule = typeof TerraformGeneratorBundle;
 export type TableExportModule = typeof TableExportBundle;
+export type KeyUsesModule = typeof KeyUsesBundle;
 
 /**
  * A bundle of `dist/lazy/` (built next to `dist/extension.js` by esbuild.mjs), required on first use
@@ -34,3 +36,6 @@ export const loadTerraformGenerator = lazyBundle<TerraformGeneratorModule>('terr
 
 /** The Key Age Overview's CSV and Markdown exports, with csv-stringify. */
 export const loadTableExport = lazyBundle<TableExportModule>('tableExport', 'table export');
+
+/** Find Uses of Key: the matching engine and the file finder. */
+export const loadKeyUsesModule = lazyBundle<KeyUsesModule>('keyUses', 'Find Uses of Key');

@@ -3,7 +3,8 @@
  * `test-results/bench.json`. Never part of `npm test`.
  *
  *   npm run bench                       everything (about 6–9 minutes)
- *   npm run bench -- --only listing     some of: build, vscode, activation, listing, terraform, cli
+ *   npm run bench -- --only listing     some of: build, vscode, activation, listing, terraform, cli, keyuses
+ *   CLOUD_KEYS_BENCH_KEY_USES_FILES=5000 npm run bench -- --only keyuses   a smaller tree (default 50,000 files)
  *   npm run bench -- --repeats 5        more samples per figure (listing rounds, activation processes)
  *
  * Phases that use the shared dist/ or start code-server (build, vscode) run in child processes that
@@ -17,6 +18,7 @@ import { z } from 'zod';
 import * as activationBench from './activation/activation.bench';
 import * as cliBench from './cli/cli.bench';
 import * as listingBench from './listing/listing.bench';
+import * as keyUsesBench from './keyUses/keyUses.bench';
 import { ROOT } from './support/benchBuild';
 import { describeMachine, loadAverage } from './support/machine';
 import { SectionSchema, type BenchModule, type BenchOptions, type Report, type Section } from './support/results';
@@ -26,7 +28,7 @@ const TEST_LOCK = '/tmp/cloud-keys-test.lock';
 const RESULTS = path.join(ROOT, 'test-results', 'bench.json');
 /** The same table in Markdown, for the README's Performance section. */
 const RESULTS_MD = path.join(ROOT, 'test-results', 'bench.md');
-const PHASES = ['build', 'vscode', 'activation', 'listing', 'terraform', 'cli'] as const;
+const PHASES = ['build', 'vscode', 'activation', 'listing', 'terraform', 'cli', 'keyuses'] as const;
 type Phase = (typeof PHASES)[number];
 
 /**
@@ -127,6 +129,9 @@ async function main(): Promise<void> {
   }
   if (phases.has('cli')) {
     sections.push(await runModule('cli', '#5 cloud-keys CLI', async () => cliBench, options));
+  }
+  if (phases.has('keyuses')) {
+    sections.push(await runModule('key-uses', '#6 Find Uses of Key', async () => keyUsesBench, options));
   }
   sections.push(...vscodeSections.filter((s) => s.id !== 'activation-vscode'));
 

@@ -3,7 +3,6 @@
  * a JSON object keyed by profile name. A bad file or profile becomes a problem, never an exception.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import { z } from 'zod';
 import type { DiscoveryProblem } from '../cloudModule';
 
@@ -30,9 +29,7 @@ export interface ConfigFileResult {
   readonly exists: boolean;
 }
 
-export function configFileCandidates(homeDir: string): { current: string; legacy: string } {
-  return { current: path.join(homeDir, '.osc', 'config.json'), legacy: path.join(homeDir, '.osc_sdk', 'config.json') };
-}
+export { configFileCandidates } from './configPaths';
 
 /** Names the fields of a profile that failed, without echoing any value. */
 function describeIssues(error: z.ZodError): string {

@@ -85,6 +85,11 @@ suite('Secret-leak canary: every operation that touches a secret, in every cloud
       await vscode.commands.executeCommand('cloudKeys.exportKey', node, { format: 'dotenv', file: envFile, ...S3[cloud], confirmed: true });
       assert.ok(fs.readFileSync(envFile, 'utf8').includes(secret), 'the .env export does not hold the secret');
 
+      // Find Uses of Key hashes the stored secret to find it; the driver's search then covers what it wrote.
+      const found = (await vscode.commands.executeCommand('cloudKeys.findKeyUses', node)) as { uses: { file: string; kind: string; managed: boolean }[] };
+      assert.ok(found.uses.some((u) => u.file === envFile && u.kind === 'secret' && u.managed), 'Find Uses did not find the secret in the .env export');
+      assert.ok(!JSON.stringify(found).includes(secret), 'Find Uses returned the secret');
+
       // The terminal export reaches new terminals, and is gone from them once removed.
       await vscode.commands.executeCommand('cloudKeys.exportKey', node, { format: 'terminal', ...S3[cloud] });
       const during = path.join(home, `terminal-env-during-${cloud}.txt`);

@@ -1,0 +1,20 @@
+import { IONOS_CREDENTIAL_FORMATS } from '../clouds/ionos/credentialFormats';
+import { OCI_CREDENTIAL_FORMATS } from '../clouds/oci/credentialFormats';
+import { OUTSCALE_CREDENTIAL_FORMATS } from '../clouds/outscale/credentialFormats';
+import type { CredentialFormat, CredentialPart } from '../clouds/shared/credentialFormat';
+import type { CloudId, KeyKind } from '../model/types';
+
+export type { CredentialFormat, CredentialPart };
+
+/** Every cloud's key shapes, as each cloud's folder states them. */
+export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [...OCI_CREDENTIAL_FORMATS, ...OUTSCALE_CREDENTIAL_FORMATS, ...IONOS_CREDENTIAL_FORMATS];
+
+/** The shapes of one cloud's key kind (optionally one part of it). */
+export function formatsFor(cloud: CloudId, kind: KeyKind, part?: CredentialPart): CredentialFormat[] {
+  return CREDENTIAL_FORMATS.filter((f) => f.cloud === cloud && f.kind === kind && (part === undefined || f.part === part));
+}
+
+/** Whether a value has one of the shapes: its length, and every character in the alphabet. */
+export function hasFormat(value: string, format: CredentialFormat): boolean {
+  return value.length === format.length && [...value].every((char) => format.alphabet.includes(char));
+}
