@@ -34,9 +34,16 @@ export const UNNAMED_EIM_CALLER_NOTE =
   'These credentials belong to an EIM user that may not list EIM users (ReadUsers), so OUTSCALE does not say its name. Its own access keys are shown.';
 
 /**
+ * Callers found, by endpoint and signing key: an access key belongs to one user for its whole life
+ * (the OSC API has no call that moves a key), so a refresh, which makes new providers, need not
+ * search again. A remembered EIM user is checked with one call (it may have been deleted since).
+ */
+const knownCallers = new Map<string, OutscaleCaller>();
+
+/**
  * Finds whose credentials sign the client's requests (see the file comment), given the first page of
  * ReadUsers (which the tree needs anyway): only that page's users are searched, so an EIM caller past
- * it is taken for the account (logged by the provider).
+ * it is taken for the account (logged by the provider). Remembered per endpoint and key.
  */
 export async function identifyCaller(
   client: OutscaleApiClient,
@@ -51,6 +58,18 @@ export async function identifyCaller(
     if (error instanceof CloudError && error.code === 'forbidden' && NOT_ALLOWED.test(error.cloudCode ?? '')) return { kind: 'eim-user' };
     throw error;
   }
+  const cacheKey = `${client.endpoint}|${signingKeyId}`;
+  const known = knownCallers.get(cacheKey);
+  if (known?.kind === 'account') return known;
+  if (known?.kind === 'eim-user' && known.userName !== undefined && userNames.includes(known.userName) && (await ownsKey(client, known.userName, signingKeyId, signal))) {
+    return known;
+  }
+  const found = await searchCaller(client, signingKeyId, userNames, signal);
+  knownCallers.set(cacheKey, found);
+  return found;
+}
+
+async function searchCaller(client: OutscaleApiClient, signingKeyId: string, userNames: readonly string[], signal?: AbortSignal): Promise<OutscaleCaller> {
   for (let start = 0; start < userNames.length; start += SEARCH_CONCURRENCY) {
     const batch = userNames.slice(start, start + SEARCH_CONCURRENCY);
     const owners = await Promise.all(batch.map((userName) => ownsKey(client, userName, signingKeyId, signal)));

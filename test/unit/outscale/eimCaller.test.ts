@@ -73,6 +73,30 @@ describe('OUTSCALE: who signs, the account or an EIM user', () => {
     assert.equal(emulator.state.keys.has(extra.key.id), false);
   });
 
+  it('after a refresh (a new provider), the EIM caller is known again with one key check, not a search of every user', async () => {
+    // An emulator of its own: callers are remembered by endpoint and key, so this one is new.
+    const fresh = await startOutscaleEmulator({ seed: 'test' });
+    try {
+      fresh.state.user('erin')!.eimAdmin = true;
+      const signing = fresh.state.keysOf('erin')[0];
+      const keys = { accessKeyId: signing.accessKeyId, secretKey: signing.secretKey };
+      const searches = () => fresh.calls.filter((c) => c === 'ReadAccessKeys').length;
+      const { provider } = await providerFor(fresh, { keys });
+      fresh.calls.length = 0;
+      assert.equal((await provider.whoAmI()).id, 'erin');
+      const first = searches();
+      const { provider: again } = await providerFor(fresh, { keys });
+      fresh.calls.length = 0;
+      assert.equal((await again.whoAmI()).id, 'erin');
+      // One ReadAccessKeys of the caller's own keys each time, plus the search: every listed user the
+      // first time, only erin after the refresh.
+      assert.equal(first, 1 + TEST_SEED.users.length, `the first time, every listed user's keys are read: ${first} calls`);
+      assert.equal(searches(), 2, `after the refresh, one check of erin's keys: ${fresh.calls.join(', ')}`);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('the account signing is still the account, listed first', async () => {
     const { provider } = await providerFor(emulator);
     const me = await provider.whoAmI();
