@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { ReportingDescriptor, Result } from 'sarif';
 import type { LeakSeverity } from '../../leaks/attribution';
 import type { LeakPart } from '../../leaks/types';
+import { sarifLog } from '../formats/sarifLog';
 import type { ScanFinding, ScanReport } from './scanReport';
 
 type Rule = ReportingDescriptor & { id: string };
@@ -54,22 +55,11 @@ function result(finding: ScanFinding): Result {
  * accounts not read are tool execution notifications.
  */
 export function scanSarif(report: ScanReport, version: string): string {
-  const log: Log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'cloud-keys', version, rules: RULE_ORDER.map((part) => RULES[part]) } },
-        invocations: [
-          {
-            executionSuccessful: report.problems.length === 0,
-            toolExecutionNotifications: report.problems.map((problem) => ({ level: 'error', message: { text: problem.message }, descriptor: { id: problem.kind } })),
-          },
-        ],
-        results: report.findings.map(result),
-        properties: { filesScanned: report.filesScanned, failOn: report.failOn, inventory: report.inventory ?? null },
-      },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  return sarifLog({
+    version,
+    rules: RULE_ORDER.map((part) => RULES[part]),
+    results: report.findings.map(result),
+    problems: report.problems,
+    properties: { filesScanned: report.filesScanned, failOn: report.failOn, inventory: report.inventory ?? null },
+  });
 }
