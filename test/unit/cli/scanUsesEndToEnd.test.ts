@@ -157,6 +157,18 @@ describe('cloud-keys scan and uses against the emulators', () => {
     assert.match((await git(repo, 'log', '--oneline')).stdout, /add deploy settings/);
   });
 
+  it('on a terminal, shows progress on stderr (util-linux script gives it a pseudo-terminal); piped, none', async (t) => {
+    if (!fs.existsSync('/usr/bin/script')) return t.skip('util-linux script is not installed');
+    const repo = await plantedRepo('scan-tty');
+    const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
+    const command = [process.execPath, harness.cli, 'scan', '--offline'].map(quote).join(' ');
+    const { stdout: screen } = await run('/usr/bin/script', ['-qec', command, '/dev/null'], { env: harness.env, cwd: repo });
+    assert.ok(screen.includes('\r\u001b[KScanning 1: '), 'a progress line, redrawn in place');
+    assert.match(screen, /deploy\/app\.env:4:16: warning: Looks like an OUTSCALE secret key/);
+    for (const secret of harness.secrets) assert.ok(!screen.includes(secret), 'the terminal showed a secret');
+    assert.equal((await harness.cloudKeys(['scan', '--offline'], {}, repo)).stderr, '');
+  });
+
   it('refuses --staged outside a git repository and a path that does not exist, with exit 2', async () => {
     const outside = fs.mkdtempSync(path.join(harness.home, 'plain-'));
     const staged = await harness.cloudKeys(['scan', '--staged', '--offline'], { GIT_CEILING_DIRECTORIES: harness.home }, outside);
