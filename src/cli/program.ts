@@ -2,34 +2,39 @@ import { Command, CommanderError } from 'commander';
 import { isCloudError } from '../model/cloudError';
 import { auditCommand } from './audit/auditCommand';
 import type { AuditOptions } from './audit/auditOptions';
-import { runAudit, type AuditDependencies } from './audit/runAudit';
+import { runAudit } from './audit/runAudit';
+import { runScan, type ScanDependencies } from './scan/runScan';
+import { scanCommand } from './scan/scanCommand';
+import { runUses } from './uses/runUses';
+import { usesCommand } from './uses/usesCommand';
 import { EXIT, UsageError, type ExitCode } from './exitCodes';
 import { complain, safeText, type CliIo } from './io';
 
-/**
- * A subcommand of `cloud-keys`. Each lives in its own folder (`audit/`) and registers itself here;
- * `scan` and `uses` join the list the same way once their engines exist.
- */
+/** A subcommand of `cloud-keys`. Each lives in its own folder (`audit/`, `scan/`, `uses/`) and registers itself here. */
 export interface CliCommand {
   readonly name: string;
   /** Adds the subcommand to the program; its action hands its exit code to `finish`. */
   register(program: Command, finish: (code: ExitCode) => void): Command;
 }
 
-export interface CliDependencies extends AuditDependencies {
+export interface CliDependencies extends ScanDependencies {
   /** The subcommands; by default the real ones. Tests pass commands whose actions record what they were given. */
   readonly commands?: readonly CliCommand[];
 }
 
 /** The subcommands `cloud-keys` offers. */
-export function defaultCommands(io: CliIo, deps: AuditDependencies): CliCommand[] {
-  return [auditCommand((options: AuditOptions) => runAudit(options, io, deps))];
+export function defaultCommands(io: CliIo, deps: ScanDependencies): CliCommand[] {
+  return [
+    auditCommand((options: AuditOptions) => runAudit(options, io, deps)),
+    scanCommand((options) => runScan(options, io, deps)),
+    usesCommand((options) => runUses(options, io, deps)),
+  ];
 }
 
 /** The commander program: global options, help and errors written to `io`, and never `process.exit`. */
 export function buildProgram(io: CliIo, version: string, commands: readonly CliCommand[], finish: (code: ExitCode) => void): Command {
   const program = new Command('cloud-keys')
-    .description('Audit the access keys of your OCI, OUTSCALE and IONOS Cloud accounts from the command line.')
+    .description('Audit the access keys of your OCI, OUTSCALE and IONOS Cloud accounts, find them in files, and scan files for leaked keys, from the command line.')
     .version(version, '-V, --version', 'print the version')
     .option('--verbose', 'log cloud calls and retries to stderr (redacted)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })

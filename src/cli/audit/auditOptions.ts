@@ -26,8 +26,8 @@ function wholeNumber(flag: string, min: number) {
   };
 }
 
-/** `--cloud oci,ionos` and `--cloud oci --cloud ionos` alike. */
-function cloudList(text: string, previous: CloudId[] | undefined): CloudId[] {
+/** `--cloud oci,ionos` and `--cloud oci --cloud ionos` alike (also used by scan and uses). */
+export function cloudList(text: string, previous: CloudId[] | undefined): CloudId[] {
   const names = text.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
   const unknown = names.filter((name) => !(CLOUD_IDS as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {
@@ -36,7 +36,7 @@ function cloudList(text: string, previous: CloudId[] | undefined): CloudId[] {
   return [...new Set([...(previous ?? []), ...(names as CloudId[])])];
 }
 
-function accountList(text: string, previous: string[] | undefined): string[] {
+export function accountList(text: string, previous: string[] | undefined): string[] {
   if (text.trim() === '') throw new InvalidArgumentError('--account takes an account name (its profile name or label) or id.');
   return [...(previous ?? []), text.trim()];
 }

@@ -1,9 +1,10 @@
-import type { Log, ReportingDescriptor, Result } from 'sarif';
+import type { ReportingDescriptor, Result } from 'sarif';
 import type { KeyWarning } from '../../operations/keyHealth';
 import { describeWarning } from '../../operations/keyHealth';
 import { keyKindName } from '../../views/cloudNames';
 import type { AuditEntry } from '../audit/auditReport';
 import type { AuditFormatter } from './formats';
+import { sarifLog } from './sarifLog';
 
 type Rule = ReportingDescriptor & { id: string; defaultConfiguration: { level: Result.level } };
 
@@ -47,24 +48,12 @@ function results(entry: AuditEntry): Result[] {
  * logical location `cloud/account/user/keyId`; accounts or users not read are tool execution
  * notifications, and make the invocation unsuccessful.
  */
-export const sarifFormat: AuditFormatter = (report, { version }) => {
-  const log: Log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: { driver: { name: 'cloud-keys', version, rules: RULE_ORDER.map((kind) => RULES[kind]) } },
-        invocations: [
-          {
-            executionSuccessful: report.problems.length === 0,
-            endTimeUtc: report.generatedAt.toISOString(),
-            toolExecutionNotifications: report.problems.map((problem) => ({ level: 'error', message: { text: problem.message }, descriptor: { id: problem.kind } })),
-          },
-        ],
-        results: report.entries.flatMap(results),
-        properties: { maxAgeDays: report.policy.maxAgeDays, expiryWarningDays: report.policy.expiryWarningDays, keys: report.entries.length },
-      },
-    ],
-  };
-  return `${JSON.stringify(log, null, 2)}\n`;
-};
+export const sarifFormat: AuditFormatter = (report, { version }) =>
+  sarifLog({
+    version,
+    rules: RULE_ORDER.map((kind) => RULES[kind]),
+    results: report.entries.flatMap(results),
+    problems: report.problems,
+    endTime: report.generatedAt,
+    properties: { maxAgeDays: report.policy.maxAgeDays, expiryWarningDays: report.policy.expiryWarningDays, keys: report.entries.length },
+  });

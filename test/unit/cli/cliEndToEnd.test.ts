@@ -1,91 +1,38 @@
 /**
  * The BUILT `cloud-keys` executable, run as a child process against the three emulators (demo
  * seed, every key secret starting with a canary): exit codes, stdout in each format, stderr.
- * The bundle is built into a temporary folder first (scripts/build-cli.mjs), so the test runs
- * today's source without touching dist/.
+ * The harness (cliHarness.ts) builds the bundle into a temporary folder first.
  */
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { createPrivateKey } from 'node:crypto';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { after, before, describe, it } from 'node:test';
 import { parse } from 'csv-parse/sync';
-import { SETTING_VARIABLES } from '../../../src/cli/environment';
 import { cloudModule as outscaleModule } from '../../../src/clouds/outscale/index';
 import { redactText } from '../../../src/util/redact';
-import { startIonosEmulator, writeDemoConfig as writeIonosConfig, type IonosEmulator } from '../../emulators/ionos';
-import { startOciEmulator, writeDemoConfig as writeOciConfig, type RunningOciEmulator } from '../../emulators/oci';
-import { startOutscaleEmulator, writeDemoConfig as writeOutscaleConfig, type RunningOutscaleEmulator } from '../../emulators/outscale';
+import type { RunningOciEmulator } from '../../emulators/oci';
 import { MemoryCredentials, RecordingLogger } from '../../support/testDoubles';
+import { clearFaults, fault, ROOT, run, startCliHarness, type CliHarness } from './cliHarness';
 import { sarifValidator } from './sarifSchema';
 
-const ROOT = path.resolve(__dirname, '..', '..', '..');
-const CANARY = 'CKCLICANARY';
-const run = promisify(execFile);
-
-interface Outcome {
-  readonly code: number;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
 describe('the cloud-keys executable against the emulators', () => {
+  let harness: CliHarness;
   let home: string;
   let cli: string;
   let env: Record<string, string>;
   let oci: RunningOciEmulator;
-  let outscale: RunningOutscaleEmulator;
-  let ionos: IonosEmulator;
-  /** Secrets the output must never hold: account credentials and the canary every key secret starts with. */
   let secrets: string[];
+  const cloudKeys = (args: string[], extraEnv: Record<string, string> = {}) => harness.cloudKeys(args, extraEnv);
 
   before(async () => {
-    home = fs.mkdtempSync(path.join(os.tmpdir(), 'ck-cli-'));
-    await run(process.execPath, [path.join(ROOT, 'scripts', 'build-cli.mjs'), path.join(home, 'bundle')], { cwd: ROOT });
-    cli = path.join(home, 'bundle', 'cli.js');
-    oci = await startOciEmulator({ seed: 'demo', canary: CANARY });
-    outscale = await startOutscaleEmulator({ seed: 'demo', canary: CANARY });
-    ionos = await startIonosEmulator({ seed: 'demo', canary: CANARY });
-    env = { PATH: process.env.PATH ?? '', HOME: home };
-    for (const written of [writeOciConfig(path.join(home, 'oci'), oci), writeOutscaleConfig(path.join(home, 'outscale'), outscale), writeIonosConfig(path.join(home, 'ionos'), ionos)]) {
-      Object.assign(env, written.env);
-      // The extension's settings, as the CLI's documented variables.
-      for (const [setting, value] of Object.entries(written.settings)) {
-        const variable = SETTING_VARIABLES.find((v) => `cloudKeys.${v.setting}` === setting)?.variable;
-        assert.ok(variable, `no CLOUD_KEYS_* variable stands for ${setting}`);
-        env[variable] = value;
-      }
-    }
-    const pemBody = oci.caller.privateKeyPem.split('\n').filter((line) => line && !line.startsWith('-----'));
-    secrets = [CANARY, outscale.caller.secretKey, ionos.caller.password, ...pemBody.slice(0, 3)];
+    harness = await startCliHarness();
+    ({ home, cli, env, oci, secrets } = harness);
   });
 
   after(async () => {
-    await Promise.all([oci?.close(), outscale?.close(), ionos?.close()]);
-    fs.rmSync(home, { recursive: true, force: true });
+    await harness?.close();
   });
-
-  async function cloudKeys(args: string[], extraEnv: Record<string, string> = {}): Promise<Outcome> {
-    let outcome: Outcome;
-    try {
-      const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...env, ...extraEnv }, maxBuffer: 64 * 2 ** 20 });
-      outcome = { code: 0, stdout, stderr };
-    } catch (error) {
-      const failed = error as { code?: number; stdout?: string; stderr?: string };
-      assert.equal(typeof failed.code, 'number', `cloud-keys did not run: ${String(error)}`);
-      outcome = { code: failed.code!, stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-    }
-    for (const secret of secrets) {
-      assert.ok(!outcome.stdout.includes(secret) && !outcome.stderr.includes(secret), `cloud-keys ${args.join(' ')} printed a secret`);
-    }
-    return outcome;
-  }
-
-  const fault = (url: string, body: unknown) => fetch(`${url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const clearFaults = (url: string) => fetch(`${url}/__emulator/faults`, { method: 'DELETE' });
 
   it('prints its version, the same as package.json', async () => {
     const { version } = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string };
