@@ -6,6 +6,13 @@ import { runCli } from './program';
 /** Set by esbuild from package.json (see esbuild.mjs). */
 declare const CLOUD_KEYS_VERSION: string | undefined;
 
+// A reader that stops early (`cloud-keys audit | head`) closes the pipe: stop quietly, as other
+// command-line tools do, instead of failing with EPIPE.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 const io: CliIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
