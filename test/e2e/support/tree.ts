@@ -175,7 +175,14 @@ export async function contextMenu(page: Page, text: string | RegExp, entry: stri
 /** Waits for a notification toast matching `text` and returns its message. */
 export async function notification(page: Page, text: RegExp): Promise<string> {
   const toast = page.locator('.notification-toast .notification-list-item-message', { hasText: text }).first();
-  await toast.waitFor();
+  try {
+    await toast.waitFor();
+  } catch (error) {
+    // Say what was on screen instead, so a failure in CI can be read without the browser.
+    const shown = await page.locator('.notification-toast .notification-list-item-message').allInnerTexts().catch(() => []);
+    const dialogs = await page.locator('.monaco-dialog-box').allInnerTexts().catch(() => []);
+    throw new Error(`no notification matching ${String(text)}; toasts shown: ${JSON.stringify(shown)}; dialogs: ${JSON.stringify(dialogs)}`, { cause: error });
+  }
   return (await toast.innerText()).replace(/\u00a0/g, ' ');
 }
 
