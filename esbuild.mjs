@@ -76,7 +76,7 @@ const builds = [
     plugins: [reportPlugin('webview')],
   },
 ];
-// Code the extension requires only on first use (see src/util/lazyBundles.ts), kept out of dist/extension.js.
+// Code the extension requires only on first use (see src/services/lazyModules.ts), kept out of dist/extension.js.
 builds.push({
   ...node,
   entryPoints: [

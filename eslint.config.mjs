@@ -1,5 +1,6 @@
 // ESLint flat config: typescript-eslint over the extension, the webview and the tests alike.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -7,10 +8,43 @@ const noVscodeInPureLayers = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'vscode', message: 'model, clouds and operations stay free of VS Code: take an interface instead.' }],
+      paths: [{ name: 'vscode', message: 'model, util, clouds, operations and the pure Terraform code stay free of VS Code: take an interface instead.' }],
     },
   ],
 };
+
+/**
+ * The layers of docs/architecture.md, bottom first: each may import only the layers before it (and
+ * itself). The VS Code side (everything else under src/) may import them all; nothing imports
+ * src/extension.ts, the composition root.
+ */
+const LAYERS = [
+  { dir: 'model', may: [] },
+  { dir: 'util', may: ['model'] },
+  { dir: 'clouds', may: ['model', 'util'] },
+  { dir: 'operations', may: ['model', 'util', 'clouds'] },
+  { dir: 'terraform', target: './src/terraform/*.ts', may: ['model', 'util', 'clouds', 'operations'] },
+];
+const layerZones = [
+  ...LAYERS.map(({ dir, target, may }) => ({
+    target: target ?? `./src/${dir}`,
+    from: './src',
+    except: [dir, ...may].map((d) => `./${d}`),
+    message: `src/${dir} may import only ${[...may, dir].map((d) => `src/${d}`).join(', ')} (docs/architecture.md, "Layers").`,
+  })),
+  {
+    target: './src/terraform/*.ts',
+    from: './src/terraform/vscode',
+    message: 'The pure Terraform code may not import its VS Code side (src/terraform/vscode).',
+  },
+  { target: './src', from: './src/extension.ts', message: 'src/extension.ts is the composition root: nothing imports it.' },
+  {
+    target: './webview',
+    from: './src',
+    except: ['./webview/protocol.ts', './webview/shared', './util/formatDate.ts'],
+    message: "The forms' browser code may import only src/webview/protocol.ts, src/webview/shared and src/util/formatDate.ts.",
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist.build-*/**', 'out/**', 'dist-package/**', 'node_modules/**', 'test-results/**', '.vscode-test/**'] },
@@ -32,7 +66,26 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
-    files: ['src/model/**/*.ts', 'src/clouds/**/*.ts', 'src/operations/**/*.ts', 'src/terraform/*.ts', 'test/unit/**/*.ts', 'test/emulators/**/*.ts'],
+    // Layers and cycles. no-cycle follows value imports only (import-x skips `import type` by design);
+    // scripts/check-import-cycles.mjs, in the static tier too, counts type imports.
+    files: ['src/**/*.ts', 'webview/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: [
+      'src/model/**/*.ts', 'src/util/**/*.ts', 'src/clouds/**/*.ts', 'src/operations/**/*.ts', 'src/terraform/*.ts',
+      'test/unit/**/*.ts', 'test/emulators/**/*.ts',
+    ],
+    ignores: ['src/util/outputChannelLogger.ts'],
     rules: noVscodeInPureLayers,
   },
   {

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import '../util/zodLocale';
 import type { OciProfilePlan } from '../operations/exports/ociConfigProfile';
-import { loadOciProfileModule } from '../util/lazyBundles';
+import { loadOciProfileModule } from '../services/lazyModules';
 import { ExportRecords, type ExportRecord } from '../operations/exports/records';
 import type { Feature, FeatureServices } from '../services/featureServices';
 import { exportStorage } from '../services/rotationState';

@@ -8,7 +8,7 @@ import type { FeatureServices } from '../services/featureServices';
 import type { TerminalExport } from '../services/terminalExport';
 import { journalStorage } from '../services/rotationState';
 import { showUnstoredSecret } from './unstoredSecret';
-import { loadOciProfileModule } from '../util/lazyBundles';
+import { loadOciProfileModule } from '../services/lazyModules';
 import { formatDay } from '../util/formatDate';
 
 const STEP_NAMES: Record<StepEvent['step'], string> = {

@@ -4,8 +4,16 @@ import '../util/zodLocale';
 import type { CloudId, KeyKind } from '../model/types';
 import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
-import { CLOCK_SKEW_MS, CREATE_CALL_MAX_MS } from './createRecovery';
 import { KEY_KINDS } from '../model/types';
+
+/** How far a cloud's clock may run behind ours and a key still count as created by the recorded call. */
+export const CLOCK_SKEW_MS = 2 * 60_000;
+
+/**
+ * The longest a create call can take, retries included: a key created later than this after the
+ * record's start (plus the clock skew) was made by something else, such as the cloud's console.
+ */
+export const CREATE_CALL_MAX_MS = 10 * 60_000;
 
 /**
  * One key creation that has started and not yet ended with its secret stored: ids and times only.

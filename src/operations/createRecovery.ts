@@ -3,16 +3,7 @@ import { isCloudError } from '../model/cloudError';
 import type { Secret } from '../model/secret';
 import type { AccessKey } from '../model/types';
 import type { Logger } from '../util/logger';
-import type { CreateIntent, CreateJournal } from './createJournal';
-
-/** How far a cloud's clock may run behind ours and a key still count as created by the recorded call. */
-export const CLOCK_SKEW_MS = 2 * 60_000;
-
-/**
- * The longest a create call can take, retries included: a key created later than this after the
- * record's start (plus the clock skew) was made by something else, such as the cloud's console.
- */
-export const CREATE_CALL_MAX_MS = 10 * 60_000;
+import { CLOCK_SKEW_MS, CREATE_CALL_MAX_MS, type CreateIntent, type CreateJournal } from './createJournal';
 
 /** What recovery needs of SecretStorage. */
 export interface RecoveryVault {

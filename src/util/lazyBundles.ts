@@ -1,16 +1,12 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type * as OciProfileBundle from '../operations/exports/ociProfileModule';
-import type * as TerraformGeneratorBundle from '../terraform/generate';
-
-export type OciProfileModule = typeof OciProfileBundle;
-export type TerraformGeneratorModule = typeof TerraformGeneratorBundle;
 
 /**
  * A bundle of `dist/lazy/` (built next to `dist/extension.js` by esbuild.mjs), required on first use
- * and kept. The path is computed, so esbuild leaves the code out of the extension bundle.
+ * and kept. The path is computed, so esbuild leaves the code out of the extension bundle. The bundles
+ * themselves, typed, are in `src/services/lazyModules.ts` (this layer imports nothing above it).
  */
-function lazyBundle<T>(name: string, what: string): () => T {
+export function lazyBundle<T>(name: string, what: string): () => T {
   let loaded: T | undefined;
   return () => {
     if (loaded) return loaded;
@@ -23,9 +19,3 @@ function lazyBundle<T>(name: string, what: string): () => T {
     return loaded;
   };
 }
-
-/** Saving and rotating OCI config profiles, with the OCI config parser and the `diff` library. */
-export const loadOciProfileModule = lazyBundle<OciProfileModule>('ociProfile', 'OCI profile code');
-
-/** "Generate Terraform": the HCL for accounts and keys. */
-export const loadTerraformGenerator = lazyBundle<TerraformGeneratorModule>('terraformGenerate', 'Terraform generator');

@@ -8,7 +8,7 @@ import { registerCommand, type CommandContext } from '../../commands/registerCom
 import type { AccessKey, Account, CloudUser } from '../../model/types';
 import type { FeatureServices } from '../../services/featureServices';
 import type { AccountNode, KeyNode, UserNode } from '../../views/nodes/treeNodes';
-import { loadTerraformGenerator } from '../../util/lazyBundles';
+import { loadTerraformGenerator } from '../../services/lazyModules';
 import { mergeProviders, placeBody, planAppend } from '../appendTerraform';
 import type { GenerateOptions } from '../generate';
 import { renderNewFile, type GeneratedTerraform, type ProviderRequirement } from '../requiredProviders';
