@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { CloudModule } from './clouds/cloudModule';
 import { CloudModuleLoader } from './clouds/cloudModuleLoader';
 import { registerAccountCommands } from './commands/accountCommands';
+import { CommandDriver } from './commands/commandDriver';
 import { registerGeneralCommands } from './commands/generalCommands';
 import { registerKeyCommands } from './commands/keyCommands';
 import { registerTreeCommands } from './commands/treeCommands';
@@ -35,6 +36,10 @@ export interface TestApi {
   readonly createJournal: CreateJournal;
   /** The open webview panels, to watch what they post and to speak for their pages. */
   readonly panels: () => readonly PanelHost[];
+  /** Runs a command with options only tests give (confirmations answered); rejects with what it showed if it failed. */
+  readonly run: CommandDriver['run'];
+  /** Every command failure or refusal shown to the user since activation. */
+  readonly commandFailures: () => readonly string[];
 }
 
 /** The composition root: build each service, register it, hand every disposable to VS Code. */
@@ -63,7 +68,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
   );
 
-  const commandContext = { logger, showLogs: () => logger.show() };
+  const driver = new CommandDriver();
+  const commandContext = { logger, showLogs: () => logger.show(), driver };
   // The engine is built on first use, by which time `services` is complete.
   const rotation: RotationService = new RotationService(context, (records, terminal) => createRotationEngine(services, records, terminal));
   const createJournal = new CreateJournal(createJournalStorage(context), logger);
@@ -82,7 +88,9 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   );
 
   logger.info(`Cloud Keys ${String(context.extension.packageJSON.version)} activated in ${Math.round(performance.now() - startedAt)} ms`);
-  return process.env.CLOUD_KEYS_TEST_API === '1' ? { tree, registry, secrets, createJournal, panels: openPanels } : undefined;
+  return process.env.CLOUD_KEYS_TEST_API === '1'
+    ? { tree, registry, secrets, createJournal, panels: openPanels, run: (...a) => driver.run(...a), commandFailures: () => driver.failures() }
+    : undefined;
 }
 
 export function deactivate(): void {

@@ -7,6 +7,7 @@ import { CLOUD_IDS, manualCredentialName, type Account, type CloudId } from '../
 import type { AccountPreferences } from '../operations/accountRegistry';
 import { CLOUD_NAMES } from '../views/cloudNames';
 import type { AccountNode } from '../views/nodes/treeNodes';
+import { accountNodeArg } from './commandArgs';
 import { COMMAND_IDS } from './commandIds';
 import { pickAccount, type PickerServices } from './pickers';
 import { withCancellableProgress } from './progress';
@@ -16,8 +17,8 @@ export interface AccountCommandServices extends PickerServices {
   readonly preferences: AccountPreferences;
 }
 
-async function accountArg(node: unknown, s: PickerServices): Promise<AccountNode | undefined> {
-  return (node as AccountNode | undefined)?.kind === 'account' ? (node as AccountNode) : pickAccount(s);
+async function accountArg(command: string, node: unknown, s: PickerServices): Promise<AccountNode | undefined> {
+  return accountNodeArg(command, node) ?? pickAccount(s);
 }
 
 async function testConnection(account: Account, s: AccountCommandServices): Promise<void> {
@@ -117,12 +118,12 @@ export function registerAccountCommands(ctx: CommandContext, s: AccountCommandSe
     }, ctx),
 
     registerCommand(COMMAND_IDS.testConnection, async (node?: unknown) => {
-      const accountNode = await accountArg(node, s);
+      const accountNode = await accountArg(COMMAND_IDS.testConnection, node, s);
       if (accountNode) await testConnection(accountNode.account, s);
     }, ctx),
 
     registerCommand(COMMAND_IDS.hideAccount, async (node?: unknown) => {
-      const accountNode = await accountArg(node, s);
+      const accountNode = await accountArg(COMMAND_IDS.hideAccount, node, s);
       if (!accountNode) return;
       await s.preferences.setHidden(accountNode.account.id, true);
       s.tree.refresh();
@@ -147,7 +148,7 @@ export function registerAccountCommands(ctx: CommandContext, s: AccountCommandSe
     }, ctx),
 
     registerCommand(COMMAND_IDS.removeAccount, async (node?: unknown) => {
-      const accountNode = await accountArg(node, s);
+      const accountNode = await accountArg(COMMAND_IDS.removeAccount, node, s);
       if (!accountNode) return;
       const { account } = accountNode;
       const remove = vscode.l10n.t('Remove');

@@ -18,11 +18,12 @@ import { COMMAND_IDS } from './commandIds';
 import { ociNamespaceForExport } from './ociNamespace';
 import { pickKey } from './pickers';
 import { withCancellableProgress } from './progress';
-import { registerCommand } from './registerCommand';
+import { commandOptions, keyNodeArg, optionsArg } from './commandArgs';
+import { registerCommand, registerDrivenCommand } from './registerCommand';
 
 type Format = ExportKind | 'json';
 
-/** Lets a caller (a test, a form) skip the questions of Export Key. */
+/** Lets a caller (a test, a form) skip the questions of Export Key; `confirmed` comes from the test API only. */
 interface ExportPreset {
   readonly format?: Format;
   readonly profile?: string;
@@ -112,9 +113,10 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
   };
 
   return [
-    registerCommand(COMMAND_IDS.exportKey, async (node?: unknown, preset?: unknown) => {
-      const given = (preset as ExportPreset | undefined) ?? {};
-      const keyNode = (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : await pickKey(s, (k) => isS3CredentialKind(k.kind));
+    registerDrivenCommand(COMMAND_IDS.exportKey, async (driven, node?: unknown, preset?: unknown) => {
+      const { schema, takes } = commandOptions().exportKey;
+      const given: ExportPreset = { ...optionsArg(COMMAND_IDS.exportKey, 'second argument (the export)', preset, schema, takes), confirmed: driven.confirmed };
+      const keyNode = keyNodeArg(COMMAND_IDS.exportKey, node) ?? (await pickKey(s, (k) => isS3CredentialKind(k.kind)));
       if (!keyNode) return undefined;
       if (!isS3CredentialKind(keyNode.key.kind)) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Only access keys (S3 keys) can be exported; API signing keys are used through the OCI config file.'));

@@ -7,7 +7,7 @@ import { withCancellableProgress } from '../../commands/progress';
 import { registerCommand, type CommandContext } from '../../commands/registerCommand';
 import type { AccessKey, Account, CloudUser } from '../../model/types';
 import type { FeatureServices } from '../../services/featureServices';
-import type { AccountNode, KeyNode, UserNode } from '../../views/nodes/treeNodes';
+import { treeNodeArg } from '../../commands/commandArgs';
 import { loadTerraformGenerator } from '../../services/lazyModules';
 import { mergeProviders, placeBody, planAppend } from '../appendTerraform';
 import type { GenerateOptions } from '../generate';
@@ -42,7 +42,7 @@ type Target =
   | { readonly kind: 'keys'; readonly account: Account; readonly user: CloudUser; readonly keys?: readonly AccessKey[] };
 
 function targetOf(node: unknown): Target | undefined {
-  const n = node as AccountNode | UserNode | KeyNode | undefined;
+  const n = treeNodeArg(COMMAND_IDS.generateTerraform, node);
   if (n?.kind === 'account') return { kind: 'account', account: n.account };
   if (n?.kind === 'user') return { kind: 'keys', account: n.account, user: n.user };
   if (n?.kind === 'key') return { kind: 'keys', account: n.account, user: n.user, keys: [n.key] };
