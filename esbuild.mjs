@@ -82,6 +82,8 @@ builds.push({
   entryPoints: [
     { in: 'src/operations/exports/ociProfileModule.ts', out: 'ociProfile' },
     { in: 'src/terraform/generate.ts', out: 'terraformGenerate' },
+    { in: 'src/operations/rotation/engineModule.ts', out: 'rotationEngine' },
+    { in: 'src/webview/formControllers.ts', out: 'forms' },
   ],
   outdir: 'dist/lazy',
   plugins: [reportPlugin('lazy')],

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 import { Secret } from '../model/secret';
 import { CLOUD_IDS, manualCredentialName, type Account, type CloudId } from '../model/types';
@@ -34,12 +35,12 @@ async function testConnection(account: Account, s: AccountCommandServices): Prom
 }
 
 /** Lets a caller (a test, a script) add a hand-entered account without the questions. */
-const AddAccountPresetSchema = z.strictObject({
+const AddAccountPresetSchema = lazySchema(() => z.strictObject({
   cloud: z.enum(CLOUD_IDS as [CloudId, ...CloudId[]]),
   label: z.string().check(z.trim(), z.minLength(1)),
   /** Values by `ManualField.name`; fields left out count as left empty. */
   fields: z.record(z.string(), z.string()),
-});
+}));
 type AddAccountPreset = z.infer<typeof AddAccountPresetSchema>;
 
 /** Asks for a hand-entered account's fields; secrets go to SecretStorage, the rest to global state. */

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import type { CloudId } from '../model/types';
 import { SecretNotStoredError } from '../operations/keyOperations';
-import { ExportUpdater } from '../operations/exports/exportUpdater';
 import type { ExportRecords } from '../operations/exports/records';
-import { RotationEngine, RotationJournal, type KeyRotationOutcome, type RotationPlan, type StepEvent } from '../operations/rotation';
+import { RotationJournal, type KeyRotationOutcome, type RotationEngine, type RotationPlan, type StepEvent } from '../operations/rotation';
 import type { FeatureServices } from '../services/featureServices';
 import type { TerminalExport } from '../services/terminalExport';
 import { journalStorage } from '../services/rotationState';
 import { showUnstoredSecret } from './unstoredSecret';
-import { loadOciProfileModule } from '../services/lazyModules';
+import { loadOciProfileModule, loadRotationEngineModule } from '../services/lazyModules';
 import { formatDay } from '../util/formatDate';
 
 const STEP_NAMES: Record<StepEvent['step'], string> = {
@@ -29,6 +28,7 @@ export function createRotationEngine(s: FeatureServices, records: ExportRecords,
     if (!account) throw new Error(`The account ${accountId} is no longer configured; add it again to finish this rotation.`);
     return account.cloud;
   };
+  const { ExportUpdater, RotationEngine } = loadRotationEngineModule();
   return new RotationEngine({
     provider: async (accountId) => {
       const account = await s.registry.find(accountId);

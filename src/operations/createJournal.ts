@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
+import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 import type { CloudId, KeyKind } from '../model/types';
 import { readValidatedList } from '../util/validatedList';
@@ -19,7 +20,7 @@ export const CREATE_CALL_MAX_MS = 10 * 60_000;
  * One key creation that has started and not yet ended with its secret stored: ids and times only.
  * There is no field that could hold a secret; `strictObject` rejects a record with unknown fields.
  */
-export const CreateIntentSchema = z.strictObject({
+export const CreateIntentSchema = lazySchema(() => z.strictObject({
   version: z.literal(1),
   id: z.string().check(z.minLength(1)),
   accountId: z.string().check(z.minLength(1)),
@@ -32,7 +33,7 @@ export const CreateIntentSchema = z.strictObject({
   keysBefore: z.array(z.string()),
   /** The process (extension host) making the call: while it lives, the create is running, not interrupted. */
   owner: z.optional(z.int().check(z.positive())),
-});
+}));
 
 export type CreateIntent = z.infer<typeof CreateIntentSchema>;
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 import type { CredentialStore } from '../clouds/cloudModule';
 import { Secret } from '../model/secret';
@@ -15,7 +16,7 @@ const CREDENTIAL_PREFIX = `${PREFIX}credential/`;
 export type SecretName = `${typeof KEY_PREFIX}${string}` | `${typeof CREDENTIAL_PREFIX}${string}`;
 
 /** What is stored for a key created here: enough to export it later without asking the cloud. */
-const StoredKeySecretSchema = z.object({
+const StoredKeySecretSchema = lazySchema(() => z.object({
   version: z.literal(1),
   cloud: z.enum(['oci', 'outscale', 'ionos']),
   accountId: z.string(),
@@ -24,7 +25,7 @@ const StoredKeySecretSchema = z.object({
   keyId: z.string(),
   secret: z.string(),
   storedAt: z.string(),
-});
+}));
 
 export function keySecretName(key: Pick<AccessKey, 'accountId' | 'kind' | 'id'>): SecretName {
   return `${KEY_PREFIX}${key.accountId}/${key.kind}/${key.id}`;

@@ -10,7 +10,8 @@ export function lazyBundle<T>(name: string, what: string): () => T {
   let loaded: T | undefined;
   return () => {
     if (loaded) return loaded;
-    const file = path.join(__dirname, 'lazy', `${name}.js`);
+    // From dist/extension.js the bundles are in dist/lazy/; from a bundle of dist/lazy/, beside it.
+    const file = path.join(path.basename(__dirname) === 'lazy' ? __dirname : path.join(__dirname, 'lazy'), `${name}.js`);
     try {
       loaded = createRequire(__filename)(file) as T;
     } catch (error) {

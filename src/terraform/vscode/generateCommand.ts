@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { lazySchema } from '../../util/lazySchema';
 import '../../util/zodLocale';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import { pickAccount } from '../../commands/pickers';
@@ -20,10 +21,10 @@ import { terraformSettings } from './terraformSettings';
  * Lets a caller (a test, a keybinding) choose without being asked: `target` 'new' (an untitled
  * document) or 'append' (to the active Terraform file), and the rotation pattern.
  */
-const GenerateArgsSchema = z.strictObject({
+const GenerateArgsSchema = lazySchema(() => z.strictObject({
   target: z.optional(z.enum(['new', 'append'])),
   rotationDays: z.optional(z.int().check(z.minimum(0))),
-});
+}));
 type GenerateArgs = z.infer<typeof GenerateArgsSchema>;
 
 /** The arguments after the node: an options object, or (from a tree's context menu) the selected nodes, which mean no options. */
