@@ -8,6 +8,7 @@ import { registerGeneralCommands } from './commands/generalCommands';
 import { registerKeyCommands } from './commands/keyCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { settings } from './config/settings';
+import { describeError } from './model/cloudError';
 import { CLOUD_IDS } from './model/types';
 import { AccountBrowser } from './operations/accountBrowser';
 import { AccountRegistry } from './operations/accountRegistry';
@@ -83,7 +84,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   context.subscriptions.push(
     ...startFeatures(services, (feature, error) => {
       logger.error(`Cloud Keys could not start ${feature}:`, error);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cloud Keys could not start part of itself ({0}): {1}', feature, error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cloud Keys could not start part of itself ({0}): {1}', feature, describeError(error, { requestId: false })));
     }),
   );
 

@@ -36,7 +36,7 @@ async function testConnection(account: Account, s: AccountCommandServices): Prom
 
 /** Lets a caller (a test, a script) add a hand-entered account without the questions. */
 const AddAccountPresetSchema = lazySchema(() => z.strictObject({
-  cloud: z.enum(CLOUD_IDS as [CloudId, ...CloudId[]]),
+  cloud: z.enum(CLOUD_IDS),
   label: z.string().check(z.trim(), z.minLength(1)),
   /** Values by `ManualField.name`; fields left out count as left empty. */
   fields: z.record(z.string(), z.string()),

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isCloudError } from '../model/cloudError';
+import { describeError } from '../model/cloudError';
 import type { Logger } from '../util/logger';
 import type { CommandDriver, DriverOptions } from './commandDriver';
 import type { CommandId } from './commandIds';
@@ -39,7 +39,7 @@ export function registerDrivenCommand(
       return await handler(run?.options ?? {}, ...args);
     } catch (error) {
       ctx.logger.error(`Command ${id} failed:`, error);
-      const message = isCloudError(error) ? error.describe() : error instanceof Error ? error.message : String(error);
+      const message = describeError(error);
       ctx.driver?.report(id, message, run);
       const showLogs = vscode.l10n.t('Show Logs');
       // Not awaited: the command ends now; the notification waits for the user on its own.

@@ -2,10 +2,9 @@ import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
-import type { CloudId, KeyKind } from '../model/types';
+import { CLOUD_IDS, KEY_KINDS, type CloudId, type KeyKind } from '../model/types';
 import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
-import { KEY_KINDS } from '../model/types';
 
 /** How far a cloud's clock may run behind ours and a key still count as created by the recorded call. */
 export const CLOCK_SKEW_MS = 2 * 60_000;
@@ -24,7 +23,7 @@ export const CreateIntentSchema = lazySchema(() => z.strictObject({
   version: z.literal(1),
   id: z.string().check(z.minLength(1)),
   accountId: z.string().check(z.minLength(1)),
-  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  cloud: z.enum(CLOUD_IDS),
   userId: z.string().check(z.minLength(1)),
   kind: z.enum(KEY_KINDS),
   /** ISO time just before the create call went out. */

@@ -1,5 +1,5 @@
 import type { CloudProvider } from '../clouds/provider';
-import { isCloudError } from '../model/cloudError';
+import { describeError } from '../model/cloudError';
 import type { Secret } from '../model/secret';
 import type { AccessKey } from '../model/types';
 import type { Logger } from '../util/logger';
@@ -84,10 +84,6 @@ export interface RecoveryReport {
   cleared: number;
 }
 
-function describe(error: unknown): string {
-  return isCloudError(error) || error instanceof Error ? error.message : String(error);
-}
-
 async function deleteOrphan(provider: CloudProvider, key: AccessKey, signal?: AbortSignal): Promise<void> {
   const caps = provider.capabilities(key.kind);
   // Deactivated first where the cloud needs it, so a failed delete never leaves the key active.
@@ -137,12 +133,12 @@ export async function recoverInterruptedCreates(deps: RecoveryDeps, signal?: Abo
           report.secretsStored.push(orphan.key.id);
         } catch (error) {
           blocked.add(intent.id);
-          report.failures.push({ keyId: orphan.key.id, message: describe(error) });
+          report.failures.push({ keyId: orphan.key.id, message: describeError(error, { requestId: false }) });
         }
       }
     } catch (error) {
       blocked.add(intent.id);
-      report.failures.push({ message: `Listing the keys of user ${intent.userId}: ${describe(error)}` });
+      report.failures.push({ message: `Listing the keys of user ${intent.userId}: ${describeError(error, { requestId: false })}` });
     }
   }
 
@@ -163,7 +159,7 @@ export async function recoverInterruptedCreates(deps: RecoveryDeps, signal?: Abo
           report.deleted.push(orphan.key.id);
         } catch (error) {
           blocked.add(orphan.intent.id);
-          report.failures.push({ keyId: orphan.key.id, message: describe(error) });
+          report.failures.push({ keyId: orphan.key.id, message: describeError(error, { requestId: false }) });
         }
       }
     }

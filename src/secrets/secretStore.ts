@@ -4,7 +4,7 @@ import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 import type { CredentialStore } from '../clouds/cloudModule';
 import { Secret } from '../model/secret';
-import type { AccessKey, CloudId } from '../model/types';
+import { CLOUD_IDS, type AccessKey, type CloudId } from '../model/types';
 import type { Logger } from '../util/logger';
 import { KEY_KINDS } from '../model/types';
 
@@ -18,7 +18,7 @@ export type SecretName = `${typeof KEY_PREFIX}${string}` | `${typeof CREDENTIAL_
 /** What is stored for a key created here: enough to export it later without asking the cloud. */
 const StoredKeySecretSchema = lazySchema(() => z.object({
   version: z.literal(1),
-  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  cloud: z.enum(CLOUD_IDS),
   accountId: z.string(),
   userId: z.string(),
   kind: z.enum(KEY_KINDS),

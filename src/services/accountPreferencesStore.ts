@@ -2,7 +2,7 @@ import type * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
-import type { Account } from '../model/types';
+import { CLOUD_IDS, type Account } from '../model/types';
 import type { AccountPreferences } from '../operations/accountRegistry';
 import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
@@ -13,7 +13,7 @@ const HIDDEN_KEY = 'cloudKeys.hiddenAccounts';
 /** Hand-entered accounts as kept in globalState: names and non-secret fields only. */
 const ManualAccountSchema = lazySchema(() => z.object({
   id: z.string().check(z.minLength(1)),
-  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  cloud: z.enum(CLOUD_IDS),
   label: z.string().check(z.minLength(1)),
   source: z.string(),
   origin: z.object({ kind: z.literal('manual') }),

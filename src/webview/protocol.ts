@@ -8,13 +8,13 @@
  */
 import * as z from 'zod/mini';
 import { lazySchema } from '../util/lazySchema';
-import { KEY_KINDS, KEY_STATES } from '../model/types';
+import { CLOUD_IDS, KEY_KINDS, KEY_STATES } from '../model/types';
 
 /** Which page a panel shows; the HTML names it in `<body data-panel>`. */
 export const PanelKindSchema = lazySchema(() => z.enum(['create-key', 'overview', 'details', 'rotate']));
 export type PanelKind = z.infer<typeof PanelKindSchema>;
 
-const CloudIdSchema = lazySchema(() => z.enum(['oci', 'outscale', 'ionos']));
+const CloudIdSchema = lazySchema(() => z.enum(CLOUD_IDS));
 const KeyKindSchema = lazySchema(() => z.enum(KEY_KINDS));
 const KeyStateSchema = lazySchema(() => z.enum(KEY_STATES));
 const IsoDate = lazySchema(() => z.iso.datetime({ offset: true }));

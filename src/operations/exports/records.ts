@@ -2,14 +2,14 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../../util/lazySchema';
 import { readValidatedList } from '../../util/validatedList';
 import '../../util/zodLocale';
-import { KEY_KINDS } from '../../model/types';
+import { CLOUD_IDS, KEY_KINDS } from '../../model/types';
 
 /** Where an export wrote a key, never the secret itself; kept in globalState so a rotation can update it. */
 const Common = lazySchema(() => ({
   version: z.literal(1),
   id: z.string().check(z.minLength(1)),
   accountId: z.string().check(z.minLength(1)),
-  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  cloud: z.enum(CLOUD_IDS),
   userId: z.string().check(z.minLength(1)),
   keyKind: z.enum(KEY_KINDS),
   keyId: z.string().check(z.minLength(1)),

@@ -4,7 +4,7 @@ import '../../util/zodLocale';
 import type { Logger } from '../../util/logger';
 import { readValidatedList } from '../../util/validatedList';
 import { ROTATION_STEPS } from './types';
-import { KEY_KINDS } from '../../model/types';
+import { CLOUD_IDS, KEY_KINDS } from '../../model/types';
 
 const KeyRefSchema = lazySchema(() => z.object({
   id: z.string().check(z.minLength(1)),
@@ -22,7 +22,7 @@ export const JournalEntrySchema = lazySchema(() => z.strictObject({
   id: z.string().check(z.minLength(1)),
   accountId: z.string().check(z.minLength(1)),
   accountLabel: z.string(),
-  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  cloud: z.enum(CLOUD_IDS),
   userId: z.string().check(z.minLength(1)),
   userName: z.string(),
   oldKey: KeyRefSchema,

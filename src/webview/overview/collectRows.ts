@@ -1,7 +1,7 @@
 import type { AccountBrowser } from '../../operations/accountBrowser';
 import type { KeyHealthPolicy } from '../../operations/keyHealth';
 import type { Account } from '../../model/types';
-import { CloudError, isCloudError } from '../../model/cloudError';
+import { CloudError, describeError, isCloudError } from '../../model/cloudError';
 import type { KeyRow } from '../protocol';
 import { toKeyRow } from '../shared/keyView';
 
@@ -16,10 +16,6 @@ export interface CollectedRows {
 }
 
 const MAX_USERS_PER_ACCOUNT = 2000;
-
-function describe(error: unknown): string {
-  return isCloudError(error) ? error.describe() : error instanceof Error ? error.message : String(error);
-}
 
 /**
  * Reads every user's keys of every account, through the browser (and its shared limiter). A failing
@@ -53,7 +49,7 @@ export async function collectRows(
               const keys = await browser.keys(account, user, signal);
               for (const key of keys) rows.push(toKeyRow(account, user, key, policy, now));
             } catch (error) {
-              if (!cancelled() && !(isCloudError(error) && error.code === 'cancelled')) problems.push(`${account.label} / ${user.name}: ${describe(error)}`);
+              if (!cancelled() && !(isCloudError(error) && error.code === 'cancelled')) problems.push(`${account.label} / ${user.name}: ${describeError(error)}`);
             } finally {
               done += 1;
               progress(done, total, `${account.label} / ${user.name}`);
@@ -61,7 +57,7 @@ export async function collectRows(
           }),
         );
       } catch (error) {
-        if (!cancelled() && !(error instanceof CloudError && error.code === 'cancelled')) problems.push(`${account.label}: ${describe(error)}`);
+        if (!cancelled() && !(error instanceof CloudError && error.code === 'cancelled')) problems.push(`${account.label}: ${describeError(error)}`);
       }
     }),
   );
