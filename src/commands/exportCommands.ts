@@ -17,7 +17,7 @@ import type { KeyNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
 import { ociNamespaceForExport } from './ociNamespace';
 import { pickKey } from './pickers';
-import { withCancellableProgress } from './progress';
+import { readNodeSecret } from './progress';
 import { commandOptions, keyNodeArg, optionsArg } from './commandArgs';
 import { registerCommand, registerDrivenCommand } from './registerCommand';
 
@@ -85,15 +85,7 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
     await records.put(written);
     s.logger.info(`${LOG_PREFIXES[written.cloud]} exported key ${written.keyId} to ${describeRecord(written)}`);
   };
-  const readSecret = async (node: KeyNode): Promise<Secret | undefined> => {
-    const stored = await s.secrets.getKeySecret(node.key);
-    if (stored) return stored;
-    const provider = s.registry.provider(node.account);
-    if (provider.capabilities(node.key.kind).secretReadableLater && provider.revealSecret) {
-      return withCancellableProgress(vscode.l10n.t('Reading the secret of {0}…', node.key.id), (signal) => provider.revealSecret!(node.key, signal));
-    }
-    return undefined;
-  };
+  const readSecret = (node: KeyNode): Promise<Secret | undefined> => readNodeSecret(s, node);
 
   const record = (node: KeyNode, extra: Pick<ExportRecord, 'region' | 'endpointUrl'>): Omit<ExportRecord, 'kind'> & Record<string, unknown> => {
     const now = new Date().toISOString();

@@ -11,7 +11,7 @@ import { showUnstoredSecret } from './unstoredSecret';
 import { COMMAND_IDS } from './commandIds';
 import { askCreateOptions, askExpiry, askKeyKind } from './keyInputs';
 import { pickAccount, pickKey, pickUser, type PickerServices } from './pickers';
-import { withCancellableProgress } from './progress';
+import { readNodeSecret, withCancellableProgress } from './progress';
 import { accountOrUserArg, commandOptions, keyNodeArg, optionsArg } from './commandArgs';
 import { registerCommand, registerDrivenCommand, type CommandContext } from './registerCommand';
 import { formatDateTime } from '../util/formatDate';
@@ -87,13 +87,10 @@ async function resolveUser(node: AccountNode | UserNode | undefined, s: KeyComma
   return accountNode ? pickUser(s, accountNode.account) : undefined;
 }
 
+/** A key's secret (`readNodeSecret`), or why there is none, said to the user. */
 async function readSecret(node: KeyNode, s: KeyCommandServices): Promise<Secret | undefined> {
-  const stored = await s.secrets.getKeySecret(node.key);
-  if (stored) return stored;
-  const provider = s.registry.provider(node.account);
-  if (provider.capabilities(node.key.kind).secretReadableLater && provider.revealSecret) {
-    return withCancellableProgress(vscode.l10n.t('Reading the secret of {0}…', node.key.id), (signal) => provider.revealSecret!(node.key, signal));
-  }
+  const secret = await readNodeSecret(s, node);
+  if (secret) return secret;
   void vscode.window.showInformationMessage(
     vscode.l10n.t('The secret of {0} is not stored here: the key was created elsewhere, and {1} shows a secret only once.', node.key.id, CLOUD_NAMES[node.account.cloud]),
   );

@@ -6,7 +6,7 @@ import { RotationJournal, type KeyRotationOutcome, type RotationEngine, type Rot
 import type { FeatureServices } from '../services/featureServices';
 import type { TerminalExport } from '../services/terminalExport';
 import { journalStorage } from '../services/rotationState';
-import { showUnstoredSecret } from './unstoredSecret';
+import { showUnstoredRotationSecret } from './unstoredSecret';
 import { loadOciProfileModule, loadRotationEngineModule } from '../services/lazyModules';
 import { formatDay } from '../util/formatDate';
 
@@ -45,11 +45,6 @@ export function createRotationEngine(s: FeatureServices, records: ExportRecords,
     ...(s.createJournal ? { createJournal: s.createJournal } : {}),
     logger: s.logger,
   });
-}
-
-/** Shows a secret a rotation could not store, once, and how to go on. */
-export async function showUnstoredRotationSecret(error: SecretNotStoredError, s: FeatureServices): Promise<void> {
-  await showUnstoredSecret(error, s.clipboard, vscode.l10n.t('The rotation stopped; roll it back from "Resume Rotations".'));
 }
 
 /** Runs work in a cancellable notification that shows each rotation step. */
