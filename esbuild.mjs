@@ -68,7 +68,7 @@ const builds = [
     plugins: [reportPlugin('webview')],
   },
 ];
-// Code the extension requires only on first use (see src/util/lazyBundles.ts), kept out of dist/extension.js.
+// Code the extension requires only on first use (see src/services/lazyModules.ts), kept out of dist/extension.js.
 builds.push({
   ...node,
   entryPoints: [
@@ -76,6 +76,8 @@ builds.push({
     { in: 'src/terraform/generate.ts', out: 'terraformGenerate' },
     { in: 'src/webview/shared/tableExport.ts', out: 'tableExport' },
     { in: 'src/keyUses/lazyEntry.ts', out: 'keyUses' },
+    { in: 'src/operations/rotation/engineModule.ts', out: 'rotationEngine' },
+    { in: 'src/webview/formControllers.ts', out: 'forms' },
   ],
   outdir: 'dist/lazy',
   plugins: [reportPlugin('lazy')],

@@ -1,5 +1,6 @@
 // ESLint flat config: typescript-eslint over the extension, the webview and the tests alike.
 import js from '@eslint/js';
+import { createNodeResolver, importX } from 'eslint-plugin-import-x';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -7,10 +8,53 @@ const noVscodeInPureLayers = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'vscode', message: 'model, clouds, operations and the CLI stay free of VS Code: take an interface instead.' }],
+      paths: [{ name: 'vscode', message: 'model, util, clouds, operations, the key matching, finding and leak engines, the CLI and the pure Terraform code stay free of VS Code: take an interface instead.' }],
     },
   ],
 };
+
+/**
+ * The layers of docs/architecture.md, bottom first: each may import only the layers before it (and
+ * itself). The VS Code side (everything else under src/) may import them all; nothing imports
+ * src/extension.ts, the composition root.
+ */
+const LAYERS = [
+  { dir: 'model', may: [] },
+  { dir: 'util', may: ['model'] },
+  { dir: 'clouds', may: ['model', 'util'] },
+  { dir: 'operations', may: ['model', 'util', 'clouds'] },
+  { dir: 'keyMatching', may: ['model', 'util', 'clouds'] },
+  { dir: 'keyUses', target: './src/keyUses/*.ts', may: ['model', 'util', 'clouds', 'operations', 'keyMatching'] },
+  { dir: 'leaks', may: ['model', 'util', 'clouds', 'operations', 'keyMatching', 'views/cloudNames.ts'] },
+  { dir: 'terraform', target: './src/terraform/*.ts', may: ['model', 'util', 'clouds', 'operations'] },
+  // The command line: the engine below, and the pure parts of the Key Age Overview (its rows, words and exports).
+  { dir: 'cli', may: ['model', 'util', 'clouds', 'operations', 'keyMatching', 'keyUses', 'leaks', 'terraform', 'webview/shared', 'webview/protocol.ts', 'views/cloudNames.ts'] },
+];
+const layerZones = [
+  ...LAYERS.map(({ dir, target, may }) => ({
+    target: target ?? `./src/${dir}`,
+    from: './src',
+    except: [dir, ...may].map((d) => `./${d}`),
+    message: `src/${dir} may import only ${[...may, dir].map((d) => `src/${d}`).join(', ')} (docs/architecture.md, "Layers").`,
+  })),
+  {
+    target: ['./src/keyUses/*.ts', './src/cli'],
+    from: './src/keyUses/vscode',
+    message: 'The key-use finder and the CLI may not import the finder\'s VS Code side (src/keyUses/vscode).',
+  },
+  {
+    target: './src/terraform/*.ts',
+    from: './src/terraform/vscode',
+    message: 'The pure Terraform code may not import its VS Code side (src/terraform/vscode).',
+  },
+  { target: './src', from: './src/extension.ts', message: 'src/extension.ts is the composition root: nothing imports it.' },
+  {
+    target: './webview',
+    from: './src',
+    except: ['./webview/protocol.ts', './webview/shared', './util/formatDate.ts', './util/lazySchema.ts'],
+    message: "The forms' browser code may import only src/webview/protocol.ts, src/webview/shared, src/util/formatDate.ts and src/util/lazySchema.ts.",
+  },
+];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist.build-*/**', 'out/**', 'dist-package/**', 'node_modules/**', 'test-results/**', '.vscode-test/**'] },
@@ -32,7 +76,27 @@ export default tseslint.config(
     rules: { 'no-console': 'error' },
   },
   {
-    files: ['src/model/**/*.ts', 'src/clouds/**/*.ts', 'src/operations/**/*.ts', 'src/terraform/*.ts', 'src/cli/**/*.ts', 'test/unit/**/*.ts', 'test/emulators/**/*.ts'],
+    // Layers and cycles. no-cycle follows value imports only (import-x skips `import type` by design);
+    // scripts/check-import-cycles.mjs, in the static tier too, counts type imports.
+    files: ['src/**/*.ts', 'webview/**/*.ts'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.js', '.mjs'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.js', '.json'] })],
+    },
+    rules: {
+      'import-x/no-restricted-paths': ['error', { zones: layerZones }],
+      'import-x/no-cycle': ['error', { ignoreExternal: true }],
+    },
+  },
+  {
+    files: [
+      'src/model/**/*.ts', 'src/util/**/*.ts', 'src/clouds/**/*.ts', 'src/operations/**/*.ts', 'src/terraform/*.ts',
+      'src/keyMatching/**/*.ts', 'src/keyUses/*.ts', 'src/leaks/**/*.ts', 'src/cli/**/*.ts',
+      'test/unit/**/*.ts', 'test/emulators/**/*.ts',
+    ],
+    ignores: ['src/util/outputChannelLogger.ts'],
     rules: noVscodeInPureLayers,
   },
   {

@@ -96,6 +96,7 @@ async function realVsCodeTier(tier, runTier) {
 const started = Date.now();
 if (wanted('static')) {
   await check('lint', 'npx', ['eslint', '--max-warnings', '0', '.'], 5 * MIN);
+  await check('import-cycles', process.execPath, ['scripts/check-import-cycles.mjs'], MIN);
   await check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.'], 5 * MIN);
   await check('typecheck-webview', 'npx', ['tsc', '--noEmit', '-p', 'webview'], 5 * MIN);
 }

@@ -3,10 +3,12 @@ import * as vscode from 'vscode';
 import type { CloudModule } from './clouds/cloudModule';
 import { CloudModuleLoader } from './clouds/cloudModuleLoader';
 import { registerAccountCommands } from './commands/accountCommands';
+import { CommandDriver } from './commands/commandDriver';
 import { registerGeneralCommands } from './commands/generalCommands';
 import { registerKeyCommands } from './commands/keyCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { settings } from './config/settings';
+import { describeError } from './model/cloudError';
 import { CLOUD_IDS } from './model/types';
 import { AccountBrowser } from './operations/accountBrowser';
 import { AccountRegistry } from './operations/accountRegistry';
@@ -35,6 +37,10 @@ export interface TestApi {
   readonly createJournal: CreateJournal;
   /** The open webview panels, to watch what they post and to speak for their pages. */
   readonly panels: () => readonly PanelHost[];
+  /** Runs a command with options only tests give (confirmations answered); rejects with what it showed if it failed. */
+  readonly run: CommandDriver['run'];
+  /** Every command failure or refusal shown to the user since activation. */
+  readonly commandFailures: () => readonly string[];
 }
 
 /** The composition root: build each service, register it, hand every disposable to VS Code. */
@@ -63,7 +69,8 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
     }),
   );
 
-  const commandContext = { logger, showLogs: () => logger.show() };
+  const driver = new CommandDriver();
+  const commandContext = { logger, showLogs: () => logger.show(), driver };
   // The engine is built on first use, by which time `services` is complete.
   const rotation: RotationService = new RotationService(context, (records, terminal) => createRotationEngine(services, records, terminal));
   const createJournal = new CreateJournal(createJournalStorage(context), logger);
@@ -77,12 +84,14 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   context.subscriptions.push(
     ...startFeatures(services, (feature, error) => {
       logger.error(`Cloud Keys could not start ${feature}:`, error);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cloud Keys could not start part of itself ({0}): {1}', feature, error instanceof Error ? error.message : String(error)));
+      void vscode.window.showErrorMessage(vscode.l10n.t('Cloud Keys could not start part of itself ({0}): {1}', feature, describeError(error, { requestId: false })));
     }),
   );
 
   logger.info(`Cloud Keys ${String(context.extension.packageJSON.version)} activated in ${Math.round(performance.now() - startedAt)} ms`);
-  return process.env.CLOUD_KEYS_TEST_API === '1' ? { tree, registry, secrets, createJournal, panels: openPanels } : undefined;
+  return process.env.CLOUD_KEYS_TEST_API === '1'
+    ? { tree, registry, secrets, createJournal, panels: openPanels, run: (...a) => driver.run(...a), commandFailures: () => driver.failures() }
+    : undefined;
 }
 
 export function deactivate(): void {

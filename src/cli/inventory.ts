@@ -1,11 +1,19 @@
 import { CLOUD_IDS, type Account, type AccessKey, type CloudId, type CloudUser } from '../model/types';
 import { collectRows } from '../operations/collectKeys';
 import type { AuditProblem } from './audit/auditReport';
-import type { AuditDependencies } from './audit/runAudit';
+import type { CloudModule } from '../clouds/cloudModule';
 import { selectAccounts } from './audit/selectAccounts';
 import { cliCloudContext, createEngine, stderrLogger } from './cliContext';
 import { complain, safeText, type CliIo } from './io';
 import type { ProgressLine } from './progress';
+
+
+export interface AuditDependencies {
+  readonly version: string;
+  /** The cloud modules; by default the bundles beside the CLI (dist/clouds/<cloud>.js). */
+  readonly loadModule?: (cloud: CloudId) => CloudModule;
+  readonly now?: () => number;
+}
 
 /** Which accounts to read: `--cloud`, `--account`, `--verbose`. */
 export interface InventoryRequest {

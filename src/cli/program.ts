@@ -9,13 +9,9 @@ import { runUses } from './uses/runUses';
 import { usesCommand } from './uses/usesCommand';
 import { EXIT, UsageError, type ExitCode } from './exitCodes';
 import { complain, safeText, type CliIo } from './io';
+import type { CliCommand } from './cliCommand';
 
-/** A subcommand of `cloud-keys`. Each lives in its own folder (`audit/`, `scan/`, `uses/`) and registers itself here. */
-export interface CliCommand {
-  readonly name: string;
-  /** Adds the subcommand to the program; its action hands its exit code to `finish`. */
-  register(program: Command, finish: (code: ExitCode) => void): Command;
-}
+export type { CliCommand } from './cliCommand';
 
 export interface CliDependencies extends ScanDependencies {
   /** The subcommands; by default the real ones. Tests pass commands whose actions record what they were given. */

@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 import { Secret } from '../model/secret';
 import { CLOUD_IDS, manualCredentialName, type Account, type CloudId } from '../model/types';
 import type { AccountPreferences } from '../operations/accountRegistry';
 import { CLOUD_NAMES } from '../views/cloudNames';
 import type { AccountNode } from '../views/nodes/treeNodes';
+import { accountNodeArg } from './commandArgs';
 import { COMMAND_IDS } from './commandIds';
 import { pickAccount, type PickerServices } from './pickers';
 import { withCancellableProgress } from './progress';
@@ -16,8 +18,8 @@ export interface AccountCommandServices extends PickerServices {
   readonly preferences: AccountPreferences;
 }
 
-async function accountArg(node: unknown, s: PickerServices): Promise<AccountNode | undefined> {
-  return (node as AccountNode | undefined)?.kind === 'account' ? (node as AccountNode) : pickAccount(s);
+async function accountArg(command: string, node: unknown, s: PickerServices): Promise<AccountNode | undefined> {
+  return accountNodeArg(command, node) ?? pickAccount(s);
 }
 
 async function testConnection(account: Account, s: AccountCommandServices): Promise<void> {
@@ -33,12 +35,12 @@ async function testConnection(account: Account, s: AccountCommandServices): Prom
 }
 
 /** Lets a caller (a test, a script) add a hand-entered account without the questions. */
-const AddAccountPresetSchema = z.strictObject({
-  cloud: z.enum(CLOUD_IDS as [CloudId, ...CloudId[]]),
+const AddAccountPresetSchema = lazySchema(() => z.strictObject({
+  cloud: z.enum(CLOUD_IDS),
   label: z.string().check(z.trim(), z.minLength(1)),
   /** Values by `ManualField.name`; fields left out count as left empty. */
   fields: z.record(z.string(), z.string()),
-});
+}));
 type AddAccountPreset = z.infer<typeof AddAccountPresetSchema>;
 
 /** Asks for a hand-entered account's fields; secrets go to SecretStorage, the rest to global state. */
@@ -117,12 +119,12 @@ export function registerAccountCommands(ctx: CommandContext, s: AccountCommandSe
     }, ctx),
 
     registerCommand(COMMAND_IDS.testConnection, async (node?: unknown) => {
-      const accountNode = await accountArg(node, s);
+      const accountNode = await accountArg(COMMAND_IDS.testConnection, node, s);
       if (accountNode) await testConnection(accountNode.account, s);
     }, ctx),
 
     registerCommand(COMMAND_IDS.hideAccount, async (node?: unknown) => {
-      const accountNode = await accountArg(node, s);
+      const accountNode = await accountArg(COMMAND_IDS.hideAccount, node, s);
       if (!accountNode) return;
       await s.preferences.setHidden(accountNode.account.id, true);
       s.tree.refresh();
@@ -147,7 +149,7 @@ export function registerAccountCommands(ctx: CommandContext, s: AccountCommandSe
     }, ctx),
 
     registerCommand(COMMAND_IDS.removeAccount, async (node?: unknown) => {
-      const accountNode = await accountArg(node, s);
+      const accountNode = await accountArg(COMMAND_IDS.removeAccount, node, s);
       if (!accountNode) return;
       const { account } = accountNode;
       const remove = vscode.l10n.t('Remove');

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 import { CreateJournal } from '../operations/createJournal';
 import { recoverInterruptedCreates, type Orphan, type RecoveryReport } from '../operations/createRecovery';
@@ -11,7 +12,7 @@ import { withCancellableProgress } from './progress';
 import { registerCommand } from './registerCommand';
 
 /** Lets a test (or a script) answer the recovery question instead of a person. */
-const RecoverArgsSchema = z.strictObject({ answer: z.optional(z.enum(['delete', 'keep'])) });
+const RecoverArgsSchema = lazySchema(() => z.strictObject({ answer: z.optional(z.enum(['delete', 'keep'])) }));
 
 /** One notification for every key whose secret an interrupted create lost. */
 async function askDelete(orphans: readonly Orphan[]): Promise<'delete' | 'keep' | undefined> {

@@ -17,12 +17,13 @@ import type { KeyNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
 import { ociNamespaceForExport } from './ociNamespace';
 import { pickKey } from './pickers';
-import { withCancellableProgress } from './progress';
-import { registerCommand } from './registerCommand';
+import { readNodeSecret } from './progress';
+import { commandOptions, keyNodeArg, optionsArg } from './commandArgs';
+import { registerCommand, registerDrivenCommand } from './registerCommand';
 
 type Format = ExportKind | 'json';
 
-/** Lets a caller (a test, a form) skip the questions of Export Key. */
+/** Lets a caller (a test, a form) skip the questions of Export Key; `confirmed` comes from the test API only. */
 interface ExportPreset {
   readonly format?: Format;
   readonly profile?: string;
@@ -84,15 +85,7 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
     await records.put(written);
     s.logger.info(`${LOG_PREFIXES[written.cloud]} exported key ${written.keyId} to ${describeRecord(written)}`);
   };
-  const readSecret = async (node: KeyNode): Promise<Secret | undefined> => {
-    const stored = await s.secrets.getKeySecret(node.key);
-    if (stored) return stored;
-    const provider = s.registry.provider(node.account);
-    if (provider.capabilities(node.key.kind).secretReadableLater && provider.revealSecret) {
-      return withCancellableProgress(vscode.l10n.t('Reading the secret of {0}…', node.key.id), (signal) => provider.revealSecret!(node.key, signal));
-    }
-    return undefined;
-  };
+  const readSecret = (node: KeyNode): Promise<Secret | undefined> => readNodeSecret(s, node);
 
   const record = (node: KeyNode, extra: Pick<ExportRecord, 'region' | 'endpointUrl'>): Omit<ExportRecord, 'kind'> & Record<string, unknown> => {
     const now = new Date().toISOString();
@@ -112,9 +105,10 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
   };
 
   return [
-    registerCommand(COMMAND_IDS.exportKey, async (node?: unknown, preset?: unknown) => {
-      const given = (preset as ExportPreset | undefined) ?? {};
-      const keyNode = (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : await pickKey(s, (k) => isS3CredentialKind(k.kind));
+    registerDrivenCommand(COMMAND_IDS.exportKey, async (driven, node?: unknown, preset?: unknown) => {
+      const { schema, takes } = commandOptions().exportKey;
+      const given: ExportPreset = { ...optionsArg(COMMAND_IDS.exportKey, 'second argument (the export)', preset, schema, takes), confirmed: driven.confirmed };
+      const keyNode = keyNodeArg(COMMAND_IDS.exportKey, node) ?? (await pickKey(s, (k) => isS3CredentialKind(k.kind)));
       if (!keyNode) return undefined;
       if (!isS3CredentialKind(keyNode.key.kind)) {
         void vscode.window.showInformationMessage(vscode.l10n.t('Only access keys (S3 keys) can be exported; API signing keys are used through the OCI config file.'));

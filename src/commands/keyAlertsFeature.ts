@@ -1,16 +1,12 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
-import '../util/zodLocale';
 import { settings } from '../config/settings';
 import { KeyInventory } from '../operations/keyInventory';
 import type { Feature } from '../services/featureServices';
 import { CLOUD_NAMES, keyKindName } from '../views/cloudNames';
 import { KeyAlertsStatusBar } from '../views/keyAlertsStatusBar';
 import { COMMAND_IDS } from './commandIds';
-import { registerCommand } from './registerCommand';
-
-/** For tests and scripts: `listOnly` returns the list instead of showing it; `complete` first waits until every key was read. */
-const ShowKeyAlertsArgsSchema = z.strictObject({ listOnly: z.optional(z.boolean()), complete: z.optional(z.boolean()) });
+import { noArg } from './commandArgs';
+import { registerDrivenCommand } from './registerCommand';
 
 /**
  * The key-age status bar over every key of every account, read in the background (issue 20), and
@@ -31,15 +27,15 @@ export const keyAlertsFeature: Feature = (s) => {
     vscode.workspace.onDidChangeConfiguration((event) => {
       if (event.affectsConfiguration('cloudKeys.keys')) void statusBar.update();
     }),
-    registerCommand(COMMAND_IDS.showKeyAlerts, async (preset?: unknown) => {
-      const parsed = ShowKeyAlertsArgsSchema.safeParse(preset ?? {});
-      if (!parsed.success) throw new Error('Show Key Alerts takes { listOnly?: boolean, complete?: boolean } or no argument.');
-      if (parsed.data.complete) {
+    // The test API's `listOnly` returns the list instead of showing it; its `complete` first waits until every key was read.
+    registerDrivenCommand(COMMAND_IDS.showKeyAlerts, async (driven, first?: unknown) => {
+      noArg(COMMAND_IDS.showKeyAlerts, 'first argument', first);
+      if (driven.complete) {
         await inventory.ensure();
         await inventory.idle();
       }
       const summary = await statusBar.update();
-      if (parsed.data.listOnly) {
+      if (driven.listOnly) {
         const { running, usersRead, usersTotal } = inventory.state();
         return {
           text: statusBar.text(),

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import type { Secret } from '../model/secret';
-import type { CreateKeyOptions } from '../clouds/provider';
-import type { AccessKey, KeyKind } from '../model/types';
+import type { AccessKey } from '../model/types';
 import type { CreateJournal } from '../operations/createJournal';
 import { createKeyStoringSecret, deleteKeyAndSecret, SecretNotStoredError, type KeySecretSink } from '../operations/keyOperations';
 import { lockoutRisk, typedConfirmation, type LockoutRisk } from '../operations/keyLockout';
@@ -13,22 +12,10 @@ import { showUnstoredSecret } from './unstoredSecret';
 import { COMMAND_IDS } from './commandIds';
 import { askCreateOptions, askExpiry, askKeyKind } from './keyInputs';
 import { pickAccount, pickKey, pickUser, type PickerServices } from './pickers';
-import { withCancellableProgress } from './progress';
-import { registerCommand, type CommandContext } from './registerCommand';
+import { readNodeSecret, withCancellableProgress } from './progress';
+import { accountOrUserArg, commandOptions, keyNodeArg, optionsArg } from './commandArgs';
+import { registerCommand, registerDrivenCommand, type CommandContext } from './registerCommand';
 import { formatDateTime } from '../util/formatDate';
-
-/** Lets a caller (a keybinding, another extension, a test) skip the questions of Create Key. */
-interface CreateKeyPreset {
-  readonly kind?: KeyKind;
-  readonly options?: CreateKeyOptions;
-  /** Open the new key's details at the end, as the quick flow does when nothing is preset. */
-  readonly showDetails?: boolean;
-}
-
-/** Lets a caller that already asked the user skip the confirmation of a destructive command. */
-interface ConfirmedOption {
-  readonly confirmed?: boolean;
-}
 
 export interface KeyCommandServices extends PickerServices {
   readonly clipboard: SecretClipboard;
@@ -105,13 +92,10 @@ async function resolveUser(node: AccountNode | UserNode | undefined, s: KeyComma
   return accountNode ? pickUser(s, accountNode.account) : undefined;
 }
 
+/** A key's secret (`readNodeSecret`), or why there is none, said to the user. */
 async function readSecret(node: KeyNode, s: KeyCommandServices): Promise<Secret | undefined> {
-  const stored = await s.secrets.getKeySecret(node.key);
-  if (stored) return stored;
-  const provider = s.registry.provider(node.account);
-  if (provider.capabilities(node.key.kind).secretReadableLater && provider.revealSecret) {
-    return withCancellableProgress(vscode.l10n.t('Reading the secret of {0}…', node.key.id), (signal) => provider.revealSecret!(node.key, signal));
-  }
+  const secret = await readNodeSecret(s, node);
+  if (secret) return secret;
   void vscode.window.showInformationMessage(
     vscode.l10n.t('The secret of {0} is not stored here: the key was created elsewhere, and {1} shows a secret only once.', node.key.id, CLOUD_NAMES[node.account.cloud]),
   );
@@ -129,14 +113,14 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
     const provider = s.registry.provider(keyNode.account);
     return [keys, lockoutRisk(keyNode.key, keys, (key) => provider.signsWith?.(key) ?? false)];
   };
-  const keyArg = async (node: unknown, filter?: (key: AccessKey) => boolean) =>
-    (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : pickKey(s, filter);
+  const keyArg = async (command: string, node: unknown, filter?: (key: AccessKey) => boolean) => keyNodeArg(command, node) ?? pickKey(s, filter);
 
   return [
     registerCommand(COMMAND_IDS.createKey, async (node?: unknown, preset?: unknown) => {
-      const userNode = await resolveUser(node as AccountNode | UserNode | undefined, s);
+      const { schema, takes } = commandOptions().createKey;
+      const given = preset === undefined ? undefined : optionsArg(COMMAND_IDS.createKey, 'second argument (the key to create)', preset, schema, takes);
+      const userNode = await resolveUser(accountOrUserArg(COMMAND_IDS.createKey, node), s);
       if (!userNode) return;
-      const given = preset as CreateKeyPreset | undefined;
       const kind = given?.kind ?? (await askKeyKind(userNode.account, userNode.user));
       if (!kind) return;
       const options = given?.options ?? (await askCreateOptions(userNode.account, kind));
@@ -182,11 +166,11 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
       }
     }, ctx),
 
-    registerCommand(COMMAND_IDS.deleteKey, async (node?: unknown, options?: unknown) => {
-      const keyNode = await keyArg(node);
+    registerDrivenCommand(COMMAND_IDS.deleteKey, async (driven, node?: unknown) => {
+      const keyNode = await keyArg(COMMAND_IDS.deleteKey, node);
       if (!keyNode) return;
       const { key } = keyNode;
-      const confirmed = (options as ConfirmedOption | undefined)?.confirmed || (await confirmDelete(keyNode, ...(await riskOf(keyNode))));
+      const confirmed = driven.confirmed || (await confirmDelete(keyNode, ...(await riskOf(keyNode))));
       if (!confirmed) return;
       await withCancellableProgress(vscode.l10n.t('Deleting key {0}…', key.id), (signal) =>
         deleteKeyAndSecret(s.registry.provider(keyNode.account), key, sinkFor(keyNode.account.cloud), signal),
@@ -196,8 +180,8 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
     }, ctx),
 
     ...(['active', 'inactive'] as const).map((state) =>
-      registerCommand(state === 'active' ? COMMAND_IDS.activateKey : COMMAND_IDS.deactivateKey, async (node?: unknown, options?: unknown) => {
-        const keyNode = await keyArg(node, (k) => k.state !== state);
+      registerDrivenCommand(state === 'active' ? COMMAND_IDS.activateKey : COMMAND_IDS.deactivateKey, async (driven, node?: unknown) => {
+        const keyNode = await keyArg(state === 'active' ? COMMAND_IDS.activateKey : COMMAND_IDS.deactivateKey, node, (k) => k.state !== state);
         if (!keyNode) return;
         const provider = s.registry.provider(keyNode.account);
         if (!provider.capabilities(keyNode.key.kind).canDeactivate) {
@@ -206,8 +190,8 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
           );
           return;
         }
-        // `{ confirmed: true }` skips the question, for keybindings and tests, as for Delete.
-        if (state === 'inactive' && !(options as ConfirmedOption | undefined)?.confirmed && !(await confirmDeactivate(keyNode, (await riskOf(keyNode))[1]))) return;
+        // The test API's `confirmed` answers the question, as for Delete.
+        if (state === 'inactive' && !driven.confirmed && !(await confirmDeactivate(keyNode, (await riskOf(keyNode))[1]))) return;
         const verb = state === 'active' ? vscode.l10n.t('Activating') : vscode.l10n.t('Deactivating');
         await withCancellableProgress(`${verb} ${keyNode.key.id}…`, (signal) => provider.updateKey(keyNode.key, { state }, signal));
         s.tree.refresh(s.tree.userNode(keyNode.account, keyNode.user));
@@ -220,7 +204,7 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
     ),
 
     registerCommand(COMMAND_IDS.renameKey, async (node?: unknown) => {
-      const keyNode = await keyArg(node);
+      const keyNode = await keyArg(COMMAND_IDS.renameKey, node);
       if (!keyNode) return;
       const provider = s.registry.provider(keyNode.account);
       if (!provider.capabilities(keyNode.key.kind).canRename) {
@@ -235,7 +219,7 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
     }, ctx),
 
     registerCommand(COMMAND_IDS.setKeyExpiry, async (node?: unknown) => {
-      const keyNode = await keyArg(node);
+      const keyNode = await keyArg(COMMAND_IDS.setKeyExpiry, node);
       if (!keyNode) return;
       const provider = s.registry.provider(keyNode.account);
       if (!provider.capabilities(keyNode.key.kind).canExpire) {
@@ -254,14 +238,14 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
     }, ctx),
 
     registerCommand(COMMAND_IDS.copyAccessKeyId, async (node?: unknown) => {
-      const keyNode = await keyArg(node);
+      const keyNode = await keyArg(COMMAND_IDS.copyAccessKeyId, node);
       if (!keyNode) return;
       await vscode.env.clipboard.writeText(keyNode.key.id);
       vscode.window.setStatusBarMessage(vscode.l10n.t('Copied access key id {0}', keyNode.key.id), 3000);
     }, ctx),
 
     registerCommand(COMMAND_IDS.copySecret, async (node?: unknown) => {
-      const keyNode = await keyArg(node);
+      const keyNode = await keyArg(COMMAND_IDS.copySecret, node);
       if (!keyNode) return;
       const secret = await readSecret(keyNode, s);
       if (!secret) return;
@@ -275,7 +259,7 @@ export function registerKeyCommands(ctx: CommandContext, s: KeyCommandServices):
     }, ctx),
 
     registerCommand(COMMAND_IDS.revealSecret, async (node?: unknown) => {
-      const keyNode = await keyArg(node);
+      const keyNode = await keyArg(COMMAND_IDS.revealSecret, node);
       if (!keyNode) return;
       const secret = await readSecret(keyNode, s);
       if (!secret) return;

@@ -1,14 +1,13 @@
 import * as vscode from 'vscode';
 import type { CloudProvider } from '../clouds/provider';
-import { isCloudError } from '../model/cloudError';
+import { describeError, isCloudError } from '../model/cloudError';
 import type { Account } from '../model/types';
 import type { Logger } from '../util/logger';
 import { withCancellableProgress } from './progress';
 
 /** Why reading the namespace did not work, in words for the user; `undefined` when they cancelled. */
 function reasonOf(error: unknown): string | undefined {
-  if (isCloudError(error)) return error.code === 'cancelled' ? undefined : error.describe();
-  return error instanceof Error ? error.message : String(error);
+  return isCloudError(error) && error.code === 'cancelled' ? undefined : describeError(error);
 }
 
 function askNamespace(account: Account, failed: boolean): Thenable<string | undefined> {

@@ -2,26 +2,20 @@ import { randomUUID } from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
-import '../util/zodLocale';
+import type * as z from 'zod/mini';
 import type { OciProfilePlan } from '../operations/exports/ociConfigProfile';
-import { loadOciProfileModule } from '../util/lazyBundles';
+import { loadOciProfileModule } from '../services/lazyModules';
 import { ExportRecords, type ExportRecord } from '../operations/exports/records';
 import type { Feature, FeatureServices } from '../services/featureServices';
 import { exportStorage } from '../services/rotationState';
 import type { KeyNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
 import { pickKey } from './pickers';
-import { registerCommand } from './registerCommand';
+import { commandOptions, keyNodeArg, optionsArg } from './commandArgs';
+import { registerDrivenCommand } from './registerCommand';
 
-/** Lets a caller (a test, a script) skip the questions of Save Private Key and OCI Profile. */
-const PresetSchema = z.strictObject({
-  profile: z.optional(z.string()),
-  keyFile: z.optional(z.string()),
-  configFile: z.optional(z.string()),
-  confirmed: z.optional(z.boolean()),
-});
-type Preset = z.infer<typeof PresetSchema>;
+/** Lets a caller (a test, a script) skip the questions of Save Private Key and OCI Profile; `confirmed` comes from the test API only. */
+type Preset = z.infer<ReturnType<typeof commandOptions>['saveOciProfile']['schema']> & { readonly confirmed?: boolean };
 
 /** The diff and what to know, in a modal; only "Write" writes. */
 async function confirmPlan(plan: OciProfilePlan, listedAsAccount: boolean): Promise<boolean> {
@@ -67,14 +61,13 @@ async function askKeyFile(node: KeyNode, configFile: string, profile: string): P
  */
 export function registerOciProfileCommands(s: FeatureServices, records: ExportRecords): vscode.Disposable[] {
   return [
-    registerCommand(COMMAND_IDS.saveOciProfile, async (node?: unknown, preset?: unknown) => {
+    registerDrivenCommand(COMMAND_IDS.saveOciProfile, async (driven, node?: unknown, preset?: unknown) => {
       const { applyOciProfile, checkAbsolutePath, defaultOciConfigFile, planOciProfile } = loadOciProfileModule();
-      const parsed = PresetSchema.safeParse(preset ?? {});
-      if (!parsed.success) throw new Error('Save Private Key and OCI Profile takes { profile?, keyFile?, configFile?, confirmed? } as its second argument.');
-      const given: Preset = parsed.data;
+      const { schema, takes } = commandOptions().saveOciProfile;
+      const given: Preset = { ...optionsArg(COMMAND_IDS.saveOciProfile, 'second argument (the profile)', preset, schema, takes), confirmed: driven.confirmed };
       if (given.configFile !== undefined) checkAbsolutePath('config file', given.configFile);
       if (given.keyFile !== undefined) checkAbsolutePath('key file', given.keyFile);
-      const keyNode = (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : await pickKey(s, (k) => k.kind === 'api-signing-key');
+      const keyNode = keyNodeArg(COMMAND_IDS.saveOciProfile, node) ?? (await pickKey(s, (k) => k.kind === 'api-signing-key'));
       if (!keyNode) return undefined;
       const { account, user, key } = keyNode;
       if (account.cloud !== 'oci' || key.kind !== 'api-signing-key') {

@@ -1,35 +1,46 @@
 import * as vscode from 'vscode';
-import { isCloudError } from '../model/cloudError';
+import { describeError } from '../model/cloudError';
 import type { Logger } from '../util/logger';
+import type { CommandDriver, DriverOptions } from './commandDriver';
 import type { CommandId } from './commandIds';
 import { restrictedModeRefusal } from './workspaceTrust';
 
 export interface CommandContext {
   readonly logger: Logger;
   readonly showLogs: () => void;
+  /** Told of every failure shown; gives the test API's options to the commands it runs. */
+  readonly driver?: CommandDriver;
 }
 
 /**
  * Registers one command. A failure is logged (redacted) and shown once, with a way to the logs,
  * instead of surfacing as VS Code's generic "command failed" notification.
  */
-export function registerCommand(
+export function registerCommand(id: CommandId, handler: (...args: unknown[]) => unknown, ctx: CommandContext): vscode.Disposable {
+  return registerDrivenCommand(id, (_driven, ...args) => handler(...args), ctx);
+}
+
+/** `registerCommand` for a command that takes `DriverOptions` from the test API (never from its arguments). */
+export function registerDrivenCommand(
   id: CommandId,
-  handler: (...args: unknown[]) => unknown,
+  handler: (driven: DriverOptions, ...args: unknown[]) => unknown,
   ctx: CommandContext,
 ): vscode.Disposable {
   return vscode.commands.registerCommand(id, async (...args: unknown[]) => {
+    const run = ctx.driver?.take(id);
     const refusal = restrictedModeRefusal(id, vscode.workspace.isTrusted);
     if (refusal) {
       ctx.logger.warn(`Command ${id} refused: the workspace is not trusted.`);
+      ctx.driver?.report(id, refusal, run);
       void vscode.window.showWarningMessage(vscode.l10n.t('{0}', refusal));
       return undefined;
     }
     try {
-      return await handler(...args);
+      return await handler(run?.options ?? {}, ...args);
     } catch (error) {
       ctx.logger.error(`Command ${id} failed:`, error);
-      const message = isCloudError(error) ? error.describe() : error instanceof Error ? error.message : String(error);
+      const message = describeError(error);
+      ctx.driver?.report(id, message, run);
       const showLogs = vscode.l10n.t('Show Logs');
       // Not awaited: the command ends now; the notification waits for the user on its own.
       void vscode.window.showErrorMessage(message, showLogs).then((choice) => {

@@ -3,7 +3,7 @@ import type { AccessKey } from '../model/types';
 import { settings } from '../config/settings';
 import { describePlan, type GracePeriod, type JournalEntry, type RotationEngine, type RotationPlan } from '../operations/rotation';
 import type { FeatureServices } from '../services/featureServices';
-import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
+import type { KeyNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
 import { pickAccount, pickKey, pickUser } from './pickers';
 import { withCancellableProgress } from './progress';
@@ -11,17 +11,19 @@ import { confirmRewire, describeOffer, refusedRewires, rewireOffer, type RewireO
 import { usesBeforeChange } from '../keyUses/vscode/usesBeforeChange';
 import { askRotationMode, replacesSome } from './rotationMode';
 import type { RotationMode } from '../operations/rotation/types';
-import { registerCommand } from './registerCommand';
+import { accountOrUserArg, commandOptions, keyNodeArg, optionsArg } from './commandArgs';
+import { registerCommand, registerDrivenCommand } from './registerCommand';
 import { askRoom, planFor } from './rotationPlanning';
 import { reportOutcomes, withStepProgress } from './rotationRunner';
 import type { ExportRecord } from '../operations/exports/records';
 
-/** Lets a caller (a test, a keybinding) skip the questions: which keys, which grace period, the plan's confirmation. */
+/** Lets a caller (a test, a keybinding) skip the questions: which keys, which grace period; the test API may also answer the plan's confirmation. */
 interface RotatePreset {
   readonly keyIds?: readonly string[];
   readonly grace?: GracePeriod;
   /** Renew the keys whose cloud can (same key, new secret) instead of replacing them. */
   readonly mode?: RotationMode;
+  /** From the test API (`DriverOptions`), never from the command's arguments. */
   readonly confirmed?: boolean;
   /**
    * At the per-user limit, the key to delete first to make room, per key to rotate (by id). A
@@ -36,10 +38,7 @@ interface NeedsRoomResult {
   readonly needsRoom: readonly { keyId: string; used: number; limit: number; candidates: readonly { keyId: string; choice: string; stops: string }[] }[];
 }
 
-interface ResumePreset {
-  readonly rotationId?: string;
-  readonly action?: 'resume' | 'rollback' | 'delete-now' | 'forget';
-}
+type ResumeAction = 'resume' | 'rollback' | 'delete-now' | 'forget';
 
 async function askGrace(): Promise<GracePeriod | undefined> {
   const items: (vscode.QuickPickItem & { grace: GracePeriod })[] = [
@@ -155,15 +154,16 @@ export function registerRotationCommands(s: FeatureServices, engine: () => Rotat
   };
 
   return [
-    registerCommand(COMMAND_IDS.rotateKey, async (node?: unknown, preset?: unknown) => {
-      const keyNode = (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : await pickKey(s);
+    registerDrivenCommand(COMMAND_IDS.rotateKey, async (driven, node?: unknown, preset?: unknown) => {
+      const given = optionsArg(COMMAND_IDS.rotateKey, 'second argument (the rotation)', preset, commandOptions().rotate.schema, commandOptions().rotate.takes);
+      const keyNode = keyNodeArg(COMMAND_IDS.rotateKey, node) ?? (await pickKey(s));
       if (!keyNode) return undefined;
-      return rotate(keyNode.account, keyNode.user, async (keys) => keys.filter((k) => k.id === keyNode.key.id), { ...(preset as RotatePreset | undefined), keyIds: [keyNode.key.id] });
+      return rotate(keyNode.account, keyNode.user, async (keys) => keys.filter((k) => k.id === keyNode.key.id), { ...given, confirmed: driven.confirmed, keyIds: [keyNode.key.id] });
     }, s.commandContext),
 
-    registerCommand(COMMAND_IDS.rotateKeys, async (node?: unknown, preset?: unknown) => {
-      const given = node as AccountNode | UserNode | undefined;
-      const accountNode = given?.kind === 'account' || given?.kind === 'user' ? given : await pickAccount(s);
+    registerDrivenCommand(COMMAND_IDS.rotateKeys, async (driven, node?: unknown, preset?: unknown) => {
+      const given = optionsArg(COMMAND_IDS.rotateKeys, 'second argument (the rotation)', preset, commandOptions().rotate.schema, commandOptions().rotate.takes);
+      const accountNode = accountOrUserArg(COMMAND_IDS.rotateKeys, node) ?? (await pickAccount(s));
       if (!accountNode) return undefined;
       const userNode = accountNode.kind === 'user' ? accountNode : await pickUser(s, accountNode.account);
       if (!userNode) return undefined;
@@ -182,11 +182,12 @@ export function registerRotationCommands(s: FeatureServices, engine: () => Rotat
           { canPickMany: true, placeHolder: vscode.l10n.t('Which keys of {0} should be rotated?', userNode.user.name) },
         );
         return picked?.map((p) => p.key);
-      }, (preset as RotatePreset | undefined) ?? {});
+      }, { ...given, confirmed: driven.confirmed });
     }, s.commandContext),
 
     registerCommand(COMMAND_IDS.resumeRotations, async (preset?: unknown) => {
-      const given = (preset as ResumePreset | undefined) ?? {};
+      const { schema, takes } = commandOptions().resumeRotations;
+      const given = optionsArg(COMMAND_IDS.resumeRotations, 'first argument (the rotation and what to do)', preset, schema, takes);
       const pending = engine().pending();
       if (pending.length === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No unfinished key rotations.'));
@@ -198,7 +199,7 @@ export function registerRotationCommands(s: FeatureServices, engine: () => Rotat
       if (!entry) return undefined;
       let action = given.action;
       if (!action) {
-        const actions: (vscode.QuickPickItem & { action: NonNullable<ResumePreset['action']> })[] =
+        const actions: (vscode.QuickPickItem & { action: ResumeAction })[] =
           entry.status === 'waiting-delete'
             ? [
                 { label: vscode.l10n.t('Delete the old key now'), action: 'delete-now' },

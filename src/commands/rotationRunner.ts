@@ -2,14 +2,13 @@ import * as vscode from 'vscode';
 import { withUseRewiring } from '../keyUses/vscode/rewireChoice';
 import type { CloudId } from '../model/types';
 import { SecretNotStoredError } from '../operations/keyOperations';
-import { ExportUpdater } from '../operations/exports/exportUpdater';
 import type { ExportRecords } from '../operations/exports/records';
-import { RotationEngine, RotationJournal, type KeyRotationOutcome, type RotationPlan, type StepEvent } from '../operations/rotation';
+import { RotationJournal, type KeyRotationOutcome, type RotationEngine, type RotationPlan, type StepEvent } from '../operations/rotation';
 import type { FeatureServices } from '../services/featureServices';
 import type { TerminalExport } from '../services/terminalExport';
 import { journalStorage } from '../services/rotationState';
-import { showUnstoredSecret } from './unstoredSecret';
-import { loadOciProfileModule } from '../util/lazyBundles';
+import { showUnstoredRotationSecret } from './unstoredSecret';
+import { loadOciProfileModule, loadRotationEngineModule } from '../services/lazyModules';
 import { formatDay } from '../util/formatDate';
 
 const STEP_NAMES: Record<StepEvent['step'], string> = {
@@ -30,6 +29,7 @@ export function createRotationEngine(s: FeatureServices, records: ExportRecords,
     if (!account) throw new Error(`The account ${accountId} is no longer configured; add it again to finish this rotation.`);
     return account.cloud;
   };
+  const { ExportUpdater, RotationEngine } = loadRotationEngineModule();
   return new RotationEngine({
     provider: async (accountId) => {
       const account = await s.registry.find(accountId);
@@ -46,11 +46,6 @@ export function createRotationEngine(s: FeatureServices, records: ExportRecords,
     ...(s.createJournal ? { createJournal: s.createJournal } : {}),
     logger: s.logger,
   });
-}
-
-/** Shows a secret a rotation could not store, once, and how to go on. */
-export async function showUnstoredRotationSecret(error: SecretNotStoredError, s: FeatureServices): Promise<void> {
-  await showUnstoredSecret(error, s.clipboard, vscode.l10n.t('The rotation stopped; roll it back from "Resume Rotations".'));
 }
 
 /** Runs work in a cancellable notification that shows each rotation step. */

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { AccountsTreeProvider } from '../views/accountsTreeProvider';
-import type { AccountNode, LoadMoreNode, MessageNode, UserNode } from '../views/nodes/treeNodes';
+import type { LoadMoreNode, MessageNode } from '../views/nodes/treeNodes';
 import type { AccountBrowser } from '../operations/accountBrowser';
+import { accountNodeArg, accountOrUserArg } from './commandArgs';
 import { COMMAND_IDS } from './commandIds';
 import { pickAccount, type PickerServices } from './pickers';
 import { registerCommand, type CommandContext } from './registerCommand';
@@ -10,8 +11,7 @@ import { registerCommand, type CommandContext } from './registerCommand';
 export function registerTreeCommands(ctx: CommandContext, s: PickerServices & { browser: AccountBrowser; tree: AccountsTreeProvider }): vscode.Disposable[] {
   return [
     registerCommand(COMMAND_IDS.refresh, (node?: unknown) => {
-      const target = node as AccountNode | UserNode | undefined;
-      s.tree.refresh(target?.kind === 'account' || target?.kind === 'user' ? target : undefined);
+      s.tree.refresh(accountOrUserArg(COMMAND_IDS.refresh, node));
     }, ctx),
     registerCommand(COMMAND_IDS.retry, (node?: unknown) => {
       const message = node as MessageNode | undefined;
@@ -28,7 +28,7 @@ export function registerTreeCommands(ctx: CommandContext, s: PickerServices & { 
       await s.tree.loadMore(account);
     }, ctx),
     registerCommand(COMMAND_IDS.filterUsers, async (node?: unknown) => {
-      const accountNode = (node as AccountNode | undefined)?.kind === 'account' ? (node as AccountNode) : await pickAccount(s);
+      const accountNode = accountNodeArg(COMMAND_IDS.filterUsers, node) ?? (await pickAccount(s));
       if (!accountNode) return;
       const filter = await vscode.window.showInputBox({
         title: vscode.l10n.t('Filter the users of {0}', accountNode.account.label),
@@ -40,7 +40,7 @@ export function registerTreeCommands(ctx: CommandContext, s: PickerServices & { 
       s.tree.rerenderAccount(accountNode.account);
     }, ctx),
     registerCommand(COMMAND_IDS.clearFilter, async (node?: unknown) => {
-      const accountNode = (node as AccountNode | undefined)?.kind === 'account' ? (node as AccountNode) : await pickAccount(s);
+      const accountNode = accountNodeArg(COMMAND_IDS.clearFilter, node) ?? (await pickAccount(s));
       if (!accountNode) return;
       if (s.browser.filter(accountNode.account) === undefined) {
         void vscode.window.showInformationMessage(vscode.l10n.t('The users of {0} are not filtered.', accountNode.account.label));

@@ -12,3 +12,8 @@ export async function showUnstoredSecret(error: SecretNotStoredError, clipboard:
   const choice = await vscode.window.showWarningMessage(afterwards ? `${message} ${afterwards}` : message, { modal: true, detail: error.created.secret.reveal() }, copy);
   if (choice === copy) await clipboard.copy(error.created.secret);
 }
+
+/** Shows a secret a rotation could not store, once, and how to go on. */
+export async function showUnstoredRotationSecret(error: SecretNotStoredError, s: { readonly clipboard: SecretClipboard }): Promise<void> {
+  await showUnstoredSecret(error, s.clipboard, vscode.l10n.t('The rotation stopped; roll it back from "Resume Rotations".'));
+}

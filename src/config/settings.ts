@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { CloudSettings } from '../clouds/cloudModule';
-import { DEFAULT_TIMEOUT_MS, type HttpOptions } from '../util/httpClient';
+import { DEFAULT_TIMEOUT_MS, type HttpOptions } from '../util/httpOptions';
 import * as z from 'zod/mini';
+import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 import type { KeyHealthPolicy } from '../operations/keyHealth';
 
@@ -20,11 +21,11 @@ function userValue<T>(key: string): T | undefined {
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
-const CloudPolicySchema = z.object({ maxAgeDays: z.optional(z.int().check(z.minimum(1))), expiryWarningDays: z.optional(z.int().check(z.minimum(0))) });
-const PerCloudPolicySchema = z.object({ oci: z.optional(CloudPolicySchema), outscale: z.optional(CloudPolicySchema), ionos: z.optional(CloudPolicySchema) });
+const CloudPolicySchema = lazySchema(() => z.object({ maxAgeDays: z.optional(z.int().check(z.minimum(1))), expiryWarningDays: z.optional(z.int().check(z.minimum(0))) }));
+const PerCloudPolicySchema = lazySchema(() => z.object({ oci: z.optional(CloudPolicySchema), outscale: z.optional(CloudPolicySchema), ionos: z.optional(CloudPolicySchema) }));
 
 /** `cloudKeys.http.timeoutSeconds` in ms, within the bounds package.json declares; the default for anything else. */
-const TimeoutSecondsSchema = z.int().check(z.minimum(5), z.maximum(600));
+const TimeoutSecondsSchema = lazySchema(() => z.int().check(z.minimum(5), z.maximum(600)));
 function requestDeadlineMs(value: unknown): number {
   const parsed = TimeoutSecondsSchema.safeParse(value);
   return parsed.success ? parsed.data * 1000 : DEFAULT_TIMEOUT_MS;

@@ -81,3 +81,13 @@ Object.defineProperty(CloudError.prototype, CLOUD_ERROR_BRAND, { value: true });
 export function isCloudError(value: unknown): value is CloudError {
   return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[CLOUD_ERROR_BRAND] === true;
 }
+
+/**
+ * What to tell a person about any failure, never a secret: a CloudError's message with its request
+ * id (`describe()`; with `{ requestId: false }`, the message alone), another error's message, or the
+ * value as text. The one way errors are put into words for messages, logs' summaries and result views.
+ */
+export function describeError(error: unknown, { requestId = true }: { readonly requestId?: boolean } = {}): string {
+  if (isCloudError(error)) return requestId ? error.describe() : error.message;
+  return error instanceof Error ? error.message : String(error);
+}

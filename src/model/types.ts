@@ -1,8 +1,8 @@
 /** The cloud-neutral model every layer above the adapters speaks. */
 
-export type CloudId = 'oci' | 'outscale' | 'ionos';
-
-export const CLOUD_IDS: readonly CloudId[] = ['oci', 'outscale', 'ionos'];
+/** The clouds, the one list of them: `CloudId`, and every schema of a cloud id (`z.enum(CLOUD_IDS)`), derive from it. */
+export const CLOUD_IDS = ['oci', 'outscale', 'ionos'] as const;
+export type CloudId = (typeof CLOUD_IDS)[number];
 
 /**
  * What a key is: an S3-style access key pair owned by a user, a public key used to sign API

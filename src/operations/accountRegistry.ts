@@ -1,6 +1,6 @@
 import type { CloudContext, CloudModule, DiscoveryProblem } from '../clouds/cloudModule';
 import type { CloudProvider } from '../clouds/provider';
-import { CloudError } from '../model/cloudError';
+import { describeError } from '../model/cloudError';
 import type { Account, CloudId } from '../model/types';
 
 /** Accounts the user added by hand and accounts they chose to hide; the VS Code layer keeps them in globalState. */
@@ -87,7 +87,7 @@ export class AccountRegistry {
           const found = await this.loadModule(cloud).discoverAccounts(ctx);
           return { accounts: found.accounts, problems: found.problems.map((p) => ({ ...p, cloud })) };
         } catch (error) {
-          const message = error instanceof CloudError ? error.describe() : error instanceof Error ? error.message : String(error);
+          const message = describeError(error);
           return { accounts: [], problems: [{ cloud, source: cloud, message }] };
         }
       }),

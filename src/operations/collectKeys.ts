@@ -1,6 +1,6 @@
 import type { AccountBrowser } from './accountBrowser';
 import type { AccessKey, Account, CloudUser } from '../model/types';
-import { isCloudError } from '../model/cloudError';
+import { describeError, isCloudError } from '../model/cloudError';
 
 export interface CollectProgress {
   (done: number, total: number, label: string): void;
@@ -15,9 +15,6 @@ export interface CollectedRows<T> {
 /** Users the Key Age Overview reads per account at most; a full audit passes `Infinity`. */
 export const MAX_USERS_PER_ACCOUNT = 2000;
 
-function describe(error: unknown): string {
-  return isCloudError(error) ? error.describe() : error instanceof Error ? error.message : String(error);
-}
 
 function isCancel(error: unknown): boolean {
   return isCloudError(error) && error.code === 'cancelled';
@@ -48,7 +45,7 @@ export async function collectRows<T>(
       const keys = await browser.keys(account, user, signal);
       for (const key of keys) rows.push(toRow(account, user, key));
     } catch (error) {
-      if (!cancelled() && !isCancel(error)) problems.push(`${account.label} / ${user.name}: ${describe(error)}`);
+      if (!cancelled() && !isCancel(error)) problems.push(`${account.label} / ${user.name}: ${describeError(error)}`);
     } finally {
       done += 1;
       progress(done, total, `${account.label} / ${user.name}`);
@@ -75,7 +72,7 @@ export async function collectRows<T>(
           view = await next;
         }
       } catch (error) {
-        if (!cancelled() && !isCancel(error)) problems.push(`${account.label}: ${describe(error)}`);
+        if (!cancelled() && !isCancel(error)) problems.push(`${account.label}: ${describeError(error)}`);
       } finally {
         await Promise.all(loads);
       }

@@ -1,21 +1,29 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
+import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
-import type { CloudId, KeyKind } from '../model/types';
+import { CLOUD_IDS, KEY_KINDS, type CloudId, type KeyKind } from '../model/types';
 import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
-import { CLOCK_SKEW_MS, CREATE_CALL_MAX_MS } from './createRecovery';
-import { KEY_KINDS } from '../model/types';
+
+/** How far a cloud's clock may run behind ours and a key still count as created by the recorded call. */
+export const CLOCK_SKEW_MS = 2 * 60_000;
+
+/**
+ * The longest a create call can take, retries included: a key created later than this after the
+ * record's start (plus the clock skew) was made by something else, such as the cloud's console.
+ */
+export const CREATE_CALL_MAX_MS = 10 * 60_000;
 
 /**
  * One key creation that has started and not yet ended with its secret stored: ids and times only.
  * There is no field that could hold a secret; `strictObject` rejects a record with unknown fields.
  */
-export const CreateIntentSchema = z.strictObject({
+export const CreateIntentSchema = lazySchema(() => z.strictObject({
   version: z.literal(1),
   id: z.string().check(z.minLength(1)),
   accountId: z.string().check(z.minLength(1)),
-  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  cloud: z.enum(CLOUD_IDS),
   userId: z.string().check(z.minLength(1)),
   kind: z.enum(KEY_KINDS),
   /** ISO time just before the create call went out. */
@@ -24,7 +32,7 @@ export const CreateIntentSchema = z.strictObject({
   keysBefore: z.array(z.string()),
   /** The process (extension host) making the call: while it lives, the create is running, not interrupted. */
   owner: z.optional(z.int().check(z.positive())),
-});
+}));
 
 export type CreateIntent = z.infer<typeof CreateIntentSchema>;
 

@@ -1,18 +1,9 @@
 import type { CloudProvider } from '../clouds/provider';
-import { isCloudError } from '../model/cloudError';
+import { describeError } from '../model/cloudError';
 import type { Secret } from '../model/secret';
 import type { AccessKey } from '../model/types';
 import type { Logger } from '../util/logger';
-import type { CreateIntent, CreateJournal } from './createJournal';
-
-/** How far a cloud's clock may run behind ours and a key still count as created by the recorded call. */
-export const CLOCK_SKEW_MS = 2 * 60_000;
-
-/**
- * The longest a create call can take, retries included: a key created later than this after the
- * record's start (plus the clock skew) was made by something else, such as the cloud's console.
- */
-export const CREATE_CALL_MAX_MS = 10 * 60_000;
+import { CLOCK_SKEW_MS, CREATE_CALL_MAX_MS, type CreateIntent, type CreateJournal } from './createJournal';
 
 /** What recovery needs of SecretStorage. */
 export interface RecoveryVault {
@@ -93,10 +84,6 @@ export interface RecoveryReport {
   cleared: number;
 }
 
-function describe(error: unknown): string {
-  return isCloudError(error) || error instanceof Error ? error.message : String(error);
-}
-
 async function deleteOrphan(provider: CloudProvider, key: AccessKey, signal?: AbortSignal): Promise<void> {
   const caps = provider.capabilities(key.kind);
   // Deactivated first where the cloud needs it, so a failed delete never leaves the key active.
@@ -146,12 +133,12 @@ export async function recoverInterruptedCreates(deps: RecoveryDeps, signal?: Abo
           report.secretsStored.push(orphan.key.id);
         } catch (error) {
           blocked.add(intent.id);
-          report.failures.push({ keyId: orphan.key.id, message: describe(error) });
+          report.failures.push({ keyId: orphan.key.id, message: describeError(error, { requestId: false }) });
         }
       }
     } catch (error) {
       blocked.add(intent.id);
-      report.failures.push({ message: `Listing the keys of user ${intent.userId}: ${describe(error)}` });
+      report.failures.push({ message: `Listing the keys of user ${intent.userId}: ${describeError(error, { requestId: false })}` });
     }
   }
 
@@ -172,7 +159,7 @@ export async function recoverInterruptedCreates(deps: RecoveryDeps, signal?: Abo
           report.deleted.push(orphan.key.id);
         } catch (error) {
           blocked.add(orphan.intent.id);
-          report.failures.push({ keyId: orphan.key.id, message: describe(error) });
+          report.failures.push({ keyId: orphan.key.id, message: describeError(error, { requestId: false }) });
         }
       }
     }

@@ -1,5 +1,5 @@
 import pLimit from 'p-limit';
-import { isCloudError } from '../model/cloudError';
+import { describeError, isCloudError } from '../model/cloudError';
 import type { Account, CloudUser } from '../model/types';
 import type { AccountBrowser } from './accountBrowser';
 
@@ -19,10 +19,6 @@ export interface InventoryState {
   readonly problems: readonly string[];
   /** True when the user stopped the count; it starts again at the next refresh. */
   readonly cancelled: boolean;
-}
-
-function describe(error: unknown): string {
-  return isCloudError(error) ? error.message : error instanceof Error ? error.message : String(error);
 }
 
 /**
@@ -159,7 +155,7 @@ export class KeyInventory {
 
   #problem(id: string, what: string, error: unknown, signal: AbortSignal): void {
     if (signal.aborted || (isCloudError(error) && error.code === 'cancelled')) return;
-    this.#problems.set(id, `${what}: ${describe(error)}`);
+    this.#problems.set(id, `${what}: ${describeError(error, { requestId: false })}`);
     this.#notify();
   }
 

@@ -23,7 +23,15 @@ export class SecretNotStoredError extends Error {
   ) {
     super(`Key ${created.key.id} was created, but its secret could not be saved in secret storage.`, { cause });
   }
+
+  /** Thrown by the rotation engine's bundle (dist/lazy/rotationEngine.js), caught by the extension's: the brand, not the class, says what it is. */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[SECRET_NOT_STORED_BRAND] === true;
+  }
 }
+
+const SECRET_NOT_STORED_BRAND = Symbol.for('cloudKeys.SecretNotStoredError');
+Object.defineProperty(SecretNotStoredError.prototype, SECRET_NOT_STORED_BRAND, { value: true });
 
 /** Checks the per-user limit before any request, naming the user, the limit and the keys in the way. */
 export function assertBelowLimit(provider: CloudProvider, user: CloudUser, kind: KeyKind, existing: readonly AccessKey[]): void {

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 import type { CredentialStore } from '../clouds/cloudModule';
 import { Secret } from '../model/secret';
-import type { AccessKey, CloudId } from '../model/types';
+import { CLOUD_IDS, type AccessKey, type CloudId } from '../model/types';
 import type { Logger } from '../util/logger';
 import { KEY_KINDS } from '../model/types';
 
@@ -15,16 +16,16 @@ const CREDENTIAL_PREFIX = `${PREFIX}credential/`;
 export type SecretName = `${typeof KEY_PREFIX}${string}` | `${typeof CREDENTIAL_PREFIX}${string}`;
 
 /** What is stored for a key created here: enough to export it later without asking the cloud. */
-const StoredKeySecretSchema = z.object({
+const StoredKeySecretSchema = lazySchema(() => z.object({
   version: z.literal(1),
-  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  cloud: z.enum(CLOUD_IDS),
   accountId: z.string(),
   userId: z.string(),
   kind: z.enum(KEY_KINDS),
   keyId: z.string(),
   secret: z.string(),
   storedAt: z.string(),
-});
+}));
 
 export function keySecretName(key: Pick<AccessKey, 'accountId' | 'kind' | 'id'>): SecretName {
   return `${KEY_PREFIX}${key.accountId}/${key.kind}/${key.id}`;

@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
-import type { Account } from '../model/types';
+import { CLOUD_IDS, type Account } from '../model/types';
 import type { AccountPreferences } from '../operations/accountRegistry';
 import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
@@ -10,16 +11,16 @@ const MANUAL_KEY = 'cloudKeys.manualAccounts';
 const HIDDEN_KEY = 'cloudKeys.hiddenAccounts';
 
 /** Hand-entered accounts as kept in globalState: names and non-secret fields only. */
-const ManualAccountSchema = z.object({
+const ManualAccountSchema = lazySchema(() => z.object({
   id: z.string().check(z.minLength(1)),
-  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  cloud: z.enum(CLOUD_IDS),
   label: z.string().check(z.minLength(1)),
   source: z.string(),
   origin: z.object({ kind: z.literal('manual') }),
   region: z.optional(z.string()),
   endpoint: z.optional(z.string()),
   details: z.optional(z.record(z.string(), z.string())),
-});
+}));
 
 /** Manual and hidden accounts in the extension's global state (synced per machine, never secret). */
 export class AccountPreferencesStore implements AccountPreferences {

@@ -1,15 +1,16 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 
 /** A VS Code snippets file (`snippets/terraform.json`), as read at run time. */
-const SnippetFileSchema = z.record(
+const SnippetFileSchema = lazySchema(() => z.record(
   z.string(),
   z.object({
     prefix: z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))]),
     body: z.union([z.string(), z.array(z.string())]),
     description: z.string().check(z.minLength(1)),
   }),
-);
+));
 
 export interface TerraformSnippet {
   readonly name: string;

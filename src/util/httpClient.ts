@@ -4,32 +4,10 @@ import https from 'node:https';
 import tls from 'node:tls';
 import { HttpsProxyAgent } from 'https-proxy-agent';
 import { CloudError } from '../model/cloudError';
+import { DEFAULT_TIMEOUT_MS, type HttpOptions } from './httpOptions';
 import { bypassesProxy, noProxyFromEnv } from './noProxy';
 
-/** Network options from VS Code's `http.proxy`, `http.noProxy`, Cloud Keys' TLS settings and the environment. */
-export interface HttpOptions {
-  readonly proxy?: string;
-  /**
-   * Whether server certificates are verified; only `false` turns verification off, and the VS Code
-   * layer sets it only from the machine-scoped `cloudKeys.http.allowUnverifiedTls` setting.
-   */
-  readonly strictSSL?: boolean;
-  /** PEM file(s) of extra certificate authorities (a corporate CA). */
-  readonly caFile?: string;
-  /** Hosts that bypass the proxy (VS Code's `http.noProxy`); `NO_PROXY` from `env` is added. */
-  readonly noProxy?: readonly string[];
-  /** Where `NO_PROXY` and `NODE_EXTRA_CA_CERTS` are read; `process.env` by default. */
-  readonly env?: Readonly<Record<string, string | undefined>>;
-  /** Called before every request sent without certificate verification, so each one is logged. */
-  readonly warnUnverified?: (message: string) => void;
-  /**
-   * The deadline of every single request, in milliseconds: connection, headers and body together
-   * (`cloudKeys.http.timeoutSeconds`). A server that sends headers and then trickles the body is cut off.
-   */
-  readonly timeoutMs?: number;
-}
-
-export const DEFAULT_TIMEOUT_MS = 30_000;
+export { DEFAULT_TIMEOUT_MS, type HttpOptions } from './httpOptions';
 
 /** A duration in seconds as a person reads it: `30 s`, `0.5 s`. */
 export function inSeconds(ms: number): string {

@@ -1,24 +1,17 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type * as OciProfileBundle from '../operations/exports/ociProfileModule';
-import type * as KeyUsesBundle from '../keyUses/lazyEntry';
-import type * as TerraformGeneratorBundle from '../terraform/generate';
-import type * as TableExportBundle from '../webview/shared/tableExport';
-
-export type OciProfileModule = typeof OciProfileBundle;
-export type TerraformGeneratorModule = typeof TerraformGeneratorBundle;
-export type TableExportModule = typeof TableExportBundle;
-export type KeyUsesModule = typeof KeyUsesBundle;
 
 /**
  * A bundle of `dist/lazy/` (built next to `dist/extension.js` by esbuild.mjs), required on first use
- * and kept. The path is computed, so esbuild leaves the code out of the extension bundle.
+ * and kept. The path is computed, so esbuild leaves the code out of the extension bundle. The bundles
+ * themselves, typed, are in `src/services/lazyModules.ts` (this layer imports nothing above it).
  */
-function lazyBundle<T>(name: string, what: string): () => T {
+export function lazyBundle<T>(name: string, what: string): () => T {
   let loaded: T | undefined;
   return () => {
     if (loaded) return loaded;
-    const file = path.join(__dirname, 'lazy', `${name}.js`);
+    // From dist/extension.js the bundles are in dist/lazy/; from a bundle of dist/lazy/, beside it.
+    const file = path.join(path.basename(__dirname) === 'lazy' ? __dirname : path.join(__dirname, 'lazy'), `${name}.js`);
     try {
       loaded = createRequire(__filename)(file) as T;
     } catch (error) {
@@ -27,15 +20,3 @@ function lazyBundle<T>(name: string, what: string): () => T {
     return loaded;
   };
 }
-
-/** Saving and rotating OCI config profiles, with the OCI config parser and the `diff` library. */
-export const loadOciProfileModule = lazyBundle<OciProfileModule>('ociProfile', 'OCI profile code');
-
-/** "Generate Terraform": the HCL for accounts and keys. */
-export const loadTerraformGenerator = lazyBundle<TerraformGeneratorModule>('terraformGenerate', 'Terraform generator');
-
-/** The Key Age Overview's CSV and Markdown exports, with csv-stringify. */
-export const loadTableExport = lazyBundle<TableExportModule>('tableExport', 'table export');
-
-/** Find Uses of Key: the matching engine and the file finder. */
-export const loadKeyUsesModule = lazyBundle<KeyUsesModule>('keyUses', 'Find Uses of Key');

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 import { jsonListFile, type ListStorage } from '../util/jsonListFile';
 
 const STATE_KEY = 'cloudKeys.tree.expanded';
-const IdsSchema = z.array(z.string());
+const IdsSchema = lazySchema(() => z.array(z.string()));
 
 /**
  * Where the tree keeps the ids of its expanded rows (account and user ids, never a secret), so they

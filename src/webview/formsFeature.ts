@@ -5,13 +5,13 @@ import { registerCommand } from '../commands/registerCommand';
 import { settings } from '../config/settings';
 import type { Feature } from '../services/featureServices';
 import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
-import { CreateKeyController, type CreateKeyPreset } from './createKey/createKeyPanel';
-import { KeyDetailsController } from './details/keyDetailsPanel';
+import { loadFormControllers } from '../services/lazyModules';
+import type { CreateKeyController, CreateKeyPreset } from './createKey/createKeyPanel';
+import type { KeyDetailsController } from './details/keyDetailsPanel';
 import type { FormsServices } from './keyActions';
-import { OverviewController } from './overview/overviewPanel';
 import { PanelHost } from './panelHost';
 import { KeyRefSchema, type KeyRef } from './protocol';
-import { RotateController, type RotateTarget } from './rotate/rotatePanel';
+import type { RotateController, RotateTarget } from './rotate/rotatePanel';
 
 function presetFrom(node: unknown): CreateKeyPreset | undefined {
   const tree = node as AccountNode | UserNode | undefined;
@@ -59,8 +59,9 @@ export const registerForms: Feature = (services) => {
       void open.controller.reload();
       return;
     }
+    const forms = loadFormControllers();
     const host = new PanelHost({ viewType: 'cloudKeys.keyDetails', panel: 'details', title: vscode.l10n.t('Key {0}', ref.keyId), extensionUri, logger });
-    const controller = new KeyDetailsController(host, s, ref, () => settingsPolicy());
+    const controller = new forms.KeyDetailsController(host, s, ref, () => settingsPolicy());
     details.set(id, { host, controller });
     host.onDidDispose(() => details.delete(id));
     host.start(controller);
@@ -74,8 +75,9 @@ export const registerForms: Feature = (services) => {
         createKey.controller.preselect(preset);
         return;
       }
+      const forms = loadFormControllers();
       const host = new PanelHost({ viewType: 'cloudKeys.createKey', panel: 'create-key', title: vscode.l10n.t('Create Key'), extensionUri, logger });
-      const controller = new CreateKeyController(host, s, preset, openDetails);
+      const controller = new forms.CreateKeyController(host, s, preset, openDetails);
       createKey = { host, controller };
       host.onDidDispose(() => (createKey = undefined));
       host.start(controller);
@@ -86,10 +88,11 @@ export const registerForms: Feature = (services) => {
         overview.reveal();
         return;
       }
+      const forms = loadFormControllers();
       const host = new PanelHost({ viewType: 'cloudKeys.keyAgeOverview', panel: 'overview', title: vscode.l10n.t('Key Age Overview'), extensionUri, logger });
       overview = host;
       host.onDidDispose(() => (overview = undefined));
-      host.start(new OverviewController(host, s, settingsPolicy, openDetails));
+      host.start(new forms.OverviewController(host, s, settingsPolicy, openDetails));
     }, services.commandContext),
 
     registerCommand(FORMS_COMMAND_IDS.showKeyDetails, async (arg?: unknown) => {
@@ -115,8 +118,9 @@ export const registerForms: Feature = (services) => {
         rotate.controller.retarget(target);
         return;
       }
+      const forms = loadFormControllers();
       const host = new PanelHost({ viewType: 'cloudKeys.rotate', panel: 'rotate', title: vscode.l10n.t('Rotate Keys'), extensionUri, logger });
-      const controller = new RotateController(host, services, rotation, target, openDetails);
+      const controller = new forms.RotateController(host, services, rotation, target, openDetails);
       rotate = { host, controller };
       host.onDidDispose(() => (rotate = undefined));
       host.start(controller);

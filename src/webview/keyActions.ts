@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { CloudError } from '../model/cloudError';
 import type { Secret } from '../model/secret';
 import type { AccessKey, Account } from '../model/types';
+import { readKeySecret } from '../operations/keySecret';
 import type { FeatureServices } from '../services/featureServices';
 import type { PanelHost } from './panelHost';
 import type { KeyRef, WebviewToHost } from './protocol';
@@ -18,16 +19,15 @@ export async function findKey(s: FormsServices, ref: KeyRef, signal?: AbortSigna
   return { account, key };
 }
 
-/** A key's secret: from SecretStorage, or from the cloud where the cloud shows it again (IONOS). */
-export async function readKeySecret(s: FormsServices, ref: KeyRef): Promise<Secret | undefined> {
-  const stored = await s.secrets.getKeySecret({ accountId: ref.accountId, kind: ref.kind, id: ref.keyId });
-  if (stored) return stored;
-  const account = await s.registry.find(ref.accountId);
-  if (!account) return undefined;
-  const provider = s.registry.provider(account);
-  if (!provider.capabilities(ref.kind).secretReadableLater || !provider.revealSecret) return undefined;
-  const { key } = await findKey(s, ref);
-  return provider.revealSecret(key);
+/** A key's secret (`readKeySecret`), for a key a page names. */
+export function readRefSecret(s: FormsServices, ref: KeyRef): Promise<Secret | undefined> {
+  return readKeySecret(s.secrets, { accountId: ref.accountId, kind: ref.kind, id: ref.keyId }, {
+    provider: async () => {
+      const account = await s.registry.find(ref.accountId);
+      return account && s.registry.provider(account);
+    },
+    fullKey: async (signal) => (await findKey(s, ref, signal)).key,
+  });
 }
 
 /**
@@ -37,7 +37,7 @@ export async function readKeySecret(s: FormsServices, ref: KeyRef): Promise<Secr
 export async function handleKeyAction(message: WebviewToHost, s: FormsServices, host: PanelHost, openDetails: (ref: KeyRef) => unknown): Promise<boolean> {
   switch (message.type) {
     case 'reveal-secret': {
-      const secret = await readKeySecret(s, message.key);
+      const secret = await readRefSecret(s, message.key);
       if (!secret) {
         host.post({ type: 'error', message: vscode.l10n.t('The secret of {0} is not stored here, and its cloud shows a secret only once.', message.key.keyId) });
       } else if (host.visible) {
@@ -46,7 +46,7 @@ export async function handleKeyAction(message: WebviewToHost, s: FormsServices, 
       return true;
     }
     case 'copy-secret': {
-      const secret = await readKeySecret(s, message.key);
+      const secret = await readRefSecret(s, message.key);
       if (!secret) {
         host.post({ type: 'error', message: vscode.l10n.t('The secret of {0} is not stored here, and its cloud shows a secret only once.', message.key.keyId) });
         return true;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isCloudError } from '../model/cloudError';
+import { describeError } from '../model/cloudError';
 import type { Logger } from '../util/logger';
 import { buildPanelHtml, createNonce } from './html';
 import { HostToWebviewSchema, WebviewToHostSchema, type HostToWebview, type PanelKind, type WebviewToHost } from './protocol';
@@ -27,8 +27,7 @@ export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
 
 /** A message a person can act on, for any failure a handler throws. */
 export function describeFailure(error: unknown): string {
-  if (isCloudError(error)) return error.describe();
-  return error instanceof Error ? error.message : String(error);
+  return describeError(error);
 }
 
 /** The panels open in this window, for the integration suite's test API (CLOUD_KEYS_TEST_API=1). */

@@ -7,21 +7,22 @@
  * Only `secret` carries a secret, and only in answer to the user pressing Reveal.
  */
 import * as z from 'zod/mini';
-import { KEY_KINDS, KEY_STATES } from '../model/types';
+import { lazySchema } from '../util/lazySchema';
+import { CLOUD_IDS, KEY_KINDS, KEY_STATES } from '../model/types';
 
 /** Which page a panel shows; the HTML names it in `<body data-panel>`. */
-export const PanelKindSchema = z.enum(['create-key', 'overview', 'details', 'rotate']);
+export const PanelKindSchema = lazySchema(() => z.enum(['create-key', 'overview', 'details', 'rotate']));
 export type PanelKind = z.infer<typeof PanelKindSchema>;
 
-const CloudIdSchema = z.enum(['oci', 'outscale', 'ionos']);
-const KeyKindSchema = z.enum(KEY_KINDS);
-const KeyStateSchema = z.enum(KEY_STATES);
-const IsoDate = z.iso.datetime({ offset: true });
-const Id = z.string().check(z.minLength(1), z.maxLength(2048));
-const Text = z.string().check(z.maxLength(4096));
+const CloudIdSchema = lazySchema(() => z.enum(CLOUD_IDS));
+const KeyKindSchema = lazySchema(() => z.enum(KEY_KINDS));
+const KeyStateSchema = lazySchema(() => z.enum(KEY_STATES));
+const IsoDate = lazySchema(() => z.iso.datetime({ offset: true }));
+const Id = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(2048)));
+const Text = lazySchema(() => z.string().check(z.maxLength(4096)));
 
 /** A key as a page sees it: never a secret, dates as ISO strings. */
-export const KeyViewSchema = z.object({
+export const KeyViewSchema = lazySchema(() => z.object({
   id: Id,
   accountId: Id,
   userId: Id,
@@ -33,16 +34,16 @@ export const KeyViewSchema = z.object({
   expiresAt: z.optional(IsoDate),
   lastUsedAt: z.optional(IsoDate),
   fingerprint: z.optional(Text),
-});
+}));
 export type KeyView = z.infer<typeof KeyViewSchema>;
 
 /** Names one key across accounts, for messages that act on it. */
-export const KeyRefSchema = z.object({ accountId: Id, userId: Id, kind: KeyKindSchema, keyId: Id });
+export const KeyRefSchema = lazySchema(() => z.object({ accountId: Id, userId: Id, kind: KeyKindSchema, keyId: Id }));
 export type KeyRef = z.infer<typeof KeyRefSchema>;
 
 // ---- Create Key ---------------------------------------------------------------------------------
 
-export const KindChoiceSchema = z.object({
+export const KindChoiceSchema = lazySchema(() => z.object({
   kind: KeyKindSchema,
   name: Text,
   maxKeysPerUser: z.int().check(z.minimum(0)),
@@ -51,27 +52,27 @@ export const KindChoiceSchema = z.object({
   canExpire: z.boolean(),
   /** True for OCI API signing keys: generate a pair or paste a public key. */
   takesPublicKey: z.boolean(),
-});
+}));
 export type KindChoice = z.infer<typeof KindChoiceSchema>;
 
-export const AccountChoiceSchema = z.object({
+export const AccountChoiceSchema = lazySchema(() => z.object({
   id: Id,
   label: Text,
   cloud: CloudIdSchema,
   cloudName: Text,
   kinds: z.array(KindChoiceSchema),
-});
+}));
 export type AccountChoice = z.infer<typeof AccountChoiceSchema>;
 
-export const UserChoiceSchema = z.object({ id: Id, name: Text, detail: Text, isCaller: z.boolean() });
+export const UserChoiceSchema = lazySchema(() => z.object({ id: Id, name: Text, detail: Text, isCaller: z.boolean() }));
 export type UserChoice = z.infer<typeof UserChoiceSchema>;
 
-export const KeySourceSchema = z.discriminatedUnion('source', [
+export const KeySourceSchema = lazySchema(() => z.discriminatedUnion('source', [
   z.object({ source: z.literal('generate'), bits: z.union([z.literal(2048), z.literal(4096)]) }),
   z.object({ source: z.literal('paste'), pem: z.string().check(z.maxLength(20_000)) }),
-]);
+]));
 
-export const CreateKeyFormSchema = z.object({
+export const CreateKeyFormSchema = lazySchema(() => z.object({
   accountId: z.string().check(z.maxLength(2048)),
   userId: z.string().check(z.maxLength(2048)),
   kind: KeyKindSchema,
@@ -79,19 +80,19 @@ export const CreateKeyFormSchema = z.object({
   /** YYYY-MM-DD as the date picker gives it, or empty for no expiry. */
   expiresOn: z.optional(z.string().check(z.maxLength(40))),
   keySource: z.optional(KeySourceSchema),
-});
+}));
 export type CreateKeyForm = z.infer<typeof CreateKeyFormSchema>;
 
 /** The fields of the Create Key form, for errors shown next to them. */
-export const FormFieldSchema = z.enum(['accountId', 'userId', 'kind', 'displayName', 'expiresOn', 'pem', 'form']);
+export const FormFieldSchema = lazySchema(() => z.enum(['accountId', 'userId', 'kind', 'displayName', 'expiresOn', 'pem', 'form']));
 export type FormField = z.infer<typeof FormFieldSchema>;
 
 // ---- Overview -----------------------------------------------------------------------------------
 
-export const AgeStatusSchema = z.enum(['ok', 'old', 'expiring', 'expired', 'inactive', 'unknown']);
+export const AgeStatusSchema = lazySchema(() => z.enum(['ok', 'old', 'expiring', 'expired', 'inactive', 'unknown']));
 export type AgeStatus = z.infer<typeof AgeStatusSchema>;
 
-export const KeyRowSchema = z.object({
+export const KeyRowSchema = lazySchema(() => z.object({
   cloud: CloudIdSchema,
   cloudName: Text,
   accountId: Id,
@@ -106,28 +107,28 @@ export const KeyRowSchema = z.object({
   createdAt: Text,
   expiresAt: Text,
   status: AgeStatusSchema,
-});
+}));
 export type KeyRow = z.infer<typeof KeyRowSchema>;
 
-export const SortColumnSchema = z.enum(['cloud', 'account', 'user', 'name', 'state', 'ageDays', 'expiresAt', 'status']);
+export const SortColumnSchema = lazySchema(() => z.enum(['cloud', 'account', 'user', 'name', 'state', 'ageDays', 'expiresAt', 'status']));
 export type SortColumn = z.infer<typeof SortColumnSchema>;
 
-export const TableViewSchema = z.object({
+export const TableViewSchema = lazySchema(() => z.object({
   text: z.string().check(z.maxLength(200)),
   status: z.union([AgeStatusSchema, z.literal('all')]),
   sortBy: SortColumnSchema,
   descending: z.boolean(),
-});
+}));
 export type TableView = z.infer<typeof TableViewSchema>;
 
-export const PolicySchema = z.object({ maxAgeDays: z.int().check(z.positive()), expiryWarningDays: z.int().check(z.minimum(0)) });
+export const PolicySchema = lazySchema(() => z.object({ maxAgeDays: z.int().check(z.positive()), expiryWarningDays: z.int().check(z.minimum(0)) }));
 
 // ---- Key details --------------------------------------------------------------------------------
 
-export const DetailActionSchema = z.enum(['copyId', 'copySecret', 'activate', 'deactivate', 'rename', 'setExpiry', 'rotate', 'delete', 'refresh']);
+export const DetailActionSchema = lazySchema(() => z.enum(['copyId', 'copySecret', 'activate', 'deactivate', 'rename', 'setExpiry', 'rotate', 'delete', 'refresh']));
 export type DetailAction = z.infer<typeof DetailActionSchema>;
 
-export const DetailsSchema = z.object({
+export const DetailsSchema = lazySchema(() => z.object({
   key: KeyViewSchema,
   cloudName: Text,
   account: Text,
@@ -137,23 +138,23 @@ export const DetailsSchema = z.object({
   secret: z.enum(['stored', 'readable-from-cloud', 'not-available']),
   health: z.object({ status: AgeStatusSchema, summary: Text, ageDays: z.nullable(z.int()), maxAgeDays: z.int() }),
   actions: z.array(DetailActionSchema),
-});
+}));
 export type Details = z.infer<typeof DetailsSchema>;
 
 // ---- Rotate -------------------------------------------------------------------------------------
 
 /** When the old key is deleted: as soon as the new one works, or after some days. */
-export const GraceSchema = z.discriminatedUnion('kind', [
+export const GraceSchema = lazySchema(() => z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('now') }),
   z.object({ kind: z.literal('later'), days: z.int().check(z.minimum(1), z.maximum(365)) }),
-]);
+]));
 export type Grace = z.infer<typeof GraceSchema>;
 
-export const RotationStepSchema = z.enum(['preflight', 'make-room', 'create', 'verify', 'update-exports', 'deactivate-old', 'delete-old', 'rollback']);
-export const StepPhaseSchema = z.enum(['started', 'finished', 'skipped', 'failed']);
+export const RotationStepSchema = lazySchema(() => z.enum(['preflight', 'make-room', 'create', 'verify', 'update-exports', 'deactivate-old', 'delete-old', 'rollback']));
+export const StepPhaseSchema = lazySchema(() => z.enum(['started', 'finished', 'skipped', 'failed']));
 
 /** One key's rotation as the plan shows it: its steps in order, and what each creates, changes or deletes. */
-export const PlanItemSchema = z.object({
+export const PlanItemSchema = lazySchema(() => z.object({
   rotationId: Id,
   oldKeyId: Id,
   oldKey: Text,
@@ -164,11 +165,11 @@ export const PlanItemSchema = z.object({
   makeRoom: z.optional(Text),
   exports: z.array(Text),
   notes: z.array(Text),
-});
+}));
 export type PlanItem = z.infer<typeof PlanItemSchema>;
 
 /** A key at the per-user limit: the keys the user may delete first to make room, safest first, and the one chosen (none until the user picks). */
-export const RoomChoiceSchema = z.object({
+export const RoomChoiceSchema = lazySchema(() => z.object({
   keyId: Id,
   key: Text,
   used: z.int(),
@@ -184,14 +185,14 @@ export const RoomChoiceSchema = z.object({
       stops: Text,
     }),
   ),
-});
+}));
 export type RoomChoice = z.infer<typeof RoomChoiceSchema>;
 
 /** The user's choice of a key to delete first, for one key to rotate. */
-export const MakeRoomSchema = z.object({ keyId: Id, deleteKeyId: Id });
+export const MakeRoomSchema = lazySchema(() => z.object({ keyId: Id, deleteKeyId: Id }));
 export type MakeRoom = z.infer<typeof MakeRoomSchema>;
 
-export const RotateOutcomeItemSchema = z.object({
+export const RotateOutcomeItemSchema = lazySchema(() => z.object({
   rotationId: Id,
   oldKeyId: Id,
   /** The key that replaced the old one, for a link to its details. */
@@ -199,12 +200,12 @@ export const RotateOutcomeItemSchema = z.object({
   status: z.enum(['done', 'waiting-delete', 'failed', 'cancelled', 'not-started', 'rolled-back']),
   /** What changed, or where it stopped and what to do, in a sentence; never a secret. */
   summary: Text,
-});
+}));
 export type RotateOutcomeItem = z.infer<typeof RotateOutcomeItemSchema>;
 
 // ---- the two directions -------------------------------------------------------------------------
 
-export const WebviewToHostSchema = z.discriminatedUnion('type', [
+export const WebviewToHostSchema = lazySchema(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('ready') }),
   z.object({ type: z.literal('cancel') }),
   /** The page saw its CSP refuse something; the host logs it. */
@@ -231,10 +232,10 @@ export const WebviewToHostSchema = z.discriminatedUnion('type', [
   /** Run the plan the page shows (the host refuses a plan it no longer holds). */
   z.object({ type: z.literal('rotate/start'), planId: Id }),
   z.object({ type: z.literal('rotate/resume') }),
-]);
+]));
 export type WebviewToHost = z.infer<typeof WebviewToHostSchema>;
 
-export const HostToWebviewSchema = z.discriminatedUnion('type', [
+export const HostToWebviewSchema = lazySchema(() => z.discriminatedUnion('type', [
   z.object({ type: z.literal('init'), title: z.string() }),
   /** Something the user should read, at the top of the page; `field` puts it next to a form field. */
   z.object({ type: z.literal('error'), message: Text, field: z.optional(FormFieldSchema) }),
@@ -288,5 +289,5 @@ export const HostToWebviewSchema = z.discriminatedUnion('type', [
   }),
   z.object({ type: z.literal('rotate/step'), rotationId: Id, step: RotationStepSchema, phase: StepPhaseSchema, detail: z.optional(Text) }),
   z.object({ type: z.literal('rotate/outcome'), items: z.array(RotateOutcomeItemSchema), summary: Text }),
-]);
+]));
 export type HostToWebview = z.infer<typeof HostToWebviewSchema>;

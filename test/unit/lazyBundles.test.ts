@@ -11,6 +11,9 @@ import { generateRsaKeyPair } from '../../src/clouds/oci/publicKey';
 import * as source from '../../src/operations/exports/ociProfileModule';
 import * as generator from '../../src/terraform/generate';
 import * as tableExport from '../../src/webview/shared/tableExport';
+import { Secret } from '../../src/model/secret';
+import { SecretNotStoredError } from '../../src/operations/keyOperations';
+import * as rotationSource from '../../src/operations/rotation/engineModule';
 import { tempDir } from './rotation/support';
 
 const dist = path.resolve(__dirname, '..', '..', 'dist');
@@ -56,7 +59,6 @@ describe('the Terraform generator bundle (dist/lazy/terraformGenerate.js)', () =
   });
 });
 
-
 describe('the table export bundle (dist/lazy/tableExport.js)', () => {
   it('writes the same CSV as the source module, and csv-stringify stays out of dist/extension.js', () => {
     const file = path.join(dist, 'lazy', 'tableExport.js');
@@ -67,5 +69,36 @@ describe('the table export bundle (dist/lazy/tableExport.js)', () => {
     // An error code of csv-stringify's option checks.
     assert.ok(fs.readFileSync(file, 'utf8').includes('CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE'), 'the check itself is sound');
     assert.ok(!fs.readFileSync(path.join(dist, 'extension.js'), 'utf8').includes('CSV_OPTION_ESCAPE_FORMULAS_INVALID_TYPE'));
+  });
+});
+
+describe('the rotation engine and forms bundles (dist/lazy/rotationEngine.js, dist/lazy/forms.js)', () => {
+  const load = <T>(name: string): T => {
+    const file = path.join(dist, 'lazy', `${name}.js`);
+    assert.ok(fs.existsSync(file), `${file} is missing: run npm run build first`);
+    return createRequire(__filename)(file) as T;
+  };
+
+  it('the engine bundle exports what its source module exports (the forms bundle needs VS Code: the integration tier opens it)', () => {
+    assert.deepEqual(Object.keys(load<typeof rotationSource>('rotationEngine')).sort(), Object.keys(rotationSource).sort());
+  });
+
+  it("the engine's SecretNotStoredError is one for the extension bundle (and back), so the secret is still shown once", () => {
+    const { SecretNotStoredError: Built } = load<typeof rotationSource>('rotationEngine');
+    assert.notEqual(Built, SecretNotStoredError, 'a copy of the class, as in the running extension');
+    const created = { key: { id: 'k', kind: 'access-key' as const, state: 'active' as const, userId: 'u', accountId: 'a' }, secret: new Secret('s3cr3t') };
+    const error: unknown = new Built(created as never, new Error('storage failed'));
+    assert.ok(error instanceof SecretNotStoredError);
+    assert.ok(!(new Error('other') instanceof SecretNotStoredError));
+    assert.ok(new SecretNotStoredError(created as never, undefined) instanceof Built);
+  });
+
+  it('are not part of dist/extension.js, which activation loads', () => {
+    const extension = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    // A message of the engine, and one of the Rotate form's controller.
+    for (const [name, text] of [['rotationEngine', 'Renewed in place: the old secret stopped working at once.'], ['forms', 'The plan changed before it started. Check the plan again']]) {
+      assert.ok(!extension.includes(text), `dist/extension.js carries "${text}"`);
+      assert.ok(fs.readFileSync(path.join(dist, 'lazy', `${name}.js`), 'utf8').includes(text), `the check itself is sound for ${name}`);
+    }
   });
 });

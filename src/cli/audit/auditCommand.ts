@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { describeVariables } from '../environment';
 import type { ExitCode } from '../exitCodes';
-import type { CliCommand } from '../program';
+import type { CliCommand } from '../cliCommand';
 import { auditOptionDefinitions, toAuditOptions, type AuditOptions } from './auditOptions';
 
 const AFTER_HELP = `

@@ -59,7 +59,7 @@ export function auditOptionDefinitions(): Option[] {
 const ParsedSchema = z.object({
   maxAgeDays: z.int(),
   expiryWarningDays: z.int(),
-  cloud: z.optional(z.array(z.enum(CLOUD_IDS as [CloudId, ...CloudId[]]))),
+  cloud: z.optional(z.array(z.enum(CLOUD_IDS))),
   account: z.optional(z.array(z.string())),
   format: z.optional(z.enum(FORMAT_NAMES)),
   verbose: z.optional(z.boolean()),

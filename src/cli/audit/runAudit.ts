@@ -1,19 +1,12 @@
-import type { CloudId } from '../../model/types';
-import type { CloudModule } from '../../clouds/cloudModule';
 import type { ExitCode } from '../exitCodes';
 import { chooseFormat, renderAudit } from '../formats/formats';
 import { complain, type CliIo } from '../io';
-import { readInventory } from '../inventory';
+import { readInventory, type AuditDependencies } from '../inventory';
+
+export type { AuditDependencies } from '../inventory';
 import { progressLine } from '../progress';
 import { auditEntry, auditExitCode, sortEntries, type AuditReport } from './auditReport';
 import type { AuditOptions } from './auditOptions';
-
-export interface AuditDependencies {
-  readonly version: string;
-  /** The cloud modules; by default the bundles beside the CLI (dist/clouds/<cloud>.js). */
-  readonly loadModule?: (cloud: CloudId) => CloudModule;
-  readonly now?: () => number;
-}
 
 /** Reads every key of the chosen accounts, prints the report in the chosen format, and returns the exit code. */
 export async function runAudit(options: AuditOptions, io: CliIo, deps: AuditDependencies): Promise<ExitCode> {

@@ -1,22 +1,13 @@
-import type { AuditReport } from '../audit/auditReport';
 import { csvFormat } from './csv';
 import { jsonFormat } from './json';
 import { markdownFormat } from './markdown';
 import { sarifFormat } from './sarif';
 import { tableFormat } from './table';
+import type { AuditReport } from '../audit/auditReport';
+import type { AuditFormatter, FormatContext, FormatName } from './auditFormatter';
 
-export const FORMAT_NAMES = ['table', 'json', 'csv', 'markdown', 'sarif'] as const;
-export type FormatName = (typeof FORMAT_NAMES)[number];
+export { FORMAT_NAMES, type AuditFormatter, type FormatContext, type FormatName } from './auditFormatter';
 
-/** What a format needs besides the report. */
-export interface FormatContext {
-  readonly version: string;
-  /** Terminal width for the table; undefined when not a terminal. */
-  readonly columns?: number;
-}
-
-/** The whole of stdout for an audit in one format. */
-export type AuditFormatter = (report: AuditReport, context: FormatContext) => string;
 
 const FORMATTERS: Record<FormatName, AuditFormatter> = {
   table: tableFormat,

@@ -2,7 +2,7 @@ import { keyKindName } from '../../views/cloudNames';
 import { describeWarning } from '../../operations/keyHealth';
 import { STATUS_LABELS } from '../../webview/shared/statusLabels';
 import { countByStatus, failingEntries } from '../audit/auditReport';
-import type { AuditFormatter } from './formats';
+import type { AuditFormatter } from './auditFormatter';
 
 /** Version of the JSON document's shape; raised when a field changes meaning or goes away. */
 export const AUDIT_JSON_SCHEMA_VERSION = 1;

@@ -1,5 +1,5 @@
 import { markdownHeading, toMarkdown } from '../../webview/shared/tableExport';
-import type { AuditFormatter } from './formats';
+import type { AuditFormatter } from './auditFormatter';
 
 /** The Key Age Overview's Markdown export, followed by the problems that kept the audit from being complete. */
 export const markdownFormat: AuditFormatter = (report) => {

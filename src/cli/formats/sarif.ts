@@ -3,7 +3,7 @@ import type { KeyWarning } from '../../operations/keyHealth';
 import { describeWarning } from '../../operations/keyHealth';
 import { keyKindName } from '../../views/cloudNames';
 import type { AuditEntry } from '../audit/auditReport';
-import type { AuditFormatter } from './formats';
+import type { AuditFormatter } from './auditFormatter';
 import { sarifLog } from './sarifLog';
 
 type Rule = ReportingDescriptor & { id: string; defaultConfiguration: { level: Result.level } };

@@ -3,7 +3,7 @@ import { formatDay } from '../../util/formatDate';
 import { STATUS_LABELS } from '../../webview/shared/statusLabels';
 import type { KeyRow } from '../../webview/protocol';
 import { countByStatus, failingEntries, type AuditReport } from '../audit/auditReport';
-import type { AuditFormatter } from './formats';
+import type { AuditFormatter } from './auditFormatter';
 
 const COLUMNS: readonly [string, (row: KeyRow) => string][] = [
   ['CLOUD', (r) => r.cloudName],

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { ExitCode } from '../exitCodes';
-import type { CliCommand } from '../program';
+import type { CliCommand } from '../cliCommand';
 import { scanOptionDefinitions, toScanOptions, type ScanOptions } from './scanOptions';
 
 const AFTER_HELP = `

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
 import * as z from 'zod/mini';
-import { CLOUD_IDS, type CloudId } from '../../model/types';
+import { CLOUD_IDS } from '../../model/types';
 import { accountList, cloudList } from '../audit/auditOptions';
 import { UsageError } from '../exitCodes';
 import type { InventoryRequest } from '../inventory';
@@ -54,7 +54,7 @@ const ParsedSchema = z.object({
   format: z.enum(SCAN_FORMATS),
   offline: z.optional(z.boolean()),
   inventory: z.boolean(),
-  cloud: z.optional(z.array(z.enum(CLOUD_IDS as [CloudId, ...CloudId[]]))),
+  cloud: z.optional(z.array(z.enum(CLOUD_IDS))),
   account: z.optional(z.array(z.string())),
   maxFileKb: z.int(),
   verbose: z.optional(z.boolean()),

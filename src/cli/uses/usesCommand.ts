@@ -1,6 +1,6 @@
 import { InvalidArgumentError, type Command } from 'commander';
 import type { ExitCode } from '../exitCodes';
-import type { CliCommand } from '../program';
+import type { CliCommand } from '../cliCommand';
 import { toUsesOptions, usesOptionDefinitions, type UsesOptions } from './usesOptions';
 
 const AFTER_HELP = `

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
 import * as z from 'zod/mini';
-import { CLOUD_IDS, type CloudId } from '../../model/types';
+import { CLOUD_IDS } from '../../model/types';
 import { accountList, cloudList } from '../audit/auditOptions';
 import type { InventoryRequest } from '../inventory';
 import { DEFAULT_MAX_FILE_KB, kilobytes } from '../scan/scanOptions';
@@ -54,7 +54,7 @@ const ParsedSchema = z.object({
   onlyKeyFiles: z.optional(z.boolean()),
   exclude: z.optional(z.array(z.string())),
   format: z.enum(USES_FORMATS),
-  cloud: z.optional(z.array(z.enum(CLOUD_IDS as [CloudId, ...CloudId[]]))),
+  cloud: z.optional(z.array(z.enum(CLOUD_IDS))),
   account: z.optional(z.array(z.string())),
   maxFileKb: z.int(),
   verbose: z.optional(z.boolean()),

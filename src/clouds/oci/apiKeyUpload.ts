@@ -1,8 +1,20 @@
 import { CloudError } from '../../model/cloudError';
 import type { AccessKey } from '../../model/types';
 import { ensureRoomForKey } from './limits';
-import { checkUploadablePublicKey, generateRsaKeyPair, type CheckedPublicKey, type GeneratedKeyPair } from './publicKey';
-import type { OciCreateKeyOptions } from './provider';
+import {
+  checkUploadablePublicKey,
+  generateRsaKeyPair,
+  type CheckedPublicKey,
+  type GeneratedKeyBits,
+  type GeneratedKeyPair,
+} from './publicKey';
+
+/** `CreateKeyOptions` plus what only OCI API keys take. */
+export interface OciCreateKeyOptions extends CreateKeyOptions {
+  /** Size of a generated key pair; 2048 by default. */
+  readonly keyBits?: GeneratedKeyBits;
+}
+import type { CreateKeyOptions } from '../provider';
 
 /** The checks of an API-key creation that need no request: the pasted public key, or the size of a pair to generate. */
 export function checkApiKeyOptions(opts: OciCreateKeyOptions): CheckedPublicKey | undefined {

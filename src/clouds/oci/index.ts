@@ -22,7 +22,8 @@ export const cloudModule: CloudModule = {
   createProvider: (account: Account, ctx: CloudContext): CloudProvider => new OciProvider(account, ctx),
 };
 
-export { OciProvider, type OciCreateKeyOptions, type OciProviderOptions } from './provider';
+export { OciProvider, type OciProviderOptions } from './provider';
+export type { OciCreateKeyOptions } from './apiKeyUpload';
 export { writePrivateKeyFile } from './privateKeyFile';
 export { checkUploadablePublicKey, fingerprintOf, generateRsaKeyPair } from './publicKey';
 export { passphraseCredentialName } from './signingCredentials';

@@ -1,7 +1,7 @@
 import { ObjectStorageClient } from 'oci-objectstorage';
 import type { HttpOptions } from '../../util/httpClient';
-import type { SigningCredentials } from './identityClient';
 import { createSdkClient, type ClientTarget } from './sdkClientSetup';
+import type { SigningCredentials } from './signingCredentials';
 
 /**
  * An Object Storage client configured exactly as the identity client (see `sdkClientSetup`). The

@@ -4,16 +4,15 @@ import { CloudError } from '../../model/cloudError';
 import { Secret } from '../../model/secret';
 import type { AccessKey, Account, CloudUser, KeyCapabilities, KeyKind } from '../../model/types';
 import type { CloudContext } from '../cloudModule';
-import type { CloudProvider, CreatedKey, CreateKeyOptions, KeyChange } from '../provider';
+import type { CloudProvider, CreatedKey, KeyChange } from '../provider';
 import { sleep, type RetryPolicy } from '../shared/retry';
 import { endpointOverride, objectStorageEndpointFor } from './endpoints';
-import { createIdentityClient, type ClientTarget, type SigningCredentials } from './identityClient';
+import { createIdentityClient, type ClientTarget } from './identityClient';
 import { ensureRoomForKey, OCI_CAPABILITIES } from './limits';
 import { readObjectStorageNamespace } from './namespace';
-import { checkApiKeyOptions, publicKeyToUpload } from './apiKeyUpload';
+import { checkApiKeyOptions, publicKeyToUpload, type OciCreateKeyOptions } from './apiKeyUpload';
 import { apiKeyToModel, secretKeyToModel, toCloudUser } from './mapping';
 import { openPrivateKey } from './privateKey';
-import type { GeneratedKeyBits } from './publicKey';
 import {
   ApiKeyListSchema,
   ApiKeySchema,
@@ -30,14 +29,8 @@ import { checkKeyName } from '../shared/keyName';
 
 /** OCI does not document a display-name limit for customer secret keys; 255 is a conservative bound (UNCONFIRMED). */
 const OCI_DISPLAY_NAME_MAX = 255;
-import { resolveSigningCredentials } from './signingCredentials';
+import { resolveSigningCredentials, type SigningCredentials } from './signingCredentials';
 import { refusedSessionError, unnamedSessionCaller } from './sessionCaller';
-
-/** `CreateKeyOptions` plus what only OCI API keys take. */
-export interface OciCreateKeyOptions extends CreateKeyOptions {
-  /** Size of a generated key pair; 2048 by default. */
-  readonly keyBits?: GeneratedKeyBits;
-}
 
 export interface OciProviderOptions {
   readonly retryPolicy?: RetryPolicy;

@@ -1,9 +1,9 @@
 import * as common from 'oci-common';
 import { createHttpClient, type HttpOptions } from '../../util/httpClient';
-import type { SigningCredentials } from './identityClient';
 import { createParsedKeySigner } from './parsedKeySigner';
 import { routeSdkConsoleOutput } from './sdkConsole';
 import { SessionTokenAuthProvider } from './sessionAuthProvider';
+import type { SigningCredentials } from './signingCredentials';
 import { SignedAxiosHttpClient } from './transport';
 
 /** Where a client sends its calls: a fixed endpoint (override, tests), or a region the SDK turns into one. */

@@ -6,11 +6,25 @@ import { manualCredentialName, type Account } from '../../model/types';
 import type { CloudContext } from '../cloudModule';
 import { isSessionTokenProfile, missingEntries, parseConfigFile, resolveProfile } from './configFile';
 import { expandHome } from './configLocations';
-import type { SigningCredentials } from './identityClient';
 import { isEncryptedPem, openPrivateKey, PrivateKeyError } from './privateKey';
 import { keyFileProblem } from './profileChecks';
 import { ManualSecretsSchema } from './schemas';
 import { SessionTokenFile } from './sessionToken';
+
+/** What signs requests for one OCI user: the values of an API signing key, or a session's key and token. */
+export interface SigningCredentials {
+  readonly tenancyId: string;
+  /** For a session, the `sub` of its token when readable, else empty. */
+  readonly userId: string;
+  /** Unused for a session. */
+  readonly fingerprint: string;
+  /** Unencrypted PEM. */
+  readonly privateKey: Secret;
+  /** Set for a session profile (`oci session authenticate`): requests carry `keyId="ST$<token>"`. */
+  readonly session?: SessionTokenFile;
+  /** The region the profile names (reads may go there). */
+  readonly region: string;
+}
 
 /** The CredentialStore name of the passphrase a user typed for an account's encrypted key file. */
 export function passphraseCredentialName(accountId: string): string {

@@ -5,7 +5,7 @@ import { ExportRecords } from '../../operations/exports/records';
 import type { SecretStore } from '../../secrets/secretStore';
 import { exportStorage } from '../../services/rotationState';
 import type { KeyNode } from '../../views/nodes/treeNodes';
-import { loadKeyUsesModule } from '../../util/lazyBundles';
+import { loadKeyUsesModule } from '../../services/lazyToolModules';
 import type { FindSummary, KeyUse } from '../finder';
 import { exportedFiles } from '../managed';
 import { maxFileBytes, placeChoice } from './keyUsesSettings';

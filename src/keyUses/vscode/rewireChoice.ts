@@ -5,7 +5,7 @@ import type { KeyRef } from '../../keyMatching';
 import type { ExportRepointer } from '../../operations/rotation';
 import type { SecretStore } from '../../secrets/secretStore';
 import type { Logger } from '../../util/logger';
-import { loadKeyUsesModule } from '../../util/lazyBundles';
+import { loadKeyUsesModule } from '../../services/lazyToolModules';
 import type { KeyNode } from '../../views/nodes/treeNodes';
 import { isManagedFile } from '../managed';
 import type { NotRewritable, RewireTarget } from '../rewire';

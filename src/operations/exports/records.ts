@@ -1,14 +1,15 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../util/lazySchema';
 import { readValidatedList } from '../../util/validatedList';
 import '../../util/zodLocale';
-import { KEY_KINDS } from '../../model/types';
+import { CLOUD_IDS, KEY_KINDS } from '../../model/types';
 
 /** Where an export wrote a key, never the secret itself; kept in globalState so a rotation can update it. */
-const Common = {
+const Common = lazySchema(() => ({
   version: z.literal(1),
   id: z.string().check(z.minLength(1)),
   accountId: z.string().check(z.minLength(1)),
-  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  cloud: z.enum(CLOUD_IDS),
   userId: z.string().check(z.minLength(1)),
   keyKind: z.enum(KEY_KINDS),
   keyId: z.string().check(z.minLength(1)),
@@ -16,15 +17,15 @@ const Common = {
   endpointUrl: z.optional(z.string()),
   createdAt: z.string(),
   updatedAt: z.string(),
-};
+}));
 
-export const ExportRecordSchema = z.discriminatedUnion('kind', [
+export const ExportRecordSchema = lazySchema(() => z.discriminatedUnion('kind', [
   z.strictObject({ ...Common, kind: z.literal('aws-profile'), credentialsFile: z.string().check(z.minLength(1)), configFile: z.string().check(z.minLength(1)), profile: z.string().check(z.minLength(1)) }),
   z.strictObject({ ...Common, kind: z.literal('dotenv'), file: z.string().check(z.minLength(1)) }),
   z.strictObject({ ...Common, kind: z.literal('terminal') }),
   /** A profile of an OCI config file for an API signing key, and the private key file it names. */
   z.strictObject({ ...Common, kind: z.literal('oci-config'), file: z.string().check(z.minLength(1)), profile: z.string().check(z.minLength(1)), keyFile: z.string().check(z.minLength(1)) }),
-]);
+]));
 
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 export type ExportKind = ExportRecord['kind'];

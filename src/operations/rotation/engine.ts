@@ -8,6 +8,7 @@ import { renewOldKey } from './renewStep';
 import { Cancelled, errorCode, errorMessage } from './engineErrors';
 import type { KeyRotationOutcome, RotationDeps, RotationOutcome, RunOptions } from './engineTypes';
 import type { JournalEntry } from './journal';
+import { readKeySecret } from '../keySecret';
 import { toKeyRef } from './planner';
 import { ROTATION_STEPS, type KeyRef, type KeyRotationPlan, type RotationPlan, type RotationStep } from './types';
 
@@ -219,10 +220,7 @@ export class RotationEngine {
   }
 
   async #secretOf(provider: CloudProvider, entry: JournalEntry, key: AccessKey, signal?: AbortSignal): Promise<Secret | undefined> {
-    const stored = await this.deps.vault.getKeySecret(asKey(entry, key));
-    if (stored) return stored;
-    if (provider.capabilities(key.kind).secretReadableLater && provider.revealSecret) return provider.revealSecret(key, signal);
-    return undefined;
+    return readKeySecret(this.deps.vault, asKey(entry, key), { provider: () => provider, fullKey: () => key, run: (read) => read(signal) });
   }
 
   async #runStep(

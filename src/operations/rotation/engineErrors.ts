@@ -1,4 +1,4 @@
-import { CloudError, isCloudError } from '../../model/cloudError';
+import { CloudError, describeError, isCloudError } from '../../model/cloudError';
 import { SecretNotStoredError } from '../keyOperations';
 
 /** A rotation stopped between steps by its caller; the journal keeps what was done. */
@@ -17,6 +17,5 @@ export function errorCode(error: unknown): string {
 
 /** One sentence for a person, no secret. */
 export function errorMessage(error: unknown): string {
-  if (isCloudError(error)) return error.describe();
-  return error instanceof Error ? error.message : String(error);
+  return describeError(error);
 }

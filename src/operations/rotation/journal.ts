@@ -1,27 +1,28 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../util/lazySchema';
 import '../../util/zodLocale';
 import type { Logger } from '../../util/logger';
 import { readValidatedList } from '../../util/validatedList';
 import { ROTATION_STEPS } from './types';
-import { KEY_KINDS } from '../../model/types';
+import { CLOUD_IDS, KEY_KINDS } from '../../model/types';
 
-const KeyRefSchema = z.object({
+const KeyRefSchema = lazySchema(() => z.object({
   id: z.string().check(z.minLength(1)),
   kind: z.enum(KEY_KINDS),
   displayName: z.optional(z.string()),
   fingerprint: z.optional(z.string()),
-});
+}));
 
 /**
  * One rotation's progress as stored: ids, names, steps and timestamps. There is deliberately no
  * field that could hold a secret; `strictObject` rejects an entry that has unknown fields.
  */
-export const JournalEntrySchema = z.strictObject({
+export const JournalEntrySchema = lazySchema(() => z.strictObject({
   version: z.literal(1),
   id: z.string().check(z.minLength(1)),
   accountId: z.string().check(z.minLength(1)),
   accountLabel: z.string(),
-  cloud: z.enum(['oci', 'outscale', 'ionos']),
+  cloud: z.enum(CLOUD_IDS),
   userId: z.string().check(z.minLength(1)),
   userName: z.string(),
   oldKey: KeyRefSchema,
@@ -47,7 +48,7 @@ export const JournalEntrySchema = z.strictObject({
   lastError: z.optional(z.object({ step: z.enum(ROTATION_STEPS), code: z.string(), message: z.string() })),
   startedAt: z.string(),
   updatedAt: z.string(),
-});
+}));
 
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessKey } from '../../model/types';
-import type { PlanInput } from './planner';
 import { toKeyRef } from './roomCandidates';
-import type { KeyRotationPlan } from './types';
+import type { KeyRotationPlan, PlanInput } from './types';
 
 /** What every plan item starts with: a fresh id, where the key is, and the key itself. */
 export function planHead(input: PlanInput, key: AccessKey): Pick<KeyRotationPlan, 'id' | 'accountId' | 'accountLabel' | 'cloud' | 'userId' | 'userName' | 'oldKey'> {

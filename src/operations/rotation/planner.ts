@@ -1,39 +1,15 @@
-import type { AccessKey, CloudId, CloudUser, KeyCapabilities, KeyKind } from '../../model/types';
+import type { AccessKey, CloudId, KeyKind } from '../../model/types';
 import { newKeySpec } from './newKeySpec';
 import { planHead } from './planHead';
 import { RENEW_INSTEAD_NOTE, renewPlanItem } from './renewPlan';
 import { roomCandidates, toKeyRef } from './roomCandidates';
-import type { GracePeriod, KeyRef, KeyRotationPlan, RoomNeeded, RotationMode, RotationPlan } from './types';
+import type { GracePeriod, KeyRef, KeyRotationPlan, PlanInput, RoomNeeded, RotationPlan } from './types';
 
 export { toKeyRef } from './roomCandidates';
+export type { PlanInput } from './types';
 
 const CLOUD_NAMES: Record<CloudId, string> = { oci: 'OCI', outscale: 'OUTSCALE', ionos: 'IONOS Cloud' };
 
-export interface PlanInput {
-  readonly account: { readonly id: string; readonly label: string; readonly cloud: CloudId };
-  readonly user: Pick<CloudUser, 'id' | 'name'>;
-  /** The keys to rotate. */
-  readonly keys: readonly AccessKey[];
-  /** Every key the user has now (the keys to rotate included). */
-  readonly keysOfUser: readonly AccessKey[];
-  readonly capabilities: (kind: KeyKind) => KeyCapabilities;
-  readonly grace: GracePeriod;
-  /** How keys whose cloud can renew them are rotated (`replace` when absent); other keys are always replaced. */
-  readonly mode?: RotationMode;
-  /** Days until a new OUTSCALE key expires when the old key's lifetime cannot be carried over; 0 or undefined for no expiry. */
-  readonly outscaleExpiryDays?: number;
-  /**
-   * The user's explicit choice, per key to rotate (by id), of the key to delete to make room when
-   * the user is at the per-user limit. Without a choice such a key is not planned: it is listed in
-   * `needsRoom` with the candidates to offer. The planner never picks one itself.
-   */
-  readonly makeRoom?: Readonly<Record<string, string>>;
-  /** The known uses of a key (the exports Cloud Keys made of it), named with each candidate. */
-  readonly usesOf?: (keyId: string) => readonly string[];
-  /** True for the key the account's own calls are signed with; it is never offered for deletion. */
-  readonly signsWith?: (key: AccessKey) => boolean;
-  readonly now: number;
-}
 
 function label(key: Pick<AccessKey, 'id' | 'displayName'>): string {
   return key.displayName ? `"${key.displayName}" (${key.id})` : key.id;

@@ -1,7 +1,6 @@
 import type { AccessKey } from '../../model/types';
 import { planHead } from './planHead';
-import type { PlanInput } from './planner';
-import type { KeyRotationPlan } from './types';
+import type { KeyRotationPlan, PlanInput } from './types';
 
 /** What the plan says to a key its cloud can renew while the user chose to replace it. */
 export const RENEW_INSTEAD_NOTE =

@@ -1,5 +1,5 @@
 import type { CreateKeyOptions } from '../../clouds/provider';
-import type { CloudId, KeyKind, KeyState } from '../../model/types';
+import type { AccessKey, CloudId, CloudUser, KeyCapabilities, KeyKind, KeyState } from '../../model/types';
 
 /** The steps of one key's rotation, in order. The journal records which ones are done. */
 export const ROTATION_STEPS = ['preflight', 'make-room', 'create', 'verify', 'update-exports', 'deactivate-old', 'delete-old'] as const;
@@ -98,4 +98,31 @@ export function createOptionsOf(spec: NewKeySpec): CreateKeyOptions {
     ...(spec.expiresAt !== undefined ? { expiresAt: new Date(spec.expiresAt) } : {}),
     ...(spec.keyBits !== undefined ? { keyBits: spec.keyBits } : {}),
   };
+}
+
+/** What the rotation planner (`planner.ts`) plans from. */
+export interface PlanInput {
+  readonly account: { readonly id: string; readonly label: string; readonly cloud: CloudId };
+  readonly user: Pick<CloudUser, 'id' | 'name'>;
+  /** The keys to rotate. */
+  readonly keys: readonly AccessKey[];
+  /** Every key the user has now (the keys to rotate included). */
+  readonly keysOfUser: readonly AccessKey[];
+  readonly capabilities: (kind: KeyKind) => KeyCapabilities;
+  readonly grace: GracePeriod;
+  /** How keys whose cloud can renew them are rotated (`replace` when absent); other keys are always replaced. */
+  readonly mode?: RotationMode;
+  /** Days until a new OUTSCALE key expires when the old key's lifetime cannot be carried over; 0 or undefined for no expiry. */
+  readonly outscaleExpiryDays?: number;
+  /**
+   * The user's explicit choice, per key to rotate (by id), of the key to delete to make room when
+   * the user is at the per-user limit. Without a choice such a key is not planned: it is listed in
+   * `needsRoom` with the candidates to offer. The planner never picks one itself.
+   */
+  readonly makeRoom?: Readonly<Record<string, string>>;
+  /** The known uses of a key (the exports Cloud Keys made of it), named with each candidate. */
+  readonly usesOf?: (keyId: string) => readonly string[];
+  /** True for the key the account's own calls are signed with; it is never offered for deletion. */
+  readonly signsWith?: (key: AccessKey) => boolean;
+  readonly now: number;
 }

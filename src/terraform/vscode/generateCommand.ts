@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
+import { lazySchema } from '../../util/lazySchema';
 import '../../util/zodLocale';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import { pickAccount } from '../../commands/pickers';
@@ -7,8 +8,8 @@ import { withCancellableProgress } from '../../commands/progress';
 import { registerCommand, type CommandContext } from '../../commands/registerCommand';
 import type { AccessKey, Account, CloudUser } from '../../model/types';
 import type { FeatureServices } from '../../services/featureServices';
-import type { AccountNode, KeyNode, UserNode } from '../../views/nodes/treeNodes';
-import { loadTerraformGenerator } from '../../util/lazyBundles';
+import { treeNodeArg } from '../../commands/commandArgs';
+import { loadTerraformGenerator } from '../../services/lazyModules';
 import { mergeProviders, placeBody, planAppend } from '../appendTerraform';
 import type { GenerateOptions } from '../generate';
 import { renderNewFile, type GeneratedTerraform, type ProviderRequirement } from '../requiredProviders';
@@ -20,10 +21,10 @@ import { terraformSettings } from './terraformSettings';
  * Lets a caller (a test, a keybinding) choose without being asked: `target` 'new' (an untitled
  * document) or 'append' (to the active Terraform file), and the rotation pattern.
  */
-const GenerateArgsSchema = z.strictObject({
+const GenerateArgsSchema = lazySchema(() => z.strictObject({
   target: z.optional(z.enum(['new', 'append'])),
   rotationDays: z.optional(z.int().check(z.minimum(0))),
-});
+}));
 type GenerateArgs = z.infer<typeof GenerateArgsSchema>;
 
 /** The arguments after the node: an options object, or (from a tree's context menu) the selected nodes, which mean no options. */
@@ -42,7 +43,7 @@ type Target =
   | { readonly kind: 'keys'; readonly account: Account; readonly user: CloudUser; readonly keys?: readonly AccessKey[] };
 
 function targetOf(node: unknown): Target | undefined {
-  const n = node as AccountNode | UserNode | KeyNode | undefined;
+  const n = treeNodeArg(COMMAND_IDS.generateTerraform, node);
   if (n?.kind === 'account') return { kind: 'account', account: n.account };
   if (n?.kind === 'user') return { kind: 'keys', account: n.account, user: n.user };
   if (n?.kind === 'key') return { kind: 'keys', account: n.account, user: n.user, keys: [n.key] };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { isCloudError } from '../../model/cloudError';
+import { describeError, isCloudError } from '../../model/cloudError';
 import type { AccessKey, Account, CloudUser } from '../../model/types';
 import type { AccountBrowser } from '../../operations/accountBrowser';
 import type { AccountRegistry } from '../../operations/accountRegistry';
@@ -50,7 +50,7 @@ export class LiveKeys implements vscode.Disposable {
     if (!status) {
       // A failure is remembered too, until the tree reloads: no retry per keystroke.
       status = this.#resolve(lookup).catch((error: unknown): LiveStatus => {
-        const message = isCloudError(error) ? error.message : error instanceof Error ? error.message : String(error);
+        const message = describeError(error, { requestId: false });
         return { kind: 'unknown', text: vscode.l10n.t('could not read the keys: {0}', message) };
       });
       this.#statuses.set(id, status);

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { withCancellableProgress } from '../../commands/progress';
-import { loadTableExport } from '../../util/lazyBundles';
+import { loadTableExport } from '../../services/lazyToolModules';
 import type { KeyHealthPolicy } from '../../operations/keyHealth';
 import { handleKeyAction, type FormsServices } from '../keyActions';
 import type { PanelController, PanelHost } from '../panelHost';

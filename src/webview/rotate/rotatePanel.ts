@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../commands/commandIds';
-import { showUnstoredRotationSecret } from '../../commands/rotationRunner';
+import { showUnstoredRotationSecret } from '../../commands/unstoredSecret';
 import { CloudError } from '../../model/cloudError';
 import type { AccessKey, Account, CloudUser } from '../../model/types';
 import { SecretNotStoredError } from '../../operations/keyOperations';

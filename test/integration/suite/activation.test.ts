@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, waitFor } from './helpers';
+import { api, EXTENSION_ID, waitFor } from './helpers';
 
 suite('Cloud Keys in a real VS Code', () => {
   test('is installed but not activated at start-up', () => {
@@ -46,6 +46,16 @@ suite('Cloud Keys in a real VS Code', () => {
   });
 
   test('Refresh runs without an error', async () => {
-    await vscode.commands.executeCommand('cloudKeys.refresh');
+    // Through the test API: it rejects with what the command showed if it failed, which a plain
+    // executeCommand never does (registerCommand catches every failure and shows it instead).
+    const t = await api();
+    const before = t.commandFailures().length;
+    await t.run('cloudKeys.refresh');
+    assert.deepEqual(t.commandFailures().slice(before), []);
+  });
+
+  test('a command given a bad argument refuses it by name, and the test API reports it', async () => {
+    await assert.rejects((await api()).run('cloudKeys.deleteKey', ['not a key']), /cloudKeys\.deleteKey: the first argument is a string, not a node of the Cloud Keys tree/);
+    await assert.rejects((await api()).run('cloudKeys.exportKey', [undefined, { confirmed: true }]), /Unrecognized key: "confirmed"/);
   });
 });

@@ -133,7 +133,7 @@ suite('Recovering key creations that were interrupted, in VS Code', () => {
     t.tree.refresh(lost.user);
     const node = (await treeKeys(t, lost.user)).find((k) => k.key.id === lost.key.id);
     assert.ok(node);
-    await vscode.commands.executeCommand('cloudKeys.deleteKey', node, { confirmed: true });
+    await (await api()).run('cloudKeys.deleteKey', [node], { confirmed: true });
   });
 
   test('ionos: the secret the cloud can read back is stored in SecretStorage without asking', async function () {
@@ -154,7 +154,7 @@ suite('Recovering key creations that were interrupted, in VS Code', () => {
     t.tree.refresh(lost.user);
     const node = (await treeKeys(t, lost.user)).find((k) => k.key.id === lost.key.id);
     assert.equal(node?.secretStored, true, 'the tree does not show the recovered secret as stored');
-    await vscode.commands.executeCommand('cloudKeys.deleteKey', node, { confirmed: true });
+    await (await api()).run('cloudKeys.deleteKey', [node], { confirmed: true });
   });
 
   test('outscale: a cloud error during recovery keeps the record for the next start, and the next run finishes', async function () {

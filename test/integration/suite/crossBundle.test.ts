@@ -68,13 +68,13 @@ suite("A cloud's errors keep their meaning in the extension (through the built b
     const refusals = 5;
     const fault = { route: 'GET /um/users/*/s3keys/*', kind: 'status', status: 429, ratio: refusals / (refusals + 1), times: refusals };
     const outcome = await withFault('ionos', fault, async () =>
-      (await vscode.commands.executeCommand('cloudKeys.rotateKey', node, { grace: { kind: 'now' }, confirmed: true })) as RotationOutcome,
+      (await (await api()).run('cloudKeys.rotateKey', [node, { grace: { kind: 'now' } }], { confirmed: true })) as RotationOutcome,
     );
     const item = outcome.items?.[0];
     assert.equal(item?.status, 'done', `the rotation ended ${item?.status} at ${item?.step}`);
     const fresh = (await keysOf(t, caller)).find((k) => k.key.id === item.newKeyId);
     assert.ok(fresh, 'the new key is not in the tree');
-    await vscode.commands.executeCommand('cloudKeys.deleteKey', fresh, { confirmed: true });
+    await (await api()).run('cloudKeys.deleteKey', [fresh], { confirmed: true });
   });
 
   test('a cancelled load shows as cancelled in the tree, not as an error', async function () {

@@ -63,7 +63,7 @@ suite('IONOS Object Storage access keys (contract) in VS Code', () => {
     let node = (await keysOf(t, entry)).find((k) => k.key.id === created.id);
     assert.equal(node?.secretStored, true);
 
-    const renewed = (await vscode.commands.executeCommand('cloudKeys.rotateKey', node, { mode: 'renew', confirmed: true })) as Outcome;
+    const renewed = (await (await api()).run('cloudKeys.rotateKey', [node, { mode: 'renew' }], { confirmed: true })) as Outcome;
     assert.equal(renewed.items?.[0]?.status, 'done', `renewal ended ${renewed.items?.[0]?.status} at ${renewed.items?.[0]?.step}`);
     assert.equal(renewed.items[0].newKeyId, created.id, 'renewal keeps the key');
     const afterRenew = await t.secrets.getKeySecret(created);
@@ -71,7 +71,7 @@ suite('IONOS Object Storage access keys (contract) in VS Code', () => {
     node = (await keysOf(t, entry)).find((k) => k.key.id === created.id);
     assert.ok(node, 'the renewed key is still listed');
 
-    const replaced = (await vscode.commands.executeCommand('cloudKeys.rotateKey', node, { mode: 'replace', grace: { kind: 'now' }, confirmed: true })) as Outcome;
+    const replaced = (await (await api()).run('cloudKeys.rotateKey', [node, { mode: 'replace', grace: { kind: 'now' } }], { confirmed: true })) as Outcome;
     const item = replaced.items?.[0];
     assert.equal(item?.status, 'done', `replacement ended ${item?.status} at ${item?.step}`);
     const keys = await keysOf(t, entry);
@@ -79,7 +79,7 @@ suite('IONOS Object Storage access keys (contract) in VS Code', () => {
     const fresh = keys.find((k) => k.key.id === item.newKeyId);
     assert.equal(fresh?.secretStored, true, 'the replacement secret is not in SecretStorage');
     assert.match(fresh.key.displayName ?? '', /^integration \(rotated \d{4}-\d{2}-\d{2}\)$/);
-    await vscode.commands.executeCommand('cloudKeys.deleteKey', fresh, { confirmed: true });
+    await (await api()).run('cloudKeys.deleteKey', [fresh], { confirmed: true });
     assert.ok(!(await keysOf(t, entry)).some((k) => k.key.id === fresh.key.id), 'the deleted key is still listed');
     assert.equal(await t.secrets.hasKeySecret(fresh.key), false);
   });

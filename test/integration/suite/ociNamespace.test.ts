@@ -61,11 +61,7 @@ suite('OCI exports read the Object Storage namespace from the cloud', () => {
     const configFile = path.join(dir, 'config');
     try {
       // No region or endpoint in the preset: the export works them out (and would hang on a prompt if it asked).
-      const exported = (await vscode.commands.executeCommand('cloudKeys.exportKey', node, {
-        format: 'aws-profile',
-        profile: 'oci-namespace',
-        credentialsFile,
-        configFile,
+      const exported = (await (await api()).run('cloudKeys.exportKey', [node, { format: 'aws-profile', profile: 'oci-namespace', credentialsFile, configFile }], {
         confirmed: true,
       })) as { endpointUrl?: string; region?: string } | undefined;
       assert.ok(exported, 'the export returned no record');
@@ -78,7 +74,7 @@ suite('OCI exports read the Object Storage namespace from the cloud', () => {
       assert.equal(exported.endpointUrl, expected, 'the export record (used by rotation) has another endpoint');
       assert.equal(section(credentialsFile, 'oci-namespace').aws_access_key_id, created.id);
     } finally {
-      await vscode.commands.executeCommand('cloudKeys.deleteKey', await keyNode(user, created.id), { confirmed: true });
+      await (await api()).run('cloudKeys.deleteKey', [await keyNode(user, created.id)], { confirmed: true });
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });

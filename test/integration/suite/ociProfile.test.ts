@@ -51,7 +51,7 @@ suite('Save Private Key and OCI Profile in VS Code', () => {
       const existing = '# my profiles, keep this comment\n[other]\nregion=eu-paris-1\n';
       fs.writeFileSync(configFile, existing);
 
-      const record = (await vscode.commands.executeCommand('cloudKeys.saveOciProfile', node, { profile: 'ck-it', keyFile, configFile, confirmed: true })) as { kind: string; keyFile: string } | undefined;
+      const record = (await (await api()).run('cloudKeys.saveOciProfile', [node, { profile: 'ck-it', keyFile, configFile }], { confirmed: true })) as { kind: string; keyFile: string } | undefined;
       assert.equal(record?.kind, 'oci-config', 'the command returned no export record');
       const secret = await t.secrets.getKeySecret(node.key);
       assert.ok(secret);
@@ -71,13 +71,17 @@ suite('Save Private Key and OCI Profile in VS Code', () => {
       assert.equal(fingerprintOfKeyFile(keyFile), node.key.fingerprint, "the key file's public key is the key in the tree");
 
       // Saving again to the same key file is refused: nothing is overwritten.
-      const again = await vscode.commands.executeCommand('cloudKeys.saveOciProfile', node, { profile: 'ck-it-2', keyFile, configFile, confirmed: true });
+      let refusal = '';
+      const again = await (await api())
+        .run('cloudKeys.saveOciProfile', [node, { profile: 'ck-it-2', keyFile, configFile }], { confirmed: true })
+        .catch((error: Error) => ((refusal = error.message), undefined));
       assert.equal(again, undefined);
+      assert.match(refusal, /already exists; choose another file name so no key is overwritten/);
       assert.equal(fingerprintOfKeyFile(keyFile), node.key.fingerprint);
       assert.deepEqual(readProfile(configFile, 'ck-it-2'), {});
 
       // Rotating the key switches the profile to the new key, in a new file next to the old one.
-      const outcome = (await vscode.commands.executeCommand('cloudKeys.rotateKey', node, { grace: { kind: 'now' }, confirmed: true })) as {
+      const outcome = (await (await api()).run('cloudKeys.rotateKey', [node, { grace: { kind: 'now' } }], { confirmed: true })) as {
         items?: { status: string; newKeyId?: string; step?: string }[];
       };
       const item = outcome.items?.[0];
@@ -93,7 +97,7 @@ suite('Save Private Key and OCI Profile in VS Code', () => {
       assert.equal(fs.statSync(rotated.key_file).mode & 0o777, 0o600);
       assert.ok(fs.existsSync(keyFile), 'the old key file is left in place');
     } finally {
-      if (cleanup) await vscode.commands.executeCommand('cloudKeys.deleteKey', cleanup, { confirmed: true });
+      if (cleanup) await (await api()).run('cloudKeys.deleteKey', [cleanup], { confirmed: true });
     }
   });
 });

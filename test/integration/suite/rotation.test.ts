@@ -51,14 +51,12 @@ suite('Rotation, exports and the key-age status bar in VS Code', () => {
       const credentialsFile = path.join(dir, 'credentials');
       const configFile = path.join(dir, 'config');
       fs.writeFileSync(credentialsFile, '# kept\n[other]\naws_access_key_id = KEEP\n');
-      const exported = await vscode.commands.executeCommand('cloudKeys.exportKey', node, {
-        format: 'aws-profile', profile: 'rotating', credentialsFile, configFile, region: 'eu-test-1', endpointUrl: 'https://s3.example.test', confirmed: true,
-      });
+      const exported = await (await api()).run('cloudKeys.exportKey', [node, { format: 'aws-profile', profile: 'rotating', credentialsFile, configFile, region: 'eu-test-1', endpointUrl: 'https://s3.example.test' }], { confirmed: true });
       assert.ok(exported, 'the export returned no record');
       assert.equal(readProfile(credentialsFile, 'rotating').aws_access_key_id, created.id);
       assert.equal(fs.statSync(credentialsFile).mode & 0o777, 0o600);
 
-      const outcome = (await vscode.commands.executeCommand('cloudKeys.rotateKey', node, { grace: { kind: 'now' }, confirmed: true })) as Outcome;
+      const outcome = (await (await api()).run('cloudKeys.rotateKey', [node, { grace: { kind: 'now' } }], { confirmed: true })) as Outcome;
       const item = outcome.items?.[0];
       assert.equal(item?.status, 'done', `rotation ended ${item?.status} at ${item?.step}`);
       const keys = await keysOf(t, caller);
@@ -72,7 +70,7 @@ suite('Rotation, exports and the key-age status bar in VS Code', () => {
       assert.equal(profile.aws_secret_access_key, (await t.secrets.getKeySecret(fresh.key))?.reveal());
       assert.equal(readProfile(credentialsFile, 'other').aws_access_key_id, 'KEEP');
       assert.match(fs.readFileSync(credentialsFile, 'utf8'), /^# kept/);
-      await vscode.commands.executeCommand('cloudKeys.deleteKey', fresh, { confirmed: true });
+      await (await api()).run('cloudKeys.deleteKey', [fresh], { confirmed: true });
     });
   }
 
@@ -85,7 +83,7 @@ suite('Rotation, exports and the key-age status bar in VS Code', () => {
     await fault('outscale', { route: 'CreateAccessKey', kind: 'status', status: 503, times: 30 }, 'POST');
     let failed: Outcome;
     try {
-      failed = (await vscode.commands.executeCommand('cloudKeys.rotateKey', node, { grace: { kind: 'now' }, confirmed: true })) as Outcome;
+      failed = (await (await api()).run('cloudKeys.rotateKey', [node, { grace: { kind: 'now' } }], { confirmed: true })) as Outcome;
     } finally {
       await fault('outscale', undefined, 'DELETE');
     }
@@ -100,7 +98,7 @@ suite('Rotation, exports and the key-age status bar in VS Code', () => {
     assert.ok(!keys.some((k) => k.key.id === created.id));
     const fresh = keys.find((k) => k.key.id === resumed.newKeyId)!;
     assert.equal(fresh.secretStored, true);
-    await vscode.commands.executeCommand('cloudKeys.deleteKey', fresh, { confirmed: true });
+    await (await api()).run('cloudKeys.deleteKey', [fresh], { confirmed: true });
   });
 
   test('the status bar counts overdue keys among the loaded ones, with per-cloud overrides', async () => {
@@ -109,11 +107,11 @@ suite('Rotation, exports and the key-age status bar in VS Code', () => {
     for (const cloud of Object.keys(emulators)) await keysOf(t, await callerOf(t, cloud));
     try {
       await config.update('keys.maxAgeDays', 1, vscode.ConfigurationTarget.Global);
-      const strict = (await vscode.commands.executeCommand('cloudKeys.showKeyAlerts', { listOnly: true })) as { text: string; overdue: number; keys: { keyId: string }[] };
+      const strict = (await (await api()).run('cloudKeys.showKeyAlerts', [], { listOnly: true })) as { text: string; overdue: number; keys: { keyId: string }[] };
       assert.ok(strict.overdue > 0, 'with a 1-day maximum some demo key is overdue');
       assert.match(strict.text, /overdue/);
       await config.update('keys.perCloud', { oci: { maxAgeDays: 3650 }, outscale: { maxAgeDays: 3650 }, ionos: { maxAgeDays: 3650 } }, vscode.ConfigurationTarget.Global);
-      const lenient = (await vscode.commands.executeCommand('cloudKeys.showKeyAlerts', { listOnly: true })) as { overdue: number };
+      const lenient = (await (await api()).run('cloudKeys.showKeyAlerts', [], { listOnly: true })) as { overdue: number };
       assert.ok(lenient.overdue < strict.overdue, 'the per-cloud maximum age overrides the general one');
     } finally {
       await config.update('keys.maxAgeDays', undefined, vscode.ConfigurationTarget.Global);
@@ -131,7 +129,8 @@ suite('Rotation, exports and the key-age status bar in VS Code', () => {
     assert.equal(record.kind, 'terminal');
     assert.ok(!JSON.stringify(record).includes((await t.secrets.getKeySecret(created))!.reveal()), 'the export record holds no secret');
     assert.equal(await vscode.commands.executeCommand('cloudKeys.removeTerminalExport'), created.id);
-    assert.equal(await vscode.commands.executeCommand('cloudKeys.removeTerminalExport'), undefined, 'nothing is left to remove');
-    await vscode.commands.executeCommand('cloudKeys.deleteKey', node, { confirmed: true });
+    // Through the test API: undefined is also what a failed command returns.
+    assert.equal(await t.run('cloudKeys.removeTerminalExport'), undefined, 'nothing is left to remove');
+    await (await api()).run('cloudKeys.deleteKey', [node], { confirmed: true });
   });
 });

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/extension';
 import type { AccountNode, KeyNode, TreeNode, UserNode } from '../../../src/views/nodes/treeNodes';
 import { api, emulators } from './helpers';
@@ -39,7 +38,7 @@ suite('Rotation safety in VS Code: the per-user limit and the carried expiry', (
     const other = before.find((k) => k.key.displayName === 'backup-sync');
     assert.ok(rotated && other, 'the demo seed gives bob.builder ci-artifacts and backup-sync');
 
-    const asked = (await vscode.commands.executeCommand('cloudKeys.rotateKey', rotated, { grace: { kind: 'now' }, confirmed: true })) as RotateResult;
+    const asked = (await (await api()).run('cloudKeys.rotateKey', [rotated, { grace: { kind: 'now' } }], { confirmed: true })) as RotateResult;
     assert.deepEqual(asked.items, [], 'nothing was rotated without a choice');
     assert.deepEqual(
       asked.needsRoom?.[0]?.candidates.map((c) => `${c.keyId}:${c.choice}`),
@@ -49,7 +48,7 @@ suite('Rotation safety in VS Code: the per-user limit and the carried expiry', (
     const still = (await keysOf(t, bob)).map((k) => k.key.id);
     assert.ok(still.includes(other.key.id) && still.includes(rotated.key.id), 'both keys are still there');
 
-    const done = (await vscode.commands.executeCommand('cloudKeys.rotateKey', rotated, { grace: { kind: 'now' }, confirmed: true, makeRoom: { [rotated.key.id]: rotated.key.id } })) as RotateResult;
+    const done = (await (await api()).run('cloudKeys.rotateKey', [rotated, { grace: { kind: 'now' }, makeRoom: { [rotated.key.id]: rotated.key.id } }], { confirmed: true })) as RotateResult;
     assert.equal(done.items[0]?.status, 'done', `rotation ended ${done.items[0]?.status} at ${done.items[0]?.step}`);
     const after = (await keysOf(t, bob)).filter((k) => k.key.kind === 'access-key');
     assert.ok(after.some((k) => k.key.id === other.key.id), 'backup-sync, the other active key, survives');
@@ -67,7 +66,7 @@ suite('Rotation safety in VS Code: the per-user limit and the carried expiry', (
     assert.ok(old?.key.createdAt && old.key.expiresAt);
     const lifetime = old.key.expiresAt.getTime() - old.key.createdAt.getTime();
     const started = Date.now();
-    const done = (await vscode.commands.executeCommand('cloudKeys.rotateKey', old, { grace: { kind: 'now' }, confirmed: true })) as RotateResult;
+    const done = (await (await api()).run('cloudKeys.rotateKey', [old, { grace: { kind: 'now' } }], { confirmed: true })) as RotateResult;
     assert.equal(done.items[0]?.status, 'done', `rotation ended ${done.items[0]?.status} at ${done.items[0]?.step}`);
     const fresh = (await keysOf(t, agent)).find((k) => k.key.id === done.items[0].newKeyId);
     assert.ok(fresh?.key.expiresAt, 'the new key has an expiry');

@@ -79,10 +79,10 @@ suite('Secret-leak canary: every operation that touches a secret, in every cloud
       assert.ok(secret, 'the new secret is not in secret storage');
 
       // Exports the user asks for: the AWS profile in ~/.aws (the temporary home) and a .env file.
-      await vscode.commands.executeCommand('cloudKeys.exportKey', node, { format: 'aws-profile', profile: `canary-${cloud}`, ...S3[cloud], confirmed: true });
+      await (await api()).run('cloudKeys.exportKey', [node, { format: 'aws-profile', profile: `canary-${cloud}`, ...S3[cloud] }], { confirmed: true });
       assert.match(fs.readFileSync(path.join(home, '.aws', 'credentials'), 'utf8'), new RegExp(`aws_access_key_id\\s*=\\s*${created.id}`));
       const envFile = path.join(folder!, `.env.canary-${cloud}`);
-      await vscode.commands.executeCommand('cloudKeys.exportKey', node, { format: 'dotenv', file: envFile, ...S3[cloud], confirmed: true });
+      await (await api()).run('cloudKeys.exportKey', [node, { format: 'dotenv', file: envFile, ...S3[cloud] }], { confirmed: true });
       assert.ok(fs.readFileSync(envFile, 'utf8').includes(secret), 'the .env export does not hold the secret');
 
       // Find Uses of Key hashes the stored secret to find it; the driver's search then covers what it wrote.
@@ -107,16 +107,16 @@ suite('Secret-leak canary: every operation that touches a secret, in every cloud
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
 
       // The key's details page (a webview with persisted state).
-      await vscode.commands.executeCommand('cloudKeys.showKeyDetails', node);
+      await t.run('cloudKeys.showKeyDetails', [node]);
 
       // Rotation: a new key, the AWS profile and the .env follow it, the old key goes.
-      const outcome = (await vscode.commands.executeCommand('cloudKeys.rotateKey', node, { grace: { kind: 'now' }, confirmed: true })) as { items?: { status: string; newKeyId?: string; step?: string }[] };
+      const outcome = (await (await api()).run('cloudKeys.rotateKey', [node, { grace: { kind: 'now' } }], { confirmed: true })) as { items?: { status: string; newKeyId?: string; step?: string }[] };
       const item = outcome.items?.[0];
       assert.equal(item?.status, 'done', `rotation ended ${item?.status} at ${item?.step}`);
       node = await keyNode(t, caller, item.newKeyId!);
       assert.equal(node.secretStored, true, 'the rotated secret is not in secret storage');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-      await vscode.commands.executeCommand('cloudKeys.deleteKey', node, { confirmed: true });
+      await (await api()).run('cloudKeys.deleteKey', [node], { confirmed: true });
       assert.equal(await t.secrets.hasKeySecret(node.key), false, 'the deleted key’s secret was kept');
     });
   }

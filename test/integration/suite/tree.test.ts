@@ -82,11 +82,11 @@ suite('The Accounts tree against the cloud emulators', () => {
     assert.equal(node.secretStored, true);
     assert.match(String(t.tree.getTreeItem(node).contextValue), /\bsecretAvailable\b/);
 
-    await vscode.commands.executeCommand('cloudKeys.deactivateKey', node, { confirmed: true });
+    await (await api()).run('cloudKeys.deactivateKey', [node], { confirmed: true });
     const deactivated = (await keysOf(t, caller)).find((k) => k.key.id === created.id);
     assert.equal(deactivated?.key.state, 'inactive');
 
-    await vscode.commands.executeCommand('cloudKeys.deleteKey', deactivated, { confirmed: true });
+    await (await api()).run('cloudKeys.deleteKey', [deactivated], { confirmed: true });
     assert.equal((await keysOf(t, caller)).some((k) => k.key.id === created.id), false, 'the deleted key is still listed');
     assert.equal(await t.secrets.hasKeySecret(created), false, 'the deleted key left its secret in SecretStorage');
   });

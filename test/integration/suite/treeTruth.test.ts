@@ -54,7 +54,7 @@ async function everyKey(t: TestApi, account: Account): Promise<{ user: string; k
 }
 
 async function alertList(): Promise<AlertList> {
-  return (await vscode.commands.executeCommand('cloudKeys.showKeyAlerts', { listOnly: true, complete: true })) as AlertList;
+  return (await (await api()).run('cloudKeys.showKeyAlerts', [], { listOnly: true, complete: true })) as AlertList;
 }
 
 suite('Issue 20: a tree and a status bar that tell the truth', () => {
@@ -65,7 +65,7 @@ suite('Issue 20: a tree and a status bar that tell the truth', () => {
   test('the status bar counts every key of every account, expanded or not, and still does after a Refresh', async () => {
     const t = await api();
     // A full Refresh drops everything the tree loaded: nothing is expanded any more.
-    await vscode.commands.executeCommand('cloudKeys.refresh');
+    await (await api()).run('cloudKeys.refresh');
     const listed = await alertList();
 
     // The overdue keys, found independently: every active key older than the 90-day default, or expired.
@@ -91,7 +91,7 @@ suite('Issue 20: a tree and a status bar that tell the truth', () => {
     assert.equal(legacy.account, (await accountOf(t, 'oci')).account.label);
 
     // Refresh again: the count is the same (it was 12, then 3, in the report).
-    await vscode.commands.executeCommand('cloudKeys.refresh');
+    await (await api()).run('cloudKeys.refresh');
     const again = await alertList();
     assert.equal(again.overdue, listed.overdue, 'a Refresh changed the count though nothing was rotated');
     assert.equal(again.expiring, listed.expiring);
@@ -153,8 +153,8 @@ suite('Issue 20: a tree and a status bar that tell the truth', () => {
       panel()!.dispose();
     } finally {
       const node: TreeNode = { kind: 'key', account: caller.account, user: caller.user, key: created, secretStored: true };
-      await vscode.commands.executeCommand('cloudKeys.deactivateKey', node, { confirmed: true });
-      await vscode.commands.executeCommand('cloudKeys.deleteKey', { ...node, key: { ...created, state: 'inactive' } }, { confirmed: true });
+      await (await api()).run('cloudKeys.deactivateKey', [node], { confirmed: true });
+      await (await api()).run('cloudKeys.deleteKey', [{ ...node, key: { ...created, state: 'inactive' } }], { confirmed: true });
     }
   });
 });
