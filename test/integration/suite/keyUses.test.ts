@@ -37,7 +37,7 @@ suite('Find Uses of Key', () => {
     const dir = path.join(folder!, 'uses-test');
     fs.mkdirSync(dir, { recursive: true });
     const exported = path.join(dir, '.env.exported');
-    await vscode.commands.executeCommand('cloudKeys.exportKey', node, { format: 'dotenv', file: exported, region: 'eu-west-2', endpointUrl: 'https://oos.eu-west-2.outscale.com', confirmed: true });
+    await (await api()).run('cloudKeys.exportKey', [node, { format: 'dotenv', file: exported, region: 'eu-west-2', endpointUrl: 'https://oos.eu-west-2.outscale.com' }], { confirmed: true });
     fs.writeFileSync(path.join(dir, 'deploy.sh'), `#!/bin/sh\r\n# deploy\r\nexport OSC_ACCESS_KEY=${created.id}\r\nexport OSC_SECRET_KEY='${secret}'\r\n`);
     fs.writeFileSync(path.join(dir, 'terraform.tfstate'), JSON.stringify({ resources: [{ attributes: { access_key_id: created.id, secret_key: secret } }] }, null, 2));
     fs.writeFileSync(path.join(dir, 'decoy.txt'), `${created.id.slice(0, -1)}X ${secret.slice(0, -1)}${secret.endsWith('a') ? 'b' : 'a'}\n`);
@@ -69,6 +69,6 @@ suite('Find Uses of Key', () => {
     assert.equal(editor?.document.lineAt(3).text.slice(use.column, use.column + 5), secret.slice(0, 5));
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     fs.rmSync(dir, { recursive: true, force: true });
-    await vscode.commands.executeCommand('cloudKeys.deleteKey', node, { confirmed: true });
+    await (await api()).run('cloudKeys.deleteKey', [node], { confirmed: true });
   });
 });
