@@ -4,6 +4,9 @@
 export const CLOUD_IDS = ['oci', 'outscale', 'ionos'] as const;
 export type CloudId = (typeof CLOUD_IDS)[number];
 
+/** Each cloud's name as users know it, in every message and view. */
+export const CLOUD_NAMES: Readonly<Record<CloudId, string>> = { oci: 'OCI', outscale: 'OUTSCALE', ionos: 'IONOS Cloud' };
+
 /**
  * What a key is: an S3-style access key pair owned by a user, a public key used to sign API
  * requests, or an S3-style access key owned by the contract rather than a user (IONOS Object

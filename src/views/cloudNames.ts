@@ -1,10 +1,6 @@
 import type { CloudId, KeyKind } from '../model/types';
 
-export const CLOUD_NAMES: Record<CloudId, string> = {
-  oci: 'OCI',
-  outscale: 'OUTSCALE',
-  ionos: 'IONOS Cloud',
-};
+export { CLOUD_NAMES } from '../model/types';
 
 /** How each cloud's log lines begin (`OCI: …`, `OUTSCALE: …`, `IONOS: …`), as the adapters write them. */
 export const LOG_PREFIXES: Record<CloudId, string> = { oci: 'OCI:', outscale: 'OUTSCALE:', ionos: 'IONOS:' };

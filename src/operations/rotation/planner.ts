@@ -1,4 +1,4 @@
-import type { AccessKey, CloudId, KeyKind } from '../../model/types';
+import { CLOUD_NAMES, type AccessKey, type CloudId, type KeyKind } from '../../model/types';
 import { newKeySpec } from './newKeySpec';
 import { planHead } from './planHead';
 import { RENEW_INSTEAD_NOTE, renewPlanItem } from './renewPlan';
@@ -8,7 +8,6 @@ import type { GracePeriod, KeyRef, KeyRotationPlan, PlanInput, RoomNeeded, Rotat
 export { toKeyRef } from './roomCandidates';
 export type { PlanInput } from './types';
 
-const CLOUD_NAMES: Record<CloudId, string> = { oci: 'OCI', outscale: 'OUTSCALE', ionos: 'IONOS Cloud' };
 
 
 function label(key: Pick<AccessKey, 'id' | 'displayName'>): string {
