@@ -4,6 +4,7 @@
 import * as z from 'zod/mini';
 import '../util/zodLocale';
 import { CLOUD_IDS, KEY_KINDS, KEY_STATES } from '../model/types';
+import { GraceSchema } from '../operations/rotation/graceSchema';
 import { memo } from '../util/memo';
 import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
 
@@ -120,9 +121,7 @@ export const commandOptions = memo(() => ({
   rotate: {
     schema: z.strictObject({
       keyIds: z.optional(z.array(z.string())),
-      grace: z.optional(
-        z.discriminatedUnion('kind', [z.strictObject({ kind: z.literal('now') }), z.strictObject({ kind: z.literal('later'), days: z.int().check(z.positive()) })]),
-      ),
+      grace: z.optional(GraceSchema),
       mode: z.optional(z.enum(['replace', 'renew'])),
       makeRoom: z.optional(z.record(z.string(), z.string())),
     }),

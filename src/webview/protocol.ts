@@ -9,6 +9,7 @@
 import * as z from 'zod/mini';
 import { lazySchema } from '../util/lazySchema';
 import { CLOUD_IDS, KEY_KINDS, KEY_STATES } from '../model/types';
+import { GraceSchema } from '../operations/rotation/graceSchema';
 
 /** Which page a panel shows; the HTML names it in `<body data-panel>`. */
 export const PanelKindSchema = lazySchema(() => z.enum(['create-key', 'overview', 'details', 'rotate']));
@@ -143,11 +144,7 @@ export type Details = z.infer<typeof DetailsSchema>;
 
 // ---- Rotate -------------------------------------------------------------------------------------
 
-/** When the old key is deleted: as soon as the new one works, or after some days. */
-export const GraceSchema = lazySchema(() => z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('now') }),
-  z.object({ kind: z.literal('later'), days: z.int().check(z.minimum(1), z.maximum(365)) }),
-]));
+export { GraceSchema } from '../operations/rotation/graceSchema';
 export type Grace = z.infer<typeof GraceSchema>;
 
 export const RotationStepSchema = lazySchema(() => z.enum(['preflight', 'make-room', 'create', 'verify', 'update-exports', 'deactivate-old', 'delete-old', 'rollback']));

@@ -3,6 +3,7 @@ import { lazySchema } from '../../util/lazySchema';
 import '../../util/zodLocale';
 import type { Logger } from '../../util/logger';
 import { readValidatedList } from '../../util/validatedList';
+import { GraceSchema } from './graceSchema';
 import { ROTATION_STEPS } from './types';
 import { CLOUD_IDS, KEY_KINDS } from '../../model/types';
 
@@ -30,7 +31,7 @@ export const JournalEntrySchema = lazySchema(() => z.strictObject({
   mode: z.optional(z.enum(['replace', 'renew'])),
   makeRoom: z.optional(KeyRefSchema),
   deactivateOld: z.boolean(),
-  grace: z.union([z.object({ kind: z.literal('now') }), z.object({ kind: z.literal('later'), days: z.int().check(z.minimum(1), z.maximum(365)) })]),
+  grace: GraceSchema,
   newKeySpec: z.object({
     displayName: z.optional(z.string()),
     expiresAt: z.optional(z.string()),
