@@ -82,6 +82,7 @@ builds.push({
   entryPoints: [
     { in: 'src/operations/exports/ociProfileModule.ts', out: 'ociProfile' },
     { in: 'src/terraform/generate.ts', out: 'terraformGenerate' },
+    { in: 'src/leaks/lazyEntry.ts', out: 'leaks' },
   ],
   outdir: 'dist/lazy',
   plugins: [reportPlugin('lazy')],

@@ -1,5 +1,6 @@
 import { CREATE_RECOVERY_COMMAND_IDS } from './ids/createRecovery';
 import { FORMS_COMMAND_IDS } from './ids/forms';
+import { LEAKS_COMMAND_IDS } from './ids/leaks';
 import { OCI_PROFILE_COMMAND_IDS } from './ids/ociProfile';
 import { ROTATION_COMMAND_IDS } from './ids/rotation';
 import { TERRAFORM_COMMAND_IDS } from './ids/terraform';
@@ -40,6 +41,7 @@ export const COMMAND_IDS = {
   ...FORMS_COMMAND_IDS,
   ...CREATE_RECOVERY_COMMAND_IDS,
   ...OCI_PROFILE_COMMAND_IDS,
+  ...LEAKS_COMMAND_IDS,
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

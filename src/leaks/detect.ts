@@ -1,13 +1,13 @@
 import type { KeyIndex, RawMatch } from '../keyMatching/keyIndex';
 import { privateKeyFingerprints } from '../keyMatching/privateKeys';
 import type { CloudId } from '../model/types';
+import { IGNORE_MARK } from './ignoreMark';
 import { ionosTokenHits } from './ionosTokens';
 import { shapeHits, type ShapeHit } from './shapes';
 import { TextPositions } from './textPositions';
 import type { Leak, LeakOwner, LeakPart } from './types';
 
-/** A comment holding this, on a finding's line or the line above, silences it there. */
-export const IGNORE_MARK = 'cloud-keys:ignore';
+export { IGNORE_MARK };
 
 export interface DetectOptions {
   /** The clouds to look for (all when left out). */

@@ -2,9 +2,11 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type * as OciProfileBundle from '../operations/exports/ociProfileModule';
 import type * as TerraformGeneratorBundle from '../terraform/generate';
+import type * as LeaksBundle from '../leaks/lazyEntry';
 
 export type OciProfileModule = typeof OciProfileBundle;
 export type TerraformGeneratorModule = typeof TerraformGeneratorBundle;
+export type LeaksModule = typeof LeaksBundle;
 
 /**
  * A bundle of `dist/lazy/` (built next to `dist/extension.js` by esbuild.mjs), required on first use
@@ -29,3 +31,6 @@ export const loadOciProfileModule = lazyBundle<OciProfileModule>('ociProfile', '
 
 /** "Generate Terraform": the HCL for accounts and keys. */
 export const loadTerraformGenerator = lazyBundle<TerraformGeneratorModule>('terraformGenerate', 'Terraform generator');
+
+/** Leak detection: the key-matching engine and the detectors. */
+export const loadLeaksModule = lazyBundle<LeaksModule>('leaks', 'leak detection');
