@@ -4,5 +4,6 @@
  * the extension bundle that activation loads.
  */
 export { detectLeaks } from './detect';
+export { matchesExcludeGlobs } from './excludeGlobs';
 export { OwnerIndex } from './ownerIndex';
 export { asTextBytes } from '../keyMatching/textBytes';

@@ -1,4 +1,3 @@
-import ignore, { type Ignore } from 'ignore';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadLeaksModule } from '../../util/lazyBundles';
@@ -22,17 +21,13 @@ export function rangeOf(leak: Leak): vscode.Range {
   return new vscode.Range(leak.range.startLine, leak.range.startCharacter, leak.range.endLine, leak.range.endCharacter);
 }
 
-let matcher: { patterns: string; ignore: Ignore } | undefined;
-
 /** Whether `uri` matches one of the exclude globs (gitignore syntax, relative to its workspace folder). */
 function isExcluded(uri: vscode.Uri, patterns: readonly string[]): boolean {
   if (uri.scheme !== 'file' || patterns.length === 0) return false;
-  const joined = patterns.join('\n');
-  if (matcher?.patterns !== joined) matcher = { patterns: joined, ignore: ignore().add([...patterns]) };
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const inFolder = folder ? path.relative(folder.uri.fsPath, uri.fsPath) : '';
   const relative = inFolder && !inFolder.startsWith('..') ? inFolder : uri.fsPath.replace(/^(?:[A-Za-z]:)?[/\\]+/, '');
-  return matcher.ignore.ignores(relative.split(path.sep).join('/'));
+  return loadLeaksModule().matchesExcludeGlobs(relative.split(path.sep).join('/'), patterns);
 }
 
 /** Why a file is not checked, if it is not: the settings, its size or kind, or Restricted Mode. */
