@@ -4,6 +4,7 @@ import type { AccountRegistry } from '../../operations/accountRegistry';
 import type { SecretStore } from '../../secrets/secretStore';
 import { loadLeaksModule } from '../../util/lazyBundles';
 import type { KeyNode } from '../../views/nodes/treeNodes';
+import { accountToken } from './accountTokens';
 import type { ListedKeys, OwnerIndex } from '../ownerIndex';
 import type { LeakOwner } from '../types';
 
@@ -19,6 +20,8 @@ export class LeakInventory implements vscode.Disposable {
   #owners: OwnerIndex | undefined;
   #refresh: Promise<void> = Promise.resolve();
   #timer: NodeJS.Timeout | undefined;
+  /** Accounts whose API token was looked for (once each). */
+  readonly #tokensRead = new Set<string>();
   readonly #onDidChange = new vscode.EventEmitter<void>();
   readonly onDidChange = this.#onDidChange.event;
   readonly #stopListening: () => void;
@@ -72,6 +75,12 @@ export class LeakInventory implements vscode.Disposable {
       if (account && !user.placeholder) listings.push({ account, user, keys });
     }
     await owners.update(listings, (key) => this.secrets.getKeySecret(key));
+    for (const account of accounts.values()) {
+      if (this.#tokensRead.has(account.id)) continue;
+      this.#tokensRead.add(account.id);
+      const token = await accountToken(account, this.secrets);
+      if (token) owners.addAccountToken(account, token);
+    }
   }
 
   dispose(): void {

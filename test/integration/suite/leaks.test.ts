@@ -20,10 +20,15 @@ async function keysOf(t: TestApi, user: UserNode): Promise<KeyNode[]> {
   return (await t.tree.getChildren(user)).filter((n: TreeNode): n is KeyNode => n.kind === 'key');
 }
 
+/** Files this suite writes secrets into: saved after each edit (no unsaved backup holds a secret) and deleted at the end, for the canary search. */
+const written: string[] = [];
+
 function workspaceFile(name: string, text: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders![0].uri.fsPath;
   const file = path.join(folder, name);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, text);
+  written.push(file);
   return vscode.Uri.file(file);
 }
 
@@ -56,6 +61,12 @@ suite('Leaked keys in code, in VS Code', () => {
     secret = (await t.secrets.getKeySecret(key))!.reveal();
   });
 
+  suiteTeardown(async () => {
+    for (const document of vscode.workspace.textDocuments.filter((d) => d.isDirty && written.includes(d.uri.fsPath))) await document.save();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const file of written) fs.rmSync(file, { force: true });
+  });
+
   test("a secret of the user's key appears in the Problems panel as an error naming the owner, offline, with a hover", async () => {
     const before = await emulatorCalls('outscale');
     const uri = workspaceFile('leak-owner.ts', `const accessKey = "${key.id}";\nconst secretKey = "${secret}";\n`);
@@ -83,6 +94,7 @@ suite('Leaked keys in code, in VS Code', () => {
     const action = await quickFix(uri, ours(uri)[0].range, /^Move the secret to the environment variable SECRET_KEY/);
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     assert.equal(document.getText(), 'export const osc = { secretKey: process.env.SECRET_KEY };\n');
+    await document.save();
     await waitFor(() => ours(uri).length === 0, 'the finding stayed after the fix');
   });
 
@@ -93,6 +105,7 @@ suite('Leaked keys in code, in VS Code', () => {
     const action = await quickFix(uri, ours(uri)[0].range, /^Ignore here/);
     assert.ok(await vscode.workspace.applyEdit(action.edit!));
     assert.match(document.getText(), /^# cloud-keys:ignore\nOSC_SECRET_KEY = /);
+    await document.save();
     await waitFor(() => ours(uri).length === 0, 'the finding stayed after the comment');
   });
 
@@ -115,6 +128,7 @@ suite('Leaked keys in code, in VS Code', () => {
     const keys = await keysOf(t, caller);
     assert.ok(!keys.some((k) => k.key.id === key.id), 'the old key is still listed by the emulator');
     assert.equal(document.getText(), 'const secretKey = process.env.SECRET_KEY;\n');
+    await document.save();
     const fresh = keys.find((k) => k.key.id === outcome.items![0].newKeyId);
     if (fresh) await vscode.commands.executeCommand('cloudKeys.deleteKey', fresh, { confirmed: true });
   });
