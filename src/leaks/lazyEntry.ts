@@ -1,9 +1,8 @@
 /**
- * Leak detection's engine as a bundle of its own (`dist/lazy/leaks.js`), required when the first
- * document is checked: the key-matching engine, the shape detectors and PEM parsing stay out of
- * the extension bundle that activation loads.
+ * Leak detection as a bundle of its own (`dist/lazy/leaks.js`), required once the window has
+ * settled or a leak command runs: the key-matching engine, the detectors, PEM parsing and the VS
+ * Code side (diagnostics, hover, quick fixes, workspace scan) stay out of the extension bundle.
  */
 export { detectLeaks } from './detect';
-export { matchesExcludeGlobs } from './excludeGlobs';
 export { OwnerIndex } from './ownerIndex';
-export { asTextBytes } from '../keyMatching/textBytes';
+export { startLeakDetection } from './vscode/leakHost';

@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import '../../util/zodLocale';
 import { COMMAND_IDS } from '../../commands/commandIds';
-import { registerCommand } from '../../commands/registerCommand';
 import type { FeatureServices } from '../../services/featureServices';
-import { loadLeaksModule } from '../../util/lazyBundles';
+import { detectLeaks } from '../detect';
 import { envReferenceChanges, variableNameFor, type TextChange } from '../envReference';
 import type { Leak } from '../types';
 import { editOf, LeakTargetSchema, type LeakTarget } from './leakCodeActions';
@@ -24,7 +23,7 @@ function parseTarget(value: unknown): LeakTarget {
 /** The finding at a target, in the document's current text (it may have moved since the quick fix was offered). */
 async function findingAt(document: vscode.TextDocument, target: LeakTarget, inventory: LeakInventory): Promise<Leak | undefined> {
   const owners = await inventory.index();
-  const leaks = loadLeaksModule().detectLeaks(document.getText(), owners.index, { clouds: leakSettings(document.uri).clouds });
+  const leaks = detectLeaks(document.getText(), owners.index, { clouds: leakSettings(document.uri).clouds });
   const same = leaks.filter((l) => l.part === target.part && (target.keyId === undefined || l.owner?.keyId === target.keyId));
   return same.find((l) => l.range.startLine === target.line && l.range.startCharacter === target.character) ?? same[0];
 }
@@ -44,9 +43,13 @@ async function rewire(s: FeatureServices, document: vscode.TextDocument, leak: L
   return changes ? vscode.workspace.applyEdit(editOf(document, changes)) : false;
 }
 
-export function leakCommands(s: FeatureServices, inventory: LeakInventory, diagnostics: LeakDiagnostics, ignoreList: { add(leak: Leak, value: string): Promise<void> }): vscode.Disposable[] {
-  return [
-    registerCommand(COMMAND_IDS.showLeakedKey, async (args?: unknown) => {
+export type LeakCommandId = typeof COMMAND_IDS.showLeakedKey | typeof COMMAND_IDS.rotateLeakedKey | typeof COMMAND_IDS.ignoreLeakInWorkspace | typeof COMMAND_IDS.scanWorkspaceForKeys;
+export type LeakCommandHandlers = Record<LeakCommandId, (...args: unknown[]) => Promise<unknown>>;
+
+/** The leak commands' handlers; the extension bundle registers the commands and calls these once the bundle is loaded. */
+export function leakCommands(s: FeatureServices, inventory: LeakInventory, diagnostics: LeakDiagnostics, ignoreList: { add(leak: Leak, value: string): Promise<void> }): Omit<LeakCommandHandlers, typeof COMMAND_IDS.scanWorkspaceForKeys> {
+  return {
+    [COMMAND_IDS.showLeakedKey]: async (args?: unknown) => {
       const parsed = ShowKeyArgsSchema.safeParse(args);
       if (!parsed.success) throw new Error('Show Leaked Key takes { accountId, userId, keyId }.');
       const node = await inventory.nodeOf(parsed.data);
@@ -55,9 +58,9 @@ export function leakCommands(s: FeatureServices, inventory: LeakInventory, diagn
         return;
       }
       await vscode.commands.executeCommand(COMMAND_IDS.showKeyInTree, node);
-    }, s.commandContext),
+    },
 
-    registerCommand(COMMAND_IDS.rotateLeakedKey, async (args?: unknown, options?: unknown) => {
+    [COMMAND_IDS.rotateLeakedKey]: async (args?: unknown, options?: unknown) => {
       const target = parseTarget(args);
       const node = target.keyId && target.accountId && target.userId ? await inventory.nodeOf({ accountId: target.accountId, userId: target.userId, keyId: target.keyId }) : undefined;
       if (!node) {
@@ -72,15 +75,15 @@ export function leakCommands(s: FeatureServices, inventory: LeakInventory, diagn
       const rewired = leak ? await rewire(s, document, leak, item.newKeyId) : false;
       if (!rewired) void vscode.window.showInformationMessage(vscode.l10n.t('Rotated to {0}. Update the file by hand: Cloud Keys could not rewrite the old value here.', item.newKeyId));
       return { ...outcome.data, rewired };
-    }, s.commandContext),
+    },
 
-    registerCommand(COMMAND_IDS.ignoreLeakInWorkspace, async (args?: unknown) => {
+    [COMMAND_IDS.ignoreLeakInWorkspace]: async (args?: unknown) => {
       const target = parseTarget(args);
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
       const leak = await findingAt(document, target, inventory);
       if (!leak) return;
       await ignoreList.add(leak, document.getText().slice(leak.start, leak.end));
       await diagnostics.check(document);
-    }, s.commandContext),
-  ];
+    },
+  };
 }

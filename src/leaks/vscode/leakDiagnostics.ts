@@ -1,7 +1,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadLeaksModule } from '../../util/lazyBundles';
 import { leakMessage, severityOf, type LeakSeverity } from '../attribution';
+import { detectLeaks } from '../detect';
+import { matchesExcludeGlobs } from '../excludeGlobs';
 import type { Leak } from '../types';
 import type { WorkspaceIgnoreList } from './ignoreList';
 import type { LeakInventory } from './leakInventory';
@@ -27,7 +28,7 @@ function isExcluded(uri: vscode.Uri, patterns: readonly string[]): boolean {
   const folder = vscode.workspace.getWorkspaceFolder(uri);
   const inFolder = folder ? path.relative(folder.uri.fsPath, uri.fsPath) : '';
   const relative = inFolder && !inFolder.startsWith('..') ? inFolder : uri.fsPath.replace(/^(?:[A-Za-z]:)?[/\\]+/, '');
-  return loadLeaksModule().matchesExcludeGlobs(relative.split(path.sep).join('/'), patterns);
+  return matchesExcludeGlobs(relative.split(path.sep).join('/'), patterns);
 }
 
 /** Why a file is not checked, if it is not: the settings, its size or kind, or Restricted Mode. */
@@ -76,7 +77,7 @@ export class LeakDiagnostics implements vscode.Disposable {
     const version = document.version;
     const owners = await this.inventory.index();
     if (document.isClosed || document.version !== version) return this.#leaks.get(document.uri.toString()) ?? [];
-    return this.set(document.uri, text, loadLeaksModule().detectLeaks(text, owners.index, { clouds: leakSettings(document.uri).clouds }));
+    return this.set(document.uri, text, detectLeaks(text, owners.index, { clouds: leakSettings(document.uri).clouds }));
   }
 
   /** Checks a file's text that is not open (the workspace scan); false when the file is skipped. */
@@ -84,7 +85,7 @@ export class LeakDiagnostics implements vscode.Disposable {
     const settings = leakSettings(uri);
     if (skipReason(uri, text, settings)) return undefined;
     const owners = await this.inventory.index();
-    return this.set(uri, text, loadLeaksModule().detectLeaks(text, owners.index, { clouds: settings.clouds }));
+    return this.set(uri, text, detectLeaks(text, owners.index, { clouds: settings.clouds }));
   }
 
   /** Shows `leaks` of `text` for `uri`, less those on the workspace's ignore list. */

@@ -2,10 +2,9 @@ import * as vscode from 'vscode';
 import type { AccountBrowser } from '../../operations/accountBrowser';
 import type { AccountRegistry } from '../../operations/accountRegistry';
 import type { SecretStore } from '../../secrets/secretStore';
-import { loadLeaksModule } from '../../util/lazyBundles';
 import type { KeyNode } from '../../views/nodes/treeNodes';
 import { accountToken } from './accountTokens';
-import type { ListedKeys, OwnerIndex } from '../ownerIndex';
+import { OwnerIndex, type ListedKeys } from '../ownerIndex';
 import type { LeakOwner } from '../types';
 
 /** How long key loads are gathered before the index takes them in. */
@@ -36,7 +35,7 @@ export class LeakInventory implements vscode.Disposable {
 
   /** The index, up to date with every key loaded so far. */
   async index(): Promise<OwnerIndex> {
-    this.#owners ??= new (loadLeaksModule().OwnerIndex)();
+    this.#owners ??= new OwnerIndex();
     const run = this.#refresh.then(() => this.#update());
     // A failed read (an account list that cannot be read) leaves the index as it was; the next load tries again.
     this.#refresh = run.catch(() => undefined);

@@ -1,69 +1,28 @@
-import * as vscode from 'vscode';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import { registerCommand } from '../../commands/registerCommand';
 import type { Feature } from '../../services/featureServices';
-import { WorkspaceIgnoreList } from './ignoreList';
-import { leakCommands } from './leakCommands';
-import { LeakCodeActions } from './leakCodeActions';
-import { LeakDiagnostics } from './leakDiagnostics';
-import { LeakHoverProvider } from './leakHover';
-import { LeakInventory } from './leakInventory';
-import { affectsLeakSettings } from './leakSettings';
-import { scanWorkspace } from './workspaceScan';
+import { loadLeaksModule } from '../../util/lazyBundles';
+import type { LeakCommandId } from './leakCommands';
+import type { LeakHost } from './leakHost';
 
-const ALL_FILES: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
+/** How long after activation leak detection starts: off activation's path. */
+const START_DELAY_MS = 1_000;
 
 /**
- * Leaked keys in code (issue 17): diagnostics in open files (and on demand the whole workspace),
- * hovers and quick fixes, matched offline against the user's own keys.
+ * Leaked keys in code (issue 17). Everything but the commands' registration lives in
+ * `dist/lazy/leaks.js` (`startLeakDetection`): loaded once the window has settled, or at once when
+ * one of its commands runs.
  */
 export const leaksFeature: Feature = (s) => {
-  const inventory = new LeakInventory(s.browser, s.registry, s.secrets);
-  const ignoreList = new WorkspaceIgnoreList(s.context.workspaceState);
-  const diagnostics = new LeakDiagnostics(inventory, ignoreList);
-  const checkOpen = () => {
-    for (const document of vscode.workspace.textDocuments) void diagnostics.check(document);
-  };
-  // Not on activation's path: open documents are checked once the window has settled.
-  const start = setTimeout(checkOpen, 1_000);
-
+  let host: LeakHost | undefined;
+  const start = () => (host ??= loadLeaksModule().startLeakDetection(s));
+  const timer = setTimeout(start, START_DELAY_MS);
+  const forward = (id: LeakCommandId) => registerCommand(id, (...args: unknown[]) => start().commands[id](...args), s.commandContext);
   return [
-    inventory,
-    diagnostics,
-    { dispose: () => clearTimeout(start) },
-    inventory.onDidChange(checkOpen),
-    vscode.workspace.onDidOpenTextDocument((document) => void diagnostics.check(document)),
-    vscode.workspace.onDidChangeTextDocument((event) => {
-      if (event.contentChanges.length > 0) diagnostics.schedule(event.document);
-    }),
-    vscode.workspace.onDidCloseTextDocument((document) => {
-      // A file found by the workspace scan keeps its findings; an untitled one goes with its editor.
-      if (document.uri.scheme === 'untitled') diagnostics.forget(document.uri);
-    }),
-    // In Restricted Mode only the active editor is checked: follow it.
-    vscode.window.onDidChangeActiveTextEditor((editor) => {
-      if (!vscode.workspace.isTrusted && editor) checkOpen();
-    }),
-    vscode.workspace.onDidGrantWorkspaceTrust(checkOpen),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (affectsLeakSettings(event)) checkOpen();
-    }),
-    vscode.languages.registerHoverProvider(ALL_FILES, new LeakHoverProvider(diagnostics)),
-    vscode.languages.registerCodeActionsProvider(ALL_FILES, new LeakCodeActions(diagnostics, inventory, s.registry), { providedCodeActionKinds: LeakCodeActions.kinds }),
-    ...leakCommands(s, inventory, diagnostics, ignoreList),
-    registerCommand(COMMAND_IDS.scanWorkspaceForKeys, async () => {
-      if (!vscode.workspace.isTrusted) {
-        void vscode.window.showWarningMessage(vscode.l10n.t('Restricted Mode: Scan Workspace for Keys reads every file of the workspace, so it runs only in a trusted workspace. Open files are still checked.'));
-        return undefined;
-      }
-      const summary = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scanning the workspace for keys'), cancellable: true },
-        (progress, token) => scanWorkspace(diagnostics, progress, token),
-      );
-      const text = vscode.l10n.t('{0} files scanned: {1} keys found in {2} files{3}.', summary.filesScanned, summary.findings, summary.filesWithFindings, summary.cancelled ? vscode.l10n.t(' (cancelled)') : '');
-      void vscode.window.showInformationMessage(text);
-      if (summary.findings > 0) void vscode.commands.executeCommand('workbench.actions.view.problems');
-      return summary;
-    }, s.commandContext),
+    { dispose: () => (clearTimeout(timer), host?.dispose()) },
+    forward(COMMAND_IDS.scanWorkspaceForKeys),
+    forward(COMMAND_IDS.showLeakedKey),
+    forward(COMMAND_IDS.rotateLeakedKey),
+    forward(COMMAND_IDS.ignoreLeakInWorkspace),
   ];
 };

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { loadLeaksModule } from '../../util/lazyBundles';
+import { asTextBytes } from '../../keyMatching/textBytes';
 import type { LeakDiagnostics } from './leakDiagnostics';
 import { leakSettings } from './leakSettings';
 
@@ -24,7 +24,6 @@ export async function scanWorkspace(diagnostics: LeakDiagnostics, progress: vsco
   const exclude = settings.exclude.length > 0 ? `{${settings.exclude.join(',')}}` : undefined;
   const files = await vscode.workspace.findFiles('**/*', exclude, undefined, token);
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
-  const { asTextBytes } = loadLeaksModule();
   let [filesScanned, findings, filesWithFindings, skipped] = [0, 0, 0, 0];
   let sliceEnd = performance.now() + SLICE_MS;
   for (const [i, uri] of files.entries()) {
