@@ -3,22 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/extension';
-import type { AccountNode, KeyNode, TreeNode, UserNode } from '../../../src/views/nodes/treeNodes';
-import { api, emulators, waitFor } from './helpers';
-
-async function callerOf(t: TestApi, cloud: string): Promise<UserNode> {
-  const roots = await t.tree.getChildren();
-  const account = roots.find((n): n is AccountNode => n.kind === 'account' && n.account.cloud === cloud);
-  assert.ok(account, `no ${cloud} account`);
-  const users = await t.tree.getChildren(account);
-  assert.ok(users[0]?.kind === 'user');
-  return users[0];
-}
-
-async function keysOf(t: TestApi, user: UserNode): Promise<KeyNode[]> {
-  t.tree.refresh(user);
-  return (await t.tree.getChildren(user)).filter((n: TreeNode): n is KeyNode => n.kind === 'key');
-}
+import type { KeyNode, UserNode } from '../../../src/views/nodes/treeNodes';
+import { api, callerOf, emulators, keysOf, waitFor } from './helpers';
 
 /** Files this suite writes secrets into: saved after each edit (no unsaved backup holds a secret) and deleted at the end, for the canary search. */
 const written: string[] = [];
