@@ -21,6 +21,8 @@ export class LeakInventory implements vscode.Disposable {
   #timer: NodeJS.Timeout | undefined;
   /** Accounts whose API token was looked for (once each). */
   readonly #tokensRead = new Set<string>();
+  /** Whether the browser loaded keys since the index last took them in. */
+  #stale = true;
   readonly #onDidChange = new vscode.EventEmitter<void>();
   readonly onDidChange = this.#onDidChange.event;
   readonly #stopListening: () => void;
@@ -30,7 +32,10 @@ export class LeakInventory implements vscode.Disposable {
     private readonly registry: AccountRegistry,
     private readonly secrets: SecretStore,
   ) {
-    this.#stopListening = browser.onDidLoadKeys(() => this.#schedule());
+    this.#stopListening = browser.onDidLoadKeys(() => {
+      this.#stale = true;
+      this.#schedule();
+    });
   }
 
   /** The index, up to date with every key loaded so far. */
@@ -64,10 +69,13 @@ export class LeakInventory implements vscode.Disposable {
 
   async #update(): Promise<void> {
     const owners = this.#owners!;
+    // Typing checks a document again and again: the index is read again only after a load.
+    if (!this.#stale) return;
     const loaded = this.browser.loadedKeys();
     // Nothing loaded yet: no need to list the accounts (which would discover them from a check of a file).
     if (loaded.length === 0) return;
     const accounts = new Map((await this.registry.list()).accounts.map((a) => [a.id, a]));
+    this.#stale = false;
     const listings: ListedKeys[] = [];
     for (const { accountId, user, keys } of loaded) {
       const account = accounts.get(accountId);
