@@ -16,7 +16,15 @@ const START_DELAY_MS = 1_000;
 export const leaksFeature: Feature = (s) => {
   let host: LeakHost | undefined;
   const start = () => (host ??= loadLeaksModule().startLeakDetection(s));
-  const timer = setTimeout(start, START_DELAY_MS);
+  const timer = setTimeout(() => {
+    try {
+      start();
+    } catch (error) {
+      // A broken install: say so in the log; the commands report it again when run.
+      s.logger.error('Leak detection could not start:', error);
+    }
+  }, START_DELAY_MS);
+  timer.unref?.();
   const forward = (id: LeakCommandId) => registerCommand(id, (...args: unknown[]) => start().commands[id](...args), s.commandContext);
   return [
     { dispose: () => (clearTimeout(timer), host?.dispose()) },
