@@ -59,7 +59,7 @@ suite('Leaked keys in code, in VS Code', () => {
     await vscode.window.showTextDocument(uri);
     await waitFor(() => ours(uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'no error diagnostic for the secret');
     const [idFinding, secretFinding] = ours(uri);
-    assert.match(secretFinding.message, new RegExp(`^Secret key of ${caller.user.name}'s active OUTSCALE access key ${key.id}, 0 days old, in account`));
+    assert.ok(secretFinding.message.startsWith(`Secret key of ${caller.user.name}'s active OUTSCALE access key ${key.id}, 0 days old, in account`), secretFinding.message);
     assert.equal(idFinding.severity, vscode.DiagnosticSeverity.Warning);
     for (const d of ours(uri)) {
       assert.ok(!d.message.includes(secret) && !JSON.stringify(d.relatedInformation ?? []).includes(secret), 'a diagnostic holds the secret');
@@ -68,13 +68,13 @@ suite('Leaked keys in code, in VS Code', () => {
 
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, secretFinding.range.start.translate(0, 3));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
-    assert.match(text, new RegExp(`${caller.user.name.replace(/[.]/g, '\\\\.')}`));
+    assert.ok(text.includes(caller.user.name), text);
     assert.match(text, /Show the key in Cloud Keys/);
     assert.ok(!text.includes(secret));
   });
 
   test("'Move the secret to an environment variable' replaces the literal with process.env", async () => {
-    const uri = workspaceFile('leak-move.ts', `export const osc = { secretKey: "${secret}" };\n`);
+    const uri = workspaceFile('leak-move.ts', `export const osc = { secretKey: "Q${'w8E'.repeat(13)}" };\n`);
     const document = await vscode.workspace.openTextDocument(uri);
     await waitFor(() => ours(uri).length > 0, 'no diagnostic');
     const action = await quickFix(uri, ours(uri)[0].range, /^Move the secret to the environment variable SECRET_KEY/);
@@ -85,7 +85,8 @@ suite('Leaked keys in code, in VS Code', () => {
   });
 
   test("'Ignore here' adds a cloud-keys:ignore comment and the finding goes", async () => {
-    const uri = workspaceFile('leak-ignore.py', `OSC_SECRET_KEY = "${secret}"\n`);
+    // A value of OUTSCALE's shape that is nobody's key: saving it puts it in VS Code's local history, which must never hold an emulator secret.
+    const uri = workspaceFile('leak-ignore.py', `OSC_SECRET_KEY = "Q${'w8E'.repeat(13)}"\n`);
     const document = await vscode.workspace.openTextDocument(uri);
     await waitFor(() => ours(uri).length > 0, 'no diagnostic');
     const action = await quickFix(uri, ours(uri)[0].range, /^Ignore here/);
