@@ -56,6 +56,9 @@ describe('Leaked keys in code, in a browser: the Problems panel and the hover', 
     await markers.filter({ hasText: /Key id of bob\.builder's active OCI customer secret key …\w+, 412 days old/ }).first().waitFor({ timeout: 120_000 });
     await markers.filter({ hasText: /Probably the secret of bob\.builder's active OCI customer secret key/ }).first().waitFor();
     await markers.filter({ hasText: /OUTSCALE secret key: not a key of your configured accounts/ }).first().waitFor();
+    // The side bar away, so the panel shows each message whole.
+    await page.keyboard.press('Control+B');
+    await page.locator('.activitybar').waitFor();
     await screenshot(page, 'leaks-problems');
 
     await page.locator('.monaco-editor .view-lines span', { hasText: BOB_KEY_ID.slice(0, 12) }).first().hover();
