@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { openCloudKeys } from './support/tree';
+import { openCloudKeys, sidebar } from './support/tree';
 import { openWorkbench, screenshot, type Workbench } from './support/workbench';
 
 /** bob.builder's 412-day-old "ci-artifacts" customer secret key in the demo OCI tenancy (test/emulators/oci/keys.ts fakeAccessKeyId). */
@@ -58,7 +58,7 @@ describe('Leaked keys in code, in a browser: the Problems panel and the hover', 
     await markers.filter({ hasText: /OUTSCALE secret key: not a key of your configured accounts/ }).first().waitFor();
     // The side bar away, so the panel shows each message whole.
     await page.keyboard.press('Control+B');
-    await page.locator('.activitybar').waitFor();
+    await sidebar(page).waitFor({ state: 'hidden' });
     await screenshot(page, 'leaks-problems');
 
     await page.locator('.monaco-editor .view-lines span', { hasText: BOB_KEY_ID.slice(0, 12) }).first().hover();
