@@ -78,6 +78,7 @@ builds.push({
     { in: 'src/keyUses/lazyEntry.ts', out: 'keyUses' },
     { in: 'src/operations/rotation/engineModule.ts', out: 'rotationEngine' },
     { in: 'src/webview/formControllers.ts', out: 'forms' },
+    { in: 'src/leaks/vscode/lazyEntry.ts', out: 'leaks' },
   ],
   outdir: 'dist/lazy',
   plugins: [reportPlugin('lazy')],

@@ -2,6 +2,7 @@ import { createRecoveryFeature } from './commands/createRecoveryFeature';
 import { firstRunFeature } from './commands/firstRunFeature';
 import { keyAlertsFeature } from './commands/keyAlertsFeature';
 import { keyUsesFeature } from './keyUses/vscode/keyUsesFeature';
+import { leaksFeature } from './leaks/vscode/leaksFeature';
 import { ociProfileFeature } from './commands/ociProfileCommands';
 import { rotationFeature } from './commands/rotationFeature';
 import type * as vscode from 'vscode';
@@ -13,7 +14,7 @@ import { registerForms } from './webview/formsFeature';
  * The features built on the tree, each registered from its own module. Adding one is one import
  * and one entry here.
  */
-export const FEATURES: readonly Feature[] = [registerForms, terraformFeature, rotationFeature, keyAlertsFeature, createRecoveryFeature, ociProfileFeature, firstRunFeature, keyUsesFeature];
+export const FEATURES: readonly Feature[] = [registerForms, terraformFeature, rotationFeature, keyAlertsFeature, createRecoveryFeature, ociProfileFeature, firstRunFeature, keyUsesFeature, leaksFeature];
 
 /**
  * Starts every feature; one that fails to start (an unreadable journal file, say) is reported and

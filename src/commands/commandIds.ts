@@ -1,6 +1,7 @@
 import { CREATE_RECOVERY_COMMAND_IDS } from './ids/createRecovery';
 import { FORMS_COMMAND_IDS } from './ids/forms';
 import { KEY_USES_COMMAND_IDS } from './ids/keyUses';
+import { LEAKS_COMMAND_IDS } from './ids/leaks';
 import { OCI_PROFILE_COMMAND_IDS } from './ids/ociProfile';
 import { ROTATION_COMMAND_IDS } from './ids/rotation';
 import { TERRAFORM_COMMAND_IDS } from './ids/terraform';
@@ -42,6 +43,7 @@ export const COMMAND_IDS = {
   ...CREATE_RECOVERY_COMMAND_IDS,
   ...OCI_PROFILE_COMMAND_IDS,
   ...KEY_USES_COMMAND_IDS,
+  ...LEAKS_COMMAND_IDS,
 } as const;
 
 export type CommandId = (typeof COMMAND_IDS)[keyof typeof COMMAND_IDS];

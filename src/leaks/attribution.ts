@@ -61,6 +61,7 @@ function cloudList(clouds: readonly CloudId[]): string {
 /** The one-line message of a finding: what it is and whose; never the value. */
 export function leakMessage(leak: Leak, now = Date.now()): string {
   const owner = leak.owner;
+  if (owner?.keyKind === 'api-token') return `API token of ${CLOUD_NAMES[owner.cloud]} account "${owner.accountLabel}" written in the file: it opens the whole account.`;
   if (owner) {
     const what = partName(leak.part, owner.cloud, owner.keyKind);
     const tail = leak.part === 'key-id' || leak.part === 'fingerprint' ? '' : ' written in the file';

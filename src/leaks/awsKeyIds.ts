@@ -1,6 +1,7 @@
 /**
  * AWS access key ids: 20 capitals and digits, like an OUTSCALE access key id, but starting with
- * one of AWS's unique-id prefixes (AWS IAM User Guide, "IAM identifiers", unique ID prefixes:
+ * one of AWS's unique-id prefixes (AWS IAM User Guide, "IAM identifiers", unique ID prefixes, as
+ * listed by hackingthe.cloud "IAM unique identifiers" and scratchstack-aws-principal's IamIdPrefix:
  * AKIA access key, ASIA temporary key, and the others below). A value with such a prefix is AWS's,
  * and a secret written next to one is the AWS key's secret.
  */

@@ -1,13 +1,14 @@
 import type { KeyIndex, RawMatch } from '../keyMatching/keyIndex';
 import { privateKeyFingerprints } from '../keyMatching/privateKeys';
 import type { CloudId } from '../model/types';
+import { IGNORE_MARK } from './ignoreMark';
 import { ionosTokenHits } from './ionosTokens';
-import { shapeHits, type ShapeHit } from './shapes';
+import { lineContext } from './lineContext';
+import { lineBefore, shapeHits, type ShapeHit } from './shapes';
 import { TextPositions } from './textPositions';
 import type { Leak, LeakOwner, LeakPart } from './types';
 
-/** A comment holding this, on a finding's line or the line above, silences it there. */
-export const IGNORE_MARK = 'cloud-keys:ignore';
+export { IGNORE_MARK };
 
 export interface DetectOptions {
   /** The clouds to look for (all when left out). */
@@ -43,7 +44,7 @@ const overlaps = (a: { offset: number; length: number }, b: { offset: number; le
  */
 export function detectLeaks(text: string, index: KeyIndex<LeakOwner> | undefined, options: DetectOptions = {}): Leak[] {
   const bytes = Buffer.from(text, 'utf8');
-  const known: Found[] = (index?.findIn(bytes) ?? []).map((m) => ({ offset: m.offset, length: m.length, part: partOf(m), clouds: [m.ref.cloud], owner: m.ref }));
+  const known: Found[] = (index?.findIn(bytes) ?? []).map((m) => ({ offset: m.offset, length: m.length, part: partOf(m), clouds: [m.ref.cloud], owner: m.ref, name: lineContext(lineBefore(bytes, m.offset)).name }));
   const found: Found[] = [...known];
   for (const hit of [...ionosTokenHits(bytes), ...privateKeyHits(bytes), ...shapeHits(bytes)]) {
     if (found.some((f) => overlaps(f, hit))) continue;

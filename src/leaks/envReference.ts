@@ -1,6 +1,6 @@
 import type { CloudId } from '../model/types';
 import { hintsOf } from './cloudHints';
-import { IGNORE_MARK } from './detect';
+import { IGNORE_MARK } from './ignoreMark';
 import type { Leak } from './types';
 
 /** A change to a text, in UTF-16 offsets: replace `[start, end)` with `text` (an insert when they are equal). */

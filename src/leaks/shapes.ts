@@ -70,7 +70,7 @@ function standsAlone(bytes: Buffer, start: number, end: number): boolean {
 }
 
 /** The text of the line before `offset`, at most `max` bytes. */
-function lineBefore(bytes: Buffer, offset: number, max = 160): string {
+export function lineBefore(bytes: Buffer, offset: number, max = 160): string {
   let start = offset;
   while (start > 0 && offset - start < max && bytes[start - 1] !== 0x0a) start--;
   return bytes.toString('latin1', start, offset);

@@ -1,4 +1,5 @@
 import type * as KeyUsesBundle from '../keyUses/lazyEntry';
+import type * as LeaksBundle from '../leaks/vscode/lazyEntry';
 import type * as TableExportBundle from '../webview/shared/tableExport';
 import { lazyBundle } from '../util/lazyBundles';
 
@@ -7,9 +8,13 @@ import { lazyBundle } from '../util/lazyBundles';
 
 export type TableExportModule = typeof TableExportBundle;
 export type KeyUsesModule = typeof KeyUsesBundle;
+export type LeaksModule = typeof LeaksBundle;
 
 /** The Key Age Overview's CSV and Markdown exports, with csv-stringify. */
 export const loadTableExport = lazyBundle<TableExportModule>('tableExport', 'table export');
 
 /** Find Uses of Key: the matching engine and the file finder. */
 export const loadKeyUsesModule = lazyBundle<KeyUsesModule>('keyUses', 'Find Uses of Key');
+
+/** Leak detection: the key-matching engine and the detectors. */
+export const loadLeaksModule = lazyBundle<LeaksModule>('leaks', 'leak detection');

@@ -3,7 +3,7 @@
  * `test-results/bench.json`. Never part of `npm test`.
  *
  *   npm run bench                       everything (about 6–9 minutes)
- *   npm run bench -- --only listing     some of: build, vscode, activation, listing, terraform, cli, keyuses
+ *   npm run bench -- --only listing     some of: build, vscode, activation, listing, terraform, cli, keyuses, leaks
  *   CLOUD_KEYS_BENCH_KEY_USES_FILES=5000 npm run bench -- --only keyuses   a smaller tree (default 50,000 files)
  *   npm run bench -- --repeats 5        more samples per figure (listing rounds, activation processes)
  *
@@ -19,6 +19,7 @@ import * as activationBench from './activation/activation.bench';
 import * as cliBench from './cli/cli.bench';
 import * as listingBench from './listing/listing.bench';
 import * as keyUsesBench from './keyUses/keyUses.bench';
+import * as leaksBench from './leaks/leaks.bench';
 import { ROOT } from './support/benchBuild';
 import { describeMachine, loadAverage } from './support/machine';
 import { SectionSchema, type BenchModule, type BenchOptions, type Report, type Section } from './support/results';
@@ -28,7 +29,7 @@ const TEST_LOCK = '/tmp/cloud-keys-test.lock';
 const RESULTS = path.join(ROOT, 'test-results', 'bench.json');
 /** The same table in Markdown, for the README's Performance section. */
 const RESULTS_MD = path.join(ROOT, 'test-results', 'bench.md');
-const PHASES = ['build', 'vscode', 'activation', 'listing', 'terraform', 'cli', 'keyuses'] as const;
+const PHASES = ['build', 'vscode', 'activation', 'listing', 'terraform', 'cli', 'keyuses', 'leaks'] as const;
 type Phase = (typeof PHASES)[number];
 
 /**
@@ -132,6 +133,9 @@ async function main(): Promise<void> {
   }
   if (phases.has('keyuses')) {
     sections.push(await runModule('key-uses', '#6 Find Uses of Key', async () => keyUsesBench, options));
+  }
+  if (phases.has('leaks')) {
+    sections.push(await runModule('leaks', '#7 Leaked keys: detection while typing', async () => leaksBench, options));
   }
   sections.push(...vscodeSections.filter((s) => s.id !== 'activation-vscode'));
 

@@ -6,6 +6,7 @@
  *   POST   /__emulator/faults        ← a Fault as JSON
  *   DELETE /__emulator/faults        clears every fault
  *   POST   /__emulator/reset         restores the seeded state and clears faults
+ *   GET    /__emulator/calls         → 200 {"count":n}: API calls served so far (route keys only), to show that nothing called
  */
 import http from 'node:http';
 import https from 'node:https';
@@ -86,9 +87,10 @@ function send(res: http.ServerResponse, response: EmulatorResponse | WireRespons
   res.end(body);
 }
 
-async function control(req: EmulatorRequest, faults: FaultInjector, handler: EmulatorHandler): Promise<EmulatorResponse> {
+async function control(req: EmulatorRequest, faults: FaultInjector, handler: EmulatorHandler, calls: readonly string[]): Promise<EmulatorResponse> {
   const what = req.path.slice('/__emulator/'.length);
   if (what === 'health') return { status: 200, body: { ok: true } };
+  if (what === 'calls' && req.method === 'GET') return { status: 200, body: { count: calls.length } };
   if (what === 'faults' && req.method === 'POST') {
     const parsed = FaultSchema.safeParse(JSON.parse(req.body.toString('utf8') || '{}'));
     if (!parsed.success) return { status: 400, body: { error: parsed.error.message } };
@@ -148,7 +150,7 @@ export async function startEmulatorServer(
         body: await readBody(raw),
         raw,
       };
-      if (req.path.startsWith('/__emulator/')) return send(res, await control(req, faults, handler));
+      if (req.path.startsWith('/__emulator/')) return send(res, await control(req, faults, handler, calls));
       const key = handler.routeKey(req);
       calls.push(key);
       const checked = contract?.recorder.request(req);

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { TestApi } from '../../../src/extension';
+import type { AccountNode, KeyNode, TreeNode, UserNode } from '../../../src/views/nodes/treeNodes';
 
 export const EXTENSION_ID = 'cloud-keys.cloud-keys';
 
@@ -36,4 +37,19 @@ export function readProfile(file: string, profile: string): Record<string, strin
     else if (inside && line.includes('=') && !line.trim().startsWith('#')) out[line.slice(0, line.indexOf('=')).trim()] = line.slice(line.indexOf('=') + 1).trim();
   }
   return out;
+}
+
+/** The first user (the caller) of the cloud's first account in the tree. */
+export async function callerOf(t: TestApi, cloud: string): Promise<UserNode> {
+  const account = (await t.tree.getChildren()).find((n): n is AccountNode => n.kind === 'account' && n.account.cloud === cloud);
+  assert.ok(account, `no ${cloud} account`);
+  const users = await t.tree.getChildren(account);
+  assert.ok(users[0]?.kind === 'user');
+  return users[0];
+}
+
+/** A user's keys, read again from the cloud. */
+export async function keysOf(t: TestApi, user: UserNode): Promise<KeyNode[]> {
+  t.tree.refresh(user);
+  return (await t.tree.getChildren(user)).filter((n: TreeNode): n is KeyNode => n.kind === 'key');
 }

@@ -65,6 +65,16 @@ describe('Leak detectors and attribution', () => {
     assert.deepEqual(detectLeaks(`id_token: ${jwt('https://accounts.example.com')}\n`, undefined), []);
   });
 
+  it("finds an IONOS account's own API token anywhere, by keyed hash, and names the account", () => {
+    const owners = new OwnerIndex();
+    const token = `eyJ${'a'.repeat(40)}.eyJ${'b'.repeat(120)}.${'c'.repeat(86)}`;
+    owners.addAccountToken({ id: 'ionos:env', label: 'IONOS_TOKEN', cloud: 'ionos' }, new Secret(token));
+    const [leak] = detectLeaks(`curl -H "Authorization: Bearer ${token}" https://api.example\n`, owners.index);
+    assert.equal(leak.part, 'token');
+    assert.equal(severityOf(leak), 'error');
+    assert.equal(leakMessage(leak), 'API token of IONOS Cloud account "IONOS_TOKEN" written in the file: it opens the whole account.');
+  });
+
   it('switches clouds off', async () => {
     const owners = await indexOf('active');
     assert.deepEqual(detectLeaks(`OSC_SECRET_KEY=${SECRET}\n`, owners.index, { clouds: new Set(['oci', 'ionos']) }), []);

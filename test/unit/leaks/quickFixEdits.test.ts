@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectLeaks } from '../../../src/leaks/detect';
 import { applyChanges, envReferenceChanges, ignoreCommentChange, variableNameFor } from '../../../src/leaks/envReference';
+import { OwnerIndex } from '../../../src/leaks/ownerIndex';
+import { Secret } from '../../../src/model/secret';
+import type { AccessKey } from '../../../src/model/types';
 
 const SECRET = 'Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBaZyXw';
 
@@ -34,6 +37,16 @@ describe('Quick-fix text edits per language', () => {
       assert.equal(moved(text, languageId), expected);
     });
   }
+
+  it("names the variable after what the value is assigned to, for one of the user's keys too", async () => {
+    const owners = new OwnerIndex();
+    const key: AccessKey = { id: 'AB12CD34EF56GH78IJ90', accountId: 'osc:prod', userId: 'u1', kind: 'access-key', state: 'active' };
+    await owners.update([{ account: { id: 'osc:prod', label: 'prod', cloud: 'outscale' }, user: { id: 'u1', name: 'bob' }, keys: [key] }], async () => new Secret(SECRET));
+    const text = `cfg = {"secretKey": "${SECRET}", "other": "${SECRET}"}\n`;
+    const [first, second] = detectLeaks(text, owners.index);
+    assert.equal(variableNameFor(first), 'SECRET_KEY');
+    assert.equal(variableNameFor(second), 'OSC_SECRET_KEY', 'no telling name: the cloud\'s own variable');
+  });
 
   it('offers no reference where the language has none (JSON, .env) or the value is not a quoted string', () => {
     assert.equal(moved(`{"SecretKey": "${SECRET}"}\n`, 'json'), undefined);

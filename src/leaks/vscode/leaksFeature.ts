@@ -1,0 +1,36 @@
+import { COMMAND_IDS } from '../../commands/commandIds';
+import { registerCommand } from '../../commands/registerCommand';
+import type { Feature } from '../../services/featureServices';
+import { loadLeaksModule } from '../../services/lazyToolModules';
+import type { LeakCommandId } from './leakCommands';
+import type { LeakHost } from './leakHost';
+
+/** How long after activation leak detection starts: off activation's path. */
+const START_DELAY_MS = 1_000;
+
+/**
+ * Leaked keys in code (issue 17). Everything but the commands' registration lives in
+ * `dist/lazy/leaks.js` (`startLeakDetection`): loaded once the window has settled, or at once when
+ * one of its commands runs.
+ */
+export const leaksFeature: Feature = (s) => {
+  let host: LeakHost | undefined;
+  const start = () => (host ??= loadLeaksModule().startLeakDetection(s));
+  const timer = setTimeout(() => {
+    try {
+      start();
+    } catch (error) {
+      // A broken install: say so in the log; the commands report it again when run.
+      s.logger.error('Leak detection could not start:', error);
+    }
+  }, START_DELAY_MS);
+  timer.unref?.();
+  const forward = (id: LeakCommandId) => registerCommand(id, (...args: unknown[]) => start().commands[id](...args), s.commandContext);
+  return [
+    { dispose: () => (clearTimeout(timer), host?.dispose()) },
+    forward(COMMAND_IDS.scanWorkspaceForKeys),
+    forward(COMMAND_IDS.showLeakedKey),
+    forward(COMMAND_IDS.rotateLeakedKey),
+    forward(COMMAND_IDS.ignoreLeakInWorkspace),
+  ];
+};
