@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import '../../util/zodLocale';
+import type { DriverOptions } from '../../commands/commandDriver';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import type { FeatureServices } from '../../services/featureServices';
 import { detectLeaks } from '../detect';
@@ -44,12 +45,13 @@ async function rewire(s: FeatureServices, document: vscode.TextDocument, leak: L
 }
 
 export type LeakCommandId = typeof COMMAND_IDS.showLeakedKey | typeof COMMAND_IDS.rotateLeakedKey | typeof COMMAND_IDS.ignoreLeakInWorkspace | typeof COMMAND_IDS.scanWorkspaceForKeys;
-export type LeakCommandHandlers = Record<LeakCommandId, (...args: unknown[]) => Promise<unknown>>;
+/** Each takes first what the test API gives a driven run (nothing otherwise), then the command's arguments. */
+export type LeakCommandHandlers = Record<LeakCommandId, (driven: DriverOptions, ...args: unknown[]) => Promise<unknown>>;
 
 /** The leak commands' handlers; the extension bundle registers the commands and calls these once the bundle is loaded. */
 export function leakCommands(s: FeatureServices, inventory: LeakInventory, diagnostics: LeakDiagnostics, ignoreList: { add(leak: Leak, value: string): Promise<void> }): Omit<LeakCommandHandlers, typeof COMMAND_IDS.scanWorkspaceForKeys> {
   return {
-    [COMMAND_IDS.showLeakedKey]: async (args?: unknown) => {
+    [COMMAND_IDS.showLeakedKey]: async (_driven: DriverOptions, args?: unknown) => {
       const parsed = ShowKeyArgsSchema.safeParse(args);
       if (!parsed.success) throw new Error('Show Leaked Key takes { accountId, userId, keyId }.');
       const node = await inventory.nodeOf(parsed.data);
@@ -60,14 +62,17 @@ export function leakCommands(s: FeatureServices, inventory: LeakInventory, diagn
       await vscode.commands.executeCommand(COMMAND_IDS.showKeyInTree, node);
     },
 
-    [COMMAND_IDS.rotateLeakedKey]: async (args?: unknown, options?: unknown) => {
+    [COMMAND_IDS.rotateLeakedKey]: async (driven: DriverOptions, args?: unknown, options?: unknown) => {
       const target = parseTarget(args);
       const node = target.keyId && target.accountId && target.userId ? await inventory.nodeOf({ accountId: target.accountId, userId: target.userId, keyId: target.keyId }) : undefined;
       if (!node) {
         void vscode.window.showInformationMessage(vscode.l10n.t('This key is not loaded in Cloud Keys: refresh the Accounts view and try again.'));
         return undefined;
       }
-      const outcome = RotationOutcomeSchema.safeParse(await vscode.commands.executeCommand(COMMAND_IDS.rotateKey, node, options));
+      // A run the test API drives (its confirmation answered) drives the rotation it starts the same way.
+      const driver = s.commandContext.driver;
+      const rotated = driver && Object.keys(driven).length > 0 ? driver.run(COMMAND_IDS.rotateKey, [node, options], driven) : vscode.commands.executeCommand(COMMAND_IDS.rotateKey, node, options);
+      const outcome = RotationOutcomeSchema.safeParse(await rotated);
       const item = outcome.success ? outcome.data.items?.[0] : undefined;
       if (item?.status !== 'done' || !item.newKeyId) return outcome.success ? outcome.data : undefined;
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
@@ -77,7 +82,7 @@ export function leakCommands(s: FeatureServices, inventory: LeakInventory, diagn
       return { ...outcome.data, rewired };
     },
 
-    [COMMAND_IDS.ignoreLeakInWorkspace]: async (args?: unknown) => {
+    [COMMAND_IDS.ignoreLeakInWorkspace]: async (_driven: DriverOptions, args?: unknown) => {
       const target = parseTarget(args);
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(target.uri));
       const leak = await findingAt(document, target, inventory);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { DriverOptions } from '../../commands/commandDriver';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import type { FeatureServices } from '../../services/featureServices';
 import { WorkspaceIgnoreList } from './ignoreList';
@@ -56,7 +57,7 @@ export function startLeakDetection(s: FeatureServices): LeakHost {
   return {
     commands: {
       ...leakCommands(s, inventory, diagnostics, ignoreList),
-      [COMMAND_IDS.scanWorkspaceForKeys]: async () => {
+      [COMMAND_IDS.scanWorkspaceForKeys]: async (_driven: DriverOptions) => {
         if (!vscode.workspace.isTrusted) {
           void vscode.window.showWarningMessage(vscode.l10n.t('Restricted Mode: Scan Workspace for Keys reads every file of the workspace, so it runs only in a trusted workspace. Open files are still checked.'));
           return undefined;

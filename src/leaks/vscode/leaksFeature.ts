@@ -1,5 +1,5 @@
 import { COMMAND_IDS } from '../../commands/commandIds';
-import { registerCommand } from '../../commands/registerCommand';
+import { registerDrivenCommand } from '../../commands/registerCommand';
 import type { Feature } from '../../services/featureServices';
 import { loadLeaksModule } from '../../services/lazyToolModules';
 import type { LeakCommandId } from './leakCommands';
@@ -25,7 +25,7 @@ export const leaksFeature: Feature = (s) => {
     }
   }, START_DELAY_MS);
   timer.unref?.();
-  const forward = (id: LeakCommandId) => registerCommand(id, (...args: unknown[]) => start().commands[id](...args), s.commandContext);
+  const forward = (id: LeakCommandId) => registerDrivenCommand(id, (driven, ...args: unknown[]) => start().commands[id](driven, ...args), s.commandContext);
   return [
     { dispose: () => (clearTimeout(timer), host?.dispose()) },
     forward(COMMAND_IDS.scanWorkspaceForKeys),

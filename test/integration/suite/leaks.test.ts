@@ -110,7 +110,7 @@ suite('Leaked keys in code, in VS Code', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     await waitFor(() => ours(uri).length > 0, 'no diagnostic');
     const action = await quickFix(uri, ours(uri)[0].range, /^Rotate this key/);
-    const outcome = (await vscode.commands.executeCommand(action.command!.command, ...action.command!.arguments!, { grace: { kind: 'now' }, confirmed: true })) as { items?: { status: string; newKeyId?: string }[]; rewired?: boolean };
+    const outcome = (await t.run(action.command!.command, [...action.command!.arguments!, { grace: { kind: 'now' } }], { confirmed: true })) as { items?: { status: string; newKeyId?: string }[]; rewired?: boolean };
     assert.equal(outcome?.items?.[0]?.status, 'done');
     assert.equal(outcome.rewired, true);
     const keys = await keysOf(t, caller);
@@ -118,6 +118,6 @@ suite('Leaked keys in code, in VS Code', () => {
     assert.equal(document.getText(), 'const secretKey = process.env.SECRET_KEY;\n');
     await document.save();
     const fresh = keys.find((k) => k.key.id === outcome.items![0].newKeyId);
-    if (fresh) await vscode.commands.executeCommand('cloudKeys.deleteKey', fresh, { confirmed: true });
+    if (fresh) await t.run('cloudKeys.deleteKey', [fresh], { confirmed: true });
   });
 });
