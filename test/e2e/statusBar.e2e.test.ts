@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
-import { screenshot, useDemoWorkbench, type Workbench } from './support/workbench';
-import { expand, notification, revealRow, sidebar, waitForNoRow } from './support/tree';
+import { notificationInCenter, screenshot, useDemoWorkbench, type Workbench } from './support/workbench';
+import { expand, revealRow, sidebar, waitForNoRow } from './support/tree';
 import { waitUntil } from './support/wait';
 
 /** The key-age item: `<extension id>.<item id>` is the element id VS Code gives a status-bar entry. */
@@ -82,12 +82,15 @@ describe('The key-age status-bar item, in a browser', () => {
     assert.match(await dialog.innerText(), new RegExp(`Rotate key ${legacyId}\\?`));
     await screenshot(page, 'status-bar-rotate-plan');
     await dialog.locator('.monaco-button', { hasText: /^Rotate$/ }).click();
-    assert.match(await notification(page, new RegExp(`Rotated ${legacyId}`)), /the old key is deleted/);
-    // The start-up reminder (3 s after activation) must not take this running rotation for a stopped one.
-    assert.equal(await page.locator('.notification-toast', { hasText: /did not finish/ }).count(), 0, 'a rotation that was running was reported as unfinished');
 
-    // The old key is gone from the tree and the item counts one overdue key less.
+    // The old key is gone from the tree, and the rotation said so (read from the notification center,
+    // which keeps the message after its toast is gone).
     await waitForNoRow(page, legacyId);
+    assert.match(await notificationInCenter(page, new RegExp(`Rotated ${legacyId}`)), /the old key is deleted/);
+    // The start-up reminder (3 s after activation) must not take this running rotation for a stopped one.
+    assert.equal(await page.locator('.notifications-center .notification-list-item', { hasText: /did not finish/ }).count(), 0, 'a rotation that was running was reported as unfinished');
+
+    // The item counts one overdue key less.
     await counts(page, (c) => c.overdue === before.overdue - 1 && c.expiring === before.expiring, `${before.overdue - 1} overdue · ${before.expiring} expiring after the rotation`);
     await screenshot(page, 'status-bar-after-rotation');
   });

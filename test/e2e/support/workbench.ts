@@ -114,6 +114,18 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.press('Enter');
 }
 
+/**
+ * A notification's message, read from the notification center, which keeps it after its toast has
+ * gone (VS Code hides an information toast after a while, sooner than a loaded machine may look).
+ * Leaves the center open.
+ */
+export async function notificationInCenter(page: Page, text: RegExp): Promise<string> {
+  await runCommand(page, 'Notifications: Show Notifications');
+  const item = page.locator('.notifications-center .notification-list-item-message', { hasText: text }).first();
+  await item.waitFor();
+  return (await item.innerText()).replace(/\u00a0/g, ' ');
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${name}.png`);
