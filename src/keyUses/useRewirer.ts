@@ -1,3 +1,4 @@
+import { describeError } from '../model/cloudError';
 import type { Secret } from '../model/secret';
 import type { AccessKey } from '../model/types';
 import type { ExportRepointer } from '../operations/rotation';
@@ -45,7 +46,7 @@ export class UseRewirer implements ExportRepointer {
         changed.push(`use:${target.file}`);
         this.logger.info(`Rewrote the uses of key ${fromKeyId} in ${target.file} with key ${to.id}.`);
       } catch (error) {
-        const why = error instanceof FileChangedError ? error.message : `${target.file} could not be rewritten: ${error instanceof Error ? error.message : String(error)}`;
+        const why = error instanceof FileChangedError ? error.message : `${target.file} could not be rewritten: ${describeError(error)}`;
         this.refused.push(target.file);
         this.logger.warn(why);
       }

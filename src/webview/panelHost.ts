@@ -25,11 +25,6 @@ export function localResourceRoots(extensionUri: vscode.Uri): vscode.Uri[] {
   return [vscode.Uri.joinPath(extensionUri, 'dist', 'webview'), vscode.Uri.joinPath(extensionUri, 'media')];
 }
 
-/** A message a person can act on, for any failure a handler throws. */
-export function describeFailure(error: unknown): string {
-  return describeError(error);
-}
-
 /** The panels open in this window, for the integration suite's test API (CLOUD_KEYS_TEST_API=1). */
 const openHosts = new Set<PanelHost>();
 
@@ -121,7 +116,7 @@ export class PanelHost implements vscode.Disposable {
 
   /** Shows a failure on the page and in the log. */
   fail(what: string, error: unknown, field?: Extract<HostToWebview, { type: 'error' }>['field']): void {
-    const message = describeFailure(error);
+    const message = describeError(error);
     this.options.logger.error(`${what}: ${message}`);
     this.post({ type: 'error', message, ...(field ? { field } : {}) });
   }
