@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint over the extension, the webview and the tests alike.
 import js from '@eslint/js';
 import { createNodeResolver, importX } from 'eslint-plugin-import-x';
+import prettierConfig from 'eslint-config-prettier';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
@@ -8,7 +9,13 @@ const noVscodeInPureLayers = {
   'no-restricted-imports': [
     'error',
     {
-      paths: [{ name: 'vscode', message: 'model, util, clouds, operations, the key matching, finding and leak engines, the CLI and the pure Terraform code stay free of VS Code: take an interface instead.' }],
+      paths: [
+        {
+          name: 'vscode',
+          message:
+            'model, util, clouds, operations, the key matching, finding and leak engines, the CLI and the pure Terraform code stay free of VS Code: take an interface instead.',
+        },
+      ],
     },
   ],
 };
@@ -28,7 +35,22 @@ const LAYERS = [
   { dir: 'leaks', target: './src/leaks/*.ts', may: ['model', 'util', 'clouds', 'operations', 'keyMatching', 'views/cloudNames.ts'] },
   { dir: 'terraform', target: './src/terraform/*.ts', may: ['model', 'util', 'clouds', 'operations'] },
   // The command line: the engine below, and the pure parts of the Key Age Overview (its rows, words and exports).
-  { dir: 'cli', may: ['model', 'util', 'clouds', 'operations', 'keyMatching', 'keyUses', 'leaks', 'terraform', 'webview/shared', 'webview/protocol.ts', 'views/cloudNames.ts'] },
+  {
+    dir: 'cli',
+    may: [
+      'model',
+      'util',
+      'clouds',
+      'operations',
+      'keyMatching',
+      'keyUses',
+      'leaks',
+      'terraform',
+      'webview/shared',
+      'webview/protocol.ts',
+      'views/cloudNames.ts',
+    ],
+  },
 ];
 const layerZones = [
   ...LAYERS.map(({ dir, target, may }) => ({
@@ -52,7 +74,8 @@ const layerZones = [
     target: './webview',
     from: './src',
     except: ['./webview/protocol.ts', './webview/shared', './util/formatDate.ts', './util/lazySchema.ts'],
-    message: "The forms' browser code may import only src/webview/protocol.ts, src/webview/shared, src/util/formatDate.ts and src/util/lazySchema.ts.",
+    message:
+      "The forms' browser code may import only src/webview/protocol.ts, src/webview/shared, src/util/formatDate.ts and src/util/lazySchema.ts.",
   },
 ];
 
@@ -64,10 +87,7 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-properties': [
-        'error',
-        { object: 'Math', property: 'random', message: 'Use node:crypto for nonces and ids.' },
-      ],
+      'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Use node:crypto for nonces and ids.' }],
       eqeqeq: ['error', 'smart'],
     },
   },
@@ -92,9 +112,17 @@ export default tseslint.config(
   },
   {
     files: [
-      'src/model/**/*.ts', 'src/util/**/*.ts', 'src/clouds/**/*.ts', 'src/operations/**/*.ts', 'src/terraform/*.ts',
-      'src/keyMatching/**/*.ts', 'src/keyUses/*.ts', 'src/leaks/*.ts', 'src/cli/**/*.ts',
-      'test/unit/**/*.ts', 'test/emulators/**/*.ts',
+      'src/model/**/*.ts',
+      'src/util/**/*.ts',
+      'src/clouds/**/*.ts',
+      'src/operations/**/*.ts',
+      'src/terraform/*.ts',
+      'src/keyMatching/**/*.ts',
+      'src/keyUses/*.ts',
+      'src/leaks/*.ts',
+      'src/cli/**/*.ts',
+      'test/unit/**/*.ts',
+      'test/emulators/**/*.ts',
     ],
     ignores: ['src/util/outputChannelLogger.ts'],
     rules: noVscodeInPureLayers,
@@ -115,4 +143,6 @@ export default tseslint.config(
     files: ['test/integration/**/*.ts'],
     languageOptions: { globals: { ...globals.mocha } },
   },
+  // Formatting is Prettier's (.prettierrc.json): turn off the lint rules that would argue with it.
+  prettierConfig,
 );

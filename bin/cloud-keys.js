@@ -15,7 +15,9 @@ if (!fs.existsSync(cli)) {
   process.stderr.write('cloud-keys: dist/cli.js is not built yet; building it first (node esbuild.mjs)…\n');
   const build = spawnSync(process.execPath, [path.join(root, 'esbuild.mjs')], { cwd: root, stdio: ['ignore', 2, 2] });
   if (build.status !== 0 || !fs.existsSync(cli)) {
-    process.stderr.write(`cloud-keys: the build failed (${build.error ? build.error.message : `exit ${build.status}`}); run npm ci, then npm run build, and try again.\n`);
+    process.stderr.write(
+      `cloud-keys: the build failed (${build.error ? build.error.message : `exit ${build.status}`}); run npm ci, then npm run build, and try again.\n`,
+    );
     process.exit(2);
   }
 }

@@ -60,9 +60,32 @@ const CLOUDS = {
 
 /** JSON Schema keywords kept; OpenAPI-only ones (readOnly is kept as an annotation) are dropped. */
 const KEPT = new Set([
-  'type', 'properties', 'required', 'items', 'additionalProperties', 'enum', 'format', 'pattern', 'minimum', 'maximum',
-  'exclusiveMinimum', 'exclusiveMaximum', 'minLength', 'maxLength', 'minItems', 'maxItems', 'uniqueItems', 'allOf',
-  'oneOf', 'anyOf', 'not', '$ref', 'readOnly', 'default', 'multipleOf', '$comment',
+  'type',
+  'properties',
+  'required',
+  'items',
+  'additionalProperties',
+  'enum',
+  'format',
+  'pattern',
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'minLength',
+  'maxLength',
+  'minItems',
+  'maxItems',
+  'uniqueItems',
+  'allOf',
+  'oneOf',
+  'anyOf',
+  'not',
+  '$ref',
+  'readOnly',
+  'default',
+  'multipleOf',
+  '$comment',
 ]);
 
 function fail(message) {
@@ -164,7 +187,8 @@ function extract(spec, cloud) {
           ...(Object.keys(headers).length ? { headers } : {}),
         };
       }
-      if (cloud.errorResponse && !responses.default) responses.default = { schema: convert({ $ref: `#/components/schemas/${cloud.errorResponse}` }, refs) };
+      if (cloud.errorResponse && !responses.default)
+        responses.default = { schema: convert({ $ref: `#/components/schemas/${cloud.errorResponse}` }, refs) };
       operations[op.operationId] = {
         method: method.toUpperCase(),
         path: route,
@@ -189,7 +213,11 @@ function extract(spec, cloud) {
     components[name] = convert(source, found);
     for (const n of found) if (!components[n]) pending.push(n);
   }
-  const sorted = Object.fromEntries(Object.keys(components).sort().map((k) => [k, components[k]]));
+  const sorted = Object.fromEntries(
+    Object.keys(components)
+      .sort()
+      .map((k) => [k, components[k]]),
+  );
   return { operations, components: sorted };
 }
 
@@ -220,4 +248,6 @@ const contract = {
 const out = options.out ?? path.join(root, 'test', 'contracts', `${id}.json`);
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, `${JSON.stringify(contract, null, 1)}\n`);
-console.log(`${path.relative(process.cwd(), out)}: ${Object.keys(operations).length} operations, ${Object.keys(components).length} components (API ${version})`);
+console.log(
+  `${path.relative(process.cwd(), out)}: ${Object.keys(operations).length} operations, ${Object.keys(components).length} components (API ${version})`,
+);

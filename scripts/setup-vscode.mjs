@@ -14,8 +14,17 @@ import { pathToFileURL } from 'node:url';
 import { acquireLock } from './lib/file-lock.mjs';
 import { installInPlace } from './lib/install-in-place.mjs';
 import {
-  CODE_SERVER_VERSION, NODE24_PACKAGE, chromiumPath, codeServerDir, codeServerEntry,
-  debianPackages, node24Bin, node24Dir, node24Package, readyMarker, toolsRoot,
+  CODE_SERVER_VERSION,
+  NODE24_PACKAGE,
+  chromiumPath,
+  codeServerDir,
+  codeServerEntry,
+  debianPackages,
+  node24Bin,
+  node24Dir,
+  node24Package,
+  readyMarker,
+  toolsRoot,
 } from './lib/tools.mjs';
 
 function log(message) {
@@ -73,7 +82,18 @@ export const realSteps = {
     run('npm', ['install', '--prefix', dir, '--no-audit', '--no-fund', `code-server@${CODE_SERVER_VERSION}`], { env });
     // The postinstall builds VS Code's native modules; kerberos is the one that needs libkrb5-dev.
     const entry = inside(dir, codeServerDir, codeServerEntry);
-    const postinstallDone = path.join(path.dirname(entry), '..', '..', 'lib', 'vscode', 'node_modules', 'kerberos', 'build', 'Release', 'kerberos.node');
+    const postinstallDone = path.join(
+      path.dirname(entry),
+      '..',
+      '..',
+      'lib',
+      'vscode',
+      'node_modules',
+      'kerberos',
+      'build',
+      'Release',
+      'kerberos.node',
+    );
     if (!fs.existsSync(postinstallDone)) {
       throw new Error('code-server installed but its postinstall step did not finish (native modules not built); see the npm output above');
     }
@@ -98,17 +118,24 @@ const codeServerReady = () => fs.existsSync(readyMarker) && fs.existsSync(codeSe
 export async function setUpVsCode({ steps = realSteps, lockWaitMs } = {}) {
   if (!(node24Ready() && codeServerReady() && steps.missingSystemPackages().length === 0)) {
     fs.mkdirSync(toolsRoot, { recursive: true });
-    const lock = await acquireLock(path.join(toolsRoot, '.setup.lock'), { log, ...(lockWaitMs === undefined ? {} : { waitMs: lockWaitMs }) });
+    const lock = await acquireLock(path.join(toolsRoot, '.setup.lock'), {
+      log,
+      ...(lockWaitMs === undefined ? {} : { waitMs: lockWaitMs }),
+    });
     try {
       // Checked again under the lock: another run may have installed everything while this one waited.
       const missing = steps.missingSystemPackages();
       if (missing.length > 0) steps.installSystemPackages(missing);
       if (!node24Ready()) await installInPlace(node24Dir, (dir) => steps.installNode24(dir), { log });
       if (!codeServerReady()) {
-        await installInPlace(codeServerDir, async (dir) => {
-          await steps.installCodeServer(dir);
-          fs.writeFileSync(inside(dir, codeServerDir, readyMarker), `${new Date().toISOString()}\n`);
-        }, { log });
+        await installInPlace(
+          codeServerDir,
+          async (dir) => {
+            await steps.installCodeServer(dir);
+            fs.writeFileSync(inside(dir, codeServerDir, readyMarker), `${new Date().toISOString()}\n`);
+          },
+          { log },
+        );
       }
     } finally {
       lock.release();

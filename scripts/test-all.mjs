@@ -47,23 +47,38 @@ async function nodeTestTier(tier, files, timeoutMs, env = {}) {
   const { code, timedOut } = await runStep(
     tier,
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-concurrency=1',
-      '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=./scripts/lib/count-reporter.mjs', `--test-reporter-destination=${countFile}`,
-      ...files],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-concurrency=1',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=./scripts/lib/count-reporter.mjs',
+      `--test-reporter-destination=${countFile}`,
+      ...files,
+    ],
     { timeoutMs, env },
   );
   if (timedOut || !fs.existsSync(countFile)) {
-    return record(tier, { failed: 1 }, timedOut ? `timed out after ${timeoutMs / 1000} s` : `the test runner exited with ${code} before reporting`);
+    return record(
+      tier,
+      { failed: 1 },
+      timedOut ? `timed out after ${timeoutMs / 1000} s` : `the test runner exited with ${code} before reporting`,
+    );
   }
-  const counts = JSON.parse(fs.readFileSync(countFile, "utf8"));
+  const counts = JSON.parse(fs.readFileSync(countFile, 'utf8'));
   fs.rmSync(countFile, { force: true });
   record(tier, counts, counts.failures.length ? `failed: ${counts.failures.join('; ')}` : undefined);
 }
 
 function testFiles(dir, suffix) {
   return fs.existsSync(dir)
-    ? fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith(suffix)).map((f) => path.join(dir, f)).sort()
+    ? fs
+        .readdirSync(dir, { recursive: true })
+        .filter((f) => f.endsWith(suffix))
+        .map((f) => path.join(dir, f))
+        .sort()
     : [];
 }
 
@@ -71,7 +86,12 @@ async function build() {
   const steps = [
     ['package', process.execPath, ['scripts/package.mjs']],
     ['build-tests', process.execPath, ['scripts/build-tests.mjs']],
-    ['runner', 'npx', ['vsce', 'package', '--skip-license', '--no-dependencies', '--out', RUNNER_VSIX], 'test/integration/runner-extension'],
+    [
+      'runner',
+      'npx',
+      ['vsce', 'package', '--skip-license', '--no-dependencies', '--out', RUNNER_VSIX],
+      'test/integration/runner-extension',
+    ],
   ];
   for (const [label, command, commandArgs, cwd] of steps) {
     const { code, timedOut } = await runStep(label, command, commandArgs, { timeoutMs: 5 * MIN, cwd });
@@ -96,6 +116,7 @@ async function realVsCodeTier(tier, runTier) {
 const started = Date.now();
 if (wanted('static')) {
   await check('lint', 'npx', ['eslint', '--max-warnings', '0', '.'], 5 * MIN);
+  await check('format', 'npx', ['prettier', '--check', '--log-level', 'warn', '.'], 2 * MIN);
   await check('import-cycles', process.execPath, ['scripts/check-import-cycles.mjs'], MIN);
   await check('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.'], 5 * MIN);
   await check('typecheck-webview', 'npx', ['tsc', '--noEmit', '-p', 'webview'], 5 * MIN);
@@ -130,7 +151,9 @@ function withTimeout(promise, ms) {
   let timer;
   return Promise.race([
     promise.finally(() => clearTimeout(timer)),
-    new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s`)), ms); }),
+    new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`timed out after ${ms / 1000} s`)), ms);
+    }),
   ]);
 }
 

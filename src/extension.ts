@@ -50,9 +50,22 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const secrets = new SecretStore(context.secrets, logger);
   const preferences = new AccountPreferencesStore(context.globalState, logger);
   const loader = new CloudModuleLoader<{ cloudModule: CloudModule }>(path.join(context.extensionPath, 'dist', 'clouds'));
-  const registry = new AccountRegistry((cloud) => loader.load(cloud).cloudModule, () => createCloudContext(logger, secrets), preferences, CLOUD_IDS.filter((cloud) => loader.isAvailable(cloud)));
+  const registry = new AccountRegistry(
+    (cloud) => loader.load(cloud).cloudModule,
+    () => createCloudContext(logger, secrets),
+    preferences,
+    CLOUD_IDS.filter((cloud) => loader.isAvailable(cloud)),
+  );
   const browser = new AccountBrowser((account) => registry.provider(account), createLimiter(CLOUD_CALL_CONCURRENCY));
-  const tree = new AccountsTreeProvider(registry, browser, secrets, logger, () => settings.keyHealth(), context.extensionUri, expansionStorage(context));
+  const tree = new AccountsTreeProvider(
+    registry,
+    browser,
+    secrets,
+    logger,
+    () => settings.keyHealth(),
+    context.extensionUri,
+    expansionStorage(context),
+  );
   const watcher = new ConfigFileWatcher(() => tree.refresh());
   const clipboard = new SecretClipboard(() => settings.clipboardClearSeconds());
   context.subscriptions.push(logger, secrets, tree, watcher, clipboard);
@@ -74,7 +87,20 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   // The engine is built on first use, by which time `services` is complete.
   const rotation: RotationService = new RotationService(context, (records, terminal) => createRotationEngine(services, records, terminal));
   const createJournal = new CreateJournal(createJournalStorage(context), logger);
-  const services: FeatureServices = { context, logger, commandContext, registry, browser, tree, secrets, clipboard, preferences, treeView, rotation, createJournal };
+  const services: FeatureServices = {
+    context,
+    logger,
+    commandContext,
+    registry,
+    browser,
+    tree,
+    secrets,
+    clipboard,
+    preferences,
+    treeView,
+    rotation,
+    createJournal,
+  };
   context.subscriptions.push(
     ...registerGeneralCommands(commandContext, context.extension.id),
     ...registerTreeCommands(commandContext, services),
@@ -84,13 +110,23 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   context.subscriptions.push(
     ...startFeatures(services, (feature, error) => {
       logger.error(`Cloud Keys could not start ${feature}:`, error);
-      void vscode.window.showErrorMessage(vscode.l10n.t('Cloud Keys could not start part of itself ({0}): {1}', feature, describeError(error, { requestId: false })));
+      void vscode.window.showErrorMessage(
+        vscode.l10n.t('Cloud Keys could not start part of itself ({0}): {1}', feature, describeError(error, { requestId: false })),
+      );
     }),
   );
 
   logger.info(`Cloud Keys ${String(context.extension.packageJSON.version)} activated in ${Math.round(performance.now() - startedAt)} ms`);
   return process.env.CLOUD_KEYS_TEST_API === '1'
-    ? { tree, registry, secrets, createJournal, panels: openPanels, run: (...a) => driver.run(...a), commandFailures: () => driver.failures() }
+    ? {
+        tree,
+        registry,
+        secrets,
+        createJournal,
+        panels: openPanels,
+        run: (...a) => driver.run(...a),
+        commandFailures: () => driver.failures(),
+      }
     : undefined;
 }
 

@@ -14,7 +14,17 @@ import { registerForms } from './webview/formsFeature';
  * The features built on the tree, each registered from its own module. Adding one is one import
  * and one entry here.
  */
-export const FEATURES: readonly Feature[] = [registerForms, terraformFeature, rotationFeature, keyAlertsFeature, createRecoveryFeature, ociProfileFeature, firstRunFeature, keyUsesFeature, leaksFeature];
+export const FEATURES: readonly Feature[] = [
+  registerForms,
+  terraformFeature,
+  rotationFeature,
+  keyAlertsFeature,
+  createRecoveryFeature,
+  ociProfileFeature,
+  firstRunFeature,
+  keyUsesFeature,
+  leaksFeature,
+];
 
 /**
  * Starts every feature; one that fails to start (an unreadable journal file, say) is reported and

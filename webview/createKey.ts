@@ -43,7 +43,12 @@ export function startCreateKey(app: HTMLElement): void {
   const displayName = field('vscode-textfield', 'displayName', { maxlength: '255' });
   const expiresOn = field('vscode-textfield', 'expiresOn', { type: 'date' });
   const source = field('vscode-radio-group', 'source', { variant: 'vertical' });
-  const pem = field('vscode-textarea', 'pem', { monospace: true, rows: '7', resize: 'vertical', placeholder: '-----BEGIN PUBLIC KEY-----' });
+  const pem = field('vscode-textarea', 'pem', {
+    monospace: true,
+    rows: '7',
+    resize: 'vertical',
+    placeholder: '-----BEGIN PUBLIC KEY-----',
+  });
   const helpers: Record<FormField, HTMLElement> = {
     accountId: h('vscode-form-helper', { id: 'accountId-help' }),
     userId: h('vscode-form-helper', { id: 'userId-help' }),
@@ -60,13 +65,26 @@ export function startCreateKey(app: HTMLElement): void {
   const expiryRow = row('Expires on', expiresOn, helpers.expiresOn);
   const kindRow = row('Kind', kind, helpers.kind, true);
   const pemRow = h('div', {}, row('Public key (PEM)', pem, helpers.pem, true));
-  const sourceRow = h('div', {}, row('Key pair', source, h('vscode-form-helper', {}, 'The private key of a generated pair is kept in VS Code secret storage.'), true), pemRow);
+  const sourceRow = h(
+    'div',
+    {},
+    row('Key pair', source, h('vscode-form-helper', {}, 'The private key of a generated pair is kept in VS Code secret storage.'), true),
+    pemRow,
+  );
   const submit = h('vscode-button', { id: 'submit', onclick: () => send() }, 'Create Key');
   const cancel = h('vscode-button', { id: 'cancel', secondary: true, hidden: true, onclick: () => post({ type: 'cancel' }) }, 'Cancel');
   const progress = h('div', { class: 'progress', hidden: true, role: 'status' }, h('vscode-progress-ring'), h('span', {}, ''));
   const form = h(
     'form',
-    { class: 'form', 'aria-labelledby': 'title', novalidate: true, onsubmit: (e: Event) => { e.preventDefault(); send(); } },
+    {
+      class: 'form',
+      'aria-labelledby': 'title',
+      novalidate: true,
+      onsubmit: (e: Event) => {
+        e.preventDefault();
+        send();
+      },
+    },
     row('Account', account, helpers.accountId, true),
     row('User', user, helpers.userId, true),
     kindRow,
@@ -90,12 +108,21 @@ export function startCreateKey(app: HTMLElement): void {
     const choices = currentAccount()?.kinds ?? [];
     return choices.find((k) => k.kind === kindValue()) ?? choices[0];
   };
-  const checkedValue = (group: Field) => [...group.querySelectorAll('vscode-radio')].find((r) => (r as Field & { checked: boolean }).checked) as Field | undefined;
+  const checkedValue = (group: Field) =>
+    [...group.querySelectorAll('vscode-radio')].find((r) => (r as Field & { checked: boolean }).checked) as Field | undefined;
   const kindValue = () => checkedValue(kind)?.value ?? '';
   const sourceValue = () => checkedValue(source)?.value ?? 'generate-2048';
 
   function remember(): void {
-    saveFormState({ accountId, userId, kind: kindValue(), displayName: displayName.value, expiresOn: expiresOn.value, source: sourceValue(), pem: pem.value });
+    saveFormState({
+      accountId,
+      userId,
+      kind: kindValue(),
+      displayName: displayName.value,
+      expiresOn: expiresOn.value,
+      source: sourceValue(),
+      pem: pem.value,
+    });
   }
 
   function setError(name: FormField, message: string | undefined): void {
@@ -137,7 +164,12 @@ export function startCreateKey(app: HTMLElement): void {
   function showAccount(restore: Record<string, string>): void {
     const choice = currentAccount();
     const kinds = choice?.kinds ?? [];
-    radios(kind, 'kind', kinds.map((k) => [k.kind, k.name]), kinds.some((k) => k.kind === restore.kind) ? restore.kind : (kinds[0]?.kind ?? ''));
+    radios(
+      kind,
+      'kind',
+      kinds.map((k) => [k.kind, k.name]),
+      kinds.some((k) => k.kind === restore.kind) ? restore.kind : (kinds[0]?.kind ?? ''),
+    );
     helpers.accountId.textContent = choice ? choice.cloudName : '';
     clear(user);
     userId = '';
@@ -166,7 +198,12 @@ export function startCreateKey(app: HTMLElement): void {
       ...(choice.nameLabel ? { displayName: displayName.value } : {}),
       ...(choice.canExpire ? { expiresOn: expiresOn.value } : {}),
       ...(choice.takesPublicKey
-        ? { keySource: chosen === 'paste' ? { source: 'paste' as const, pem: pem.value } : { source: 'generate' as const, bits: chosen === 'generate-4096' ? (4096 as const) : (2048 as const) } }
+        ? {
+            keySource:
+              chosen === 'paste'
+                ? { source: 'paste' as const, pem: pem.value }
+                : { source: 'generate' as const, bits: chosen === 'generate-4096' ? (4096 as const) : (2048 as const) },
+          }
         : {}),
     };
   }
@@ -181,7 +218,8 @@ export function startCreateKey(app: HTMLElement): void {
     if (choice?.canExpire && expiresOn.value && today && expiresOn.value < today) {
       errors.push(['expiresOn', `${expiresOn.value} is in the past. Choose today or a later day, or leave it empty.`]);
     }
-    if (choice?.takesPublicKey && sourceValue() === 'paste' && !pem.value.trim()) errors.push(['pem', 'Paste the public key to upload, or choose to generate a key pair.']);
+    if (choice?.takesPublicKey && sourceValue() === 'paste' && !pem.value.trim())
+      errors.push(['pem', 'Paste the public key to upload, or choose to generate a key pair.']);
     for (const [name, message] of errors) setError(name, message);
     if (errors.length > 0) {
       banner.error(`Check the form: ${errors.length === 1 ? errors[0][1] : `${errors.length} fields need attention.`}`);
@@ -210,23 +248,44 @@ export function startCreateKey(app: HTMLElement): void {
     const ref = { accountId: created.key.accountId, userId: created.key.userId, kind: created.key.kind, keyId: created.key.id };
     secretBox = created.secretStored ? new SecretBox(ref, created.secretLabel) : undefined;
     result.replaceChildren(
-      h('h2', { id: 'result-title' }, `Created ${created.key.kindName} ${created.key.displayName ? `"${created.key.displayName}"` : ''}`.trim()),
+      h(
+        'h2',
+        { id: 'result-title' },
+        `Created ${created.key.kindName} ${created.key.displayName ? `"${created.key.displayName}"` : ''}`.trim(),
+      ),
       h('p', {}, `For ${created.user} in ${created.account} (${created.cloudName}).`),
       h(
         'dl',
         { class: 'attributes' },
         h('dt', {}, created.key.kind === 'api-signing-key' ? 'Fingerprint' : 'Access key ID'),
-        h('dd', {}, h('code', { id: 'created-key-id' }, created.key.fingerprint ?? created.key.id), ' ', h('vscode-button', { secondary: true, onclick: () => post({ type: 'copy-id', key: ref }) }, 'Copy')),
+        h(
+          'dd',
+          {},
+          h('code', { id: 'created-key-id' }, created.key.fingerprint ?? created.key.id),
+          ' ',
+          h('vscode-button', { secondary: true, onclick: () => post({ type: 'copy-id', key: ref }) }, 'Copy'),
+        ),
         ...(secretBox
-          ? [h('dt', {}, created.secretLabel), h('dd', {}, secretBox.element), h('dt', {}, 'Storage'), h('dd', { id: 'stored', class: 'ok' }, '✓ Stored in VS Code secret storage. Closing this panel does not lose it.')]
+          ? [
+              h('dt', {}, created.secretLabel),
+              h('dd', {}, secretBox.element),
+              h('dt', {}, 'Storage'),
+              h('dd', { id: 'stored', class: 'ok' }, '✓ Stored in VS Code secret storage. Closing this panel does not lose it.'),
+            ]
           : [h('dt', {}, 'Secret'), h('dd', {}, 'This key has no secret half to keep (you uploaded only a public key).')]),
       ),
       h(
         'div',
         { class: 'actions' },
         h('vscode-button', { onclick: () => post({ type: 'open-details', key: ref }) }, 'Show Key Details'),
-        created.followUps?.includes('export') && h('vscode-button', { id: 'export', secondary: true, onclick: () => post({ type: 'create/export' }) }, created.key.kind === 'api-signing-key' ? 'Save to OCI Config…' : 'Export…'),
-        created.followUps?.includes('terraform') && h('vscode-button', { id: 'terraform', secondary: true, onclick: () => post({ type: 'create/terraform' }) }, 'Generate Terraform'),
+        created.followUps?.includes('export') &&
+          h(
+            'vscode-button',
+            { id: 'export', secondary: true, onclick: () => post({ type: 'create/export' }) },
+            created.key.kind === 'api-signing-key' ? 'Save to OCI Config…' : 'Export…',
+          ),
+        created.followUps?.includes('terraform') &&
+          h('vscode-button', { id: 'terraform', secondary: true, onclick: () => post({ type: 'create/terraform' }) }, 'Generate Terraform'),
         h('vscode-button', { secondary: true, onclick: () => post({ type: 'create/again' }) }, 'Create Another Key'),
       ),
     );
@@ -235,17 +294,47 @@ export function startCreateKey(app: HTMLElement): void {
     (result.querySelector('h2') as HTMLElement).focus();
   }
 
-  account.addEventListener('change', () => { accountId = account.value; remember(); showAccount({}); });
-  user.addEventListener('change', () => { userId = user.value; remember(); setError('userId', undefined); askSlots(); });
-  kind.addEventListener('change', () => { remember(); showKind(); });
-  source.addEventListener('change', () => { remember(); showKind(); });
+  account.addEventListener('change', () => {
+    accountId = account.value;
+    remember();
+    showAccount({});
+  });
+  user.addEventListener('change', () => {
+    userId = user.value;
+    remember();
+    setError('userId', undefined);
+    askSlots();
+  });
+  kind.addEventListener('change', () => {
+    remember();
+    showKind();
+  });
+  source.addEventListener('change', () => {
+    remember();
+    showKind();
+  });
   displayName.addEventListener('input', remember);
   expiresOn.addEventListener('change', () => {
     remember();
-    setError('expiresOn', expiresOn.value && today && expiresOn.value < today ? `${expiresOn.value} is in the past. Choose today or a later day.` : undefined);
+    setError(
+      'expiresOn',
+      expiresOn.value && today && expiresOn.value < today ? `${expiresOn.value} is in the past. Choose today or a later day.` : undefined,
+    );
   });
-  pem.addEventListener('input', () => { remember(); checkPem(); });
-  radios(source, 'source', [['generate-2048', 'Generate a 2048-bit RSA key pair'], ['generate-4096', 'Generate a 4096-bit RSA key pair'], ['paste', 'Paste a public key']], saved.source ?? 'generate-2048');
+  pem.addEventListener('input', () => {
+    remember();
+    checkPem();
+  });
+  radios(
+    source,
+    'source',
+    [
+      ['generate-2048', 'Generate a 2048-bit RSA key pair'],
+      ['generate-4096', 'Generate a 4096-bit RSA key pair'],
+      ['paste', 'Paste a public key'],
+    ],
+    saved.source ?? 'generate-2048',
+  );
   displayName.value = saved.displayName ?? '';
   expiresOn.value = saved.expiresOn ?? '';
   pem.value = saved.pem ?? '';
@@ -264,7 +353,8 @@ export function startCreateKey(app: HTMLElement): void {
         const wanted = message.selected?.accountId ?? saved.accountId;
         accountId = accounts.some((a) => a.id === wanted) ? wanted! : (accounts[0]?.id ?? '');
         account.value = accountId;
-        if (accounts.length === 0) banner.error('No cloud accounts found. Add one with "Cloud Keys: Add Account…" and open this form again.');
+        if (accounts.length === 0)
+          banner.error('No cloud accounts found. Add one with "Cloud Keys: Add Account…" and open this form again.');
         showAccount({ ...saved, ...(message.selected?.userId ? { userId: message.selected.userId } : {}) });
         if (message.selected?.userId) saved.userId = message.selected.userId;
         break;

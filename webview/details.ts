@@ -48,7 +48,12 @@ export function startDetails(app: HTMLElement): void {
         'section',
         { 'aria-labelledby': 'health-title' },
         h('h2', { id: 'health-title' }, 'Age and policy'),
-        h('p', { class: 'details-health' }, h('span', { class: `pill ${details.health.status}` }, STATUS_LABELS[details.health.status]), details.health.summary),
+        h(
+          'p',
+          { class: 'details-health' },
+          h('span', { class: `pill ${details.health.status}` }, STATUS_LABELS[details.health.status]),
+          details.health.summary,
+        ),
       ),
       h(
         'section',

@@ -31,12 +31,22 @@ export function startOverview(app: HTMLElement): void {
   };
   let data: Data | undefined;
 
-  const filter = h('vscode-textfield', { id: 'filter', placeholder: 'Filter by cloud, account, user, key…', type: 'search' }) as HTMLElement & { value: string };
+  const filter = h('vscode-textfield', {
+    id: 'filter',
+    placeholder: 'Filter by cloud, account, user, key…',
+    type: 'search',
+  }) as HTMLElement & { value: string };
   filter.value = view.text;
   const statusSelect = h('vscode-single-select', { id: 'status' }) as HTMLElement & { value: string };
   statusSelect.append(h('vscode-option', { value: 'all' }, 'All statuses'));
   for (const [status, label] of Object.entries(STATUS_LABELS)) statusSelect.append(h('vscode-option', { value: status }, label));
-  const progress = h('div', { class: 'progress', hidden: true, role: 'status' }, h('vscode-progress-ring'), h('span'), h('vscode-button', { secondary: true, onclick: () => post({ type: 'cancel' }) }, 'Cancel'));
+  const progress = h(
+    'div',
+    { class: 'progress', hidden: true, role: 'status' },
+    h('vscode-progress-ring'),
+    h('span'),
+    h('vscode-button', { secondary: true, onclick: () => post({ type: 'cancel' }) }, 'Cancel'),
+  );
   const chartSlot = h('div');
   const count = h('p', { class: 'count', role: 'status' });
   const table = h('table', { class: 'keys', 'aria-label': 'Keys' });
@@ -52,8 +62,16 @@ export function startOverview(app: HTMLElement): void {
       { class: 'toolbar', role: 'toolbar', 'aria-label': 'Table' },
       h('vscode-form-group', { variant: 'vertical' }, h('vscode-label', { for: 'filter' }, 'Filter'), filter),
       h('vscode-form-group', { variant: 'vertical' }, h('vscode-label', { for: 'status' }, 'Policy status'), statusSelect),
-      h('vscode-button', { secondary: true, onclick: () => post({ type: 'overview/export', format: 'csv', view: { ...view } }) }, 'Export CSV…'),
-      h('vscode-button', { secondary: true, onclick: () => post({ type: 'overview/export', format: 'markdown', view: { ...view } }) }, 'Export Markdown…'),
+      h(
+        'vscode-button',
+        { secondary: true, onclick: () => post({ type: 'overview/export', format: 'csv', view: { ...view } }) },
+        'Export CSV…',
+      ),
+      h(
+        'vscode-button',
+        { secondary: true, onclick: () => post({ type: 'overview/export', format: 'markdown', view: { ...view } }) },
+        'Export Markdown…',
+      ),
       h('vscode-button', { secondary: true, onclick: () => post({ type: 'overview/reload' }) }, 'Reload'),
     ),
     count,
@@ -75,7 +93,11 @@ export function startOverview(app: HTMLElement): void {
         const sorted = view.sortBy === column;
         return h(
           'th',
-          { scope: 'col', class: column === 'ageDays' ? 'num' : undefined, 'aria-sort': sorted ? (view.descending ? 'descending' : 'ascending') : 'none' },
+          {
+            scope: 'col',
+            class: column === 'ageDays' ? 'num' : undefined,
+            'aria-sort': sorted ? (view.descending ? 'descending' : 'ascending') : 'none',
+          },
           h('button', { type: 'button', onclick: () => sortBy(column) }, `${label}${sorted ? (view.descending ? ' ▼' : ' ▲') : ''}`),
         );
       }),
@@ -97,7 +119,20 @@ export function startOverview(app: HTMLElement): void {
       h('td', { class: 'num' }, row.ageDays === null ? '—' : String(row.ageDays)),
       h('td', { title: row.expiresAt }, formatDay(row.expiresAt, '—')),
       h('td', {}, h('span', { class: `pill ${row.status}` }, STATUS_LABELS[row.status])),
-      h('td', {}, h('button', { type: 'button', class: 'link', 'aria-label': `Details of ${row.name}`, onclick: () => post({ type: 'open-details', key: ref }) }, 'Details')),
+      h(
+        'td',
+        {},
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link',
+            'aria-label': `Details of ${row.name}`,
+            onclick: () => post({ type: 'open-details', key: ref }),
+          },
+          'Details',
+        ),
+      ),
     );
   }
 
@@ -142,7 +177,8 @@ export function startOverview(app: HTMLElement): void {
         document.getElementById('policy')!.textContent =
           `Every key of every visible account, by age. Policy: rotate after ${message.policy.maxAgeDays} days; warn ${message.policy.expiryWarningDays} days before expiry.`;
         chartSlot.replaceChildren(ageChart(message.rows, message.policy.maxAgeDays));
-        if (message.cancelled) banner.notice('Loading was cancelled: the chart and table show only the keys read before that. Press Reload for all.');
+        if (message.cancelled)
+          banner.notice('Loading was cancelled: the chart and table show only the keys read before that. Press Reload for all.');
         else if (message.problems.length > 0) banner.error(`Some keys could not be read: ${message.problems.join('; ')}`);
         else banner.clear();
         renderTable();

@@ -54,7 +54,11 @@ export function startRotate(app: HTMLElement): void {
   /** The required "make room" fields, one per key at the per-user limit. */
   const roomBody = h('div', { id: 'room' });
   let userName = '';
-  const start = h('vscode-button', { id: 'start', disabled: true, onclick: () => plan && !running && post({ type: 'rotate/start', planId: plan.planId }) }, 'Rotate');
+  const start = h(
+    'vscode-button',
+    { id: 'start', disabled: true, onclick: () => plan && !running && post({ type: 'rotate/start', planId: plan.planId }) },
+    'Rotate',
+  );
   const cancel = h('vscode-button', { id: 'cancel', secondary: true, hidden: true, onclick: () => post({ type: 'cancel' }) }, 'Cancel');
   const progress = h('div', { class: 'progress', hidden: true, role: 'status' }, h('vscode-progress-ring'), h('span', {}, ''));
   const outcome = h('section', { id: 'outcome', class: 'result', hidden: true, 'aria-labelledby': 'outcome-title' });
@@ -97,7 +101,14 @@ export function startRotate(app: HTMLElement): void {
     if (running) return;
     start.setAttribute('disabled', '');
     outcome.hidden = true;
-    post({ type: 'rotate/choose', keyIds: checkboxes().filter((c) => c.checked).map((c) => c.value), grace: chosenGrace(), makeRoom: chosenRoom() });
+    post({
+      type: 'rotate/choose',
+      keyIds: checkboxes()
+        .filter((c) => c.checked)
+        .map((c) => c.value),
+      grace: chosenGrace(),
+      makeRoom: chosenRoom(),
+    });
   }
   keyList.addEventListener('change', ask);
   grace.addEventListener('change', ask);
@@ -134,7 +145,12 @@ export function startRotate(app: HTMLElement): void {
   /** A required choice with no default: the key to delete first, safest first, each with what stops working. */
   function roomField(room: RoomChoice, index: number): HTMLElement {
     const chosen = room.candidates.find((c) => c.keyId === room.chosen);
-    const group: HTMLElement = h('vscode-radio-group', { class: 'room-choice', variant: 'vertical', 'aria-labelledby': `room-title-${index}`, 'aria-required': 'true' });
+    const group: HTMLElement = h('vscode-radio-group', {
+      class: 'room-choice',
+      variant: 'vertical',
+      'aria-labelledby': `room-title-${index}`,
+      'aria-required': 'true',
+    });
     for (const candidate of room.candidates) {
       group.append(
         h('vscode-radio', {
@@ -152,9 +168,17 @@ export function startRotate(app: HTMLElement): void {
       'section',
       { class: 'room', 'data-key': room.keyId },
       h('h2', { id: `room-title-${index}` }, `Make room for ${room.key} (required)`),
-      h('p', {}, `${userName} has ${room.used} of ${room.limit} keys allowed. To rotate ${room.key}, one key must be deleted first. Choose which; nothing is deleted unless you choose.`),
+      h(
+        'p',
+        {},
+        `${userName} has ${room.used} of ${room.limit} keys allowed. To rotate ${room.key}, one key must be deleted first. Choose which; nothing is deleted unless you choose.`,
+      ),
       group,
-      h('p', { class: 'room-stops', role: chosen ? 'alert' : undefined }, chosen ? `What stops working: ${chosen.stops}` : 'No key chosen: this key is not rotated.'),
+      h(
+        'p',
+        { class: 'room-stops', role: chosen ? 'alert' : undefined },
+        chosen ? `What stops working: ${chosen.stops}` : 'No key chosen: this key is not rotated.',
+      ),
     );
   }
 
@@ -176,17 +200,28 @@ export function startRotate(app: HTMLElement): void {
             item.makeRoom && h('dt', {}, 'Deleted first'),
             item.makeRoom && h('dd', {}, item.makeRoom),
             h('dt', {}, 'Deactivated'),
-            h('dd', {}, item.deactivates ?? 'Nothing: this kind of key cannot be deactivated; the old key stays active until it is deleted.'),
+            h(
+              'dd',
+              {},
+              item.deactivates ?? 'Nothing: this kind of key cannot be deactivated; the old key stays active until it is deleted.',
+            ),
             h('dt', {}, 'Deleted'),
             h('dd', {}, item.deletes),
             h('dt', {}, 'Exports updated'),
-            h('dd', { class: 'exports' }, item.exports.length === 0 ? 'None: Cloud Keys made no export of this key.' : h('ul', {}, ...item.exports.map((e) => h('li', {}, e)))),
+            h(
+              'dd',
+              { class: 'exports' },
+              item.exports.length === 0
+                ? 'None: Cloud Keys made no export of this key.'
+                : h('ul', {}, ...item.exports.map((e) => h('li', {}, e))),
+            ),
           ),
         ),
       ),
       ...message.blocked.map((b) => h('p', { class: 'error', role: 'alert' }, `Not rotated: ${b.keyId}: ${b.reason}`)),
     );
-    if (message.items.length === 0 && message.blocked.length === 0 && message.room.length === 0) planBody.append(h('p', { class: 'lead' }, 'Tick the keys to rotate.'));
+    if (message.items.length === 0 && message.blocked.length === 0 && message.room.length === 0)
+      planBody.append(h('p', { class: 'lead' }, 'Tick the keys to rotate.'));
     if (message.items.length > 0 && !running) start.removeAttribute('disabled');
     else start.setAttribute('disabled', '');
     start.textContent = message.items.length > 1 ? `Rotate ${message.items.length} Keys` : 'Rotate';
@@ -201,7 +236,8 @@ export function startRotate(app: HTMLElement): void {
       (row.querySelector('.state-words') as HTMLElement).textContent = `${words}: `;
       if (step.detail) (row.querySelector('.step-detail') as HTMLElement).textContent = step.detail;
     }
-    if (step.phase === 'started') (progress.lastElementChild as HTMLElement).textContent = `${row?.querySelector('strong')?.textContent ?? step.step}…`;
+    if (step.phase === 'started')
+      (progress.lastElementChild as HTMLElement).textContent = `${row?.querySelector('strong')?.textContent ?? step.step}…`;
   }
 
   function showOutcome(message: Outcome): void {
@@ -218,11 +254,18 @@ export function startRotate(app: HTMLElement): void {
             { class: `outcome ${item.status}`, 'data-status': item.status },
             item.summary,
             ' ',
-            item.newKey && h('vscode-button', { secondary: true, onclick: () => post({ type: 'open-details', key: item.newKey! }) }, `Show ${item.newKey.keyId}`),
+            item.newKey &&
+              h(
+                'vscode-button',
+                { secondary: true, onclick: () => post({ type: 'open-details', key: item.newKey! }) },
+                `Show ${item.newKey.keyId}`,
+              ),
           ),
         ),
       ),
-      ...(ok ? [] : [h('div', { class: 'actions' }, h('vscode-button', { onclick: () => post({ type: 'rotate/resume' }) }, 'Resume Rotations…'))]),
+      ...(ok
+        ? []
+        : [h('div', { class: 'actions' }, h('vscode-button', { onclick: () => post({ type: 'rotate/resume' }) }, 'Resume Rotations…'))]),
     );
     outcome.hidden = false;
     // The plan shown above has run; changing the keys or the grace period plans anew.
@@ -239,14 +282,16 @@ export function startRotate(app: HTMLElement): void {
     (progress.lastElementChild as HTMLElement).textContent = label ?? 'Working…';
     cancel.hidden = false;
     start.setAttribute('disabled', '');
-    for (const c of [...checkboxes(), ...grace.querySelectorAll('vscode-radio'), ...roomRadios()] as HTMLElement[]) c.setAttribute('disabled', '');
+    for (const c of [...checkboxes(), ...grace.querySelectorAll('vscode-radio'), ...roomRadios()] as HTMLElement[])
+      c.setAttribute('disabled', '');
   }
 
   function idle(): void {
     running = false;
     progress.hidden = true;
     cancel.hidden = true;
-    for (const c of [...checkboxes(), ...grace.querySelectorAll('vscode-radio'), ...roomRadios()] as HTMLElement[]) c.removeAttribute('disabled');
+    for (const c of [...checkboxes(), ...grace.querySelectorAll('vscode-radio'), ...roomRadios()] as HTMLElement[])
+      c.removeAttribute('disabled');
   }
 
   onHostMessage((message) => {

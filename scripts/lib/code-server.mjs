@@ -89,12 +89,24 @@ export async function startCodeServer({ extensions, folder, settings = {}, env =
   const out = fs.openSync(logFile ?? path.join(profile, 'code-server.log'), 'a');
   const child = spawn(
     node24Bin,
-    [codeServerEntry, '--auth', 'none', '--bind-addr', `127.0.0.1:${chosenPort}`, ...dirs,
-      '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override', folder],
+    [
+      codeServerEntry,
+      '--auth',
+      'none',
+      '--bind-addr',
+      `127.0.0.1:${chosenPort}`,
+      ...dirs,
+      '--disable-telemetry',
+      '--disable-update-check',
+      '--disable-getting-started-override',
+      folder,
+    ],
     { env: { ...process.env, ...env }, stdio: ['ignore', out, out], detached: true },
   );
   let exited = false;
-  child.once('exit', () => { exited = true; });
+  child.once('exit', () => {
+    exited = true;
+  });
   const url = `http://127.0.0.1:${chosenPort}/?folder=${encodeURIComponent(folder)}`;
   // `keepProfile` leaves the user-data-dir in place (the caller removes `profile`), e.g. to search it.
   let stopped = false;
@@ -102,10 +114,19 @@ export async function startCodeServer({ extensions, folder, settings = {}, env =
     if (stopped) return;
     stopped = true;
     if (!exited) {
-      try { process.kill(-child.pid, 'SIGTERM'); } catch { /* already gone */ }
+      try {
+        process.kill(-child.pid, 'SIGTERM');
+      } catch {
+        /* already gone */
+      }
       const deadline = Date.now() + 5000;
       while (!exited && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-      if (!exited) try { process.kill(-child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      if (!exited)
+        try {
+          process.kill(-child.pid, 'SIGKILL');
+        } catch {
+          /* already gone */
+        }
     }
     fs.closeSync(out);
     if (!keepProfile) fs.rmSync(profile, { recursive: true, force: true });

@@ -123,7 +123,9 @@ export async function acquireLock(file, { waitMs = 15 * MINUTE, staleAfterMs = 2
     }
     if (Date.now() > deadline) {
       const holder = owner ? `pid ${owner.pid} on ${owner.host}, since ${owner.since}` : 'an unreadable owner';
-      throw new Error(`gave up after ${Math.round(waitMs / 1000)} s waiting for the lock ${file} (held by ${holder}). If no other run is going on, delete that file and try again.`);
+      throw new Error(
+        `gave up after ${Math.round(waitMs / 1000)} s waiting for the lock ${file} (held by ${holder}). If no other run is going on, delete that file and try again.`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }

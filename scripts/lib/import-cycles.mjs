@@ -11,12 +11,19 @@ function resolveRelative(fromFile, specifier) {
 
 /** The import graph of every `.ts` file under `dir`: file → the files it imports. */
 export function importGraph(dir) {
-  const files = fs.readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
-  return new Map(files.map((file) => {
-    const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
-    const targets = importedFiles.filter(({ fileName }) => fileName.startsWith('.')).map(({ fileName }) => resolveRelative(file, fileName));
-    return [file, [...new Set(targets.filter(Boolean))]];
-  }));
+  const files = fs
+    .readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith('.ts'))
+    .map((f) => path.join(dir, f));
+  return new Map(
+    files.map((file) => {
+      const { importedFiles } = ts.preProcessFile(fs.readFileSync(file, 'utf8'), true, true);
+      const targets = importedFiles
+        .filter(({ fileName }) => fileName.startsWith('.'))
+        .map(({ fileName }) => resolveRelative(file, fileName));
+      return [file, [...new Set(targets.filter(Boolean))]];
+    }),
+  );
 }
 
 /** Each cycle as the files of one strongly connected component (Tarjan), sorted; none when acyclic. */

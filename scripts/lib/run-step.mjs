@@ -8,7 +8,11 @@ export function runStep(label, command, args, { timeoutMs, env = {}, cwd } = {})
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      try { process.kill(-child.pid, 'SIGKILL'); } catch { /* gone */ }
+      try {
+        process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        /* gone */
+      }
     }, timeoutMs);
     const echo = (stream, out) => {
       let rest = '';

@@ -19,7 +19,10 @@ function reportContracts(running, log) {
   // An emulator may serve a second API on a port of its own (IONOS: the Object Storage Management API).
   const servers = Object.values(running).flatMap((emulator) => [emulator, ...(emulator.objectStorage ? [emulator.objectStorage] : [])]);
   const reports = servers.flatMap((server) => (server.contract ? [server.contract] : []));
-  for (const r of reports) log(`  contract ${r.cloud}: ${r.requests} requests and ${r.responses} responses validated against ${r.spec}, ${r.violations.length} violations`);
+  for (const r of reports)
+    log(
+      `  contract ${r.cloud}: ${r.requests} requests and ${r.responses} responses validated against ${r.spec}, ${r.violations.length} violations`,
+    );
   const violations = reports.flatMap((r) => r.violations);
   for (const violation of [...new Set(violations)].slice(0, 10)) log(`  ✖ contract violation: ${violation}`);
   return violations.length ? { passed: 0, failed: 1 } : { passed: 1, failed: 0 };
@@ -66,7 +69,9 @@ export async function runIntegrationTier({ root, vsix, runnerVsix, log }) {
     const deadline = Date.now() + RESULTS_TIMEOUT_MS;
     while (!fs.existsSync(resultsFile)) {
       if (Date.now() > deadline) {
-        throw new Error(`no results from the extension host within ${RESULTS_TIMEOUT_MS / 1000} s; code-server log: ${path.join(work, 'code-server.log')}`);
+        throw new Error(
+          `no results from the extension host within ${RESULTS_TIMEOUT_MS / 1000} s; code-server log: ${path.join(work, 'code-server.log')}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 250));
     }
@@ -83,7 +88,17 @@ export async function runIntegrationTier({ root, vsix, runnerVsix, log }) {
     await browser.close();
     browser = undefined;
     await server.stop({ keepProfile: true });
-    const canaryCheck = reportCanarySearch({ canary, work, home, folder, profile: server.profile, userDataDir: server.userDataDir, browserStorage, output: output.join('\n'), log });
+    const canaryCheck = reportCanarySearch({
+      canary,
+      work,
+      home,
+      folder,
+      profile: server.profile,
+      userDataDir: server.userDataDir,
+      browserStorage,
+      output: output.join('\n'),
+      log,
+    });
     for (const line of output) log(line);
     const contractCheck = reportContracts(emulators.running, log);
     fs.rmSync(server.profile, { recursive: true, force: true });

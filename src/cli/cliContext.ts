@@ -22,7 +22,10 @@ const NO_PREFERENCES: AccountPreferences = {
 
 /** Writes redacted log lines to stderr: errors always, the rest with `--verbose`. */
 export function stderrLogger(io: CliIo, verbose: boolean): Logger {
-  const line = (level: string) => (message: unknown, ...args: unknown[]) => io.err(`cloud-keys [${level}] ${formatLogLine(message, args)}\n`);
+  const line =
+    (level: string) =>
+    (message: unknown, ...args: unknown[]) =>
+      io.err(`cloud-keys [${level}] ${formatLogLine(message, args)}\n`);
   const quiet = () => undefined;
   return {
     trace: verbose ? line('trace') : quiet,
@@ -58,7 +61,11 @@ export function bundledModules(): (cloud: CloudId) => CloudModule {
 }
 
 /** The extension's engine (account registry, listing layer, one limiter) over the given clouds. */
-export function createEngine(ctx: CloudContext, clouds: readonly CloudId[], loadModule: (cloud: CloudId) => CloudModule = bundledModules()): Engine {
+export function createEngine(
+  ctx: CloudContext,
+  clouds: readonly CloudId[],
+  loadModule: (cloud: CloudId) => CloudModule = bundledModules(),
+): Engine {
   const registry = new AccountRegistry(loadModule, () => ctx, NO_PREFERENCES, clouds);
   const browser = new AccountBrowser((account) => registry.provider(account), createLimiter(CLOUD_CALL_CONCURRENCY));
   return { registry, browser };

@@ -10,11 +10,23 @@ import { UsageError } from './exitCodes';
  * variable beside it here.
  */
 export const SETTING_VARIABLES: readonly { readonly variable: string; readonly setting: string; readonly what: string }[] = [
-  { variable: 'CLOUD_KEYS_OCI_CONFIG_FILE', setting: 'oci.configFile', what: 'an OCI config file read after OCI_CONFIG_FILE and ~/.oci/config' },
+  {
+    variable: 'CLOUD_KEYS_OCI_CONFIG_FILE',
+    setting: 'oci.configFile',
+    what: 'an OCI config file read after OCI_CONFIG_FILE and ~/.oci/config',
+  },
   { variable: 'CLOUD_KEYS_OCI_ENDPOINT', setting: 'oci.endpoint', what: 'send every OCI Identity call here instead of the home region' },
-  { variable: 'CLOUD_KEYS_OUTSCALE_CONFIG_FILE', setting: 'outscale.configFile', what: 'an OUTSCALE config.json read besides ~/.osc/config.json' },
+  {
+    variable: 'CLOUD_KEYS_OUTSCALE_CONFIG_FILE',
+    setting: 'outscale.configFile',
+    what: 'an OUTSCALE config.json read besides ~/.osc/config.json',
+  },
   { variable: 'CLOUD_KEYS_IONOS_API_URL', setting: 'ionos.apiUrl', what: 'the IONOS Cloud API URL (IONOS_API_URL wins)' },
-  { variable: 'CLOUD_KEYS_IONOS_OBJECT_STORAGE_API_URL', setting: 'ionos.objectStorageApiUrl', what: 'the IONOS Object Storage Management API URL' },
+  {
+    variable: 'CLOUD_KEYS_IONOS_OBJECT_STORAGE_API_URL',
+    setting: 'ionos.objectStorageApiUrl',
+    what: 'the IONOS Object Storage Management API URL',
+  },
   { variable: 'CLOUD_KEYS_HTTP_CA_FILE', setting: 'http.caFile', what: 'a PEM file of extra certificate authorities' },
 ];
 
@@ -23,7 +35,7 @@ export const OTHER_VARIABLES: readonly { readonly variable: string; readonly wha
   { variable: 'CLOUD_KEYS_HTTP_TIMEOUT_SECONDS', what: 'the deadline of every cloud API request, 5–600 (30)' },
   { variable: 'CLOUD_KEYS_HTTP_ALLOW_UNVERIFIED_TLS', what: '"true" sends calls without verifying certificates (warns at every request)' },
   { variable: 'HTTPS_PROXY, NO_PROXY', what: 'the proxy for cloud API calls, and hosts that bypass it' },
-  { variable: 'CLOUD_KEYS_OCI_PASSPHRASE', what: "the passphrase of encrypted OCI key files whose profile has no pass_phrase" },
+  { variable: 'CLOUD_KEYS_OCI_PASSPHRASE', what: 'the passphrase of encrypted OCI key files whose profile has no pass_phrase' },
 ];
 
 export const PASSPHRASE_VARIABLE = 'CLOUD_KEYS_OCI_PASSPHRASE';
@@ -66,7 +78,10 @@ export function httpFromEnv(env: Env, warn: (message: string) => void): HttpOpti
 
 /** The help text's list of variables, aligned. */
 export function describeVariables(): string {
-  const rows = [...SETTING_VARIABLES.map(({ variable, what }) => [variable, what]), ...OTHER_VARIABLES.map(({ variable, what }) => [variable, what])];
+  const rows = [
+    ...SETTING_VARIABLES.map(({ variable, what }) => [variable, what]),
+    ...OTHER_VARIABLES.map(({ variable, what }) => [variable, what]),
+  ];
   const width = Math.max(...rows.map(([name]) => name.length));
   return rows.map(([name, what]) => `  ${name.padEnd(width)}  ${what}`).join('\n');
 }

@@ -7,7 +7,6 @@ import { cliCloudContext, createEngine, stderrLogger } from './cliContext';
 import { complain, safeText, type CliIo } from './io';
 import type { ProgressLine } from './progress';
 
-
 export interface AuditDependencies {
   readonly version: string;
   /** The cloud modules; by default the bundles beside the CLI (dist/clouds/<cloud>.js). */

@@ -24,7 +24,9 @@ const io: CliIo = {
   ...(process.stdout.isTTY ? { columns: process.stdout.columns } : {}),
 };
 
-void runCli(process.argv.slice(2), io, { version: typeof CLOUD_KEYS_VERSION === 'string' ? CLOUD_KEYS_VERSION : '0.0.0-dev' }).then((code) => {
-  // Let stdout drain to a pipe before leaving, rather than process.exit() cutting it short.
-  process.exitCode = code;
-});
+void runCli(process.argv.slice(2), io, { version: typeof CLOUD_KEYS_VERSION === 'string' ? CLOUD_KEYS_VERSION : '0.0.0-dev' }).then(
+  (code) => {
+    // Let stdout drain to a pipe before leaving, rather than process.exit() cutting it short.
+    process.exitCode = code;
+  },
+);

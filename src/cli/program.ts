@@ -30,7 +30,9 @@ export function defaultCommands(io: CliIo, deps: ScanDependencies): CliCommand[]
 /** The commander program: global options, help and errors written to `io`, and never `process.exit`. */
 export function buildProgram(io: CliIo, version: string, commands: readonly CliCommand[], finish: (code: ExitCode) => void): Command {
   const program = new Command('cloud-keys')
-    .description('Audit the access keys of your OCI, OUTSCALE and IONOS Cloud accounts, find them in files, and scan files for leaked keys, from the command line.')
+    .description(
+      'Audit the access keys of your OCI, OUTSCALE and IONOS Cloud accounts, find them in files, and scan files for leaked keys, from the command line.',
+    )
     .version(version, '-V, --version', 'print the version')
     .option('--verbose', 'log cloud calls and retries to stderr (redacted)')
     .configureOutput({ writeOut: io.out, writeErr: io.err })

@@ -49,11 +49,18 @@ export function treeNodeArg(command: string, value: unknown): AccountNode | User
   if (value === undefined) return undefined;
   const schemas = nodeSchemas();
   const node = schemas.anyNode.safeParse(value);
-  if (!node.success) throw new CommandArgumentError(command, 'first argument', `is ${describeValue(value)}, not a node of the Cloud Keys tree`, NODE_TAKES);
+  if (!node.success)
+    throw new CommandArgumentError(command, 'first argument', `is ${describeValue(value)}, not a node of the Cloud Keys tree`, NODE_TAKES);
   const kind = node.data.kind;
   if (kind !== 'account' && kind !== 'user' && kind !== 'key') return undefined;
   const parsed = schemas[kind].safeParse(value);
-  if (!parsed.success) throw new CommandArgumentError(command, 'first argument', `is a "${kind}" node without what the command needs (${issuesOf(parsed.error)})`, NODE_TAKES);
+  if (!parsed.success)
+    throw new CommandArgumentError(
+      command,
+      'first argument',
+      `is a "${kind}" node without what the command needs (${issuesOf(parsed.error)})`,
+      NODE_TAKES,
+    );
   return value as AccountNode | UserNode | KeyNode;
 }
 
@@ -76,7 +83,13 @@ export function accountNodeArg(command: string, value: unknown): AccountNode | u
 }
 
 /** An options argument checked against `schema`; absent is `{}`. */
-export function optionsArg<S extends z.ZodMiniType>(command: string, argument: string, value: unknown, schema: S, takes: string): z.infer<S> {
+export function optionsArg<S extends z.ZodMiniType>(
+  command: string,
+  argument: string,
+  value: unknown,
+  schema: S,
+  takes: string,
+): z.infer<S> {
   const parsed = schema.safeParse(value ?? {});
   if (!parsed.success) throw new CommandArgumentError(command, argument, `is not valid (${issuesOf(parsed.error)})`, takes);
   return parsed.data;
@@ -87,7 +100,11 @@ export function noArg(command: string, argument: string, value: unknown): void {
   if (value !== undefined) throw new CommandArgumentError(command, argument, `was given (${describeValue(value)})`, 'no argument');
 }
 
-const isoDate = () => z.pipe(z.iso.datetime({ offset: true }), z.transform((text: string) => new Date(text)));
+const isoDate = () =>
+  z.pipe(
+    z.iso.datetime({ offset: true }),
+    z.transform((text: string) => new Date(text)),
+  );
 
 /** The options of each command that takes some, built on first use. */
 export const commandOptions = memo(() => ({

@@ -31,7 +31,12 @@ async function askDelete(orphans: readonly Orphan[]): Promise<'delete' | 'keep' 
   return choice === remove ? 'delete' : choice === keep ? 'keep' : undefined;
 }
 
-async function recover(s: FeatureServices, journal: CreateJournal, answer?: 'delete' | 'keep', onlyRecords?: ReadonlySet<string>): Promise<RecoveryReport> {
+async function recover(
+  s: FeatureServices,
+  journal: CreateJournal,
+  answer?: 'delete' | 'keep',
+  onlyRecords?: ReadonlySet<string>,
+): Promise<RecoveryReport> {
   const report = await withCancellableProgress(vscode.l10n.t('Checking key creations that were interrupted…'), (signal) =>
     recoverInterruptedCreates(
       {
@@ -56,14 +61,24 @@ async function recover(s: FeatureServices, journal: CreateJournal, answer?: 'del
   s.logger.info(
     `Interrupted creates: ${report.records} record(s), ${report.secretsStored.length} secret(s) stored, ${report.deleted.length} key(s) deleted, ${report.kept.length} kept, ${report.unanswered.length} unanswered, ${report.failures.length} failure(s).`,
   );
-  for (const failure of report.failures) s.logger.warn(`Recovering an interrupted create${failure.keyId ? ` (key ${failure.keyId})` : ''}: ${failure.message}`);
+  for (const failure of report.failures)
+    s.logger.warn(`Recovering an interrupted create${failure.keyId ? ` (key ${failure.keyId})` : ''}: ${failure.message}`);
   if (report.secretsStored.length > 0) {
     void vscode.window.showInformationMessage(
-      vscode.l10n.t('Saved the secret of {0} key(s) whose creation was interrupted: {1}.', report.secretsStored.length, report.secretsStored.join(', ')),
+      vscode.l10n.t(
+        'Saved the secret of {0} key(s) whose creation was interrupted: {1}.',
+        report.secretsStored.length,
+        report.secretsStored.join(', '),
+      ),
     );
   }
   if (report.failures.length > 0) {
-    void vscode.window.showWarningMessage(vscode.l10n.t('{0} interrupted key creation(s) could not be recovered; Cloud Keys will try again at the next start. See the log for details.', report.failures.length));
+    void vscode.window.showWarningMessage(
+      vscode.l10n.t(
+        '{0} interrupted key creation(s) could not be recovered; Cloud Keys will try again at the next start. See the log for details.',
+        report.failures.length,
+      ),
+    );
   }
   return report;
 }
@@ -86,7 +101,12 @@ export const createRecoveryFeature: Feature = (s) => {
   const check = (attempt: number): void => {
     const present = journal.records().filter((r) => earlier.has(r.id));
     if (present.length === 0) return;
-    const ready = new Set(journal.recoverable().filter((r) => earlier.has(r.id)).map((r) => r.id));
+    const ready = new Set(
+      journal
+        .recoverable()
+        .filter((r) => earlier.has(r.id))
+        .map((r) => r.id),
+    );
     const waiting = present.length - ready.size;
     const next = () => {
       if (waiting > 0 && attempt < 30) timer = setTimeout(() => check(attempt + 1), 30_000);
@@ -102,16 +122,28 @@ export const createRecoveryFeature: Feature = (s) => {
   timer = setTimeout(() => check(0), 3_000);
   return [
     { dispose: () => timer !== undefined && clearTimeout(timer) },
-    registerCommand(COMMAND_IDS.recoverInterruptedCreates, async (args?: unknown) => {
-      const parsed = RecoverArgsSchema.safeParse(args ?? {});
-      if (!parsed.success) throw new Error('The recovery command takes { answer: "delete" | "keep" } or no argument.');
-      // A create this window is making right now is not interrupted: leave it out.
-      const recoverable = new Set(journal.recoverable().map((r) => r.id));
-      if (recoverable.size === 0) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('No interrupted key creations to recover.'));
-        return { records: 0, secretsStored: [], deleted: [], kept: [], unanswered: [], failures: [], cleared: 0 } satisfies RecoveryReport;
-      }
-      return recover(s, journal, parsed.data.answer, recoverable);
-    }, s.commandContext),
+    registerCommand(
+      COMMAND_IDS.recoverInterruptedCreates,
+      async (args?: unknown) => {
+        const parsed = RecoverArgsSchema.safeParse(args ?? {});
+        if (!parsed.success) throw new Error('The recovery command takes { answer: "delete" | "keep" } or no argument.');
+        // A create this window is making right now is not interrupted: leave it out.
+        const recoverable = new Set(journal.recoverable().map((r) => r.id));
+        if (recoverable.size === 0) {
+          void vscode.window.showInformationMessage(vscode.l10n.t('No interrupted key creations to recover.'));
+          return {
+            records: 0,
+            secretsStored: [],
+            deleted: [],
+            kept: [],
+            unanswered: [],
+            failures: [],
+            cleared: 0,
+          } satisfies RecoveryReport;
+        }
+        return recover(s, journal, parsed.data.answer, recoverable);
+      },
+      s.commandContext,
+    ),
   ];
 };

@@ -47,7 +47,12 @@ function awsFiles(): { credentialsFile: string; configFile: string } {
  * The region and S3 endpoint for an export, asking only what the account does not say. For OCI the
  * namespace is read from the cloud, and asked for only when that fails.
  */
-async function s3Settings(s: FeatureServices, account: Account, preset: ExportPreset, key: AccessKey): Promise<{ region?: string; endpointUrl?: string } | undefined> {
+async function s3Settings(
+  s: FeatureServices,
+  account: Account,
+  preset: ExportPreset,
+  key: AccessKey,
+): Promise<{ region?: string; endpointUrl?: string } | undefined> {
   if (preset.region !== undefined || preset.endpointUrl !== undefined) return { region: preset.region, endpointUrl: preset.endpointUrl };
   const region = account.region ?? account.details?.region;
   if (account.cloud === 'oci') {
@@ -71,7 +76,9 @@ async function trackedByGit(file: string): Promise<boolean> {
   // Loaded here, not at activation: Node's child_process costs a few milliseconds to load.
   const { execFile } = await import('node:child_process');
   return new Promise((resolve) => {
-    execFile('git', ['ls-files', '--error-unmatch', path.basename(file)], { cwd: path.dirname(file), timeout: 5_000 }, (error) => resolve(!error));
+    execFile('git', ['ls-files', '--error-unmatch', path.basename(file)], { cwd: path.dirname(file), timeout: 5_000 }, (error) =>
+      resolve(!error),
+    );
   });
 }
 
@@ -87,7 +94,10 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
   };
   const readSecret = (node: KeyNode): Promise<Secret | undefined> => readNodeSecret(s, node);
 
-  const record = (node: KeyNode, extra: Pick<ExportRecord, 'region' | 'endpointUrl'>): Omit<ExportRecord, 'kind'> & Record<string, unknown> => {
+  const record = (
+    node: KeyNode,
+    extra: Pick<ExportRecord, 'region' | 'endpointUrl'>,
+  ): Omit<ExportRecord, 'kind'> & Record<string, unknown> => {
     const now = new Date().toISOString();
     return {
       version: 1,
@@ -105,96 +115,168 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
   };
 
   return [
-    registerDrivenCommand(COMMAND_IDS.exportKey, async (driven, node?: unknown, preset?: unknown) => {
-      const { schema, takes } = commandOptions().exportKey;
-      const given: ExportPreset = { ...optionsArg(COMMAND_IDS.exportKey, 'second argument (the export)', preset, schema, takes), confirmed: driven.confirmed };
-      const keyNode = keyNodeArg(COMMAND_IDS.exportKey, node) ?? (await pickKey(s, (k) => isS3CredentialKind(k.kind)));
-      if (!keyNode) return undefined;
-      if (!isS3CredentialKind(keyNode.key.kind)) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('Only access keys (S3 keys) can be exported; API signing keys are used through the OCI config file.'));
-        return undefined;
-      }
-      const secret = await readSecret(keyNode);
-      if (!secret) {
-        void vscode.window.showInformationMessage(vscode.l10n.t('The secret of {0} is not stored here (the key was created elsewhere), so it cannot be exported. Rotate the key to get one whose secret Cloud Keys keeps.', keyNode.key.id));
-        return undefined;
-      }
-      const format =
-        given.format ??
-        (
-          await vscode.window.showQuickPick(
-            [
-              { label: vscode.l10n.t('AWS profile (~/.aws/credentials and config)'), format: 'aws-profile' as const },
-              { label: vscode.l10n.t('Integrated terminal of this workspace'), description: vscode.l10n.t('nothing written to disk'), format: 'terminal' as const },
-              { label: vscode.l10n.t('.env file…'), format: 'dotenv' as const },
-              { label: vscode.l10n.t('JSON to the clipboard'), format: 'json' as const },
-            ],
-            { placeHolder: vscode.l10n.t('Export {0} to…', keyNode.key.id) },
-          )
-        )?.format;
-      if (!format) return undefined;
-      const target = await s3Settings(s, keyNode.account, given, keyNode.key);
-      if (!target) return undefined;
+    registerDrivenCommand(
+      COMMAND_IDS.exportKey,
+      async (driven, node?: unknown, preset?: unknown) => {
+        const { schema, takes } = commandOptions().exportKey;
+        const given: ExportPreset = {
+          ...optionsArg(COMMAND_IDS.exportKey, 'second argument (the export)', preset, schema, takes),
+          confirmed: driven.confirmed,
+        };
+        const keyNode = keyNodeArg(COMMAND_IDS.exportKey, node) ?? (await pickKey(s, (k) => isS3CredentialKind(k.kind)));
+        if (!keyNode) return undefined;
+        if (!isS3CredentialKind(keyNode.key.kind)) {
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t('Only access keys (S3 keys) can be exported; API signing keys are used through the OCI config file.'),
+          );
+          return undefined;
+        }
+        const secret = await readSecret(keyNode);
+        if (!secret) {
+          void vscode.window.showInformationMessage(
+            vscode.l10n.t(
+              'The secret of {0} is not stored here (the key was created elsewhere), so it cannot be exported. Rotate the key to get one whose secret Cloud Keys keeps.',
+              keyNode.key.id,
+            ),
+          );
+          return undefined;
+        }
+        const format =
+          given.format ??
+          (
+            await vscode.window.showQuickPick(
+              [
+                { label: vscode.l10n.t('AWS profile (~/.aws/credentials and config)'), format: 'aws-profile' as const },
+                {
+                  label: vscode.l10n.t('Integrated terminal of this workspace'),
+                  description: vscode.l10n.t('nothing written to disk'),
+                  format: 'terminal' as const,
+                },
+                { label: vscode.l10n.t('.env file…'), format: 'dotenv' as const },
+                { label: vscode.l10n.t('JSON to the clipboard'), format: 'json' as const },
+              ],
+              { placeHolder: vscode.l10n.t('Export {0} to…', keyNode.key.id) },
+            )
+          )?.format;
+        if (!format) return undefined;
+        const target = await s3Settings(s, keyNode.account, given, keyNode.key);
+        if (!target) return undefined;
 
-      switch (format) {
-        case 'aws-profile': {
-          const suggested = `${keyNode.account.cloud}-${keyNode.user.name}`.replace(/[^A-Za-z0-9_+@,-]/g, '-');
-          const profile =
-            given.profile ??
-            (await vscode.window.showInputBox({ title: vscode.l10n.t('AWS profile name'), value: suggested, validateInput: (text) => validateProfileName(text.trim()) }))?.trim();
-          if (!profile) return undefined;
-          const files = { ...awsFiles(), ...(given.credentialsFile ? { credentialsFile: given.credentialsFile } : {}), ...(given.configFile ? { configFile: given.configFile } : {}) };
-          const spec = { ...files, profile, ...target };
-          const change = planAwsProfile(spec, keyNode.key.id, secret);
-          if (!given.confirmed && !(await confirm(vscode.l10n.t('Write profile "{0}"?', profile), previewAwsProfile(spec, keyNode.key.id, secret.length), vscode.l10n.t('Write')))) return undefined;
-          applyAwsProfile(change);
-          const written: ExportRecord = { ...record(keyNode, target), kind: 'aws-profile', ...files, profile } as ExportRecord;
-          await keep(written);
-          void vscode.window.showInformationMessage(vscode.l10n.t('Wrote profile "{0}" to {1}; rotating {2} updates it.', profile, files.credentialsFile, keyNode.key.id));
-          return written;
+        switch (format) {
+          case 'aws-profile': {
+            const suggested = `${keyNode.account.cloud}-${keyNode.user.name}`.replace(/[^A-Za-z0-9_+@,-]/g, '-');
+            const profile =
+              given.profile ??
+              (
+                await vscode.window.showInputBox({
+                  title: vscode.l10n.t('AWS profile name'),
+                  value: suggested,
+                  validateInput: (text) => validateProfileName(text.trim()),
+                })
+              )?.trim();
+            if (!profile) return undefined;
+            const files = {
+              ...awsFiles(),
+              ...(given.credentialsFile ? { credentialsFile: given.credentialsFile } : {}),
+              ...(given.configFile ? { configFile: given.configFile } : {}),
+            };
+            const spec = { ...files, profile, ...target };
+            const change = planAwsProfile(spec, keyNode.key.id, secret);
+            if (
+              !given.confirmed &&
+              !(await confirm(
+                vscode.l10n.t('Write profile "{0}"?', profile),
+                previewAwsProfile(spec, keyNode.key.id, secret.length),
+                vscode.l10n.t('Write'),
+              ))
+            )
+              return undefined;
+            applyAwsProfile(change);
+            const written: ExportRecord = { ...record(keyNode, target), kind: 'aws-profile', ...files, profile } as ExportRecord;
+            await keep(written);
+            void vscode.window.showInformationMessage(
+              vscode.l10n.t('Wrote profile "{0}" to {1}; rotating {2} updates it.', profile, files.credentialsFile, keyNode.key.id),
+            );
+            return written;
+          }
+          case 'terminal': {
+            terminal.replace(awsVariables(keyNode.key.id, secret, target.region, target.endpointUrl));
+            const written = { ...record(keyNode, target), kind: 'terminal' } as ExportRecord;
+            await keep(written);
+            void vscode.window.showInformationMessage(
+              vscode.l10n.t(
+                'New terminals of this workspace get {0} as AWS_ACCESS_KEY_ID (and its secret). Remove with "Cloud Keys: Remove Terminal Export".',
+                keyNode.key.id,
+              ),
+            );
+            return written;
+          }
+          case 'dotenv': {
+            const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
+            const file =
+              given.file ??
+              (
+                await vscode.window.showSaveDialog({
+                  defaultUri: folder ? vscode.Uri.joinPath(folder, '.env') : undefined,
+                  title: vscode.l10n.t('.env file to write {0} to', keyNode.key.id),
+                })
+              )?.fsPath;
+            if (!file) return undefined;
+            const tracked = await trackedByGit(file);
+            const detail = [
+              vscode.l10n.t('The secret is written in plain text to {0} (file mode 0600).', file),
+              tracked
+                ? vscode.l10n.t(
+                    'WARNING: git tracks this file, so the secret could be committed. Remove it from git and add it to .gitignore first.',
+                  )
+                : '',
+            ]
+              .filter(Boolean)
+              .join('\n');
+            if (
+              !given.confirmed &&
+              !(await confirm(vscode.l10n.t('Write the secret of {0} to a .env file?', keyNode.key.id), detail, vscode.l10n.t('Write')))
+            )
+              return undefined;
+            writeDotenv(file, awsVariables(keyNode.key.id, secret, target.region, target.endpointUrl));
+            const written = { ...record(keyNode, target), kind: 'dotenv', file } as ExportRecord;
+            await keep(written);
+            return written;
+          }
+          case 'json': {
+            if (
+              !given.confirmed &&
+              !(await confirm(
+                vscode.l10n.t('Copy {0} and its secret to the clipboard as JSON?', keyNode.key.id),
+                vscode.l10n.t('The clipboard is cleared after the time set in cloudKeys.clipboard.clearAfterSeconds.'),
+                vscode.l10n.t('Copy'),
+              ))
+            )
+              return undefined;
+            await s.clipboard.copy(new Secret(keyAsJson({ cloud: keyNode.account.cloud, accessKeyId: keyNode.key.id, secret, ...target })));
+            vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} as JSON', keyNode.key.id), 4000);
+            return { kind: 'json', keyId: keyNode.key.id };
+          }
         }
-        case 'terminal': {
-          terminal.replace(awsVariables(keyNode.key.id, secret, target.region, target.endpointUrl));
-          const written = { ...record(keyNode, target), kind: 'terminal' } as ExportRecord;
-          await keep(written);
-          void vscode.window.showInformationMessage(vscode.l10n.t('New terminals of this workspace get {0} as AWS_ACCESS_KEY_ID (and its secret). Remove with "Cloud Keys: Remove Terminal Export".', keyNode.key.id));
-          return written;
-        }
-        case 'dotenv': {
-          const folder = vscode.workspace.workspaceFolders?.[0]?.uri;
-          const file =
-            given.file ??
-            (await vscode.window.showSaveDialog({ defaultUri: folder ? vscode.Uri.joinPath(folder, '.env') : undefined, title: vscode.l10n.t('.env file to write {0} to', keyNode.key.id) }))?.fsPath;
-          if (!file) return undefined;
-          const tracked = await trackedByGit(file);
-          const detail = [
-            vscode.l10n.t('The secret is written in plain text to {0} (file mode 0600).', file),
-            tracked ? vscode.l10n.t('WARNING: git tracks this file, so the secret could be committed. Remove it from git and add it to .gitignore first.') : '',
-          ].filter(Boolean).join('\n');
-          if (!given.confirmed && !(await confirm(vscode.l10n.t('Write the secret of {0} to a .env file?', keyNode.key.id), detail, vscode.l10n.t('Write')))) return undefined;
-          writeDotenv(file, awsVariables(keyNode.key.id, secret, target.region, target.endpointUrl));
-          const written = { ...record(keyNode, target), kind: 'dotenv', file } as ExportRecord;
-          await keep(written);
-          return written;
-        }
-        case 'json': {
-          if (!given.confirmed && !(await confirm(vscode.l10n.t('Copy {0} and its secret to the clipboard as JSON?', keyNode.key.id), vscode.l10n.t('The clipboard is cleared after the time set in cloudKeys.clipboard.clearAfterSeconds.'), vscode.l10n.t('Copy')))) return undefined;
-          await s.clipboard.copy(new Secret(keyAsJson({ cloud: keyNode.account.cloud, accessKeyId: keyNode.key.id, secret, ...target })));
-          vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} as JSON', keyNode.key.id), 4000);
-          return { kind: 'json', keyId: keyNode.key.id };
-        }
-      }
-    }, s.commandContext),
+      },
+      s.commandContext,
+    ),
 
-    registerCommand(COMMAND_IDS.removeTerminalExport, async () => {
-      const had = terminal.keyId();
-      terminal.clear();
-      for (const r of records.all().filter((r) => r.kind === 'terminal')) await records.remove(r.id);
-      void vscode.window.showInformationMessage(
-        had ? vscode.l10n.t('New terminals no longer get {0}. Close open terminals to drop it from them.', had) : vscode.l10n.t('No key was exported to the terminal.'),
-      );
-      return had;
-    }, s.commandContext),
+    registerCommand(
+      COMMAND_IDS.removeTerminalExport,
+      async () => {
+        const had = terminal.keyId();
+        terminal.clear();
+        for (const r of records.all().filter((r) => r.kind === 'terminal')) await records.remove(r.id);
+        void vscode.window.showInformationMessage(
+          had
+            ? vscode.l10n.t('New terminals no longer get {0}. Close open terminals to drop it from them.', had)
+            : vscode.l10n.t('No key was exported to the terminal.'),
+        );
+        return had;
+      },
+      s.commandContext,
+    ),
   ];
 }
 

@@ -30,7 +30,9 @@ async function openWalkthroughOnce(context: vscode.ExtensionContext, logger: Log
   await context.globalState.update(WALKTHROUGH_OPENED_KEY, new Date().toISOString());
   if (!walkthroughWanted()) return;
   await vscode.commands.executeCommand('workbench.action.openWalkthrough', `${context.extension.id}#${WALKTHROUGH}`, false);
-  logger.info('First run: opened the "Get started with Cloud Keys" walkthrough. It opens only this once; "Get Started" in the empty Accounts view, or Help > Welcome, opens it again.');
+  logger.info(
+    'First run: opened the "Get started with Cloud Keys" walkthrough. It opens only this once; "Get Started" in the empty Accounts view, or Help > Welcome, opens it again.',
+  );
 }
 
 /**

@@ -65,7 +65,11 @@ export async function askCreateOptions(account: Account, kind: KeyKind): Promise
     );
     if (!choice) return undefined;
     if (choice.bits) return { keyBits: choice.bits };
-    const files = await vscode.window.showOpenDialog({ canSelectMany: false, filters: { 'PEM public key': ['pem', 'pub'] }, title: vscode.l10n.t('Public key to upload') });
+    const files = await vscode.window.showOpenDialog({
+      canSelectMany: false,
+      filters: { 'PEM public key': ['pem', 'pub'] },
+      title: vscode.l10n.t('Public key to upload'),
+    });
     if (!files?.[0]) return undefined;
     const bytes = await vscode.workspace.fs.readFile(files[0]);
     return { publicKeyPem: Buffer.from(bytes).toString('utf8') };

@@ -14,11 +14,16 @@ function askNamespace(account: Account, failed: boolean): Thenable<string | unde
   return vscode.window.showInputBox({
     title: vscode.l10n.t('Object Storage namespace of {0}', account.label),
     prompt: failed
-      ? vscode.l10n.t('Cloud Keys could not read it (see the notification). Copy it from the OCI console: Tenancy details → Object Storage namespace.')
-      : vscode.l10n.t('Shown in the OCI console under Tenancy details. The S3 endpoint is <namespace>.compat.objectstorage.<region>.oraclecloud.com.'),
+      ? vscode.l10n.t(
+          'Cloud Keys could not read it (see the notification). Copy it from the OCI console: Tenancy details → Object Storage namespace.',
+        )
+      : vscode.l10n.t(
+          'Shown in the OCI console under Tenancy details. The S3 endpoint is <namespace>.compat.objectstorage.<region>.oraclecloud.com.',
+        ),
     value: account.details?.namespace ?? '',
     ignoreFocusOut: true,
-    validateInput: (text) => (/^[a-z0-9-]+$/i.test(text.trim()) ? undefined : vscode.l10n.t('Letters, digits and dashes only, e.g. axaxnpcrorw5')),
+    validateInput: (text) =>
+      /^[a-z0-9-]+$/i.test(text.trim()) ? undefined : vscode.l10n.t('Letters, digits and dashes only, e.g. axaxnpcrorw5'),
   });
 }
 
@@ -32,12 +37,16 @@ export async function ociNamespaceForExport(provider: CloudProvider, account: Ac
   if (provider.objectStorageNamespace) {
     const read = provider.objectStorageNamespace.bind(provider);
     try {
-      return await withCancellableProgress(vscode.l10n.t('Reading the Object Storage namespace of {0}…', account.label), (signal) => read(signal));
+      return await withCancellableProgress(vscode.l10n.t('Reading the Object Storage namespace of {0}…', account.label), (signal) =>
+        read(signal),
+      );
     } catch (error) {
       const reason = reasonOf(error);
       if (reason !== undefined) {
         logger.warn(`Could not read the Object Storage namespace of ${account.label}; asking for it instead:`, error);
-        void vscode.window.showWarningMessage(vscode.l10n.t('Could not read the Object Storage namespace of {0}: {1}', account.label, reason));
+        void vscode.window.showWarningMessage(
+          vscode.l10n.t('Could not read the Object Storage namespace of {0}: {1}', account.label, reason),
+        );
       }
       const typed = await askNamespace(account, reason !== undefined);
       return typed?.trim();

@@ -54,10 +54,7 @@ export async function pickUser(s: PickerServices, account: Account): Promise<Use
   return picked?.user ? s.tree.userNode(account, picked.user) : undefined;
 }
 
-export async function pickKey(
-  s: PickerServices,
-  filter: (key: AccessKey) => boolean = () => true,
-): Promise<KeyNode | undefined> {
+export async function pickKey(s: PickerServices, filter: (key: AccessKey) => boolean = () => true): Promise<KeyNode | undefined> {
   const accountNode = await pickAccount(s);
   if (!accountNode) return undefined;
   const userNode = await pickUser(s, accountNode.account);
@@ -72,5 +69,11 @@ export async function pickKey(
     { placeHolder: vscode.l10n.t('Choose a key') },
   );
   if (!picked) return undefined;
-  return { kind: 'key', account: userNode.account, user: userNode.user, key: picked.key, secretStored: await s.secrets.hasKeySecret(picked.key) };
+  return {
+    kind: 'key',
+    account: userNode.account,
+    user: userNode.user,
+    key: picked.key,
+    secretStored: await s.secrets.hasKeySecret(picked.key),
+  };
 }

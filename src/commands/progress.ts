@@ -14,7 +14,10 @@ export function withCancellableProgress<T>(title: string, work: (signal: AbortSi
 }
 
 /** The secret of a key of the tree (`readKeySecret`), a read from the cloud shown as cancellable progress. */
-export function readNodeSecret(s: { secrets: KeySecretVault; registry: Pick<AccountRegistry, 'provider'> }, node: KeyNode): Promise<Secret | undefined> {
+export function readNodeSecret(
+  s: { secrets: KeySecretVault; registry: Pick<AccountRegistry, 'provider'> },
+  node: KeyNode,
+): Promise<Secret | undefined> {
   return readKeySecret(s.secrets, node.key, {
     provider: () => s.registry.provider(node.account),
     fullKey: () => node.key,

@@ -13,7 +13,9 @@ export const rotationFeature: Feature = (s) => {
   const { records, terminal } = rotation;
   const getEngine = () => rotation.engine();
 
-  void restoreTerminalExport(s, records, terminal).catch((error: unknown) => s.logger.warn('Could not restore the terminal export:', error));
+  void restoreTerminalExport(s, records, terminal).catch((error: unknown) =>
+    s.logger.warn('Could not restore the terminal export:', error),
+  );
   // The rotations an earlier session left unfinished, read now, before this window can start one.
   const unfinishedAtStart = new Set(new RotationJournal(journalStorage(s.context), s.logger).entries().map((e) => e.id));
   // Not at activation's critical path: the reminder waits until the window has settled.

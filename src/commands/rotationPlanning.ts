@@ -20,7 +20,11 @@ export interface PlanRequest {
 }
 
 /** Plans a rotation with the settings, the known uses of each key and the key the account signs with; the same for the command and the Rotate form. */
-export function planFor(s: Pick<FeatureServices, 'registry'>, exportsOf: (accountId: string, keyId: string) => readonly ExportRecord[], request: PlanRequest): RotationPlan {
+export function planFor(
+  s: Pick<FeatureServices, 'registry'>,
+  exportsOf: (accountId: string, keyId: string) => readonly ExportRecord[],
+  request: PlanRequest,
+): RotationPlan {
   const provider = s.registry.provider(request.account);
   return planRotation({
     ...request,
@@ -32,7 +36,11 @@ export function planFor(s: Pick<FeatureServices, 'registry'>, exportsOf: (accoun
   });
 }
 
-const ICONS: Record<RoomCandidate['choice'], string> = { inactive: '$(circle-slash)', 'rotated-key': '$(debug-restart)', 'other-active': '$(warning)' };
+const ICONS: Record<RoomCandidate['choice'], string> = {
+  inactive: '$(circle-slash)',
+  'rotated-key': '$(debug-restart)',
+  'other-active': '$(warning)',
+};
 
 /** What stops working, short enough for a Quick Pick row; the plan then says it in full. */
 function stopsInShort(choice: RoomCandidate['choice']): string {
@@ -49,7 +57,10 @@ function stopsInShort(choice: RoomCandidate['choice']): string {
 function candidateItem(candidate: RoomCandidate): vscode.QuickPickItem & { keyId?: string } {
   // The name leads; the (long) id follows only where there is no name.
   const name = candidate.key.displayName ?? candidate.key.id;
-  const label = candidate.choice === 'rotated-key' ? vscode.l10n.t('Delete {0}, the key being rotated, first', name) : vscode.l10n.t('Delete {0} first', name);
+  const label =
+    candidate.choice === 'rotated-key'
+      ? vscode.l10n.t('Delete {0}, the key being rotated, first', name)
+      : vscode.l10n.t('Delete {0} first', name);
   const uses = candidate.uses.length === 0 ? vscode.l10n.t('no known uses') : vscode.l10n.t('used by {0}', candidate.uses.join('; '));
   return {
     label: `${ICONS[candidate.choice]} ${label}`,

@@ -66,16 +66,28 @@ export async function reportOutcomes(outcomes: readonly KeyRotationOutcome[], s:
     switch (outcome.status) {
       case 'done':
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('Rotated {0}: the new key {1} works, its secret is in secret storage, {2} export(s) updated, the old key is deleted.', outcome.oldKeyId, outcome.newKeyId ?? '?', outcome.exportsUpdated ?? 0),
+          vscode.l10n.t(
+            'Rotated {0}: the new key {1} works, its secret is in secret storage, {2} export(s) updated, the old key is deleted.',
+            outcome.oldKeyId,
+            outcome.newKeyId ?? '?',
+            outcome.exportsUpdated ?? 0,
+          ),
         );
         break;
       case 'waiting-delete':
         void vscode.window.showInformationMessage(
-          vscode.l10n.t('Rotated {0} to {1}. The old key is deleted after {2}; "Cloud Keys: Resume Rotations" reminds you.', outcome.oldKeyId, outcome.newKeyId ?? '?', formatDay(outcome.deleteAfter, '?')),
+          vscode.l10n.t(
+            'Rotated {0} to {1}. The old key is deleted after {2}; "Cloud Keys: Resume Rotations" reminds you.',
+            outcome.oldKeyId,
+            outcome.newKeyId ?? '?',
+            formatDay(outcome.deleteAfter, '?'),
+          ),
         );
         break;
       case 'rolled-back':
-        void vscode.window.showInformationMessage(vscode.l10n.t('Rolled back the rotation of {0}; it is still the working key.', outcome.oldKeyId));
+        void vscode.window.showInformationMessage(
+          vscode.l10n.t('Rolled back the rotation of {0}; it is still the working key.', outcome.oldKeyId),
+        );
         break;
       case 'not-started':
         break;
@@ -88,8 +100,17 @@ export async function reportOutcomes(outcomes: readonly KeyRotationOutcome[], s:
         const resume = vscode.l10n.t('Resume Rotations');
         const text =
           outcome.status === 'cancelled'
-            ? vscode.l10n.t('The rotation of {0} was cancelled before "{1}". Nothing was lost; resume or roll it back.', outcome.oldKeyId, outcome.step ?? '?')
-            : vscode.l10n.t('The rotation of {0} stopped at "{1}": {2} Nothing was lost; resume or roll it back.', outcome.oldKeyId, outcome.step ?? '?', outcome.error?.message ?? '');
+            ? vscode.l10n.t(
+                'The rotation of {0} was cancelled before "{1}". Nothing was lost; resume or roll it back.',
+                outcome.oldKeyId,
+                outcome.step ?? '?',
+              )
+            : vscode.l10n.t(
+                'The rotation of {0} stopped at "{1}": {2} Nothing was lost; resume or roll it back.',
+                outcome.oldKeyId,
+                outcome.step ?? '?',
+                outcome.error?.message ?? '',
+              );
         const show = outcome.status === 'cancelled' ? vscode.window.showInformationMessage : vscode.window.showErrorMessage;
         void show(text, resume).then((choice) => {
           if (choice === resume) void vscode.commands.executeCommand('cloudKeys.resumeRotations');

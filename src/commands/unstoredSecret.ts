@@ -8,8 +8,15 @@ import type { SecretClipboard } from '../services/secretClipboard';
  */
 export async function showUnstoredSecret(error: SecretNotStoredError, clipboard: SecretClipboard, afterwards?: string): Promise<void> {
   const copy = vscode.l10n.t('Copy Secret');
-  const message = vscode.l10n.t('Key {0} was created, but VS Code secret storage refused its secret. Copy it now: it is shown only once.', error.created.key.id);
-  const choice = await vscode.window.showWarningMessage(afterwards ? `${message} ${afterwards}` : message, { modal: true, detail: error.created.secret.reveal() }, copy);
+  const message = vscode.l10n.t(
+    'Key {0} was created, but VS Code secret storage refused its secret. Copy it now: it is shown only once.',
+    error.created.key.id,
+  );
+  const choice = await vscode.window.showWarningMessage(
+    afterwards ? `${message} ${afterwards}` : message,
+    { modal: true, detail: error.created.secret.reveal() },
+    copy,
+  );
   if (choice === copy) await clipboard.copy(error.created.secret);
 }
 

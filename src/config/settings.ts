@@ -13,7 +13,14 @@ const SECTION = 'cloudKeys';
  * machine-scoped; on top of that, only the user (global) value is ever read, so no workspace can
  * redirect keys to another server, in Restricted Mode or not.
  */
-export const MACHINE_SETTINGS = ['oci.configFile', 'oci.endpoint', 'outscale.configFile', 'ionos.apiUrl', 'ionos.objectStorageApiUrl', 'http.caFile'] as const;
+export const MACHINE_SETTINGS = [
+  'oci.configFile',
+  'oci.endpoint',
+  'outscale.configFile',
+  'ionos.apiUrl',
+  'ionos.objectStorageApiUrl',
+  'http.caFile',
+] as const;
 export type MachineSetting = (typeof MACHINE_SETTINGS)[number];
 
 function userValue<T>(key: string): T | undefined {
@@ -21,8 +28,12 @@ function userValue<T>(key: string): T | undefined {
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
-const CloudPolicySchema = lazySchema(() => z.object({ maxAgeDays: z.optional(z.int().check(z.minimum(1))), expiryWarningDays: z.optional(z.int().check(z.minimum(0))) }));
-const PerCloudPolicySchema = lazySchema(() => z.object({ oci: z.optional(CloudPolicySchema), outscale: z.optional(CloudPolicySchema), ionos: z.optional(CloudPolicySchema) }));
+const CloudPolicySchema = lazySchema(() =>
+  z.object({ maxAgeDays: z.optional(z.int().check(z.minimum(1))), expiryWarningDays: z.optional(z.int().check(z.minimum(0))) }),
+);
+const PerCloudPolicySchema = lazySchema(() =>
+  z.object({ oci: z.optional(CloudPolicySchema), outscale: z.optional(CloudPolicySchema), ionos: z.optional(CloudPolicySchema) }),
+);
 
 /** `cloudKeys.http.timeoutSeconds` in ms, within the bounds package.json declares; the default for anything else. */
 const TimeoutSecondsSchema = lazySchema(() => z.int().check(z.minimum(5), z.maximum(600)));

@@ -7,7 +7,11 @@ import type { CloudId, KeyKind } from '../model/types';
 export type { CredentialFormat, CredentialPart };
 
 /** Every cloud's key shapes, as each cloud's folder states them. */
-export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [...OCI_CREDENTIAL_FORMATS, ...OUTSCALE_CREDENTIAL_FORMATS, ...IONOS_CREDENTIAL_FORMATS];
+export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
+  ...OCI_CREDENTIAL_FORMATS,
+  ...OUTSCALE_CREDENTIAL_FORMATS,
+  ...IONOS_CREDENTIAL_FORMATS,
+];
 
 /** The shapes of one cloud's key kind (optionally one part of it). */
 export function formatsFor(cloud: CloudId, kind: KeyKind, part?: CredentialPart): CredentialFormat[] {

@@ -82,10 +82,12 @@ export class KeyIndex<R> {
       const entry = classes[classIndex];
       const length = end - start;
       if (entry.literalHashes.has(hash)) {
-        for (const { kind, ref } of this.#literals.get(buffer.toString('latin1', start, end)) ?? []) matches.push({ offset: start, length, kind, ref });
+        for (const { kind, ref } of this.#literals.get(buffer.toString('latin1', start, end)) ?? [])
+          matches.push({ offset: start, length, kind, ref });
       }
       if (entry.secretHashes.has(hash)) {
-        for (const ref of this.#secrets.get(this.#digest(buffer.toString('latin1', start, end))) ?? []) matches.push({ offset: start, length, kind: 'secret', ref });
+        for (const ref of this.#secrets.get(this.#digest(buffer.toString('latin1', start, end))) ?? [])
+          matches.push({ offset: start, length, kind: 'secret', ref });
       }
     });
     if (this.fingerprintCount > 0) {
@@ -120,7 +122,10 @@ export class KeyIndex<R> {
   #ensureScanner(): { scanner: TokenScanner; classes: ClassEntry[] } {
     if (!this.#scanner) {
       const classes = [...this.#classes.values()];
-      const scanner = new TokenScanner(classes.map((c) => ({ classKey: c.classKey, lengths: c.lengths })), this.#seed);
+      const scanner = new TokenScanner(
+        classes.map((c) => ({ classKey: c.classKey, lengths: c.lengths })),
+        this.#seed,
+      );
       this.#scanner = { scanner, classes };
     }
     return this.#scanner;

@@ -26,7 +26,12 @@ export function privateKeyFingerprints(bytes: Buffer): PemKeyBlock[] {
     const isPublic = match[1] === 'PUBLIC KEY';
     try {
       const publicKey = isPublic ? createPublicKey(pem) : createPublicKey(createPrivateKey(pem));
-      blocks.push({ offset: match.index, length: pem.length, fingerprint: fingerprintOf(publicKey), type: isPublic ? 'public' : 'private' });
+      blocks.push({
+        offset: match.index,
+        length: pem.length,
+        fingerprint: fingerprintOf(publicKey),
+        type: isPublic ? 'public' : 'private',
+      });
     } catch {
       // Not a key Node can read without a passphrase: nothing to compare.
     }

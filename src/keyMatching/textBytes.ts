@@ -7,8 +7,10 @@ export type TextBytes = { readonly kind: 'text'; readonly bytes: Buffer } | { re
 const SNIFF = 8000;
 
 export function asTextBytes(raw: Buffer): TextBytes {
-  if (raw.length >= 2 && raw[0] === 0xff && raw[1] === 0xfe) return { kind: 'text', bytes: Buffer.from(new TextDecoder('utf-16le').decode(raw), 'utf8') };
-  if (raw.length >= 2 && raw[0] === 0xfe && raw[1] === 0xff) return { kind: 'text', bytes: Buffer.from(new TextDecoder('utf-16be').decode(raw), 'utf8') };
+  if (raw.length >= 2 && raw[0] === 0xff && raw[1] === 0xfe)
+    return { kind: 'text', bytes: Buffer.from(new TextDecoder('utf-16le').decode(raw), 'utf8') };
+  if (raw.length >= 2 && raw[0] === 0xfe && raw[1] === 0xff)
+    return { kind: 'text', bytes: Buffer.from(new TextDecoder('utf-16be').decode(raw), 'utf8') };
   const sniff = raw.subarray(0, SNIFF);
   return sniff.indexOf(0) >= 0 ? { kind: 'binary' } : { kind: 'text', bytes: raw };
 }

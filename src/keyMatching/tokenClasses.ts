@@ -70,7 +70,10 @@ export class TokenScanner {
   readonly #classes: ScanClass[];
 
   /** `classes[i]`: a class key (`classKeyOf`) and the token lengths wanted for it. */
-  constructor(classes: ReadonlyArray<{ readonly classKey: string; readonly lengths: ReadonlySet<number> }>, readonly seed = 0) {
+  constructor(
+    classes: ReadonlyArray<{ readonly classKey: string; readonly lengths: ReadonlySet<number> }>,
+    readonly seed = 0,
+  ) {
     this.#classes = classes.map(({ classKey, lengths }) => {
       const member = new Uint8Array(256);
       for (const code of membersOf(classKey)) member[code] = 1;

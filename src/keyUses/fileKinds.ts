@@ -18,7 +18,17 @@ export type FileKind =
   | 'private-key'
   | 'other';
 
-const SHELL_RC = new Set(['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zprofile', '.zshenv', '.zlogin', 'config.fish']);
+const SHELL_RC = new Set([
+  '.bashrc',
+  '.bash_profile',
+  '.bash_login',
+  '.profile',
+  '.zshrc',
+  '.zprofile',
+  '.zshenv',
+  '.zlogin',
+  'config.fish',
+]);
 
 /** The kind of `file`, from its name and the folders it is in (forward or back slashes). */
 export function fileKindOf(file: string): FileKind {
@@ -48,5 +58,12 @@ export function isCredentialFileKind(kind: FileKind): boolean {
  * tfvars string values, shell `export` lines); the others are updated by hand.
  */
 export function isRewritableKind(kind: FileKind): boolean {
-  return kind === 'dotenv' || kind === 'aws-credentials' || kind === 'aws-config' || kind === 'oci-config' || kind === 'tfvars' || kind === 'shell-rc';
+  return (
+    kind === 'dotenv' ||
+    kind === 'aws-credentials' ||
+    kind === 'aws-config' ||
+    kind === 'oci-config' ||
+    kind === 'tfvars' ||
+    kind === 'shell-rc'
+  );
 }

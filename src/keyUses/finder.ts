@@ -49,7 +49,10 @@ export function usesInBytes<R>(index: KeyIndex<R>, file: string, raw: Buffer): K
 function* filesOf(places: readonly SearchPlace[], signal: AbortSignal | undefined): Generator<string> {
   const seen = new Set<string>();
   for (const place of places) {
-    const files = place.kind === 'file' ? [place.path] : walkFiles(place.path, { exclude: place.exclude, onlyCredentialFiles: place.onlyCredentialFiles, signal });
+    const files =
+      place.kind === 'file'
+        ? [place.path]
+        : walkFiles(place.path, { exclude: place.exclude, onlyCredentialFiles: place.onlyCredentialFiles, signal });
     for (const file of files) {
       const key = path.resolve(file);
       if (!seen.has(key)) {
@@ -68,7 +71,12 @@ type FileOutcome = 'searched' | 'large' | 'binary' | 'unreadable';
 /** One buffer reused for every file read (a file's bytes are scanned and dropped before the next read). */
 let shared = Buffer.alloc(1 << 16);
 
-function readAndSearch<R>(index: KeyIndex<R>, file: string, maxFileBytes: number, onUses: ((uses: readonly KeyUse<R>[]) => void) | undefined): FileOutcome {
+function readAndSearch<R>(
+  index: KeyIndex<R>,
+  file: string,
+  maxFileBytes: number,
+  onUses: ((uses: readonly KeyUse<R>[]) => void) | undefined,
+): FileOutcome {
   let raw: Buffer;
   let fd: number | undefined;
   try {

@@ -19,7 +19,17 @@ export interface PlaceChoice {
   readonly extraFolders: readonly string[];
 }
 
-const SHELL_RC_FILES = ['.bashrc', '.bash_profile', '.bash_login', '.profile', '.zshrc', '.zprofile', '.zshenv', '.zlogin', path.join('.config', 'fish', 'config.fish')];
+const SHELL_RC_FILES = [
+  '.bashrc',
+  '.bash_profile',
+  '.bash_login',
+  '.profile',
+  '.zshrc',
+  '.zprofile',
+  '.zshenv',
+  '.zlogin',
+  path.join('.config', 'fish', 'config.fish'),
+];
 
 /** The `key_file` entries of an OCI config text, with `~` expanded. */
 export function ociKeyFiles(configText: string, homeDir: string): string[] {
@@ -63,12 +73,29 @@ async function existing(files: readonly string[]): Promise<string[]> {
 }
 
 /** The places a choice of settings stands for, folders first. */
-export async function placesFor(choice: PlaceChoice, homeDir: string, env: Readonly<Record<string, string | undefined>>): Promise<SearchPlace[]> {
-  const places: SearchPlace[] = choice.workspaceFolders.map((folder) => ({ kind: 'folder', path: folder, exclude: choice.exclude, onlyCredentialFiles: choice.onlyCredentialFiles }));
+export async function placesFor(
+  choice: PlaceChoice,
+  homeDir: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<SearchPlace[]> {
+  const places: SearchPlace[] = choice.workspaceFolders.map((folder) => ({
+    kind: 'folder',
+    path: folder,
+    exclude: choice.exclude,
+    onlyCredentialFiles: choice.onlyCredentialFiles,
+  }));
   for (const folder of choice.extraFolders) {
-    places.push({ kind: 'folder', path: path.resolve(expandHome(folder, homeDir)), exclude: choice.exclude, onlyCredentialFiles: choice.onlyCredentialFiles });
+    places.push({
+      kind: 'folder',
+      path: path.resolve(expandHome(folder, homeDir)),
+      exclude: choice.exclude,
+      onlyCredentialFiles: choice.onlyCredentialFiles,
+    });
   }
   if (choice.cliFiles) places.push(...(await cliFiles(homeDir, env)).map((file) => ({ kind: 'file', path: file }) as const));
-  if (choice.shellRcFiles) places.push(...(await existing(SHELL_RC_FILES.map((f) => path.join(homeDir, f)))).map((file) => ({ kind: 'file', path: file }) as const));
+  if (choice.shellRcFiles)
+    places.push(
+      ...(await existing(SHELL_RC_FILES.map((f) => path.join(homeDir, f)))).map((file) => ({ kind: 'file', path: file }) as const),
+    );
   return places;
 }

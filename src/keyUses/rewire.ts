@@ -31,7 +31,9 @@ export interface RewireValues {
 
 export class FileChangedError extends Error {
   constructor(readonly file: string) {
-    super(`${file} changed after its diff was shown, so Cloud Keys did not write to it. Find the key's uses again and update it by hand or in a new rotation.`);
+    super(
+      `${file} changed after its diff was shown, so Cloud Keys did not write to it. Find the key's uses again and update it by hand or in a new rotation.`,
+    );
   }
 }
 
@@ -47,9 +49,16 @@ function sha256(bytes: Uint8Array): string {
 export function planRewire<R>(index: KeyIndex<R>, file: string, bytes: Buffer): RewireTarget | NotRewritable {
   const fileKind = fileKindOf(file);
   if (!isRewritableKind(fileKind)) {
-    return { file, why: fileKind === 'terraform-state' ? 'Terraform state: change the variable or resource and apply' : 'not a file Cloud Keys edits (update by hand)' };
+    return {
+      file,
+      why:
+        fileKind === 'terraform-state'
+          ? 'Terraform state: change the variable or resource and apply'
+          : 'not a file Cloud Keys edits (update by hand)',
+    };
   }
-  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return { file, why: 'UTF-16 text (update by hand)' };
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))
+    return { file, why: 'UTF-16 text (update by hand)' };
   const spans = index
     .findIn(bytes)
     .filter((m): m is typeof m & { kind: RewireSpan['kind'] } => m.kind === 'key-id' || m.kind === 'secret')

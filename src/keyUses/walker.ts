@@ -62,7 +62,8 @@ export function* walkFiles(root: string, options: WalkOptions = {}): Generator<s
     for (const entry of entries) {
       const full = path.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (!NEVER.has(entry.name) && !ignoredBy([exclude], full, true) && (levels.length === 0 || !ignoredBy(levels, full, true))) subdirs.push(full);
+        if (!NEVER.has(entry.name) && !ignoredBy([exclude], full, true) && (levels.length === 0 || !ignoredBy(levels, full, true)))
+          subdirs.push(full);
       } else if (entry.isFile()) {
         if (exclude && ignoredBy([exclude], full, false)) continue;
         if ((options.onlyCredentialFiles || levels.length > 0) && !isCredentialFileKind(fileKindOf(full))) {

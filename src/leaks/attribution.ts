@@ -49,7 +49,10 @@ export function ageInDays(owner: LeakOwner, now = Date.now()): number | undefine
 /** "bob.builder's active OUTSCALE access key AK12…, 412 days old, in account prod". */
 export function describeOwner(owner: LeakOwner, now = Date.now()): string {
   const age = ageInDays(owner, now);
-  const who = owner.keyKind === 'api-token' ? `the ${CLOUD_NAMES[owner.cloud]} ${kindName(owner)}` : `${owner.userName}'s ${owner.state} ${CLOUD_NAMES[owner.cloud]} ${kindName(owner)} ${shortKeyId(owner.cloud, owner.keyId)}`;
+  const who =
+    owner.keyKind === 'api-token'
+      ? `the ${CLOUD_NAMES[owner.cloud]} ${kindName(owner)}`
+      : `${owner.userName}'s ${owner.state} ${CLOUD_NAMES[owner.cloud]} ${kindName(owner)} ${shortKeyId(owner.cloud, owner.keyId)}`;
   return `${who}${age === undefined ? '' : `, ${age} day${age === 1 ? '' : 's'} old`}, in account "${owner.accountLabel}"`;
 }
 
@@ -61,7 +64,8 @@ function cloudList(clouds: readonly CloudId[]): string {
 /** The one-line message of a finding: what it is and whose; never the value. */
 export function leakMessage(leak: Leak, now = Date.now()): string {
   const owner = leak.owner;
-  if (owner?.keyKind === 'api-token') return `API token of ${CLOUD_NAMES[owner.cloud]} account "${owner.accountLabel}" written in the file: it opens the whole account.`;
+  if (owner?.keyKind === 'api-token')
+    return `API token of ${CLOUD_NAMES[owner.cloud]} account "${owner.accountLabel}" written in the file: it opens the whole account.`;
   if (owner) {
     const what = partName(leak.part, owner.cloud, owner.keyKind);
     const tail = leak.part === 'key-id' || leak.part === 'fingerprint' ? '' : ' written in the file';

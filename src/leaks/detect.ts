@@ -34,7 +34,8 @@ function privateKeyHits(bytes: Buffer): ShapeHit[] {
     .map((b) => ({ offset: b.offset, length: b.length, part: 'private-key', clouds: ['oci'] }));
 }
 
-const overlaps = (a: { offset: number; length: number }, b: { offset: number; length: number }) => a.offset < b.offset + b.length && b.offset < a.offset + a.length;
+const overlaps = (a: { offset: number; length: number }, b: { offset: number; length: number }) =>
+  a.offset < b.offset + b.length && b.offset < a.offset + a.length;
 
 /**
  * The credentials of the three clouds written in `text`. Values of the user's own keys (ids,
@@ -44,11 +45,21 @@ const overlaps = (a: { offset: number; length: number }, b: { offset: number; le
  */
 export function detectLeaks(text: string, index: KeyIndex<LeakOwner> | undefined, options: DetectOptions = {}): Leak[] {
   const bytes = Buffer.from(text, 'utf8');
-  const known: Found[] = (index?.findIn(bytes) ?? []).map((m) => ({ offset: m.offset, length: m.length, part: partOf(m), clouds: [m.ref.cloud], owner: m.ref, name: lineContext(lineBefore(bytes, m.offset)).name }));
+  const known: Found[] = (index?.findIn(bytes) ?? []).map((m) => ({
+    offset: m.offset,
+    length: m.length,
+    part: partOf(m),
+    clouds: [m.ref.cloud],
+    owner: m.ref,
+    name: lineContext(lineBefore(bytes, m.offset)).name,
+  }));
   const found: Found[] = [...known];
   for (const hit of [...ionosTokenHits(bytes), ...privateKeyHits(bytes), ...shapeHits(bytes)]) {
     if (found.some((f) => overlaps(f, hit))) continue;
-    const pair = hit.part === 'secret' ? known.find((k) => k.part === 'key-id' && hit.clouds.includes(k.owner!.cloud) && Math.abs(k.offset - hit.offset) < PAIR_DISTANCE) : undefined;
+    const pair =
+      hit.part === 'secret'
+        ? known.find((k) => k.part === 'key-id' && hit.clouds.includes(k.owner!.cloud) && Math.abs(k.offset - hit.offset) < PAIR_DISTANCE)
+        : undefined;
     found.push(pair ? { ...hit, clouds: [pair.owner!.cloud], probableOwner: pair.owner } : hit);
   }
   const enabled = options.clouds;

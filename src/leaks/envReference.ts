@@ -29,7 +29,9 @@ function pythonImport(text: string): TextChange[] {
 function terraformVariable(text: string, name: string): TextChange[] {
   if (new RegExp(`variable\\s+"${hclName(name)}"`).test(text)) return [];
   const gap = text.endsWith('\n') ? '\n' : '\n\n';
-  return [{ start: text.length, end: text.length, text: `${gap}variable "${hclName(name)}" {\n  type      = string\n  sensitive = true\n}\n` }];
+  return [
+    { start: text.length, end: text.length, text: `${gap}variable "${hclName(name)}" {\n  type      = string\n  sensitive = true\n}\n` },
+  ];
 }
 
 const inside: Reference = { ref: (n) => `\${${n}}`, replacesQuotes: false };
@@ -60,7 +62,10 @@ const REFERENCES: Readonly<Record<string, Reference>> = {
 /** The name of the variable to move a value to: the name it is assigned to, in capitals, else its cloud's usual one. */
 export function variableNameFor(leak: Pick<Leak, 'name' | 'part' | 'clouds' | 'owner'>): string {
   if (leak.name && /[a-z0-9]/i.test(leak.name)) {
-    const snake = leak.name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').replace(/[^A-Za-z0-9]+/g, '_').toUpperCase();
+    const snake = leak.name
+      .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+      .replace(/[^A-Za-z0-9]+/g, '_')
+      .toUpperCase();
     if (/^[A-Z_][A-Z0-9_]*$/.test(snake)) return snake;
   }
   const cloud: CloudId | undefined = leak.owner?.cloud ?? (leak.clouds.length === 1 ? leak.clouds[0] : undefined);
@@ -89,7 +94,12 @@ export function canReferenceEnv(languageId: string): boolean {
  * language of `text`; undefined where the language has none (JSON, `.env` files: the value
  * belongs in the environment as it is) or the value is not a quoted string in code.
  */
-export function envReferenceChanges(text: string, leak: Pick<Leak, 'start' | 'end'>, languageId: string, name: string): TextChange[] | undefined {
+export function envReferenceChanges(
+  text: string,
+  leak: Pick<Leak, 'start' | 'end'>,
+  languageId: string,
+  name: string,
+): TextChange[] | undefined {
   const reference = REFERENCES[languageId];
   if (!reference) return undefined;
   let { start, end } = leak;
@@ -105,8 +115,48 @@ export function envReferenceChanges(text: string, leak: Pick<Leak, 'start' | 'en
   return [{ start, end, text: reference.ref(name) }, ...(reference.extra?.(text, name) ?? [])];
 }
 
-const HASH = new Set(['python', 'yaml', 'shellscript', 'ruby', 'terraform', 'hcl', 'dotenv', 'properties', 'ini', 'toml', 'powershell', 'dockerfile', 'dockercompose', 'perl', 'r', 'makefile', 'coffeescript', 'elixir', 'julia', 'nix']);
-const SLASHES = new Set(['javascript', 'typescript', 'javascriptreact', 'typescriptreact', 'go', 'java', 'csharp', 'rust', 'php', 'c', 'cpp', 'jsonc', 'kotlin', 'swift', 'scala', 'groovy', 'dart', 'fsharp']);
+const HASH = new Set([
+  'python',
+  'yaml',
+  'shellscript',
+  'ruby',
+  'terraform',
+  'hcl',
+  'dotenv',
+  'properties',
+  'ini',
+  'toml',
+  'powershell',
+  'dockerfile',
+  'dockercompose',
+  'perl',
+  'r',
+  'makefile',
+  'coffeescript',
+  'elixir',
+  'julia',
+  'nix',
+]);
+const SLASHES = new Set([
+  'javascript',
+  'typescript',
+  'javascriptreact',
+  'typescriptreact',
+  'go',
+  'java',
+  'csharp',
+  'rust',
+  'php',
+  'c',
+  'cpp',
+  'jsonc',
+  'kotlin',
+  'swift',
+  'scala',
+  'groovy',
+  'dart',
+  'fsharp',
+]);
 
 /** The comment line that silences findings on the next line, for the language; undefined where it has no comments (JSON). */
 export function ignoreCommentChange(text: string, leak: Pick<Leak, 'start'>, languageId: string): TextChange | undefined {

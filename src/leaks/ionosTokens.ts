@@ -40,7 +40,8 @@ export function ionosTokenHits(bytes: Buffer): ShapeHit[] {
     while (lineStart > 0 && at - lineStart < 160 && bytes[lineStart - 1] !== 0x0a) lineStart--;
     const context = lineContext(bytes.toString('latin1', lineStart, at));
     const namesIonos = context.part === 'token' && context.clouds.includes(IONOS_LEAK_HINTS.cloud);
-    if (isIonosIssuer(decodeJson(payload)) || namesIonos) hits.push({ offset: at, length: end - at, part: 'token', clouds: ['ionos'], name: context.name });
+    if (isIonosIssuer(decodeJson(payload)) || namesIonos)
+      hits.push({ offset: at, length: end - at, part: 'token', clouds: ['ionos'], name: context.name });
     at = end;
   }
   return hits;

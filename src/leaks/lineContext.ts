@@ -40,7 +40,11 @@ export function lineContext(before: string): LineContext {
   for (const identifier of identifiers.slice(-IDENTIFIERS_BACK).reverse()) {
     // A value of an earlier assignment on the line: the names before it are that value's.
     // (Random: 16 characters or more, three digits or more, no separator; a name like `ociS3AccessKeyId` is not.)
-    if ((identifier.length >= 16 && (identifier.match(/[0-9]/g) ?? []).length >= 3 && !/[_.$-]/.test(identifier)) || identifier.length >= 60) break;
+    if (
+      (identifier.length >= 16 && (identifier.match(/[0-9]/g) ?? []).length >= 3 && !/[_.$-]/.test(identifier)) ||
+      identifier.length >= 60
+    )
+      break;
     part = partNamedBy(identifier);
     if (part) {
       name = identifier.replace(/^\$(?:env:)?/, '');

@@ -55,7 +55,18 @@ export class OwnerIndex {
         present.add(id);
         let owner = this.#owners.get(id);
         if (!owner) {
-          owner = { cloud: account.cloud, accountId: account.id, accountLabel: account.label, userId: user.id, userName: user.name, keyId: key.id, keyKind: key.kind, keyLabel: key.displayName ?? key.id, state: key.state, createdAt: key.createdAt?.getTime() };
+          owner = {
+            cloud: account.cloud,
+            accountId: account.id,
+            accountLabel: account.label,
+            userId: user.id,
+            userName: user.name,
+            keyId: key.id,
+            keyKind: key.kind,
+            keyLabel: key.displayName ?? key.id,
+            state: key.state,
+            createdAt: key.createdAt?.getTime(),
+          };
           this.#owners.set(id, owner);
           indexKey(this.index, key, owner);
           changed = true;
@@ -74,7 +85,13 @@ export class OwnerIndex {
       }
       if (fresh) {
         for (const [id, owner] of this.#owners) {
-          if (owner.accountId === account.id && owner.userId === user.id && !present.has(id) && owner.state !== 'deleted' && owner.keyKind !== 'api-token') {
+          if (
+            owner.accountId === account.id &&
+            owner.userId === user.id &&
+            !present.has(id) &&
+            owner.state !== 'deleted' &&
+            owner.keyKind !== 'api-token'
+          ) {
             owner.state = 'deleted';
             changed = true;
           }
@@ -88,7 +105,17 @@ export class OwnerIndex {
   addAccountToken(account: ListedKeys['account'], token: Secret): void {
     const id = `${account.id}|api-token`;
     if (this.#withSecret.has(id) || token.isEmpty()) return;
-    const owner: LeakOwner = { cloud: account.cloud, accountId: account.id, accountLabel: account.label, userId: '', userName: '', keyId: account.id, keyKind: 'api-token', keyLabel: 'API token', state: 'active' };
+    const owner: LeakOwner = {
+      cloud: account.cloud,
+      accountId: account.id,
+      accountLabel: account.label,
+      userId: '',
+      userName: '',
+      keyId: account.id,
+      keyKind: 'api-token',
+      keyLabel: 'API token',
+      state: 'active',
+    };
     this.#owners.set(id, owner);
     this.index.addSecret(token, owner);
     this.#withSecret.add(id);

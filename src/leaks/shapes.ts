@@ -52,7 +52,8 @@ const SLASH = 0x2f;
 const DASH = 0x2d;
 const UNDERSCORE = 0x5f;
 const DOT = 0x2e;
-const isAlnum = (b: number | undefined) => b !== undefined && ((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
+const isAlnum = (b: number | undefined) =>
+  b !== undefined && ((b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a));
 
 /**
  * Whether a run is a value of its own rather than a piece of a longer blob: a run that touches `+`,

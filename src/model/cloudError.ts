@@ -2,17 +2,7 @@ import type { CloudId } from './types';
 
 /** Stable reasons a cloud call fails; the UI chooses its wording and its offers (retry, sign in) by these. */
 export type CloudErrorCode =
-  | 'auth'
-  | 'forbidden'
-  | 'not-found'
-  | 'quota'
-  | 'conflict'
-  | 'throttled'
-  | 'invalid'
-  | 'network'
-  | 'server'
-  | 'cancelled'
-  | 'config';
+  'auth' | 'forbidden' | 'not-found' | 'quota' | 'conflict' | 'throttled' | 'invalid' | 'network' | 'server' | 'cancelled' | 'config';
 
 export interface CloudErrorDetails {
   readonly cloud?: CloudId;

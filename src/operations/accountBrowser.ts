@@ -61,7 +61,11 @@ export class AccountBrowser {
       ]);
       // A caller the cloud cannot name has no keys of its own to show.
       listing = caller.placeholder
-        ? { others: [], started: true, callerUnknown: caller.note ?? `${account.label} cannot say which user its credentials belong to, so no user is marked "you".` }
+        ? {
+            others: [],
+            started: true,
+            callerUnknown: caller.note ?? `${account.label} cannot say which user its credentials belong to, so no user is marked "you".`,
+          }
         : { caller: { ...caller, isCaller: true }, others: [], started: true };
       this.#addPage(listing, page.items, page.next);
       this.#users.set(account.id, listing);
@@ -127,7 +131,11 @@ export class AccountBrowser {
 
   /** Every key loaded so far, with its account id and user, without a call. */
   loadedKeys(): { accountId: string; user: CloudUser; keys: readonly AccessKey[] }[] {
-    return [...this.#keys.entries()].map(([cacheKey, { user, keys }]) => ({ accountId: cacheKey.slice(0, cacheKey.lastIndexOf('|')), user, keys }));
+    return [...this.#keys.entries()].map(([cacheKey, { user, keys }]) => ({
+      accountId: cacheKey.slice(0, cacheKey.lastIndexOf('|')),
+      user,
+      keys,
+    }));
   }
 
   /** Calls `listener` whenever a user's keys were loaded; returns the function that stops it. */

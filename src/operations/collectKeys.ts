@@ -15,7 +15,6 @@ export interface CollectedRows<T> {
 /** Users the Key Age Overview reads per account at most; a full audit passes `Infinity`. */
 export const MAX_USERS_PER_ACCOUNT = 2000;
 
-
 function isCancel(error: unknown): boolean {
   return isCloudError(error) && error.code === 'cancelled';
 }

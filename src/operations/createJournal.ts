@@ -19,20 +19,22 @@ export const CREATE_CALL_MAX_MS = 10 * 60_000;
  * One key creation that has started and not yet ended with its secret stored: ids and times only.
  * There is no field that could hold a secret; `strictObject` rejects a record with unknown fields.
  */
-export const CreateIntentSchema = lazySchema(() => z.strictObject({
-  version: z.literal(1),
-  id: z.string().check(z.minLength(1)),
-  accountId: z.string().check(z.minLength(1)),
-  cloud: z.enum(CLOUD_IDS),
-  userId: z.string().check(z.minLength(1)),
-  kind: z.enum(KEY_KINDS),
-  /** ISO time just before the create call went out. */
-  startedAt: z.iso.datetime(),
-  /** Ids of the user's keys of this kind before the call: never candidates for recovery. */
-  keysBefore: z.array(z.string()),
-  /** The process (extension host) making the call: while it lives, the create is running, not interrupted. */
-  owner: z.optional(z.int().check(z.positive())),
-}));
+export const CreateIntentSchema = lazySchema(() =>
+  z.strictObject({
+    version: z.literal(1),
+    id: z.string().check(z.minLength(1)),
+    accountId: z.string().check(z.minLength(1)),
+    cloud: z.enum(CLOUD_IDS),
+    userId: z.string().check(z.minLength(1)),
+    kind: z.enum(KEY_KINDS),
+    /** ISO time just before the create call went out. */
+    startedAt: z.iso.datetime(),
+    /** Ids of the user's keys of this kind before the call: never candidates for recovery. */
+    keysBefore: z.array(z.string()),
+    /** The process (extension host) making the call: while it lives, the create is running, not interrupted. */
+    owner: z.optional(z.int().check(z.positive())),
+  }),
+);
 
 export type CreateIntent = z.infer<typeof CreateIntentSchema>;
 

@@ -44,7 +44,14 @@ export async function findOrphans(
   const candidates = (await provider.listKeys(intent.userId, signal)).filter((k) => {
     // A key without a creation time cannot be proven new: it is never touched.
     const created = k.createdAt?.getTime();
-    return k.kind === intent.kind && !before.has(k.id) && created !== undefined && created >= notBefore && created <= notAfter && !claimedByLater(k, created);
+    return (
+      k.kind === intent.kind &&
+      !before.has(k.id) &&
+      created !== undefined &&
+      created >= notBefore &&
+      created <= notAfter &&
+      !claimedByLater(k, created)
+    );
   });
   const readable = provider.capabilities(intent.kind).secretReadableLater && provider.revealSecret !== undefined;
   const orphans: Orphan[] = [];
@@ -101,7 +108,15 @@ async function deleteOrphan(provider: CloudProvider, key: AccessKey, signal?: Ab
 export async function recoverInterruptedCreates(deps: RecoveryDeps, signal?: AbortSignal): Promise<RecoveryReport> {
   const all = deps.journal.records();
   const records = all.filter((r) => deps.onlyRecords === undefined || deps.onlyRecords.has(r.id));
-  const report: RecoveryReport = { records: records.length, secretsStored: [], deleted: [], kept: [], unanswered: [], failures: [], cleared: 0 };
+  const report: RecoveryReport = {
+    records: records.length,
+    secretsStored: [],
+    deleted: [],
+    kept: [],
+    unanswered: [],
+    failures: [],
+    cleared: 0,
+  };
   /** Records with something left to do: they stay for the next start. */
   const blocked = new Set<string>();
   const providers = new Map<string, CloudProvider>();
@@ -112,7 +127,9 @@ export async function recoverInterruptedCreates(deps: RecoveryDeps, signal?: Abo
   for (const intent of records) {
     const provider = await deps.providerFor(intent);
     if (!provider) {
-      deps.logger?.warn(`An interrupted key creation for account ${intent.accountId} cannot be checked: the account is no longer configured.`);
+      deps.logger?.warn(
+        `An interrupted key creation for account ${intent.accountId} cannot be checked: the account is no longer configured.`,
+      );
       continue;
     }
     providers.set(intent.id, provider);

@@ -22,7 +22,12 @@ export interface AlertSummary {
 
 /** Counts the keys that are overdue (too old, or expired) or expiring, each under its cloud's policy. */
 export function summarizeAlerts(
-  loaded: readonly { readonly cloud: CloudId; readonly accountLabel: string; readonly userName?: string; readonly keys: readonly AccessKey[] }[],
+  loaded: readonly {
+    readonly cloud: CloudId;
+    readonly accountLabel: string;
+    readonly userName?: string;
+    readonly keys: readonly AccessKey[];
+  }[],
   policy: (cloud: CloudId) => KeyHealthPolicy,
   now: number,
 ): AlertSummary {
@@ -34,16 +39,22 @@ export function summarizeAlerts(
       const overdue = warnings.find((w) => w.kind === 'old' || w.kind === 'expired');
       const expiring = warnings.find((w) => w.kind === 'expiring');
       if (overdue) {
-        const reason = overdue.kind === 'old' ? `${overdue.ageDays} days old (maximum ${overdue.maxAgeDays})` : `expired ${overdue.daysAgo} days ago`;
+        const reason =
+          overdue.kind === 'old' ? `${overdue.ageDays} days old (maximum ${overdue.maxAgeDays})` : `expired ${overdue.daysAgo} days ago`;
         alerts.push({ cloud: group.cloud, accountLabel: group.accountLabel, userName: group.userName, key, level: 'overdue', reason });
       } else if (expiring) {
-        const reason = expiring.daysLeft === 0 ? 'expires today' : `expires in ${expiring.daysLeft} day${expiring.daysLeft === 1 ? '' : 's'}`;
+        const reason =
+          expiring.daysLeft === 0 ? 'expires today' : `expires in ${expiring.daysLeft} day${expiring.daysLeft === 1 ? '' : 's'}`;
         alerts.push({ cloud: group.cloud, accountLabel: group.accountLabel, userName: group.userName, key, level: 'expiring', reason });
       }
     }
   }
   alerts.sort((a, b) => (a.level === b.level ? 0 : a.level === 'overdue' ? -1 : 1));
-  return { overdue: alerts.filter((a) => a.level === 'overdue').length, expiring: alerts.filter((a) => a.level === 'expiring').length, alerts };
+  return {
+    overdue: alerts.filter((a) => a.level === 'overdue').length,
+    expiring: alerts.filter((a) => a.level === 'expiring').length,
+    alerts,
+  };
 }
 
 /** The default expiry of a new OUTSCALE key, when `cloudKeys.outscale.defaultKeyExpiryDays` asks for one. */

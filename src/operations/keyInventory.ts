@@ -78,7 +78,9 @@ export class KeyInventory {
     if (this.#cancelled) return;
     if (user) {
       const signal = this.#abort.signal;
-      void this.#queue(() => this.browser.keys(account, user, signal)).catch((error: unknown) => this.#problem(`${account.id}|${user.id}`, `${account.label} / ${user.name}`, error, signal));
+      void this.#queue(() => this.browser.keys(account, user, signal)).catch((error: unknown) =>
+        this.#problem(`${account.id}|${user.id}`, `${account.label} / ${user.name}`, error, signal),
+      );
       return;
     }
     this.#scans.delete(account.id);

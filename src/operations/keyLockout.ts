@@ -39,7 +39,10 @@ export function typedConfirmation(key: AccessKey, keysOfUser: readonly AccessKey
     return { expected: name, what: 'name', matches: (typed) => typed.trim() === name };
   }
   if (key.kind === 'api-signing-key' && key.fingerprint && /^[0-9a-f]{2}(:[0-9a-f]{2})+$/i.test(key.fingerprint)) {
-    const expected = key.fingerprint.split(':').slice(-CONFIRM_TAIL_LENGTH / 2).join(':');
+    const expected = key.fingerprint
+      .split(':')
+      .slice(-CONFIRM_TAIL_LENGTH / 2)
+      .join(':');
     return { expected, what: 'fingerprint-tail', matches: (typed) => bare(typed) === bare(expected) };
   }
   const expected = key.id.slice(-CONFIRM_TAIL_LENGTH);

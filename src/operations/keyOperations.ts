@@ -38,7 +38,7 @@ export function assertBelowLimit(provider: CloudProvider, user: CloudUser, kind:
   const { maxKeysPerUser } = provider.capabilities(kind);
   const sameKind = existing.filter((k) => k.kind === kind);
   if (sameKind.length >= maxKeysPerUser) {
-    const names = sameKind.map((k) => k.displayName ? `${k.displayName} (${k.id})` : k.id).join(', ');
+    const names = sameKind.map((k) => (k.displayName ? `${k.displayName} (${k.id})` : k.id)).join(', ');
     throw new CloudError(
       'quota',
       `${user.name} already has ${sameKind.length} of ${maxKeysPerUser} allowed keys of this kind (${names}). Delete one first.`,
@@ -48,7 +48,16 @@ export function assertBelowLimit(provider: CloudProvider, user: CloudUser, kind:
 }
 
 /** Failures that prove the cloud refused the create, so no key can exist; any other failure may hide one. */
-const REFUSED_BEFORE_CREATING: ReadonlySet<CloudErrorCode> = new Set(['auth', 'forbidden', 'not-found', 'quota', 'conflict', 'throttled', 'invalid', 'config']);
+const REFUSED_BEFORE_CREATING: ReadonlySet<CloudErrorCode> = new Set([
+  'auth',
+  'forbidden',
+  'not-found',
+  'quota',
+  'conflict',
+  'throttled',
+  'invalid',
+  'config',
+]);
 
 /** Whether a create call's failure proves no key was made (so its journal record can go). */
 export function refusedBeforeCreating(error: unknown): boolean {
@@ -87,9 +96,16 @@ export async function createKeyStoringSecret(
   const existing = await provider.listKeys(user.id, signal);
   assertBelowLimit(provider, user, kind, existing);
   // An uploaded public key has no secret to lose: nothing to record.
-  const intent = journal && !options.publicKeyPem
-    ? await journal.begin({ accountId: user.accountId, cloud: provider.cloud, userId: user.id, kind, keysBefore: existing.filter((k) => k.kind === kind).map((k) => k.id) })
-    : undefined;
+  const intent =
+    journal && !options.publicKeyPem
+      ? await journal.begin({
+          accountId: user.accountId,
+          cloud: provider.cloud,
+          userId: user.id,
+          kind,
+          keysBefore: existing.filter((k) => k.kind === kind).map((k) => k.id),
+        })
+      : undefined;
   try {
     let created: CreatedKey;
     try {
@@ -119,7 +135,12 @@ export async function createKeyStoringSecret(
 }
 
 /** Deletes a key at the cloud, then forgets its stored secret. */
-export async function deleteKeyAndSecret(provider: CloudProvider, key: AccessKey, sink: KeySecretSink, signal?: AbortSignal): Promise<void> {
+export async function deleteKeyAndSecret(
+  provider: CloudProvider,
+  key: AccessKey,
+  sink: KeySecretSink,
+  signal?: AbortSignal,
+): Promise<void> {
   await provider.deleteKey(key, signal);
   await sink.deleteKeySecret(key);
 }

@@ -21,7 +21,11 @@ export interface SecretFromCloud {
  * (`capabilities().secretReadableLater`, IONOS Object Storage); `undefined` when neither has it. The
  * one reader of a key's secret, for the commands, the forms and the rotation engine.
  */
-export async function readKeySecret(vault: KeySecretVault, key: Pick<AccessKey, 'accountId' | 'kind' | 'id'>, cloud: SecretFromCloud): Promise<Secret | undefined> {
+export async function readKeySecret(
+  vault: KeySecretVault,
+  key: Pick<AccessKey, 'accountId' | 'kind' | 'id'>,
+  cloud: SecretFromCloud,
+): Promise<Secret | undefined> {
   const stored = await vault.getKeySecret(key);
   if (stored) return stored;
   const provider = await cloud.provider();

@@ -16,16 +16,18 @@ const CREDENTIAL_PREFIX = `${PREFIX}credential/`;
 export type SecretName = `${typeof KEY_PREFIX}${string}` | `${typeof CREDENTIAL_PREFIX}${string}`;
 
 /** What is stored for a key created here: enough to export it later without asking the cloud. */
-const StoredKeySecretSchema = lazySchema(() => z.object({
-  version: z.literal(1),
-  cloud: z.enum(CLOUD_IDS),
-  accountId: z.string(),
-  userId: z.string(),
-  kind: z.enum(KEY_KINDS),
-  keyId: z.string(),
-  secret: z.string(),
-  storedAt: z.string(),
-}));
+const StoredKeySecretSchema = lazySchema(() =>
+  z.object({
+    version: z.literal(1),
+    cloud: z.enum(CLOUD_IDS),
+    accountId: z.string(),
+    userId: z.string(),
+    kind: z.enum(KEY_KINDS),
+    keyId: z.string(),
+    secret: z.string(),
+    storedAt: z.string(),
+  }),
+);
 
 export function keySecretName(key: Pick<AccessKey, 'accountId' | 'kind' | 'id'>): SecretName {
   return `${KEY_PREFIX}${key.accountId}/${key.kind}/${key.id}`;

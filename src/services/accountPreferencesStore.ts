@@ -11,16 +11,18 @@ const MANUAL_KEY = 'cloudKeys.manualAccounts';
 const HIDDEN_KEY = 'cloudKeys.hiddenAccounts';
 
 /** Hand-entered accounts as kept in globalState: names and non-secret fields only. */
-const ManualAccountSchema = lazySchema(() => z.object({
-  id: z.string().check(z.minLength(1)),
-  cloud: z.enum(CLOUD_IDS),
-  label: z.string().check(z.minLength(1)),
-  source: z.string(),
-  origin: z.object({ kind: z.literal('manual') }),
-  region: z.optional(z.string()),
-  endpoint: z.optional(z.string()),
-  details: z.optional(z.record(z.string(), z.string())),
-}));
+const ManualAccountSchema = lazySchema(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    cloud: z.enum(CLOUD_IDS),
+    label: z.string().check(z.minLength(1)),
+    source: z.string(),
+    origin: z.object({ kind: z.literal('manual') }),
+    region: z.optional(z.string()),
+    endpoint: z.optional(z.string()),
+    details: z.optional(z.record(z.string(), z.string())),
+  }),
+);
 
 /** Manual and hidden accounts in the extension's global state (synced per machine, never secret). */
 export class AccountPreferencesStore implements AccountPreferences {
@@ -40,7 +42,10 @@ export class AccountPreferencesStore implements AccountPreferences {
   }
 
   async removeManualAccount(id: string): Promise<void> {
-    await this.state.update(MANUAL_KEY, this.manualAccounts().filter((a) => a.id !== id));
+    await this.state.update(
+      MANUAL_KEY,
+      this.manualAccounts().filter((a) => a.id !== id),
+    );
     await this.setHidden(id, false);
   }
 

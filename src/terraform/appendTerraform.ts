@@ -4,7 +4,13 @@
  * after the file's last block of the kind it belongs with (a resource after the last resource).
  */
 import { renderHcl } from './hcl';
-import { declaresSource, providerEntries, renderRequiredProviders, type GeneratedTerraform, type ProviderRequirement } from './requiredProviders';
+import {
+  declaresSource,
+  providerEntries,
+  renderRequiredProviders,
+  type GeneratedTerraform,
+  type ProviderRequirement,
+} from './requiredProviders';
 import { terraformLayout, type RequiredProvidersEntry, type TerraformLayout } from './terraformLayout';
 
 /** Text to insert at an offset of the original text. */
@@ -77,7 +83,11 @@ function withEol(insertion: TextInsertion, eol: string): TextInsertion {
  * block at the top of the file. Nothing when every provider is declared. Throws when the file's
  * `terraform` block is left open (a half-typed file): adding a second one would be wrong.
  */
-export function mergeProviders(text: string, providers: readonly ProviderRequirement[], layout: TerraformLayout = terraformLayout(text)): ProviderMerge {
+export function mergeProviders(
+  text: string,
+  providers: readonly ProviderRequirement[],
+  layout: TerraformLayout = terraformLayout(text),
+): ProviderMerge {
   const open = layout.blocks.find((b) => b.type === 'terraform' && !b.closed);
   if (open) throw new Error(`The terraform block at line ${lineNumber(text, open.start)} is not closed: close it, then append again.`);
   const required = layout.requiredProviders;
@@ -87,9 +97,17 @@ export function mergeProviders(text: string, providers: readonly ProviderRequire
   const terraform = layout.blocks.find((b) => b.type === 'terraform' && b.closed);
   if (required) {
     // The entries, one level inside the existing block.
-    insertion = beforeClosingBrace(text, required.close, indentLines(renderHcl(providerEntries(missing)), `${indentAt(text, required.start)}  `));
+    insertion = beforeClosingBrace(
+      text,
+      required.close,
+      indentLines(renderHcl(providerEntries(missing)), `${indentAt(text, required.start)}  `),
+    );
   } else if (terraform) {
-    insertion = beforeClosingBrace(text, terraform.close, indentLines(renderRequiredProviders(missing, false), `${indentAt(text, terraform.start)}  `));
+    insertion = beforeClosingBrace(
+      text,
+      terraform.close,
+      indentLines(renderRequiredProviders(missing, false), `${indentAt(text, terraform.start)}  `),
+    );
   } else {
     insertion = { offset: 0, text: `${renderRequiredProviders(missing, true)}\n` };
   }
@@ -101,7 +119,9 @@ export function mergeProviders(text: string, providers: readonly ProviderRequire
  * file has (on the line after its `}`, a blank line between), else at the end of the file.
  */
 export function placeBody(text: string, generated: GeneratedTerraform, layout: TerraformLayout = terraformLayout(text)): TextInsertion {
-  const anchor = generated.placeAfter.map((type) => layout.blocks.filter((b) => b.type === type && b.closed).at(-1)).find((b) => b !== undefined);
+  const anchor = generated.placeAfter
+    .map((type) => layout.blocks.filter((b) => b.type === type && b.closed).at(-1))
+    .find((b) => b !== undefined);
   const body = generated.body.replace(/\n+$/, '');
   let insertion: TextInsertion;
   if (anchor) {
@@ -114,7 +134,10 @@ export function placeBody(text: string, generated: GeneratedTerraform, layout: T
 }
 
 /** The insertions that append generated HCL to a file that holds (or should hold) the module's `required_providers`. */
-export function planAppend(text: string, generated: GeneratedTerraform): { insertions: TextInsertion[]; added: readonly ProviderRequirement[] } {
+export function planAppend(
+  text: string,
+  generated: GeneratedTerraform,
+): { insertions: TextInsertion[]; added: readonly ProviderRequirement[] } {
   const layout = terraformLayout(text);
   const merge = mergeProviders(text, generated.providers, layout);
   const insertions = [...(merge.insertion ? [merge.insertion] : []), placeBody(text, generated, layout)];

@@ -28,8 +28,17 @@ function day(date: Date): string {
 }
 
 function describeKey(account: Account, user: CloudUser, key: AccessKey): string {
-  const facts = [key.state.toUpperCase(), key.createdAt ? `created ${day(key.createdAt)}` : undefined, key.expiresAt ? `expires ${day(key.expiresAt)}` : undefined];
-  const what = key.kind === 'api-signing-key' ? `API signing key ${key.fingerprint ?? key.id}` : key.displayName ? `"${key.displayName}" (${key.id})` : `Key ${key.id}`;
+  const facts = [
+    key.state.toUpperCase(),
+    key.createdAt ? `created ${day(key.createdAt)}` : undefined,
+    key.expiresAt ? `expires ${day(key.expiresAt)}` : undefined,
+  ];
+  const what =
+    key.kind === 'api-signing-key'
+      ? `API signing key ${key.fingerprint ?? key.id}`
+      : key.displayName
+        ? `"${key.displayName}" (${key.id})`
+        : `Key ${key.id}`;
   return `${what} of ${user.name} in ${account.label} (${CLOUD_LABELS[account.cloud]}): ${facts.filter(Boolean).join(', ')}.`;
 }
 
@@ -40,9 +49,7 @@ function keyArguments(type: KeyResourceType, user: CloudUser, key: AccessKey, na
       return { body: [attr('display_name', str(key.displayName ?? key.id)), attr('user_id', str(user.id))], notes: [] };
     case 'oci_identity_api_key': {
       // key_value forces a new key when it changes: only the key's own public key keeps it.
-      const value: HclExpr = key.publicKeyPem
-        ? { heredoc: key.publicKeyPem.trim().split(/\r?\n/) }
-        : `file("\${path.module}/${name}.pem")`;
+      const value: HclExpr = key.publicKeyPem ? { heredoc: key.publicKeyPem.trim().split(/\r?\n/) } : `file("\${path.module}/${name}.pem")`;
       const notes = key.publicKeyPem
         ? []
         : [`Put the public key with fingerprint ${key.fingerprint ?? key.id} in ${name}.pem: any other key_value replaces this key.`];
@@ -65,14 +72,17 @@ function keyArguments(type: KeyResourceType, user: CloudUser, key: AccessKey, na
       // Owned by the contract: no user argument. The provider reads only IONOS_API_URL_OBJECT_STORAGE_MANAGEMENT for its endpoint.
       return {
         body: key.displayName ? [attr('description', str(key.displayName))] : [],
-        notes: ['Owned by the contract; Terraform reaches it through the Object Storage Management API (https://s3.ionos.com, or IONOS_API_URL_OBJECT_STORAGE_MANAGEMENT).'],
+        notes: [
+          'Owned by the contract; Terraform reaches it through the Object Storage Management API (https://s3.ionos.com, or IONOS_API_URL_OBJECT_STORAGE_MANAGEMENT).',
+        ],
       };
   }
 }
 
 /** What an import means for the key's secret, per cloud. */
 function importNote(type: KeyResourceType): string {
-  if (type === 'oci_identity_api_key') return 'Terraform 1.5+ adopts the existing key on the next apply; an API signing key has no secret in state.';
+  if (type === 'oci_identity_api_key')
+    return 'Terraform 1.5+ adopts the existing key on the next apply; an API signing key has no secret in state.';
   if (type === 'ionoscloud_s3_key') {
     return 'Terraform 1.5+ adopts the existing key on the next apply. IONOS returns secret_key on every read, so it lands in the state file: keep the state encrypted.';
   }
@@ -80,7 +90,13 @@ function importNote(type: KeyResourceType): string {
   return `Terraform 1.5+ adopts the existing key on the next apply. Its secret is not recoverable into state: ${secret} stays empty; keep using the secret where it was saved when the key was created.`;
 }
 
-function keyItems(account: Account, user: CloudUser, key: AccessKey, taken: Set<string>, rotationDays: number): { items: HclItem[]; rotates: boolean } | undefined {
+function keyItems(
+  account: Account,
+  user: CloudUser,
+  key: AccessKey,
+  taken: Set<string>,
+  rotationDays: number,
+): { items: HclItem[]; rotates: boolean } | undefined {
   const type = resourceTypeFor(account.cloud, key.kind);
   if (!type) return undefined;
   const name = resourceName(key.displayName || (key.kind === 'api-signing-key' ? `${user.name}_api_key` : `${user.name}_key`), taken);
@@ -90,10 +106,17 @@ function keyItems(account: Account, user: CloudUser, key: AccessKey, taken: Set<
   const items: HclItem[] = [];
   if (rotates) {
     items.push(block('resource', ['time_rotating', name], [attr('rotation_days', String(rotationDays))]), blank);
-    body.push(blank, block('lifecycle', [], [attr('create_before_destroy', 'true'), attr('replace_triggered_by', `[time_rotating.${name}]`)]));
+    body.push(
+      blank,
+      block('lifecycle', [], [attr('create_before_destroy', 'true'), attr('replace_triggered_by', `[time_rotating.${name}]`)]),
+    );
   }
   items.push(comment([describeKey(account, user, key), ...notes].join('\n')), block('resource', [type, name], body), blank);
-  items.push(comment(importNote(type)), block('import', [], [attr('to', `${type}.${name}`), attr('id', str(importIdFor(type, key)))]), blank);
+  items.push(
+    comment(importNote(type)),
+    block('import', [], [attr('to', `${type}.${name}`), attr('id', str(importIdFor(type, key)))]),
+    blank,
+  );
   if (rotates) {
     items.push(
       comment('None of the providers marks the secret sensitive: this output does.'),
@@ -108,12 +131,22 @@ function keyItems(account: Account, user: CloudUser, key: AccessKey, taken: Set<
  * The resources (with `import` blocks) of some keys of one user, formatted as `terraform fmt` would.
  * Keys no Terraform resource manages are skipped. No secret is ever written.
  */
-export function generateKeysTerraform(account: Account, user: CloudUser, keys: readonly AccessKey[], options: GenerateOptions = {}): string {
+export function generateKeysTerraform(
+  account: Account,
+  user: CloudUser,
+  keys: readonly AccessKey[],
+  options: GenerateOptions = {},
+): string {
   return renderNewFile(keysTerraform(account, user, keys, options), options.omitRequiredProviders);
 }
 
 /** `generateKeysTerraform` in parts: the providers it needs, and the rest. */
-export function keysTerraform(account: Account, user: CloudUser, keys: readonly AccessKey[], options: GenerateOptions = {}): GeneratedTerraform {
+export function keysTerraform(
+  account: Account,
+  user: CloudUser,
+  keys: readonly AccessKey[],
+  options: GenerateOptions = {},
+): GeneratedTerraform {
   const taken = new Set(options.takenNames ?? []);
   const parts = keys.map((key) => keyItems(account, user, key, taken, options.rotationDays ?? 0)).filter((p) => p !== undefined);
   const providers = [TERRAFORM_PROVIDERS[account.cloud], ...(parts.some((p) => p.rotates) ? [TIME_PROVIDER] : [])];
@@ -134,7 +167,9 @@ function providerBody(account: Account): { body: HclItem[]; notes: string[] } {
         notes.push(`Credentials come from profile ${origin.profile} of ${origin.path}; the OCI provider reads ~/.oci/config.`);
         if (account.details?.auth === 'session-token') {
           body.push(attr('auth', str('SecurityToken')));
-          notes.push(`Profile ${origin.profile} signs in with a session token: run \`oci session refresh --profile ${origin.profile}\` before terraform when it has expired.`);
+          notes.push(
+            `Profile ${origin.profile} signs in with a session token: run \`oci session refresh --profile ${origin.profile}\` before terraform when it has expired.`,
+          );
         }
       } else {
         notes.push('Give the provider the credentials of a profile of ~/.oci/config (config_file_profile): never put a private key here.');

@@ -23,7 +23,12 @@ export type HclItem =
   | { readonly kind: 'blank' };
 
 export const attr = (name: string, value: HclExpr): HclItem => ({ kind: 'attribute', name, value });
-export const block = (type: string, labels: readonly string[], body: readonly HclItem[]): HclItem => ({ kind: 'block', type, labels, body });
+export const block = (type: string, labels: readonly string[], body: readonly HclItem[]): HclItem => ({
+  kind: 'block',
+  type,
+  labels,
+  body,
+});
 export const comment = (text: string): HclItem => ({ kind: 'comment', text });
 export const blank: HclItem = { kind: 'blank' };
 
@@ -53,7 +58,14 @@ function renderExpr(value: HclExpr, indent: string): string[] {
     // `<<-` strips the common leading whitespace, so the text sits one level deeper than the attribute.
     return ['<<-EOT', ...value.heredoc.map((line) => (line === '' ? '' : `${indent}  ${line}`)), `${indent}EOT`];
   }
-  return ['{', ...renderBody(value.object.map(([name, v]) => attr(name, v)), `${indent}  `), `${indent}}`];
+  return [
+    '{',
+    ...renderBody(
+      value.object.map(([name, v]) => attr(name, v)),
+      `${indent}  `,
+    ),
+    `${indent}}`,
+  ];
 }
 
 const COMMENT_WIDTH = 98;

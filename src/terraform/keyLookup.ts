@@ -45,7 +45,9 @@ function literalString(block: ScannedBlock, name: string): string | undefined {
 }
 
 function importFor(blocks: readonly ScannedBlock[], address: string): ScannedBlock | undefined {
-  return blocks.find((b) => b.kind === 'import' && b.attributes.some((a) => a.name === 'to' && a.expression.replace(/\s+/g, '') === address));
+  return blocks.find(
+    (b) => b.kind === 'import' && b.attributes.some((a) => a.name === 'to' && a.expression.replace(/\s+/g, '') === address),
+  );
 }
 
 /** What each key resource of a scanned file says about the key it manages. */
@@ -113,7 +115,9 @@ export function matchKey(lookup: KeyLookup, keys: readonly AccessKey[]): KeyMatc
   const kind = KEY_RESOURCES[lookup.type].kind;
   const ofKind = keys.filter((k) => k.kind === kind);
   if (lookup.importedKeyId !== undefined) {
-    const key = ofKind.find((k) => k.id === lookup.importedKeyId || k.fingerprint === lookup.importedKeyId || k.resourceId === lookup.importedKeyId);
+    const key = ofKind.find(
+      (k) => k.id === lookup.importedKeyId || k.fingerprint === lookup.importedKeyId || k.resourceId === lookup.importedKeyId,
+    );
     return key ? { kind: 'found', key } : { kind: 'missing', keyId: lookup.importedKeyId };
   }
   if (lookup.match) {

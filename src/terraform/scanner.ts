@@ -40,7 +40,20 @@ export interface ScannedBlock {
 const { CLOSE, EQ, HEREDOC, IDENT, LBRACE, NEWLINE, NUMBER, OPEN, RBRACE, STRING } = TOKEN;
 
 /** Keywords that start a top-level block; one at the start of a line closes a block left open. */
-const TOP_LEVEL = new Set(['resource', 'data', 'module', 'output', 'variable', 'locals', 'provider', 'terraform', 'import', 'moved', 'removed', 'check']);
+const TOP_LEVEL = new Set([
+  'resource',
+  'data',
+  'module',
+  'output',
+  'variable',
+  'locals',
+  'provider',
+  'terraform',
+  'import',
+  'moved',
+  'removed',
+  'check',
+]);
 
 interface BodyResult {
   readonly next: number;

@@ -6,7 +6,19 @@
  */
 
 /** Token types. Read them into module constants (`const { IDENT } = TOKEN`): an imported binding costs a getter call per use once transpiled. */
-export const TOKEN = { IDENT: 1, STRING: 2, HEREDOC: 3, NUMBER: 4, LBRACE: 5, RBRACE: 6, OPEN: 7, CLOSE: 8, EQ: 9, NEWLINE: 10, OTHER: 11 } as const;
+export const TOKEN = {
+  IDENT: 1,
+  STRING: 2,
+  HEREDOC: 3,
+  NUMBER: 4,
+  LBRACE: 5,
+  RBRACE: 6,
+  OPEN: 7,
+  CLOSE: 8,
+  EQ: 9,
+  NEWLINE: 10,
+  OTHER: 11,
+} as const;
 const { IDENT, STRING, HEREDOC, NUMBER, LBRACE, RBRACE, OPEN, CLOSE, EQ, NEWLINE, OTHER } = TOKEN;
 
 /** On a string: closed and without template sequences, so it has a value. On a heredoc: closed. */
@@ -26,7 +38,11 @@ const ASCII = new Uint8Array(128);
 for (let c = 0; c < 128; c += 1) {
   const letter = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95;
   const digit = c >= 48 && c <= 57;
-  ASCII[c] = (letter ? START | PART : 0) | (digit ? DIGIT | PART | NUMBER_PART : 0) | (c === 45 ? PART : 0) | (c === 46 || c === 101 || c === 69 ? NUMBER_PART : 0);
+  ASCII[c] =
+    (letter ? START | PART : 0) |
+    (digit ? DIGIT | PART | NUMBER_PART : 0) |
+    (c === 45 ? PART : 0) |
+    (c === 46 || c === 101 || c === 69 ? NUMBER_PART : 0);
 }
 /** Letters, `_`, and anything beyond ASCII start an identifier. */
 const isIdentStart = (c: number): boolean => c > 127 || (ASCII[c] & START) !== 0;

@@ -25,7 +25,10 @@ export interface TextFix {
 
 const SECRET_TYPES = KEY_RESOURCE_TYPES.filter((type) => KEY_RESOURCES[type].secretAttribute !== undefined);
 // type.name, an optional index or splat, then an optional .attribute
-const REFERENCE = new RegExp(`\\b(${SECRET_TYPES.join('|')})\\.([A-Za-z_][A-Za-z0-9_-]*)((?:\\[[^\\]]*\\]|\\.\\*)*)(?:\\.([A-Za-z_][A-Za-z0-9_]*))?`, 'g');
+const REFERENCE = new RegExp(
+  `\\b(${SECRET_TYPES.join('|')})\\.([A-Za-z_][A-Za-z0-9_-]*)((?:\\[[^\\]]*\\]|\\.\\*)*)(?:\\.([A-Za-z_][A-Za-z0-9_]*))?`,
+  'g',
+);
 
 /** The edit that makes an output sensitive: `sensitive = false` becomes true, or a line is added after `value`. */
 export function sensitiveFix(text: string, output: ScannedBlock): TextFix {

@@ -3,14 +3,16 @@ import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 
 /** A VS Code snippets file (`snippets/terraform.json`), as read at run time. */
-const SnippetFileSchema = lazySchema(() => z.record(
-  z.string(),
-  z.object({
-    prefix: z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))]),
-    body: z.union([z.string(), z.array(z.string())]),
-    description: z.string().check(z.minLength(1)),
-  }),
-));
+const SnippetFileSchema = lazySchema(() =>
+  z.record(
+    z.string(),
+    z.object({
+      prefix: z.union([z.string().check(z.minLength(1)), z.array(z.string().check(z.minLength(1))).check(z.minLength(1))]),
+      body: z.union([z.string(), z.array(z.string())]),
+      description: z.string().check(z.minLength(1)),
+    }),
+  ),
+);
 
 export interface TerraformSnippet {
   readonly name: string;
@@ -24,7 +26,8 @@ export interface TerraformSnippet {
 /** Reads a snippets file's JSON; throws a message naming the file's problem when it is not one. */
 export function parseSnippets(json: unknown): TerraformSnippet[] {
   const parsed = SnippetFileSchema.safeParse(json);
-  if (!parsed.success) throw new Error(`snippets/terraform.json is not a VS Code snippets file: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
+  if (!parsed.success)
+    throw new Error(`snippets/terraform.json is not a VS Code snippets file: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
   return Object.entries(parsed.data).map(([name, s]) => ({
     name,
     prefixes: typeof s.prefix === 'string' ? [s.prefix] : s.prefix,
@@ -40,7 +43,7 @@ export function parseSnippets(json: unknown): TerraformSnippet[] {
  */
 export function snippetPreview(body: string): string {
   let text = body;
-  for (let previous = ''; previous !== text; ) {
+  for (let previous = ''; previous !== text;) {
     previous = text;
     text = text
       .replace(/(?<!\\)\$\{\d+:([^${}]*)\}/g, '$1')

@@ -60,7 +60,7 @@ export function terraformLayout(text: string): TerraformLayout {
     let p = pos + 1;
     const labels: string[] = [];
     while (p < count && (types[p] === STRING || types[p] === IDENT)) {
-      labels.push(types[p] === STRING ? tokens.value(p) ?? text.slice(starts[p] + 1, ends[p] - 1) : tokens.source(p));
+      labels.push(types[p] === STRING ? (tokens.value(p) ?? text.slice(starts[p] + 1, ends[p] - 1)) : tokens.source(p));
       p += 1;
     }
     return p < count && types[p] === LBRACE ? { labels, open: p } : undefined;
@@ -99,7 +99,13 @@ export function terraformLayout(text: string): TerraformLayout {
     }
     const close = closing(found.open);
     const type = tokens.source(pos);
-    blocks.push({ type, labels: found.labels, start: starts[pos], close: close < count ? starts[close] : text.length, closed: close < count });
+    blocks.push({
+      type,
+      labels: found.labels,
+      start: starts[pos],
+      close: close < count ? starts[close] : text.length,
+      closed: close < count,
+    });
     if (type === 'terraform' && !requiredProviders) {
       for (let p = found.open + 1; p < close; p += 1) {
         const nested = tokens.source(p) === 'required_providers' ? header(p) : undefined;

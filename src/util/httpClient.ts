@@ -44,7 +44,10 @@ function readPem(file: string, what: string): string {
   try {
     const text = fs.readFileSync(file, 'utf8');
     if (!text.includes('-----BEGIN CERTIFICATE-----')) {
-      throw new CloudError('config', `${what} (${file}) holds no PEM certificate ("-----BEGIN CERTIFICATE-----"). Point it at a PEM file of CA certificates.`);
+      throw new CloudError(
+        'config',
+        `${what} (${file}) holds no PEM certificate ("-----BEGIN CERTIFICATE-----"). Point it at a PEM file of CA certificates.`,
+      );
     }
     return text;
   } catch (error) {

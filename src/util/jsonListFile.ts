@@ -33,7 +33,10 @@ export function jsonListFile<T>(file: string, legacy?: LegacyListStore): ListSto
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') return legacy?.read();
-        throw new Error(`Cloud Keys cannot read ${file} (${code ?? 'unknown error'}). Fix its permissions or move it away, then reload the window.`, { cause: error });
+        throw new Error(
+          `Cloud Keys cannot read ${file} (${code ?? 'unknown error'}). Fix its permissions or move it away, then reload the window.`,
+          { cause: error },
+        );
       }
       try {
         return JSON.parse(text) as unknown;

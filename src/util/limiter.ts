@@ -21,7 +21,8 @@ interface Slot {
  * module, while the limiter lives in the extension's bundle.
  */
 const SLOT_STORE = Symbol.for('cloudKeys.limiter.slot');
-const slots: AsyncLocalStorage<Slot> = ((globalThis as Record<symbol, unknown>)[SLOT_STORE] as AsyncLocalStorage<Slot> | undefined) ??
+const slots: AsyncLocalStorage<Slot> =
+  ((globalThis as Record<symbol, unknown>)[SLOT_STORE] as AsyncLocalStorage<Slot> | undefined) ??
   ((globalThis as Record<symbol, unknown>)[SLOT_STORE] = new AsyncLocalStorage<Slot>());
 
 /**

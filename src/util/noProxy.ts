@@ -5,7 +5,10 @@
  * the subdomains' suffix match; `host:port` only that port. IP literals match exactly.
  */
 export function bypassesProxy(hostname: string, port: number, entries: readonly string[]): boolean {
-  const host = hostname.toLowerCase().replace(/^\[(.*)\]$/, '$1').replace(/\.$/, '');
+  const host = hostname
+    .toLowerCase()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/\.$/, '');
   return entries
     .flatMap((entry) => entry.split(/[\s,]+/))
     .map((entry) => entry.trim().toLowerCase())

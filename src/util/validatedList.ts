@@ -2,7 +2,9 @@ import type { Logger } from './logger';
 
 /** The part of a zod (or zod/mini) schema this needs. */
 interface ItemSchema<T> {
-  safeParse(value: unknown): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
+  safeParse(
+    value: unknown,
+  ): { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[] }[] } };
 }
 
 /**
@@ -20,7 +22,11 @@ export function readValidatedList<T>(raw: unknown, schema: ItemSchema<T>, what: 
   for (const item of raw) {
     const parsed = schema.safeParse(item);
     if (parsed.success) items.push(parsed.data);
-    else logger?.warn(`Ignoring a stored ${what} that is not in the expected format:`, parsed.error.issues.map((i) => i.path.map(String).join('.')).join(', '));
+    else
+      logger?.warn(
+        `Ignoring a stored ${what} that is not in the expected format:`,
+        parsed.error.issues.map((i) => i.path.map(String).join('.')).join(', '),
+      );
   }
   return items;
 }

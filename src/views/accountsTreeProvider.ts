@@ -63,7 +63,9 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       if (node.kind !== 'account' && node.kind !== 'user') return;
       if (expanded) this.#expanded.add(nodeId(node));
       else this.#expanded.delete(nodeId(node));
-      this.expansionState?.write([...this.#expanded]).catch((error: unknown) => this.logger.warn('Could not save which rows of the tree are expanded:', error));
+      this.expansionState
+        ?.write([...this.#expanded])
+        .catch((error: unknown) => this.logger.warn('Could not save which rows of the tree are expanded:', error));
     };
     return vscode.Disposable.from(
       view.onDidExpandElement((e) => set(e.element, true)),
@@ -180,10 +182,18 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       const children: TreeNode[] = view.users.map((user) => this.userNode(node.account, user));
       if (view.callerUnknown) {
         // A note, not a failure: no Retry (which would drop the pages loaded so far).
-        children.unshift({ kind: 'message', id: `${nodeId(node)}|caller-unknown`, severity: 'info', text: vscode.l10n.t('Which user you are is not known'), detail: view.callerUnknown });
+        children.unshift({
+          kind: 'message',
+          id: `${nodeId(node)}|caller-unknown`,
+          severity: 'info',
+          text: vscode.l10n.t('Which user you are is not known'),
+          detail: view.callerUnknown,
+        });
       }
       if (view.users.length === 0) {
-        children.push(this.#message(node, 'info', view.filter ? vscode.l10n.t('No user matches "{0}"', view.filter) : vscode.l10n.t('No users')));
+        children.push(
+          this.#message(node, 'info', view.filter ? vscode.l10n.t('No user matches "{0}"', view.filter) : vscode.l10n.t('No users')),
+        );
       }
       if (view.hasMore) children.push({ kind: 'load-more', account: node.account });
       return children;
@@ -205,12 +215,19 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   #failure(node: AccountNode | UserNode, what: string, error: unknown): MessageNode {
     const cloudError = asCloudError(error);
-    if (cloudError.code === 'cancelled') return this.#message(node, 'info', vscode.l10n.t('Loading cancelled: click to retry'), undefined, cloudError);
+    if (cloudError.code === 'cancelled')
+      return this.#message(node, 'info', vscode.l10n.t('Loading cancelled: click to retry'), undefined, cloudError);
     this.logger.error(`${what}:`, cloudError.describe());
     return this.#message(node, 'error', `${what}: ${cloudError.message}`, cloudError.describe(), cloudError);
   }
 
-  #message(node: AccountNode | UserNode, severity: MessageNode['severity'], text: string, detail?: string, error?: CloudError): MessageNode {
+  #message(
+    node: AccountNode | UserNode,
+    severity: MessageNode['severity'],
+    text: string,
+    detail?: string,
+    error?: CloudError,
+  ): MessageNode {
     return { kind: 'message', id: `${nodeId(node)}|${severity}`, severity, text, detail, error, retry: node };
   }
 

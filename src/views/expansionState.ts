@@ -16,7 +16,8 @@ const IdsSchema = lazySchema(() => z.array(z.string()));
  */
 export function expansionStorage(context: Pick<vscode.ExtensionContext, 'storageUri' | 'workspaceState'>): ListStorage<string> {
   const state = context.workspaceState;
-  if (context.storageUri?.scheme !== 'file') return { read: () => state.get<unknown>(STATE_KEY), write: async (ids) => state.update(STATE_KEY, ids) };
+  if (context.storageUri?.scheme !== 'file')
+    return { read: () => state.get<unknown>(STATE_KEY), write: async (ids) => state.update(STATE_KEY, ids) };
   return jsonListFile<string>(path.join(context.storageUri.fsPath, 'tree-expanded.json'));
 }
 

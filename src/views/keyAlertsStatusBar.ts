@@ -66,9 +66,19 @@ export class KeyAlertsStatusBar implements vscode.Disposable {
     const keys = loaded.reduce((n, group) => n + group.keys.length, 0);
     this.#item.text = `${state.running ? '$(sync~spin)' : '$(key)'} ${vscode.l10n.t('{0} overdue · {1} expiring', overdue, expiring)}`;
     const lines = [
-      vscode.l10n.t('Cloud Keys: {0} key(s) older than the maximum age or expired, {1} expiring soon, among {2} key(s) of {3} account(s). Click for the list.', overdue, expiring, keys, accounts.length),
-      state.running ? vscode.l10n.t('Still counting: the keys of {0} of {1} user(s) read so far.', state.usersRead, state.usersTotal) : undefined,
-      state.cancelled ? vscode.l10n.t('Counting was stopped: only the keys read before that are counted. Refresh to count them all.') : undefined,
+      vscode.l10n.t(
+        'Cloud Keys: {0} key(s) older than the maximum age or expired, {1} expiring soon, among {2} key(s) of {3} account(s). Click for the list.',
+        overdue,
+        expiring,
+        keys,
+        accounts.length,
+      ),
+      state.running
+        ? vscode.l10n.t('Still counting: the keys of {0} of {1} user(s) read so far.', state.usersRead, state.usersTotal)
+        : undefined,
+      state.cancelled
+        ? vscode.l10n.t('Counting was stopped: only the keys read before that are counted. Refresh to count them all.')
+        : undefined,
       state.problems.length > 0 ? vscode.l10n.t('Not counted (could not be read): {0}', state.problems.join('; ')) : undefined,
     ];
     this.#item.tooltip = lines.filter(Boolean).join('\n');

@@ -4,7 +4,15 @@ import { describeAge, describeExpiry, describeWarning, forCloud, keyHealth, type
 import { formatDateTime } from '../util/formatDate';
 import { CLOUD_NAMES, keyKindName, shortKeyId } from './cloudNames';
 import { cloudIcon, keyIcon } from './icons';
-import { nodeId, type AccountNode, type KeyNode, type LoadMoreNode, type MessageNode, type TreeNode, type UserNode } from './nodes/treeNodes';
+import {
+  nodeId,
+  type AccountNode,
+  type KeyNode,
+  type LoadMoreNode,
+  type MessageNode,
+  type TreeNode,
+  type UserNode,
+} from './nodes/treeNodes';
 
 export interface PresentationContext {
   readonly policy: KeyHealthPolicy;
@@ -58,12 +66,21 @@ function accountItem(node: AccountNode, ctx: PresentationContext): vscode.TreeIt
 function userItem(node: UserNode, ctx: PresentationContext): vscode.TreeItem {
   const { user } = node;
   const item = new vscode.TreeItem(user.name, collapsible(node, ctx));
-  item.description = [user.isCaller ? vscode.l10n.t('you') : undefined, user.inactive ? vscode.l10n.t('inactive') : undefined, user.email, user.note].filter(Boolean).join(' · ');
+  item.description = [
+    user.isCaller ? vscode.l10n.t('you') : undefined,
+    user.inactive ? vscode.l10n.t('inactive') : undefined,
+    user.email,
+    user.note,
+  ]
+    .filter(Boolean)
+    .join(' · ');
   item.iconPath = user.inactive
     ? new vscode.ThemeIcon('circle-slash', new vscode.ThemeColor('disabledForeground'))
     : new vscode.ThemeIcon(user.keyKinds ? 'archive' : user.isCaller ? 'account' : 'person');
   item.contextValue = `user${user.isCaller ? ' caller' : ''}${user.inactive ? ' inactive' : ''}`;
-  const inactive = user.inactive ? `\n\n$(circle-slash) ${vscode.l10n.t('Inactive user: {0} marks it inactive (blocked), so it cannot sign in and its keys do not work.', CLOUD_NAMES[node.account.cloud])}` : '';
+  const inactive = user.inactive
+    ? `\n\n$(circle-slash) ${vscode.l10n.t('Inactive user: {0} marks it inactive (blocked), so it cannot sign in and its keys do not work.', CLOUD_NAMES[node.account.cloud])}`
+    : '';
   item.tooltip = md(
     `**${cell(user.name)}**${user.isCaller ? ' (you)' : ''}${inactive}\n\n${user.email ? `${cell(user.email)}\n\n` : ''}\`${user.id}\`${user.note ? `\n\n$(info) ${cell(user.note)}` : ''}`,
   );
@@ -77,7 +94,7 @@ function shortAge(days: number): string {
 
 function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
   const { key, account } = node;
-  const shownId = key.kind === 'api-signing-key' ? key.fingerprint ?? key.id : key.id;
+  const shownId = key.kind === 'api-signing-key' ? (key.fingerprint ?? key.id) : key.id;
   // Name, state and age lead; the long id closes the row, where the side bar may cut it (the tooltip has it whole).
   const label = key.displayName || shortKeyId(account.cloud, shownId);
   const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
@@ -95,14 +112,18 @@ function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
     .filter(Boolean)
     .join(' · ');
   const expired = health.warnings.some((w) => w.kind === 'expired');
-  const color = expired || key.state === 'failed'
-    ? new vscode.ThemeColor('list.errorForeground')
-    : health.warnings.length > 0
-      ? new vscode.ThemeColor('list.warningForeground')
-      : key.state === 'inactive'
-        ? new vscode.ThemeColor('disabledForeground')
-        : undefined;
-  item.iconPath = new vscode.ThemeIcon(key.state === 'failed' ? 'error' : health.warnings.length > 0 ? 'warning' : keyIcon(key.kind), color);
+  const color =
+    expired || key.state === 'failed'
+      ? new vscode.ThemeColor('list.errorForeground')
+      : health.warnings.length > 0
+        ? new vscode.ThemeColor('list.warningForeground')
+        : key.state === 'inactive'
+          ? new vscode.ThemeColor('disabledForeground')
+          : undefined;
+  item.iconPath = new vscode.ThemeIcon(
+    key.state === 'failed' ? 'error' : health.warnings.length > 0 ? 'warning' : keyIcon(key.kind),
+    color,
+  );
   const caps = ctx.capabilities(node);
   const flags = [
     'key',
@@ -120,7 +141,10 @@ function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
     ['Fingerprint', key.fingerprint],
     ['State', key.stateMessage ? `${key.state}: ${key.stateMessage}` : key.state],
     ['Resource id', key.resourceId],
-    ['Administrative', key.administrative === undefined ? undefined : key.administrative ? 'yes: can create buckets and set bucket policies' : 'no'],
+    [
+      'Administrative',
+      key.administrative === undefined ? undefined : key.administrative ? 'yes: can create buckets and set bucket policies' : 'no',
+    ],
     ['Regions', key.regions?.join(', ')],
     ['Created', key.createdAt ? `${formatDateTime(key.createdAt)} (${describeAge(health.ageDays ?? 0)})` : undefined],
     ['Expires', key.expiresAt ? `${formatDateTime(key.expiresAt)} (${expiry})` : 'never'],

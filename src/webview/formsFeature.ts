@@ -60,7 +60,13 @@ export const registerForms: Feature = (services) => {
       return;
     }
     const forms = loadFormControllers();
-    const host = new PanelHost({ viewType: 'cloudKeys.keyDetails', panel: 'details', title: vscode.l10n.t('Key {0}', ref.keyId), extensionUri, logger });
+    const host = new PanelHost({
+      viewType: 'cloudKeys.keyDetails',
+      panel: 'details',
+      title: vscode.l10n.t('Key {0}', ref.keyId),
+      extensionUri,
+      logger,
+    });
     const controller = new forms.KeyDetailsController(host, s, ref, () => settingsPolicy());
     details.set(id, { host, controller });
     host.onDidDispose(() => details.delete(id));
@@ -68,63 +74,97 @@ export const registerForms: Feature = (services) => {
   };
 
   return [
-    registerCommand(FORMS_COMMAND_IDS.openCreateKeyForm, (node?: unknown) => {
-      const preset = presetFrom(node);
-      if (createKey) {
-        createKey.host.reveal();
-        createKey.controller.preselect(preset);
-        return;
-      }
-      const forms = loadFormControllers();
-      const host = new PanelHost({ viewType: 'cloudKeys.createKey', panel: 'create-key', title: vscode.l10n.t('Create Key'), extensionUri, logger });
-      const controller = new forms.CreateKeyController(host, s, preset, openDetails);
-      createKey = { host, controller };
-      host.onDidDispose(() => (createKey = undefined));
-      host.start(controller);
-    }, services.commandContext),
+    registerCommand(
+      FORMS_COMMAND_IDS.openCreateKeyForm,
+      (node?: unknown) => {
+        const preset = presetFrom(node);
+        if (createKey) {
+          createKey.host.reveal();
+          createKey.controller.preselect(preset);
+          return;
+        }
+        const forms = loadFormControllers();
+        const host = new PanelHost({
+          viewType: 'cloudKeys.createKey',
+          panel: 'create-key',
+          title: vscode.l10n.t('Create Key'),
+          extensionUri,
+          logger,
+        });
+        const controller = new forms.CreateKeyController(host, s, preset, openDetails);
+        createKey = { host, controller };
+        host.onDidDispose(() => (createKey = undefined));
+        host.start(controller);
+      },
+      services.commandContext,
+    ),
 
-    registerCommand(FORMS_COMMAND_IDS.keyAgeOverview, () => {
-      if (overview) {
-        overview.reveal();
-        return;
-      }
-      const forms = loadFormControllers();
-      const host = new PanelHost({ viewType: 'cloudKeys.keyAgeOverview', panel: 'overview', title: vscode.l10n.t('Key Age Overview'), extensionUri, logger });
-      overview = host;
-      host.onDidDispose(() => (overview = undefined));
-      host.start(new forms.OverviewController(host, s, settingsPolicy, openDetails));
-    }, services.commandContext),
+    registerCommand(
+      FORMS_COMMAND_IDS.keyAgeOverview,
+      () => {
+        if (overview) {
+          overview.reveal();
+          return;
+        }
+        const forms = loadFormControllers();
+        const host = new PanelHost({
+          viewType: 'cloudKeys.keyAgeOverview',
+          panel: 'overview',
+          title: vscode.l10n.t('Key Age Overview'),
+          extensionUri,
+          logger,
+        });
+        overview = host;
+        host.onDidDispose(() => (overview = undefined));
+        host.start(new forms.OverviewController(host, s, settingsPolicy, openDetails));
+      },
+      services.commandContext,
+    ),
 
-    registerCommand(FORMS_COMMAND_IDS.showKeyDetails, async (arg?: unknown) => {
-      let ref = keyRefFrom(arg);
-      if (!ref) {
-        const node = await pickKey(services);
-        ref = node ? keyRefFrom(node) : undefined;
-      }
-      if (ref) openDetails(ref);
-    }, services.commandContext),
+    registerCommand(
+      FORMS_COMMAND_IDS.showKeyDetails,
+      async (arg?: unknown) => {
+        let ref = keyRefFrom(arg);
+        if (!ref) {
+          const node = await pickKey(services);
+          ref = node ? keyRefFrom(node) : undefined;
+        }
+        if (ref) openDetails(ref);
+      },
+      services.commandContext,
+    ),
 
-    registerCommand(FORMS_COMMAND_IDS.rotateWithForm, async (arg?: unknown) => {
-      const rotation = services.rotation;
-      if (!rotation) throw new Error('Key rotation is not available in this window.');
-      let target = rotateTargetFrom(arg);
-      if (!target) {
-        const node = await pickKey(services);
-        target = node ? rotateTargetFrom(node) : undefined;
-      }
-      if (!target) return;
-      if (rotate) {
-        rotate.host.reveal();
-        rotate.controller.retarget(target);
-        return;
-      }
-      const forms = loadFormControllers();
-      const host = new PanelHost({ viewType: 'cloudKeys.rotate', panel: 'rotate', title: vscode.l10n.t('Rotate Keys'), extensionUri, logger });
-      const controller = new forms.RotateController(host, services, rotation, target, openDetails);
-      rotate = { host, controller };
-      host.onDidDispose(() => (rotate = undefined));
-      host.start(controller);
-    }, services.commandContext),
+    registerCommand(
+      FORMS_COMMAND_IDS.rotateWithForm,
+      async (arg?: unknown) => {
+        const rotation = services.rotation;
+        if (!rotation) throw new Error('Key rotation is not available in this window.');
+        let target = rotateTargetFrom(arg);
+        if (!target) {
+          const node = await pickKey(services);
+          target = node ? rotateTargetFrom(node) : undefined;
+        }
+        if (!target) return;
+        if (rotate) {
+          rotate.host.reveal();
+          rotate.controller.retarget(target);
+          return;
+        }
+        const forms = loadFormControllers();
+        const host = new PanelHost({
+          viewType: 'cloudKeys.rotate',
+          panel: 'rotate',
+          title: vscode.l10n.t('Rotate Keys'),
+          extensionUri,
+          logger,
+        });
+        const controller = new forms.RotateController(host, services, rotation, target, openDetails);
+        rotate = { host, controller };
+        host.onDidDispose(() => (rotate = undefined));
+        host.start(controller);
+      },
+      services.commandContext,
+    ),
 
     new vscode.Disposable(() => {
       rotate?.host.dispose();

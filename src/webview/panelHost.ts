@@ -102,7 +102,9 @@ export class PanelHost implements vscode.Disposable {
     if (this.#disposed) return;
     const checked = HostToWebviewSchema.safeParse(message);
     if (!checked.success) {
-      this.options.logger.error(`Not sending an invalid ${message.type} message to the ${this.options.panel} page: ${checked.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      this.options.logger.error(
+        `Not sending an invalid ${message.type} message to the ${this.options.panel} page: ${checked.error.issues.map((i) => i.path.join('.')).join(', ')}`,
+      );
       return;
     }
     this.#onDidPost.fire(checked.data);
@@ -123,7 +125,8 @@ export class PanelHost implements vscode.Disposable {
 
   #render(): void {
     const webview = this.#panel.webview;
-    const asset = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.options.extensionUri, 'dist', 'webview', file)).toString();
+    const asset = (file: string) =>
+      webview.asWebviewUri(vscode.Uri.joinPath(this.options.extensionUri, 'dist', 'webview', file)).toString();
     this.#ready = false;
     webview.html = buildPanelHtml({
       panel: this.options.panel,
@@ -151,8 +154,11 @@ export class PanelHost implements vscode.Disposable {
   async #receive(raw: unknown): Promise<void> {
     const parsed = WebviewToHostSchema.safeParse(raw);
     if (!parsed.success) {
-      const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 60) : typeof raw;
-      this.options.logger.warn(`Dropped an invalid message (${type}) from the ${this.options.panel} page: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.code}`).join('; ')}`);
+      const type =
+        typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 60) : typeof raw;
+      this.options.logger.warn(
+        `Dropped an invalid message (${type}) from the ${this.options.panel} page: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'message'}: ${i.code}`).join('; ')}`,
+      );
       return;
     }
     const message = parsed.data;
@@ -168,7 +174,9 @@ export class PanelHost implements vscode.Disposable {
         return;
       }
       if (message.type === 'csp-violation') {
-        this.options.logger.warn(`The ${this.options.panel} page's Content-Security-Policy refused ${message.blocked} (${message.directive})`);
+        this.options.logger.warn(
+          `The ${this.options.panel} page's Content-Security-Policy refused ${message.blocked} (${message.directive})`,
+        );
         return;
       }
       if (message.type === 'page-dropped') {

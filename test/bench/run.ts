@@ -48,7 +48,9 @@ function parseArgs(argv: string[]): { phases: Set<Phase>; repeats?: number } {
     const at = argv.indexOf(flag);
     return at >= 0 ? argv[at + 1] : undefined;
   };
-  const only = value('--only')?.split(',').map((p) => p.trim());
+  const only = value('--only')
+    ?.split(',')
+    .map((p) => p.trim());
   const unknown = only?.filter((p) => !(PHASES as readonly string[]).includes(p)) ?? [];
   if (unknown.length) throw new Error(`unknown phase(s) ${unknown.join(', ')}: choose from ${PHASES.join(', ')}`);
   const repeatsText = value('--repeats');
@@ -124,7 +126,12 @@ async function main(): Promise<void> {
   if (phases.has('terraform')) {
     sections.push(
       fs.existsSync(TERRAFORM_SCANNER_BENCH)
-        ? await runModule('terraform-scanner', '#3 Terraform scanner', () => import(TERRAFORM_SCANNER_BENCH) as Promise<BenchModule>, options)
+        ? await runModule(
+            'terraform-scanner',
+            '#3 Terraform scanner',
+            () => import(TERRAFORM_SCANNER_BENCH) as Promise<BenchModule>,
+            options,
+          )
         : failedSection('terraform-scanner', '#3 Terraform scanner', 'slot for test/bench/terraformScanner.bench.ts, not written yet'),
     );
   }

@@ -17,7 +17,10 @@ const emptyView = (page: Page) => sidebar(page).locator('.welcome-view-content',
 
 /** How many times the log says the walkthrough was opened on first run, over every extension host so far. */
 function walkthroughOpenings(userDataDir: string): number {
-  return cloudKeysLogs(userDataDir).reduce((n, file) => n + (fs.readFileSync(file, 'utf8').match(/First run: opened the "Get started with Cloud Keys" walkthrough/g)?.length ?? 0), 0);
+  return cloudKeysLogs(userDataDir).reduce(
+    (n, file) => n + (fs.readFileSync(file, 'utf8').match(/First run: opened the "Get started with Cloud Keys" walkthrough/g)?.length ?? 0),
+    0,
+  );
 }
 
 /** Answers the open input box whose title contains `title` with `value`. */
@@ -44,7 +47,9 @@ describe('first run, with no cloud configured', () => {
     for (const name of Object.keys(process.env)) if (/^(OCI|OSC|IONOS)_/.test(name)) delete process.env[name];
     // The test harness turns this off for every other test (each starts a fresh profile); here it is
     // VS Code's default, as for a user.
-    workbench = await openWorkbench({ settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true, 'cloudKeys.firstRun.openWalkthrough': true } });
+    workbench = await openWorkbench({
+      settings: { 'workbench.welcomePage.walkthroughs.openOnInstall': true, 'cloudKeys.firstRun.openWalkthrough': true },
+    });
   });
 
   after(async () => {
@@ -67,7 +72,8 @@ describe('first run, with no cloud configured', () => {
     const buttons = (await welcome.locator('.monaco-button').allInnerTexts()).map((t) => t.trim());
     assert.deepEqual(buttons, ['Add Account…', 'Get Started', 'Refresh', 'Open Settings', 'Show Logs']);
     const text = (await welcome.innerText()).replace(/\u00a0/g, ' ');
-    for (const file of ['~/.oci/config', '~/.osc/config.json', '~/.osc_sdk/config.json']) assert.ok(text.includes(file), `the empty view does not name ${file}: ${text}`);
+    for (const file of ['~/.oci/config', '~/.osc/config.json', '~/.osc_sdk/config.json'])
+      assert.ok(text.includes(file), `the empty view does not name ${file}: ${text}`);
     await screenshot(page, 'first-run-empty-view');
   });
 

@@ -14,7 +14,11 @@ const MASK = /^•+$/;
 interface PageBody {
   ownerDocument: {
     createElement(tag: string): { textContent: string };
-    addEventListener(type: 'securitypolicyviolation', listener: (event: { violatedDirective: string }) => void, options: { once: boolean }): void;
+    addEventListener(
+      type: 'securitypolicyviolation',
+      listener: (event: { violatedDirective: string }) => void,
+      options: { once: boolean },
+    ): void;
     body: { append(node: unknown): void; dataset: Record<string, string | undefined> };
     defaultView: { postMessage(message: unknown, origin: string): void };
   };
@@ -129,7 +133,9 @@ for (const { name, theme } of THEMES) {
       const { ran, refusedBy } = await form.locator('body').evaluate(async (body) => {
         const doc = (body as unknown as PageBody).ownerDocument;
         // The browser reports the refusal as an event; an inline script it lets through runs at once, on append.
-        const refused = new Promise<string>((resolve) => doc.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), { once: true }));
+        const refused = new Promise<string>((resolve) =>
+          doc.addEventListener('securitypolicyviolation', (event) => resolve(event.violatedDirective), { once: true }),
+        );
         const script = doc.createElement('script');
         script.textContent = 'document.body.dataset.inlineRan = "yes"';
         doc.body.append(script);
@@ -138,10 +144,14 @@ for (const { name, theme } of THEMES) {
       });
       assert.equal(ran, 'no', 'the CSP let an inline script without the nonce run');
       assert.match(refusedBy, /^script-src/, 'the refusal comes from the script-src policy');
-      const scripts = await form.locator('script').evaluateAll((nodes) => nodes.map((n) => ({ src: (n as unknown as ScriptNode).src, nonce: (n as unknown as ScriptNode).nonce })));
-      for (const script of scripts.filter((s) => s.src.endsWith('/dist/webview/main.js'))) assert.ok(script.nonce, 'our script has no nonce');
+      const scripts = await form
+        .locator('script')
+        .evaluateAll((nodes) => nodes.map((n) => ({ src: (n as unknown as ScriptNode).src, nonce: (n as unknown as ScriptNode).nonce })));
+      for (const script of scripts.filter((s) => s.src.endsWith('/dist/webview/main.js')))
+        assert.ok(script.nonce, 'our script has no nonce');
 
-      const postToPage = (message: object) => form.locator('body').evaluate((body, m) => (body as unknown as PageBody).ownerDocument.defaultView.postMessage(m, '*'), message);
+      const postToPage = (message: object) =>
+        form.locator('body').evaluate((body, m) => (body as unknown as PageBody).ownerDocument.defaultView.postMessage(m, '*'), message);
       await postToPage({ type: 'notice-everything', message: 'should not show' });
       await postToPage({ type: 'notice', message: 'a valid notice shows' });
       await form.locator('.banner.notice', { hasText: 'a valid notice shows' }).waitFor();
@@ -158,18 +168,28 @@ for (const { name, theme } of THEMES) {
       assert.ok(all >= 3, `only ${all} keys in the overview`);
       await screenshot(page, `overview-${name}`);
 
-      const ages = async () => (await overview.locator('table.keys tbody tr td.num').allInnerTexts()).map((t) => (t === '—' ? -1 : Number(t)));
+      const ages = async () =>
+        (await overview.locator('table.keys tbody tr td.num').allInnerTexts()).map((t) => (t === '—' ? -1 : Number(t)));
       const descending = await ages();
-      assert.deepEqual(descending, [...descending].sort((a, b) => b - a));
+      assert.deepEqual(
+        descending,
+        [...descending].sort((a, b) => b - a),
+      );
       await overview.getByRole('button', { name: /^Age \(days\)/ }).click();
       const ascending = await ages();
-      assert.deepEqual(ascending, [...ascending].sort((a, b) => a - b));
+      assert.deepEqual(
+        ascending,
+        [...ascending].sort((a, b) => a - b),
+      );
 
       await overview.locator('#filter input').fill('OUTSCALE');
       await overview.locator('.count', { hasText: new RegExp(`of ${all} keys`) }).waitFor();
       const clouds = await overview.locator('table.keys tbody tr td:first-child').allInnerTexts();
       assert.ok(clouds.length > 0 && clouds.length < all);
-      assert.ok(clouds.every((c) => c === 'OUTSCALE'), clouds.join(', '));
+      assert.ok(
+        clouds.every((c) => c === 'OUTSCALE'),
+        clouds.join(', '),
+      );
 
       await overview.getByRole('button', { name: 'Export CSV…' }).click();
       const input = page.locator('.quick-input-widget input');
@@ -187,7 +207,11 @@ for (const { name, theme } of THEMES) {
     it('opens Key Details from the overview with every attribute and the policy status', async () => {
       const { page } = workbench;
       const overview = webview(page);
-      await overview.locator('table.keys tbody tr').first().getByRole('button', { name: /^Details of/ }).click();
+      await overview
+        .locator('table.keys tbody tr')
+        .first()
+        .getByRole('button', { name: /^Details of/ })
+        .click();
       await page.locator('.tabs-container .tab.active', { hasText: /^Key / }).waitFor();
       const details = webview(page);
       await details.locator('dl.attributes').waitFor();

@@ -35,7 +35,10 @@ describe('Find Uses of Key, in a browser', () => {
     assert.ok(secret, 'the emulator has no secret for the new key');
     fs.writeFileSync(path.join(folder, '.env'), `# storage\nS3_ACCESS_KEY_ID=${keyId}\nS3_SECRET_ACCESS_KEY="${secret}"\n`);
     fs.mkdirSync(path.join(folder, 'infra'));
-    fs.writeFileSync(path.join(folder, 'infra', 'terraform.tfstate'), `{\n  "resources": [{"access_key": "${keyId}", "secret_key": "${secret}"}]\n}\n`);
+    fs.writeFileSync(
+      path.join(folder, 'infra', 'terraform.tfstate'),
+      `{\n  "resources": [{"access_key": "${keyId}", "secret_key": "${secret}"}]\n}\n`,
+    );
     await revealRow(page, keyId);
 
     await contextMenu(page, keyId, 'Find Uses of Key');
@@ -51,7 +54,11 @@ describe('Find Uses of Key, in a browser', () => {
     const editorTab = page.locator('.tabs-container .tab.active', { hasText: '.env' });
     await editorTab.waitFor();
     // The secret is selected on line 3 (the cursor at its end), and the status bar says how much is selected.
-    await page.locator('.statusbar-item', { hasText: new RegExp(`Ln 3, Col ${'S3_SECRET_ACCESS_KEY="'.length + secret.length + 1} \\(${secret.length} selected\\)`) }).waitFor();
+    await page
+      .locator('.statusbar-item', {
+        hasText: new RegExp(`Ln 3, Col ${'S3_SECRET_ACCESS_KEY="'.length + secret.length + 1} \\(${secret.length} selected\\)`),
+      })
+      .waitFor();
 
     // The opened file shows the secret (it is the user's own file): closed before the next screenshot.
     await runCommand(page, 'View: Close All Editors');

@@ -46,7 +46,11 @@ describe('Leaked keys in code, in a browser: the Problems panel and the hover', 
     const { page } = workbench;
     t.after(async () => {
       // What the window showed when a step failed (nothing secret: the file holds no emulator secret).
-      if (!fs.existsSync(path.join(root, 'test-results', 'leaks-hover.png')) || fs.statSync(path.join(root, 'test-results', 'leaks-hover.png')).mtimeMs < started) await screenshot(page, 'leaks-failure');
+      if (
+        !fs.existsSync(path.join(root, 'test-results', 'leaks-hover.png')) ||
+        fs.statSync(path.join(root, 'test-results', 'leaks-hover.png')).mtimeMs < started
+      )
+        await screenshot(page, 'leaks-failure');
     });
     await openCloudKeys(page);
     // Quick Open with the file's full path: it opens the file without waiting for the search index.
@@ -61,15 +65,27 @@ describe('Leaked keys in code, in a browser: the Problems panel and the hover', 
     // The key-age count reads every user's keys in the background; the finding names the owner once it has.
     await page.keyboard.press('Control+Shift+M');
     const markers = page.locator('.markers-panel .monaco-list-row');
-    await markers.filter({ hasText: /Key id of bob\.builder's active OCI customer secret key …\w+, 412 days old/ }).first().waitFor({ timeout: 120_000 });
-    await markers.filter({ hasText: /Probably the secret of bob\.builder's active OCI customer secret key/ }).first().waitFor();
-    await markers.filter({ hasText: /OUTSCALE secret key: not a key of your configured accounts/ }).first().waitFor();
+    await markers
+      .filter({ hasText: /Key id of bob\.builder's active OCI customer secret key …\w+, 412 days old/ })
+      .first()
+      .waitFor({ timeout: 120_000 });
+    await markers
+      .filter({ hasText: /Probably the secret of bob\.builder's active OCI customer secret key/ })
+      .first()
+      .waitFor();
+    await markers
+      .filter({ hasText: /OUTSCALE secret key: not a key of your configured accounts/ })
+      .first()
+      .waitFor();
     // The side bar away, so the panel shows each message whole.
     await page.keyboard.press('Control+B');
     await sidebar(page).waitFor({ state: 'hidden' });
     await screenshot(page, 'leaks-problems');
 
-    await page.locator('.monaco-editor .view-lines span', { hasText: BOB_KEY_ID.slice(0, 12) }).first().hover();
+    await page
+      .locator('.monaco-editor .view-lines span', { hasText: BOB_KEY_ID.slice(0, 12) })
+      .first()
+      .hover();
     const hover = page.locator('.monaco-hover', { hasText: /bob\.builder/ });
     await hover.waitFor();
     const text = await hover.innerText();

@@ -66,7 +66,8 @@ describe('Save Private Key and OCI Profile, in the browser', () => {
     const configBefore = fs.readFileSync(configFile, 'utf8');
     const frank = oci.state.users.find((u) => u.name === 'frank.ops');
     assert.ok(frank, 'the demo tenancy has frank.ops');
-    const frankKeys = () => oci.state.apiKeys.filter((k) => k.userId === frank.id && k.lifecycleState !== 'DELETED').map((k) => k.fingerprint);
+    const frankKeys = () =>
+      oci.state.apiKeys.filter((k) => k.userId === frank.id && k.lifecycleState !== 'DELETED').map((k) => k.fingerprint);
     assert.deepEqual(frankKeys(), [], 'frank.ops starts without API keys');
 
     // Create Key… on the user: an API signing key, generated here (the private key goes to secret storage).
@@ -121,7 +122,10 @@ describe('Save Private Key and OCI Profile, in the browser', () => {
     assert.equal(fs.statSync(keyFile).mode & 0o777, 0o600, 'the key file is readable by its owner only');
     assert.equal(fingerprintOfKeyFile(keyFile), fingerprint, 'the key file holds the private half of the new key');
     // The config file changed, so the tree reloads that account: wait for it to settle with the key once.
-    await waitUntil('the key to show once in the tree', async () => (await allRows(page)).filter((text) => text.includes(shownFingerprint)).length === 1);
+    await waitUntil(
+      'the key to show once in the tree',
+      async () => (await allRows(page)).filter((text) => text.includes(shownFingerprint)).length === 1,
+    );
     await screenshot(page, 'oci-profile-saved');
   });
 });

@@ -13,7 +13,17 @@ import type { IonosEmulator } from '../emulators/ionos';
 import type { RunningOciEmulator } from '../emulators/oci';
 import type { RunningOutscaleEmulator } from '../emulators/outscale';
 import { holdNextCall, releaseAllHeldCalls, type HeldCall } from './support/emulatorHold';
-import { answerInputBox, answerNotification, cloudKeysLogs, collapseTree, latestLog, pickQuickItem, reloadWindow, showCloudKeysAgain, tooltipOf } from './support/reload';
+import {
+  answerInputBox,
+  answerNotification,
+  cloudKeysLogs,
+  collapseTree,
+  latestLog,
+  pickQuickItem,
+  reloadWindow,
+  showCloudKeysAgain,
+  tooltipOf,
+} from './support/reload';
 import { contextMenu, expand, notification, openCloudKeys, revealRow, waitForNoRow } from './support/tree';
 import { waitUntil } from './support/wait';
 import { openWorkbench, resultsDir, screenshot, type Workbench } from './support/workbench';
@@ -35,10 +45,15 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
   /** Every OUTSCALE key of the account, id → "owner state". */
   const outscaleKeys = (): KeySnapshot =>
     Object.fromEntries([...outscale.state.keys.values()].map((k) => [k.accessKeyId, `${k.owner || '(account)'} ${k.state}`]));
-  const ionosKeys = (): KeySnapshot => Object.fromEntries([...ionos.state.keys.values()].map((k) => [k.id, `${k.userId} ${k.active ? 'active' : 'inactive'}`]));
+  const ionosKeys = (): KeySnapshot =>
+    Object.fromEntries([...ionos.state.keys.values()].map((k) => [k.id, `${k.userId} ${k.active ? 'active' : 'inactive'}`]));
   /** Every live OCI customer secret key of the tenancy, id → "user name state" (a deleted key stays listed as DELETED for a while, as on OCI). */
   const ociSecretKeys = (): KeySnapshot =>
-    Object.fromEntries(oci.state.secretKeys.filter((k) => k.lifecycleState !== 'DELETED').map((k) => [k.id, `${oci.state.users.find((u) => u.id === k.userId)?.name ?? k.userId} ${k.lifecycleState}`]));
+    Object.fromEntries(
+      oci.state.secretKeys
+        .filter((k) => k.lifecycleState !== 'DELETED')
+        .map((k) => [k.id, `${oci.state.users.find((u) => u.id === k.userId)?.name ?? k.userId} ${k.lifecycleState}`]),
+    );
   const ociUserId = (name: string): string => {
     const user = oci.state.users.find((u) => u.name === name);
     assert.ok(user, `the OCI emulator has no user ${name}`);
@@ -102,11 +117,7 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
 
     await contextMenu(page, /terraform/, 'Create Key…');
     await answerInputBox(page, 'Expiration date'); // the default expiry
-    await reloadWhileHeld(
-      held,
-      () => added(before, outscaleKeys()).length > 0,
-      'CreateAccessKey',
-    );
+    await reloadWhileHeld(held, () => added(before, outscaleKeys()).length > 0, 'CreateAccessKey');
 
     // The cloud made the key, but nobody saw its secret.
     const [orphan, ...more] = await waitUntil('the held create to finish at the emulator', () => {
@@ -119,13 +130,18 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     const message = await notification(page, /Cloud Keys stopped while creating/);
     assert.match(message, new RegExp(`${orphan} \\(OUTSCALE\\)`), 'the question names the key and its cloud');
     assert.match(message, /secrets were never saved/);
-    await page.locator('.notification-toast .monaco-button', { hasText: /^Delete$/ }).first().waitFor();
+    await page
+      .locator('.notification-toast .monaco-button', { hasText: /^Delete$/ })
+      .first()
+      .waitFor();
     await screenshot(page, 'reload-create-outscale-ask');
     await answerNotification(page, /Cloud Keys stopped while creating/, 'Delete');
 
     await waitUntil(`key ${orphan} to be deleted at the emulator`, () => !outscale.state.keys.has(orphan));
     assert.deepEqual(outscaleKeys(), before, "every other key of the account is as it was, terraform's included");
-    await waitUntil('the recovery to be logged', () => /Interrupted creates: 1 record\(s\), 0 secret\(s\) stored, 1 key\(s\) deleted/.test(latestLog(userDataDir)));
+    await waitUntil('the recovery to be logged', () =>
+      /Interrupted creates: 1 record\(s\), 0 secret\(s\) stored, 1 key\(s\) deleted/.test(latestLog(userDataDir)),
+    );
     await expand(page, 'OUTSCALE', /terraform/);
     await expand(page, /terraform/, /state backend/);
     await waitForNoRow(page, orphan); // the deleted key is not in the tree
@@ -141,11 +157,7 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     const held = holdNextCall(ionos.faults, `POST /um/users/${claire}/s3keys`);
 
     await contextMenu(page, /Claire Dubois/, 'Create Key…');
-    await reloadWhileHeld(
-      held,
-      () => added(before, ionosKeys()).length > 0,
-      'the S3 key creation',
-    );
+    await reloadWhileHeld(held, () => added(before, ionosKeys()).length > 0, 'the S3 key creation');
     const [created, ...more] = await waitUntil('the held create to finish at the emulator', () => {
       const fresh = added(before, ionosKeys());
       return fresh.length > 0 ? fresh : undefined;
@@ -154,7 +166,11 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
 
     const message = await notification(page, /Saved the secret of 1 key\(s\) whose creation was interrupted/);
     assert.match(message, new RegExp(created));
-    assert.equal(await page.locator('.notification-toast', { hasText: /Cloud Keys stopped while creating/ }).count(), 0, 'nothing is asked');
+    assert.equal(
+      await page.locator('.notification-toast', { hasText: /Cloud Keys stopped while creating/ }).count(),
+      0,
+      'nothing is asked',
+    );
     assert.match(latestLog(userDataDir), /Interrupted creates: 1 record\(s\), 1 secret\(s\) stored, 0 key\(s\) deleted/);
     assert.equal(ionos.state.keys.get(created)?.active, true, 'the key the user asked for exists');
     assert.deepEqual(Object.fromEntries(Object.entries(ionosKeys()).filter(([id]) => id !== created)), before, 'no other key changed');
@@ -178,11 +194,7 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     await contextMenu(page, /grace\.analytics/, 'Create Key…');
     await pickQuickItem(page, 'customer secret key');
     await answerInputBox(page, 'Name of the new customer secret key', 'reload-e2e');
-    await reloadWhileHeld(
-      held,
-      () => added(before, ociSecretKeys()).length > 0,
-      'the customer secret key creation',
-    );
+    await reloadWhileHeld(held, () => added(before, ociSecretKeys()).length > 0, 'the customer secret key creation');
 
     const [orphan, ...more] = await waitUntil('the held create to finish at the emulator', () => {
       const fresh = added(before, ociSecretKeys());
@@ -194,13 +206,18 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     const message = await notification(page, /Cloud Keys stopped while creating/);
     assert.match(message, new RegExp(`${orphan} \\(OCI\\)`), 'the question names the key and its cloud');
     assert.match(message, /secrets were never saved/);
-    await page.locator('.notification-toast .monaco-button', { hasText: /^Delete$/ }).first().waitFor();
+    await page
+      .locator('.notification-toast .monaco-button', { hasText: /^Delete$/ })
+      .first()
+      .waitFor();
     await screenshot(page, 'reload-create-oci-ask');
     await answerNotification(page, /Cloud Keys stopped while creating/, 'Delete');
 
     await waitUntil(`key ${orphan} to be deleted at the emulator`, () => !(orphan in ociSecretKeys()));
     assert.deepEqual(ociSecretKeys(), before, "every other key of the tenancy is as it was, grace's notebooks key included");
-    await waitUntil('the recovery to be logged', () => /Interrupted creates: 1 record\(s\), 0 secret\(s\) stored, 1 key\(s\) deleted/.test(latestLog(userDataDir)));
+    await waitUntil('the recovery to be logged', () =>
+      /Interrupted creates: 1 record\(s\), 0 secret\(s\) stored, 1 key\(s\) deleted/.test(latestLog(userDataDir)),
+    );
     await expand(page, /OCI/, /grace\.analytics/);
     await expand(page, /grace\.analytics/, /notebooks/);
     await waitForNoRow(page, /reload-e2e/); // the deleted key is not in the tree
@@ -225,11 +242,7 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     await dialog.waitFor();
     assert.match(await dialog.innerText(), new RegExp(`Rotate key ${old.id}`));
     await dialog.locator('.monaco-button', { hasText: /^Rotate$/ }).click();
-    await reloadWhileHeld(
-      held,
-      () => aliceKeys().length > 1,
-      "the rotation's create",
-    );
+    await reloadWhileHeld(held, () => aliceKeys().length > 1, "the rotation's create");
 
     // The cloud made the new key, but its secret died with the old extension host.
     const [lost, ...more] = await waitUntil('the held create to finish at the emulator', () => {
@@ -244,7 +257,9 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     await answerNotification(page, /Cloud Keys stopped while creating/, 'Delete');
     await waitUntil(`key ${lost} to be deleted at the emulator`, () => !(lost in ociSecretKeys()));
     assert.deepEqual(ociSecretKeys(), before, 'only the lost key was deleted; the key being rotated is still there');
-    await waitUntil('the recovery to be logged', () => /Interrupted creates: 1 record\(s\), 0 secret\(s\) stored, 1 key\(s\) deleted/.test(latestLog(userDataDir)));
+    await waitUntil('the recovery to be logged', () =>
+      /Interrupted creates: 1 record\(s\), 0 secret\(s\) stored, 1 key\(s\) deleted/.test(latestLog(userDataDir)),
+    );
 
     await answerNotification(page, /did not finish/, 'Resume Rotations');
     await pickQuickItem(page, old.id);
@@ -262,7 +277,11 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     await expand(page, /OCI/, /alice\.admin/);
     // An OCI row shows the id's last characters (the tooltip has it whole).
     await expand(page, /alice\.admin/, newKey.slice(-11));
-    assert.match(await tooltipOf(page, await revealRow(page, newKey.slice(-11))), /stored in VS Code secret storage/, 'the new secret is stored');
+    assert.match(
+      await tooltipOf(page, await revealRow(page, newKey.slice(-11))),
+      /stored in VS Code secret storage/,
+      'the new secret is stored',
+    );
     await screenshot(page, 'reload-rotation-oci-finished');
   });
 
@@ -281,11 +300,7 @@ describe('Reloading the window in the middle of a create or a rotation', () => {
     assert.match(await dialog.innerText(), new RegExp(`Rotate key ${keyId}`));
     await dialog.locator('.monaco-button', { hasText: /^Rotate$/ }).click();
 
-    await reloadWhileHeld(
-      held,
-      () => outscale.state.keys.get(keyId)?.state === 'INACTIVE',
-      'the deactivation of the old key',
-    );
+    await reloadWhileHeld(held, () => outscale.state.keys.get(keyId)?.state === 'INACTIVE', 'the deactivation of the old key');
     // The rotation had created and verified the new key before the deactivation was held.
     const [newKey, ...more] = added(before, outscaleKeys());
     assert.ok(newKey, 'the new key was created before the reload');

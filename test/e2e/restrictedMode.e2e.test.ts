@@ -32,7 +32,14 @@ describe('Cloud Keys in Restricted Mode (an untrusted folder), in a browser', ()
     fs.mkdirSync(path.join(folder, '.vscode'));
     fs.writeFileSync(
       path.join(folder, 'planted-osc.json'),
-      JSON.stringify({ planted: { access_key: 'PLANTEDACCESSKEY0000', secret_key: 'planted-secret', region: 'eu-west-2', endpoints: { api: 'http://127.0.0.9:9' } } }),
+      JSON.stringify({
+        planted: {
+          access_key: 'PLANTEDACCESSKEY0000',
+          secret_key: 'planted-secret',
+          region: 'eu-west-2',
+          endpoints: { api: 'http://127.0.0.9:9' },
+        },
+      }),
     );
     fs.writeFileSync(
       path.join(folder, '.vscode', 'settings.json'),
@@ -48,7 +55,11 @@ describe('Cloud Keys in Restricted Mode (an untrusted folder), in a browser', ()
     // Depending on the version, VS Code asks at start-up or opens the folder in Restricted Mode directly.
     const prompt = page.locator('.monaco-dialog-box', { hasText: /trust the authors/i });
     await restrictedModeIndicator(page).or(prompt).first().waitFor();
-    if (await prompt.isVisible()) await prompt.locator('.monaco-button', { hasText: /No|Don't Trust/i }).first().click();
+    if (await prompt.isVisible())
+      await prompt
+        .locator('.monaco-button', { hasText: /No|Don't Trust/i })
+        .first()
+        .click();
     await restrictedModeIndicator(page).waitFor();
     await openCloudKeys(page);
   });
@@ -87,13 +98,21 @@ describe('Cloud Keys in Restricted Mode (an untrusted folder), in a browser', ()
     assert.match(refusal, REFUSED);
     assert.match(refusal, /exporting a key writes it to a file a workspace can choose/);
     // Refused before any question: no "Export … to…" picker opened.
-    assert.equal(await page.locator('.quick-input-widget input[placeholder^="Export"]').isVisible(), false, 'the export asked where to export');
+    assert.equal(
+      await page.locator('.quick-input-widget input[placeholder^="Export"]').isVisible(),
+      false,
+      'the export asked where to export',
+    );
     await settledNotification(page, /Restricted Mode: exporting/); // for the picture only
     await screenshot(page, 'restricted-export-refused');
 
     await contextMenu(page, keyId, 'Generate Terraform');
     assert.match(await notification(page, /Restricted Mode: Terraform generation/), REFUSED);
-    assert.equal(fs.readdirSync(folder).some((f) => f.endsWith('.tf')), false, 'Terraform was written into the untrusted folder');
+    assert.equal(
+      fs.readdirSync(folder).some((f) => f.endsWith('.tf')),
+      false,
+      'Terraform was written into the untrusted folder',
+    );
     assert.equal(fs.existsSync(path.join(folder, '.env')), false);
   });
 
@@ -127,7 +146,9 @@ describe('Cloud Keys in Restricted Mode (an untrusted folder), in a browser', ()
     assert.match(await notification(page, /New terminals of this workspace get/), new RegExp(`get ${keyId} as AWS_ACCESS_KEY_ID`));
     // Every change is logged, exports included, never their secret.
     await waitUntil('the export to be logged', () =>
-      cloudKeysLogs(workbench.userDataDir).some((f) => fs.readFileSync(f, 'utf8').includes(`IONOS: exported key ${keyId} to the integrated terminal`)),
+      cloudKeysLogs(workbench.userDataDir).some((f) =>
+        fs.readFileSync(f, 'utf8').includes(`IONOS: exported key ${keyId} to the integrated terminal`),
+      ),
     );
     await settledNotification(page, /New terminals of this workspace get/); // for the picture only
     await screenshot(page, 'restricted-trusted-export');

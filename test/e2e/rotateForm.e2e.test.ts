@@ -63,7 +63,12 @@ for (const { name, theme, full } of THEMES) {
       assert.ok(!states.includes('failed') && !states.includes('pending'), `step states: ${states.join(', ')}`);
       assert.equal(states.filter((s) => s === 'finished').length >= 5, true, `step states: ${states.join(', ')}`);
       const outcome = await form.locator('#outcome').innerText();
-      assert.match(outcome, new RegExp(`Rotated ${oldKeyId}: the new key \\S+ works and its secret is in VS Code secret storage; 0 exports updated; the old key is deleted`));
+      assert.match(
+        outcome,
+        new RegExp(
+          `Rotated ${oldKeyId}: the new key \\S+ works and its secret is in VS Code secret storage; 0 exports updated; the old key is deleted`,
+        ),
+      );
       await form.locator(`#keys vscode-checkbox[value="${oldKeyId}"]`).waitFor({ state: 'detached' });
       await screenshot(page, `form-rotate-outcome-${name}`);
     });

@@ -54,7 +54,10 @@ describe('Safe defaults for destructive steps, in a browser', () => {
     // The candidates are the rows with a description (state · age · uses); Cancel and the separator have none.
     const choices = rows.filter((t) => / · /.test(t));
     assert.equal(choices.length, 2, rows.join(' | '));
-    assert.match(choices[0], /Delete ci-artifacts, the key being rotated, first.*Everything using it stops until you switch it to the new key/);
+    assert.match(
+      choices[0],
+      /Delete ci-artifacts, the key being rotated, first.*Everything using it stops until you switch it to the new key/,
+    );
     assert.match(choices[1], /Delete backup-sync first.*active · 120 days old · no known uses.*stops working, for good/);
     await screenshot(page, 'rotation-at-limit-choice');
     await page.keyboard.press('Enter');
@@ -75,12 +78,24 @@ describe('Safe defaults for destructive steps, in a browser', () => {
     assert.equal(await room.locator('vscode-radio[checked]').count(), 0, 'no key is chosen for the user');
     assert.equal(await form.locator('.plan-item').count(), 0, 'nothing is planned before the choice');
     assert.equal(await form.locator('#start[disabled]').count(), 1, 'Rotate cannot be pressed before the choice');
-    assert.deepEqual(await room.locator('vscode-radio').evaluateAll((radios) => radios.map((r) => r.getAttribute('data-choice'))), ['rotated-key', 'other-active']);
+    assert.deepEqual(await room.locator('vscode-radio').evaluateAll((radios) => radios.map((r) => r.getAttribute('data-choice'))), [
+      'rotated-key',
+      'other-active',
+    ]);
     await room.locator('vscode-radio[data-choice="rotated-key"]').click();
     const item = form.locator('.plan-item', { hasText: 'Make room' });
     await item.waitFor();
-    assert.match(await item.innerText(), /Deleted first\s+The old key "ci-artifacts" .* is deleted before the new one exists: everything using it stops until you switch/);
-    assert.deepEqual(await item.locator('ol.steps li strong').allInnerTexts(), ['1. Check', '2. Make room', '3. Create', '4. Verify', '5. Update exports']);
+    assert.match(
+      await item.innerText(),
+      /Deleted first\s+The old key "ci-artifacts" .* is deleted before the new one exists: everything using it stops until you switch/,
+    );
+    assert.deepEqual(await item.locator('ol.steps li strong').allInnerTexts(), [
+      '1. Check',
+      '2. Make room',
+      '3. Create',
+      '4. Verify',
+      '5. Update exports',
+    ]);
     assert.equal(await form.locator('#start[disabled]').count(), 0);
     // The choice, what stops working, and the plan below it, in one view.
     await room.evaluate((section) => section.scrollIntoView({ block: 'start' }));
@@ -125,7 +140,11 @@ describe('Safe defaults for destructive steps, in a browser', () => {
     const asked = (await input.innerText()).replace(/\s+/g, ' ');
     const tail = /Type the last 6 digits of the fingerprint, ((?:[0-9a-f]{2}:){2}[0-9a-f]{2}), to delete it/.exec(asked)?.[1];
     assert.ok(tail, asked);
-    assert.equal(await input.locator('input').getAttribute('placeholder'), tail, '6 digits are asked for, not the 47-character fingerprint');
+    assert.equal(
+      await input.locator('input').getAttribute('placeholder'),
+      tail,
+      '6 digits are asked for, not the 47-character fingerprint',
+    );
     assert.ok(WHOLE_FINGERPRINT.exec(asked)?.[0].endsWith(tail), 'they are the end of the fingerprint the title names');
     await screenshot(page, 'delete-typed-confirmation');
     await page.keyboard.press('Escape');

@@ -11,7 +11,11 @@ function keyAgeItem(page: Page): Locator {
 }
 
 /** Waits until the item shows counts matching `wanted`, returning them. */
-async function counts(page: Page, wanted: (c: { overdue: number; expiring: number }) => boolean, what: string): Promise<{ overdue: number; expiring: number }> {
+async function counts(
+  page: Page,
+  wanted: (c: { overdue: number; expiring: number }) => boolean,
+  what: string,
+): Promise<{ overdue: number; expiring: number }> {
   let last = '(not shown)';
   try {
     return await waitUntil(`the key-age status-bar item to show ${what}`, async () => {
@@ -62,7 +66,11 @@ describe('The key-age status-bar item, in a browser', () => {
     assert.equal(await input.getAttribute('placeholder'), 'Keys to rotate: pick one to rotate it');
     await quickPickRows(page).first().waitFor();
     // The list is virtual: each row knows the length of the whole list.
-    assert.equal(Number(await quickPickRows(page).first().getAttribute('aria-setsize')), before.overdue + before.expiring, 'the list does not match the count');
+    assert.equal(
+      Number(await quickPickRows(page).first().getAttribute('aria-setsize')),
+      before.overdue + before.expiring,
+      'the list does not match the count',
+    );
     await screenshot(page, 'status-bar-key-list');
     await input.fill('temp-export');
     const temp = quickPickRows(page).filter({ hasText: 'temp-export' }).first();
@@ -71,7 +79,10 @@ describe('The key-age status-bar item, in a browser', () => {
     await input.fill('legacy laptop');
     const legacy = quickPickRows(page).filter({ hasText: 'legacy laptop' }).first();
     await legacy.waitFor();
-    assert.match(await legacy.innerText(), new RegExp(`OUTSCALE · demo · Account \\(root\\)[\\s\\S]*412 days old \\(maximum 90\\) · access key ${legacyId}`));
+    assert.match(
+      await legacy.innerText(),
+      new RegExp(`OUTSCALE · demo · Account \\(root\\)[\\s\\S]*412 days old \\(maximum 90\\) · access key ${legacyId}`),
+    );
 
     // Picking it runs Rotate Key on it: the grace question, then the plan naming the key.
     await quickPickRows(page).filter({ hasText: 'legacy laptop' }).click();
@@ -88,10 +99,18 @@ describe('The key-age status-bar item, in a browser', () => {
     await waitForNoRow(page, legacyId);
     assert.match(await notificationInCenter(page, new RegExp(`Rotated ${legacyId}`)), /the old key is deleted/);
     // The start-up reminder (3 s after activation) must not take this running rotation for a stopped one.
-    assert.equal(await page.locator('.notifications-center .notification-list-item', { hasText: /did not finish/ }).count(), 0, 'a rotation that was running was reported as unfinished');
+    assert.equal(
+      await page.locator('.notifications-center .notification-list-item', { hasText: /did not finish/ }).count(),
+      0,
+      'a rotation that was running was reported as unfinished',
+    );
 
     // The item counts one overdue key less.
-    await counts(page, (c) => c.overdue === before.overdue - 1 && c.expiring === before.expiring, `${before.overdue - 1} overdue · ${before.expiring} expiring after the rotation`);
+    await counts(
+      page,
+      (c) => c.overdue === before.overdue - 1 && c.expiring === before.expiring,
+      `${before.overdue - 1} overdue · ${before.expiring} expiring after the rotation`,
+    );
     await screenshot(page, 'status-bar-after-rotation');
   });
 });

@@ -31,8 +31,14 @@ describe('Terraform code lenses in the demo workspace, in a browser', () => {
     await input.press('Enter');
 
     const lenses = page.locator('.monaco-editor .codelens-decoration');
-    await lenses.filter({ hasText: /ACTIVE · \d+ days/ }).first().waitFor();
-    await lenses.filter({ hasText: /Show in Cloud Keys/ }).first().waitFor();
+    await lenses
+      .filter({ hasText: /ACTIVE · \d+ days/ })
+      .first()
+      .waitFor();
+    await lenses
+      .filter({ hasText: /Show in Cloud Keys/ })
+      .first()
+      .waitFor();
     const text = (await lenses.allInnerTexts()).join('\n');
     assert.match(text, /ACTIVE · 30 days(?! · overdue)/, text); // alice.admin's "terraform-state", within the policy
     // bob.builder's "ci-artifacts": what the tree's 90-day policy says of it, as the file's comment promises.
@@ -45,6 +51,9 @@ describe('Terraform code lenses in the demo workspace, in a browser', () => {
     // The editor draws only what is in view: the last resource's lens appears once scrolled to.
     await page.locator('.monaco-editor .view-lines').first().click();
     await page.keyboard.press('Control+End');
-    await lenses.filter({ hasText: /live state unknown: user_id is not a literal value/ }).first().waitFor();
+    await lenses
+      .filter({ hasText: /live state unknown: user_id is not a literal value/ })
+      .first()
+      .waitFor();
   });
 });

@@ -34,7 +34,9 @@ async function iconGlyph(target: Locator): Promise<{ classes: string; content: s
 }
 
 async function iconImage(target: Locator): Promise<string> {
-  return target.evaluate((element) => getComputedStyle(element.querySelector('.custom-view-tree-node-item-icon') as HTMLElement).backgroundImage);
+  return target.evaluate(
+    (element) => getComputedStyle(element.querySelector('.custom-view-tree-node-item-icon') as HTMLElement).backgroundImage,
+  );
 }
 
 async function expanded(target: Locator): Promise<boolean> {
@@ -46,7 +48,10 @@ async function setTheme(page: Page, theme: string, bodyClass: string): Promise<v
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.fill('>Preferences: Color Theme');
-  await quickPickRows(page).filter({ hasText: 'Preferences: Color Theme', hasNotText: /Browse|Product Icon/ }).first().click();
+  await quickPickRows(page)
+    .filter({ hasText: 'Preferences: Color Theme', hasNotText: /Browse|Product Icon/ })
+    .first()
+    .click();
   await quickPickRows(page).filter({ hasText: 'Light Modern' }).first().waitFor();
   await input.fill(theme);
   await quickPickRows(page).filter({ hasText: theme }).first().waitFor();
@@ -63,7 +68,9 @@ describe('Issue 20: the Accounts tree as a user sees it', () => {
     const { page } = workbench;
     // The view at the side bar's default width: not widened, unlike the other e2e files.
     await page.locator('.activitybar .action-item a[aria-label^="Cloud Keys"]').click();
-    await sidebar(page).locator('.composite.title', { hasText: /Cloud Keys/i }).waitFor();
+    await sidebar(page)
+      .locator('.composite.title', { hasText: /Cloud Keys/i })
+      .waitFor();
   });
   after(async () => {
     await workbench?.close();
@@ -85,10 +92,16 @@ describe('Issue 20: the Accounts tree as a user sees it', () => {
     assert.match(shown.text, /^active · created 80d ago/);
 
     // An OCI API signing key has an icon of its own kind (a codicon that exists, so a glyph is drawn).
-    const apiKey = sidebar(page).locator('.monaco-list-row:visible', { hasText: /inactive · created 240d ago/ }).first();
+    const apiKey = sidebar(page)
+      .locator('.monaco-list-row:visible', { hasText: /inactive · created 240d ago/ })
+      .first();
     const glyph = await iconGlyph(apiKey);
     assert.ok(!['none', 'normal', '""'].includes(glyph.content), `the API signing key's icon draws nothing (${glyph.classes})`);
-    const secretGlyph = await iconGlyph(sidebar(page).locator('.monaco-list-row:visible', { hasText: /old-reporting/ }).first());
+    const secretGlyph = await iconGlyph(
+      sidebar(page)
+        .locator('.monaco-list-row:visible', { hasText: /old-reporting/ })
+        .first(),
+    );
     assert.ok(secretGlyph.content !== glyph.content || secretGlyph.classes.includes('warning'), 'both key kinds draw the same icon');
 
     // The inactive user says so.
@@ -129,10 +142,12 @@ describe('Issue 20: the Accounts tree as a user sees it', () => {
     // Across a window reload too, as the Explorer keeps its folders.
     await reloadWindow(page, workbench.userDataDir);
     await showCloudKeysAgain(page);
-    await row(page, /temp-export/).waitFor().catch(async (error: unknown) => {
-      await screenshot(page, 'tree-after-reload');
-      throw error;
-    });
+    await row(page, /temp-export/)
+      .waitFor()
+      .catch(async (error: unknown) => {
+        await screenshot(page, 'tree-after-reload');
+        throw error;
+      });
     assert.ok(await expanded(row(page, 'OCI')), 'the OCI account was collapsed by the reload');
     assert.ok(await expanded(row(page, /dave\.data/)), 'dave.data was collapsed by the reload');
   });
@@ -156,7 +171,11 @@ describe('Issue 20: the Accounts tree as a user sees it', () => {
     await row(page, 'OCI').click({ button: 'right' });
     const menu = page.locator('.monaco-menu');
     await menu.locator('.action-item', { hasText: 'Filter Users' }).first().waitFor();
-    assert.equal(await menu.locator('.action-item', { hasText: 'Clear User Filter' }).count(), 0, 'Clear User Filter is offered on an account without a filter');
+    assert.equal(
+      await menu.locator('.action-item', { hasText: 'Clear User Filter' }).count(),
+      0,
+      'Clear User Filter is offered on an account without a filter',
+    );
     await page.keyboard.press('Escape');
 
     await runCommand(page, 'Cloud Keys: Recover Interrupted Key Creations');
@@ -201,13 +220,15 @@ describe('Issue 20: the Accounts tree as a user sees it', () => {
       throw error;
     });
     await row(page, /temp-export-renamed/).waitFor();
-    const log = cloudKeysLogs(workbench.userDataDir).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const log = cloudKeysLogs(workbench.userDataDir)
+      .map((f) => fs.readFileSync(f, 'utf8'))
+      .join('\n');
     assert.match(log, /OCI: renamed customer secret key/);
     const styles = new Set([...log.matchAll(/\] (oci|OCI|OUTSCALE|IONOS|IONOS Cloud)[: ]/g)].map((m) => m[1]));
     assert.ok(!styles.has('oci'), `a log line starts with "oci:":\n${[...styles].join(', ')}`);
   });
 
-  it('Create Key ends on the new key\'s details: its secret masked, with Reveal and Copy', async () => {
+  it("Create Key ends on the new key's details: its secret masked, with Reveal and Copy", async () => {
     const { page } = workbench;
     await expand(page, 'IONOS Cloud', /Claire Dubois/);
     await contextMenu(page, /Claire Dubois/, 'Create Key…');
@@ -221,7 +242,7 @@ describe('Issue 20: the Accounts tree as a user sees it', () => {
     await page.keyboard.press('Control+W');
   });
 
-  it('the Key Age Overview table uses the panel\'s width', async () => {
+  it("the Key Age Overview table uses the panel's width", async () => {
     const { page } = workbench;
     await runCommand(page, 'Cloud Keys: Key Age Overview');
     // The side bar closed: the editor is about 1,200 px wide.

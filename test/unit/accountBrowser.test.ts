@@ -36,7 +36,10 @@ describe('AccountBrowser, the listing layer of the tree, against the OCI emulato
     assert.equal(firstView.hasMore, true, 'a tenancy bigger than a page says there is more');
     assert.ok(firstView.users.length <= 4, `first view shows ${firstView.users.length} users for a page of 3 plus the caller`);
     const others = firstView.users.slice(1).map((u) => u.name);
-    assert.deepEqual(others, [...others].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
+    assert.deepEqual(
+      others,
+      [...others].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })),
+    );
 
     let view = firstView;
     while (view.hasMore) view = await browser.loadMore(account);
@@ -49,7 +52,8 @@ describe('AccountBrowser, the listing layer of the tree, against the OCI emulato
     const why = 'This token does not say which user it belongs to.';
     const anonymous = new Proxy(provider, {
       get: (target, name) => {
-        if (name === 'whoAmI') return async () => ({ id: 'unknown', accountId: account.id, name: 'token holder', isCaller: true, placeholder: true, note: why });
+        if (name === 'whoAmI')
+          return async () => ({ id: 'unknown', accountId: account.id, name: 'token holder', isCaller: true, placeholder: true, note: why });
         const value: unknown = Reflect.get(target, name);
         return typeof value === 'function' ? value.bind(target) : value;
       },
@@ -57,7 +61,10 @@ describe('AccountBrowser, the listing layer of the tree, against the OCI emulato
     const view = await new AccountBrowser(() => anonymous, createLimiter(4)).users(account);
     assert.equal(view.callerUnknown, why);
     assert.ok(view.users.length > 0, 'the users are still listed');
-    assert.ok(view.users.every((u) => !u.placeholder && u.id !== 'unknown'), 'the placeholder caller is not listed as a user');
+    assert.ok(
+      view.users.every((u) => !u.placeholder && u.id !== 'unknown'),
+      'the placeholder caller is not listed as a user',
+    );
     const named = await new AccountBrowser(() => provider, createLimiter(4)).users(account);
     assert.equal(named.callerUnknown, undefined);
   });
@@ -70,14 +77,20 @@ describe('AccountBrowser, the listing layer of the tree, against the OCI emulato
     browser.setFilter(account, target.name.slice(0, 4).toUpperCase());
     const filtered = await browser.users(account);
     assert.ok(filtered.users.some((u) => u.id === target.id));
-    assert.ok(filtered.users.every((u) => u.name.toLowerCase().includes(target.name.slice(0, 4).toLowerCase()) || (u.email ?? '').toLowerCase().includes(target.name.slice(0, 4).toLowerCase())));
+    assert.ok(
+      filtered.users.every(
+        (u) =>
+          u.name.toLowerCase().includes(target.name.slice(0, 4).toLowerCase()) ||
+          (u.email ?? '').toLowerCase().includes(target.name.slice(0, 4).toLowerCase()),
+      ),
+    );
     assert.equal(filtered.filter, target.name.slice(0, 4).toUpperCase());
     assert.equal(emulator.calls.length, callsBefore, 'filtering sent a request');
     browser.setFilter(account, '');
     assert.equal((await browser.users(account)).users.length, full.users.length);
   });
 
-  it('reads a user\'s keys once, until that user is invalidated', async () => {
+  it("reads a user's keys once, until that user is invalidated", async () => {
     const { browser, account } = await browserWithPages(100);
     const caller = (await browser.users(account)).users[0];
     const first = await browser.keys(account, caller);
@@ -85,7 +98,10 @@ describe('AccountBrowser, the listing layer of the tree, against the OCI emulato
     await browser.keys(account, caller);
     assert.equal(emulator.calls.length, calls, 'a second read of the same keys went to the network');
     browser.invalidate(account.id, caller.id);
-    assert.deepEqual((await browser.keys(account, caller)).map((k) => k.id), first.map((k) => k.id));
+    assert.deepEqual(
+      (await browser.keys(account, caller)).map((k) => k.id),
+      first.map((k) => k.id),
+    );
     assert.ok(emulator.calls.length > calls);
   });
 
@@ -111,6 +127,9 @@ describe('AccountBrowser with the IONOS emulator', () => {
     assert.equal(view.users[0].isCaller, true);
     assert.equal(view.users[1].id, CONTRACT_KEYS_ENTRY_ID);
     const others = view.users.slice(2).map((u) => u.name);
-    assert.deepEqual(others, [...others].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })));
+    assert.deepEqual(
+      others,
+      [...others].sort((a, b) => a.localeCompare(b, undefined, { sensitivity: 'base' })),
+    );
   });
 });

@@ -5,7 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { accountNodeArg, accountOrUserArg, commandOptions, keyNodeArg, noArg, optionsArg, treeNodeArg } from '../../src/commands/commandArgs';
+import {
+  accountNodeArg,
+  accountOrUserArg,
+  commandOptions,
+  keyNodeArg,
+  noArg,
+  optionsArg,
+  treeNodeArg,
+} from '../../src/commands/commandArgs';
 
 const account = { id: 'oci:DEFAULT', label: 'DEFAULT', cloud: 'oci', source: 'config file' };
 const user = { id: 'ocid1.user.oc1..u', name: 'alice' };
@@ -36,9 +44,15 @@ describe('tree-node arguments', () => {
   });
 
   it('refuses a node of the kind without what the command reads, naming the field', () => {
-    assert.throws(() => keyNodeArg('cloudKeys.deleteKey', { ...keyNode, key: { ...key, id: undefined } }), /is a "key" node without what the command needs \(key\.id: .*expected string/);
+    assert.throws(
+      () => keyNodeArg('cloudKeys.deleteKey', { ...keyNode, key: { ...key, id: undefined } }),
+      /is a "key" node without what the command needs \(key\.id: .*expected string/,
+    );
     assert.throws(() => keyNodeArg('cloudKeys.deleteKey', { ...keyNode, account: { ...account, cloud: 'aws' } }), /account\.cloud: /);
-    assert.throws(() => accountNodeArg('cloudKeys.hideAccount', { kind: 'account' }), /is a "account" node without what the command needs \(account: /);
+    assert.throws(
+      () => accountNodeArg('cloudKeys.hideAccount', { kind: 'account' }),
+      /is a "account" node without what the command needs \(account: /,
+    );
   });
 });
 
@@ -46,22 +60,49 @@ describe('options arguments', () => {
   const { createKey, rotate, exportKey, saveOciProfile, resumeRotations } = commandOptions();
 
   it('refuses the test-only `confirmed`: only the test API answers a confirmation', () => {
-    for (const [command, { schema, takes }] of [['cloudKeys.rotateKey', rotate], ['cloudKeys.exportKey', exportKey], ['cloudKeys.saveOciProfile', saveOciProfile]] as const) {
-      assert.throws(() => optionsArg(command, 'second argument', { confirmed: true }, schema, takes), new RegExp(`^CommandArgumentError: ${command.replace('.', '\\.')}: the second argument is not valid \\(the value: Unrecognized key: "confirmed"\\)\\. It takes \\{`));
+    for (const [command, { schema, takes }] of [
+      ['cloudKeys.rotateKey', rotate],
+      ['cloudKeys.exportKey', exportKey],
+      ['cloudKeys.saveOciProfile', saveOciProfile],
+    ] as const) {
+      assert.throws(
+        () => optionsArg(command, 'second argument', { confirmed: true }, schema, takes),
+        new RegExp(
+          `^CommandArgumentError: ${command.replace('.', '\\.')}: the second argument is not valid \\(the value: Unrecognized key: "confirmed"\\)\\. It takes \\{`,
+        ),
+      );
     }
   });
 
   it('reads what a keybinding can write: an expiry as ISO text becomes a date', () => {
-    const parsed = optionsArg('cloudKeys.createKey', 'second argument', { kind: 'access-key', options: { displayName: 'ci', expiresAt: '2027-01-31T10:00:00Z' } }, createKey.schema, createKey.takes);
+    const parsed = optionsArg(
+      'cloudKeys.createKey',
+      'second argument',
+      { kind: 'access-key', options: { displayName: 'ci', expiresAt: '2027-01-31T10:00:00Z' } },
+      createKey.schema,
+      createKey.takes,
+    );
     assert.deepEqual(parsed.options?.expiresAt, new Date('2027-01-31T10:00:00Z'));
     assert.equal(parsed.kind, 'access-key');
   });
 
   it('names the bad field and the value it had to be', () => {
-    assert.throws(() => optionsArg('cloudKeys.createKey', 'second argument', { options: { keyBits: 1024 } }, createKey.schema, createKey.takes), /options\.keyBits: /);
-    assert.throws(() => optionsArg('cloudKeys.createKey', 'second argument', { kind: 'secret-key' }, createKey.schema, createKey.takes), /kind: .*"access-key"/);
-    assert.throws(() => optionsArg('cloudKeys.rotateKey', 'second argument', { grace: { kind: 'later', days: 0 } }, rotate.schema, rotate.takes), /grace\.days: /);
-    assert.throws(() => optionsArg('cloudKeys.resumeRotations', 'first argument', { action: 'undo' }, resumeRotations.schema, resumeRotations.takes), /action: .*"rollback"/);
+    assert.throws(
+      () => optionsArg('cloudKeys.createKey', 'second argument', { options: { keyBits: 1024 } }, createKey.schema, createKey.takes),
+      /options\.keyBits: /,
+    );
+    assert.throws(
+      () => optionsArg('cloudKeys.createKey', 'second argument', { kind: 'secret-key' }, createKey.schema, createKey.takes),
+      /kind: .*"access-key"/,
+    );
+    assert.throws(
+      () => optionsArg('cloudKeys.rotateKey', 'second argument', { grace: { kind: 'later', days: 0 } }, rotate.schema, rotate.takes),
+      /grace\.days: /,
+    );
+    assert.throws(
+      () => optionsArg('cloudKeys.resumeRotations', 'first argument', { action: 'undo' }, resumeRotations.schema, resumeRotations.takes),
+      /action: .*"rollback"/,
+    );
   });
 
   it('takes an absent options argument as no options', () => {
@@ -70,6 +111,9 @@ describe('options arguments', () => {
 
   it('refuses an argument where a command takes none', () => {
     noArg('cloudKeys.showKeyAlerts', 'first argument', undefined);
-    assert.throws(() => noArg('cloudKeys.showKeyAlerts', 'first argument', { listOnly: true }), /cloudKeys\.showKeyAlerts: the first argument was given \(an object\)\. It takes no argument\./);
+    assert.throws(
+      () => noArg('cloudKeys.showKeyAlerts', 'first argument', { listOnly: true }),
+      /cloudKeys\.showKeyAlerts: the first argument was given \(an object\)\. It takes no argument\./,
+    );
   });
 });

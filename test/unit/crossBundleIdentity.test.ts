@@ -41,7 +41,10 @@ async function rejection(promise: Promise<unknown>): Promise<unknown> {
 
 /** What the extension decides from an error, by the source modules it is built from. */
 function assertRecognised(error: unknown, code: string): void {
-  assert.ok(!(error instanceof CloudError && Object.getPrototypeOf(error) === CloudError.prototype), 'the error must come from another copy of CloudError');
+  assert.ok(
+    !(error instanceof CloudError && Object.getPrototypeOf(error) === CloudError.prototype),
+    'the error must come from another copy of CloudError',
+  );
   assert.equal(isCloudError(error), true, 'isCloudError does not recognise it');
   assert.equal(error instanceof CloudError, true, 'instanceof CloudError does not recognise it');
   assert.equal(errorCode(error), code, 'a rotation journal would record another code');
@@ -90,7 +93,10 @@ describe('errors and secrets made by another bundle keep their identity', () => 
       route: 'CreateAccessKey',
       kind: 'status',
       status: 400,
-      body: { Errors: [{ Code: '10022', Type: 'TooManyResources', Details: 'The limit of 10 access keys for this user has been reached.' }], ResponseContext: { RequestId: 'REQ-QUOTA' } },
+      body: {
+        Errors: [{ Code: '10022', Type: 'TooManyResources', Details: 'The limit of 10 access keys for this user has been reached.' }],
+        ResponseContext: { RequestId: 'REQ-QUOTA' },
+      },
       times: 1,
     });
     const error = await rejection(outscale.createKey(userId, 'access-key', {}));

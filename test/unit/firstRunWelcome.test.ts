@@ -40,7 +40,9 @@ describe('the Accounts view when no cloud is configured', () => {
     const home = fs.mkdtempSync(path.join(os.tmpdir(), 'cloud-keys-empty-home-'));
     try {
       const ctx = { env: {}, settings: {}, homeDir: home } as unknown as CloudContext;
-      const files = [...ociConfigFiles(ctx), ...outscaleConfigFiles(ctx)].map((file) => `~/${path.relative(home, file).split(path.sep).join('/')}`);
+      const files = [...ociConfigFiles(ctx), ...outscaleConfigFiles(ctx)].map(
+        (file) => `~/${path.relative(home, file).split(path.sep).join('/')}`,
+      );
       assert.ok(files.length >= 3, files.join(', '));
       for (const file of files) assert.ok(noAccounts.includes(file), `the welcome does not name ${file}`);
     } finally {
@@ -57,6 +59,9 @@ describe('the Accounts view when no cloud is configured', () => {
   it('says it is still looking, not that there is nothing, until the accounts are loaded', () => {
     const searching = welcomes.find((w) => w.when === '!cloudKeys.accounts');
     assert.match(text(searching), /^Looking for OCI, OUTSCALE and IONOS Cloud accounts/);
-    assert.ok(welcomes.every((w) => w.when !== undefined), 'a welcome without a when clause would show while loading');
+    assert.ok(
+      welcomes.every((w) => w.when !== undefined),
+      'a welcome without a when clause would show while loading',
+    );
   });
 });

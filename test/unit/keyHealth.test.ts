@@ -19,19 +19,29 @@ describe('key health', () => {
 
   it('does not flag a key at exactly the threshold, nor an old inactive one', () => {
     assert.deepEqual(keyHealth(key({ createdAt: new Date(NOW - 90 * DAY) }), DEFAULT_KEY_HEALTH_POLICY, NOW).warnings, []);
-    assert.deepEqual(keyHealth(key({ state: 'inactive', createdAt: new Date(NOW - 400 * DAY) }), DEFAULT_KEY_HEALTH_POLICY, NOW).warnings, []);
+    assert.deepEqual(
+      keyHealth(key({ state: 'inactive', createdAt: new Date(NOW - 400 * DAY) }), DEFAULT_KEY_HEALTH_POLICY, NOW).warnings,
+      [],
+    );
   });
 
   it('flags keys expiring within the warning window, and expired ones', () => {
-    assert.deepEqual(keyHealth(key({ expiresAt: new Date(NOW + 3 * DAY + 1000) }), DEFAULT_KEY_HEALTH_POLICY, NOW).warnings, [{ kind: 'expiring', daysLeft: 3 }]);
+    assert.deepEqual(keyHealth(key({ expiresAt: new Date(NOW + 3 * DAY + 1000) }), DEFAULT_KEY_HEALTH_POLICY, NOW).warnings, [
+      { kind: 'expiring', daysLeft: 3 },
+    ]);
     assert.deepEqual(keyHealth(key({ expiresAt: new Date(NOW + 30 * DAY) }), DEFAULT_KEY_HEALTH_POLICY, NOW).warnings, []);
-    assert.deepEqual(keyHealth(key({ expiresAt: new Date(NOW - 2 * DAY) }), DEFAULT_KEY_HEALTH_POLICY, NOW).warnings, [{ kind: 'expired', daysAgo: 2 }]);
+    assert.deepEqual(keyHealth(key({ expiresAt: new Date(NOW - 2 * DAY) }), DEFAULT_KEY_HEALTH_POLICY, NOW).warnings, [
+      { kind: 'expired', daysAgo: 2 },
+    ]);
   });
 
   it('follows a custom policy', () => {
     const policy = { maxAgeDays: 30, expiryWarningDays: 60 };
     const health = keyHealth(key({ createdAt: new Date(NOW - 31 * DAY), expiresAt: new Date(NOW + 45 * DAY) }), policy, NOW);
-    assert.deepEqual(health.warnings.map((w) => w.kind), ['old', 'expiring']);
+    assert.deepEqual(
+      health.warnings.map((w) => w.kind),
+      ['old', 'expiring'],
+    );
   });
 
   it('describes ages and expiries in words', () => {

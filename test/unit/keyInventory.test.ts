@@ -13,7 +13,7 @@ describe('KeyInventory, the background read of every key, against the OCI emulat
   });
   after(() => emulator.close());
 
-  it('reads the keys of every user across every page, a few calls at a time, without changing the tree\'s paging', async () => {
+  it("reads the keys of every user across every page, a few calls at a time, without changing the tree's paging", async () => {
     const { provider, account } = await providerFor(emulator, { pageSize: 2 });
     let inFlight = 0;
     let most = 0;
@@ -45,9 +45,12 @@ describe('KeyInventory, the background read of every key, against the OCI emulat
     assert.equal(state.usersTotal, everyUser.length);
     assert.equal(state.usersRead, everyUser.length, 'a user was left unread');
     assert.equal(new Set(browser.loadedKeys().map((k) => k.user.id)).size, everyUser.length);
-    assert.ok(browser.loadedKeys().some((k) => k.user.name === 'ck-old-keys' && k.keys.length > 0), "ck-old-keys' keys were not read");
+    assert.ok(
+      browser.loadedKeys().some((k) => k.user.name === 'ck-old-keys' && k.keys.length > 0),
+      "ck-old-keys' keys were not read",
+    );
     assert.ok(most <= INVENTORY_CONCURRENCY, `${most} key listings ran at once (at most ${INVENTORY_CONCURRENCY})`);
-    assert.equal((await browser.users(account)).hasMore, true, 'the tree\'s first page grew to every user');
+    assert.equal((await browser.users(account)).hasMore, true, "the tree's first page grew to every user");
   });
 
   it('stops when cancelled and starts over at the next refresh', async () => {

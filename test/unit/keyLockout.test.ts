@@ -9,7 +9,9 @@ function key(id: string, kind: AccessKey['kind'], state: AccessKey['state'] = 'a
 }
 
 describe('what deleting or deactivating a key can lock out', () => {
-  const apiKey = key('ocid1.tenancy.oc1..aaaa/ocid1.user.oc1..bbbb/' + FINGERPRINT, 'api-signing-key', 'active', { fingerprint: FINGERPRINT });
+  const apiKey = key('ocid1.tenancy.oc1..aaaa/ocid1.user.oc1..bbbb/' + FINGERPRINT, 'api-signing-key', 'active', {
+    fingerprint: FINGERPRINT,
+  });
   const secretKey = key('ocid1.credential.oc1..cccc', 'access-key', 'active', { displayName: 'terraform-state' });
 
   it('does not call a key the last active one while the user has an active key of the other kind', () => {
@@ -25,7 +27,10 @@ describe('what deleting or deactivating a key can lock out', () => {
 
   it('asks for the name, the end of the fingerprint, or the last 6 characters of the id, never the whole fingerprint', () => {
     const byName = typedConfirmation(secretKey, [secretKey]);
-    assert.deepEqual([byName.expected, byName.what, byName.matches(' terraform-state '), byName.matches('terraform')], ['terraform-state', 'name', true, false]);
+    assert.deepEqual(
+      [byName.expected, byName.what, byName.matches(' terraform-state '), byName.matches('terraform')],
+      ['terraform-state', 'name', true, false],
+    );
     const byFingerprint = typedConfirmation(apiKey, [apiKey]);
     assert.deepEqual([byFingerprint.expected, byFingerprint.what], ['44:5e:7a', 'fingerprint-tail']);
     assert.ok(byFingerprint.matches('445E7A') && byFingerprint.matches('44:5e:7a'), 'colons and case do not matter');

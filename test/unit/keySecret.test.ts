@@ -18,7 +18,10 @@ function cloud(readableLater: boolean, calls: string[]): CloudProvider {
 describe('readKeySecret', () => {
   it('takes the stored secret and never asks the cloud', async () => {
     const calls: string[] = [];
-    const secret = await readKeySecret({ getKeySecret: async () => new Secret('stored') }, key, { provider: () => cloud(true, calls), fullKey: () => key });
+    const secret = await readKeySecret({ getKeySecret: async () => new Secret('stored') }, key, {
+      provider: () => cloud(true, calls),
+      fullKey: () => key,
+    });
     assert.equal(secret?.reveal(), 'stored');
     assert.deepEqual(calls, []);
   });

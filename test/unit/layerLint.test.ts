@@ -23,7 +23,13 @@ const VSCODE = "import * as vscode from 'vscode';\nexport const v = vscode;\n";
 const importing = (specifier: string) => `import * as m from '${specifier}';\nexport const v = m;\n`;
 
 describe('the layer lint', () => {
-  for (const file of ['src/model/probe.ts', 'src/util/probe.ts', 'src/clouds/oci/probe.ts', 'src/operations/probe.ts', 'src/terraform/probe.ts']) {
+  for (const file of [
+    'src/model/probe.ts',
+    'src/util/probe.ts',
+    'src/clouds/oci/probe.ts',
+    'src/operations/probe.ts',
+    'src/terraform/probe.ts',
+  ]) {
     it(`refuses vscode in ${path.dirname(file)}`, async () => {
       assert.deepEqual(await ruleIds(file, VSCODE), ['no-restricted-imports']);
     });
@@ -63,7 +69,8 @@ describe('the layer lint', () => {
 });
 
 describe('scripts/check-import-cycles.mjs', () => {
-  const check = (dir: string) => spawnSync(process.execPath, [path.join(root, 'scripts/check-import-cycles.mjs'), dir], { encoding: 'utf8' });
+  const check = (dir: string) =>
+    spawnSync(process.execPath, [path.join(root, 'scripts/check-import-cycles.mjs'), dir], { encoding: 'utf8' });
 
   it('fails on a cycle made of type imports only, naming its files', () => {
     const dir = tempDir();

@@ -28,7 +28,12 @@ describe('the OCI profile bundle (dist/lazy/ociProfile.js)', () => {
     const configFile = path.join(home, '.oci', 'config');
     const keyFile = path.join(home, '.oci', 'ci.pem');
     const pair = generateRsaKeyPair(2048);
-    const entries = { user: 'ocid1.user.oc1..u', fingerprint: pair.publicKey.fingerprint, tenancy: 'ocid1.tenancy.oc1..t', region: 'eu-frankfurt-1' };
+    const entries = {
+      user: 'ocid1.user.oc1..u',
+      fingerprint: pair.publicKey.fingerprint,
+      tenancy: 'ocid1.tenancy.oc1..t',
+      region: 'eu-frankfurt-1',
+    };
     const plan = built.planOciProfile({ configFile, profile: 'ci', keyFile, entries });
     assert.ok(plan.diff.includes('+[ci]'), plan.diff);
     await built.applyOciProfile(plan, pair.privateKey);
@@ -42,7 +47,10 @@ describe('the OCI profile bundle (dist/lazy/ociProfile.js)', () => {
     assert.ok(!extension.includes('the same file as the config file, and writing the config would overwrite the key'));
     assert.ok(!extension.includes('='.repeat(67)));
     const lazy = fs.readFileSync(bundle, 'utf8');
-    assert.ok(lazy.includes('the same file as the config file, and writing the config would overwrite the key'), 'the check itself is sound');
+    assert.ok(
+      lazy.includes('the same file as the config file, and writing the config would overwrite the key'),
+      'the check itself is sound',
+    );
   });
 });
 
@@ -86,7 +94,10 @@ describe('the rotation engine and forms bundles (dist/lazy/rotationEngine.js, di
   it("the engine's SecretNotStoredError is one for the extension bundle (and back), so the secret is still shown once", () => {
     const { SecretNotStoredError: Built } = load<typeof rotationSource>('rotationEngine');
     assert.notEqual(Built, SecretNotStoredError, 'a copy of the class, as in the running extension');
-    const created = { key: { id: 'k', kind: 'access-key' as const, state: 'active' as const, userId: 'u', accountId: 'a' }, secret: new Secret('s3cr3t') };
+    const created = {
+      key: { id: 'k', kind: 'access-key' as const, state: 'active' as const, userId: 'u', accountId: 'a' },
+      secret: new Secret('s3cr3t'),
+    };
     const error: unknown = new Built(created as never, new Error('storage failed'));
     assert.ok(error instanceof SecretNotStoredError);
     assert.ok(!(new Error('other') instanceof SecretNotStoredError));
@@ -96,7 +107,10 @@ describe('the rotation engine and forms bundles (dist/lazy/rotationEngine.js, di
   it('are not part of dist/extension.js, which activation loads', () => {
     const extension = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
     // A message of the engine, and one of the Rotate form's controller.
-    for (const [name, text] of [['rotationEngine', 'Renewed in place: the old secret stopped working at once.'], ['forms', 'The plan changed before it started. Check the plan again']]) {
+    for (const [name, text] of [
+      ['rotationEngine', 'Renewed in place: the old secret stopped working at once.'],
+      ['forms', 'The plan changed before it started. Check the plan again'],
+    ]) {
       assert.ok(!extension.includes(text), `dist/extension.js carries "${text}"`);
       assert.ok(fs.readFileSync(path.join(dist, 'lazy', `${name}.js`), 'utf8').includes(text), `the check itself is sound for ${name}`);
     }

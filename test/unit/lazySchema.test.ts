@@ -22,7 +22,11 @@ describe('lazySchema', () => {
   });
 
   it('refuses what the schema refuses, with the same issues', () => {
-    const build = () => z.discriminatedUnion('kind', [z.object({ kind: z.literal('now') }), z.object({ kind: z.literal('later'), days: z.int().check(z.minimum(1)) })]);
+    const build = () =>
+      z.discriminatedUnion('kind', [
+        z.object({ kind: z.literal('now') }),
+        z.object({ kind: z.literal('later'), days: z.int().check(z.minimum(1)) }),
+      ]);
     const lazy = lazySchema(build);
     for (const value of [{ kind: 'later', days: 0 }, { kind: 'soon' }, 'now']) {
       const eager = build().safeParse(value);

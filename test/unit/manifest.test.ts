@@ -20,7 +20,9 @@ describe('extension manifest', () => {
     for (const [menu, items] of Object.entries(manifest.contributes.menus as Record<string, { command: string }[]>)) {
       for (const item of items) assert.ok(known.has(item.command), `${menu} names unknown ${item.command}`);
     }
-    const walkthroughs = new Set(manifest.contributes.walkthroughs.map((w: { id: string }) => `${manifest.publisher}.${manifest.name}#${w.id}`));
+    const walkthroughs = new Set(
+      manifest.contributes.walkthroughs.map((w: { id: string }) => `${manifest.publisher}.${manifest.name}#${w.id}`),
+    );
     for (const welcome of manifest.contributes.viewsWelcome) {
       const text = nls[welcome.contents.slice(1, -1)] ?? welcome.contents;
       for (const [, id, args] of text.matchAll(/command:([\w.]+)(?:\?([^)\s]+))?/g)) {
@@ -71,12 +73,26 @@ describe('extension manifest', () => {
     const files = out.split('\n').filter(Boolean);
     assert.ok(files.includes('package.json'), out);
     assert.ok(files.includes('README.md') && files.includes('CHANGELOG.md') && files.includes('LICENSE'), out);
-    for (const bundle of ['dist/extension.js', 'dist/webview/main.js', 'dist/clouds/oci.js', 'dist/lazy/ociProfile.js', 'dist/lazy/terraformGenerate.js']) {
+    for (const bundle of [
+      'dist/extension.js',
+      'dist/webview/main.js',
+      'dist/clouds/oci.js',
+      'dist/lazy/ociProfile.js',
+      'dist/lazy/terraformGenerate.js',
+    ]) {
       assert.ok(files.includes(bundle), `${bundle} is not packaged: build first`);
     }
-    assert.deepEqual(files.filter((f) => f.endsWith('.map')), [], 'source maps are not packaged');
+    assert.deepEqual(
+      files.filter((f) => f.endsWith('.map')),
+      [],
+      'source maps are not packaged',
+    );
     for (const file of files) {
-      assert.match(file, /^(dist\/|media\/|snippets\/|l10n\/|package\.json$|package\.nls(\.[\w-]+)?\.json$|README\.md$|CHANGELOG\.md$|LICENSE$)/, `unexpected packaged file ${file}`);
+      assert.match(
+        file,
+        /^(dist\/|media\/|snippets\/|l10n\/|package\.json$|package\.nls(\.[\w-]+)?\.json$|README\.md$|CHANGELOG\.md$|LICENSE$)/,
+        `unexpected packaged file ${file}`,
+      );
     }
   });
 });

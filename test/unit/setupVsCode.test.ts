@@ -79,7 +79,13 @@ describe('setting up real VS Code while another command does the same', () => {
     // One waited for the other, and said so.
     assert.match(first.output + second.output, /waiting for another run \(pid \d+ on .+, since .+\) to finish; it holds .*\.setup\.lock/);
     const installs = recorded();
-    assert.deepEqual(installs.filter((e) => e.startsWith('start')).map((e) => e.split(' ')[1]).sort(), ['code-server', 'node24']);
+    assert.deepEqual(
+      installs
+        .filter((e) => e.startsWith('start'))
+        .map((e) => e.split(' ')[1])
+        .sort(),
+      ['code-server', 'node24'],
+    );
     assert.equal(installs.filter((e) => e.startsWith('end')).length, 2, installs.join('\n'));
     assertComplete();
   });
@@ -96,7 +102,10 @@ describe('setting up real VS Code while another command does the same', () => {
 
   it('takes over a lock whose owner is no longer running', async () => {
     const pid = deadPid();
-    fs.writeFileSync(path.join(tools, '.setup.lock'), JSON.stringify({ pid, host: os.hostname(), since: new Date().toISOString(), token: 'crashed-run' }));
+    fs.writeFileSync(
+      path.join(tools, '.setup.lock'),
+      JSON.stringify({ pid, host: os.hostname(), since: new Date().toISOString(), token: 'crashed-run' }),
+    );
     const run = await setUpRun();
     assert.equal(run.code, 0, run.output);
     assert.match(run.output, new RegExp(`taking over the lock .*\\.setup\\.lock: its owner \\(pid ${pid}\\) is no longer running`));
@@ -114,10 +123,18 @@ describe('setting up real VS Code while another command does the same', () => {
 
   it('gives up after the wait bound with a message naming the owner and the lock file', async () => {
     // This test process holds the lock, and keeps running.
-    fs.writeFileSync(path.join(tools, '.setup.lock'), JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString(), token: 'live-run' }));
+    fs.writeFileSync(
+      path.join(tools, '.setup.lock'),
+      JSON.stringify({ pid: process.pid, host: os.hostname(), since: new Date().toISOString(), token: 'live-run' }),
+    );
     const run = await setUpRun({ LOCK_WAIT_MS: '1000' });
     assert.equal(run.code, 1, run.output);
-    assert.match(run.output, new RegExp(`failed: gave up after 1 s waiting for the lock .*\\.setup\\.lock \\(held by pid ${process.pid} on .+\\)\\. If no other run is going on, delete that file`));
+    assert.match(
+      run.output,
+      new RegExp(
+        `failed: gave up after 1 s waiting for the lock .*\\.setup\\.lock \\(held by pid ${process.pid} on .+\\)\\. If no other run is going on, delete that file`,
+      ),
+    );
     assert.deepEqual(recorded(), [], 'it installed without the lock');
   });
 });

@@ -21,14 +21,24 @@ describe('the key an account signs with', () => {
   it("OCI: the profile's API key of the profile's user, and no other key", async () => {
     const { provider } = await ociProviderFor(oci);
     const admin = await provider.listKeys(userId(oci, 'ck-admin'));
-    assert.deepEqual(admin.filter((k) => provider.signsWith(k)).map((k) => k.kind), ['api-signing-key']);
+    assert.deepEqual(
+      admin.filter((k) => provider.signsWith(k)).map((k) => k.kind),
+      ['api-signing-key'],
+    );
     const other = await provider.listKeys(userId(oci, 'ck-full-api'));
-    assert.deepEqual(other.filter((k) => provider.signsWith(k)), [], "another user's API keys are not the account's");
+    assert.deepEqual(
+      other.filter((k) => provider.signsWith(k)),
+      [],
+      "another user's API keys are not the account's",
+    );
   });
 
   it("OUTSCALE: the profile's access key", async () => {
     const { provider } = await outscaleProviderFor(outscale);
     const own = await provider.listKeys('');
-    assert.deepEqual(own.filter((k) => provider.signsWith?.(k)).map((k) => k.id), [TEST_SEED.callerKeyId]);
+    assert.deepEqual(
+      own.filter((k) => provider.signsWith?.(k)).map((k) => k.id),
+      [TEST_SEED.callerKeyId],
+    );
   });
 });

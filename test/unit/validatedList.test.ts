@@ -9,8 +9,20 @@ const Item = z.object({ id: z.string(), count: z.number() });
 describe('reading a stored list', () => {
   it('keeps the valid items and drops the others with a warning that names the field, not its value', () => {
     const logger = new RecordingLogger();
-    const items = readValidatedList([{ id: 'a', count: 1 }, { id: 'b', count: 'hunter2' }, { id: 'c', count: 3 }], Item, 'widget', logger);
-    assert.deepEqual(items.map((i) => i.id), ['a', 'c']);
+    const items = readValidatedList(
+      [
+        { id: 'a', count: 1 },
+        { id: 'b', count: 'hunter2' },
+        { id: 'c', count: 3 },
+      ],
+      Item,
+      'widget',
+      logger,
+    );
+    assert.deepEqual(
+      items.map((i) => i.id),
+      ['a', 'c'],
+    );
     assert.equal(logger.lines.length, 1);
     assert.match(logger.lines[0], /stored widget .*count/);
     assert.doesNotMatch(logger.lines[0], /hunter2/);

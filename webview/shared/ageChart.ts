@@ -37,17 +37,29 @@ export function ageChart(rows: readonly KeyRow[], maxAgeDays: number): HTMLEleme
     for (const status of STATUS_ORDER) {
       const count = bucket.counts[status];
       if (count === 0) continue;
-      const rect = svg('rect', { class: `bar status-${status}`, x, y: y(base + count), width: barWidth, height: y(base) - y(base + count) });
+      const rect = svg('rect', {
+        class: `bar status-${status}`,
+        x,
+        y: y(base + count),
+        width: barWidth,
+        height: y(base) - y(base + count),
+      });
       rect.append(svg('title', {}, `${bucket.label}: ${count} ${STATUS_LABELS[status]}`));
       chart.append(rect);
       base += count;
     }
-    chart.append(svg('text', { x: x + barWidth / 2, y: y(bucket.total) - 4, 'text-anchor': 'middle' }, bucket.total > 0 ? String(bucket.total) : ''));
+    chart.append(
+      svg('text', { x: x + barWidth / 2, y: y(bucket.total) - 4, 'text-anchor': 'middle' }, bucket.total > 0 ? String(bucket.total) : ''),
+    );
     chart.append(svg('text', { x: x + barWidth / 2, y: height - 8, 'text-anchor': 'middle' }, bucket.label));
   });
   const legend = h('ul', { class: 'legend', 'aria-label': 'Legend' });
   for (const status of STATUS_ORDER) {
-    const swatch = svg('svg', { viewBox: '0 0 12 12', 'aria-hidden': 'true' }, svg('rect', { class: `bar status-${status}`, width: 12, height: 12 }));
+    const swatch = svg(
+      'svg',
+      { viewBox: '0 0 12 12', 'aria-hidden': 'true' },
+      svg('rect', { class: `bar status-${status}`, width: 12, height: 12 }),
+    );
     legend.append(h('li', {}, swatch, STATUS_LABELS[status]));
   }
   return h('figure', { class: 'chart' }, chart, legend);

@@ -24,7 +24,12 @@ export class SecretBox {
       'div',
       { class: 'secret-box', role: 'group', 'aria-label': label },
       this.#value,
-      h('div', { class: 'buttons' }, this.#reveal, h('vscode-button', { secondary: true, onclick: () => post({ type: 'copy-secret', key: this.key }) }, 'Copy')),
+      h(
+        'div',
+        { class: 'buttons' },
+        this.#reveal,
+        h('vscode-button', { secondary: true, onclick: () => post({ type: 'copy-secret', key: this.key }) }, 'Copy'),
+      ),
     );
   }
 

@@ -45,6 +45,10 @@ export function loadFormState(): Record<string, string> {
 /** Reports what the CSP refused, so a blocked resource shows in the log rather than failing silently. */
 export function reportCspViolations(): void {
   document.addEventListener('securitypolicyviolation', (event) => {
-    post({ type: 'csp-violation', directive: event.effectiveDirective.slice(0, 200), blocked: (event.blockedURI || 'inline').slice(0, 200) });
+    post({
+      type: 'csp-violation',
+      directive: event.effectiveDirective.slice(0, 200),
+      blocked: (event.blockedURI || 'inline').slice(0, 200),
+    });
   });
 }

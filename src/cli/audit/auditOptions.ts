@@ -28,10 +28,15 @@ function wholeNumber(flag: string, min: number) {
 
 /** `--cloud oci,ionos` and `--cloud oci --cloud ionos` alike (also used by scan and uses). */
 export function cloudList(text: string, previous: CloudId[] | undefined): CloudId[] {
-  const names = text.split(',').map((name) => name.trim().toLowerCase()).filter(Boolean);
+  const names = text
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
   const unknown = names.filter((name) => !(CLOUD_IDS as readonly string[]).includes(name));
   if (unknown.length > 0 || names.length === 0) {
-    throw new InvalidArgumentError(`"${text}" is not a cloud: choose from ${CLOUD_IDS.join(', ')} (several with commas or repeated --cloud).`);
+    throw new InvalidArgumentError(
+      `"${text}" is not a cloud: choose from ${CLOUD_IDS.join(', ')} (several with commas or repeated --cloud).`,
+    );
   }
   return [...new Set([...(previous ?? []), ...(names as CloudId[])])];
 }

@@ -14,7 +14,13 @@ export async function runAudit(options: AuditOptions, io: CliIo, deps: AuditDepe
   const progress = progressLine(io);
   const policy = { maxAgeDays: options.maxAgeDays, expiryWarningDays: options.expiryWarningDays };
   const now = deps.now?.() ?? Date.now();
-  const { accounts, rows, problems } = await readInventory(options, io, deps, (account, user, key) => auditEntry(account, user, key, policy, now), progress);
+  const { accounts, rows, problems } = await readInventory(
+    options,
+    io,
+    deps,
+    (account, user, key) => auditEntry(account, user, key, policy, now),
+    progress,
+  );
 
   const report: AuditReport = { generatedAt: new Date(now), policy, accounts, entries: sortEntries(rows), problems };
   for (const problem of problems) complain(io, problem.message);

@@ -8,7 +8,6 @@ import type { AuditFormatter, FormatContext, FormatName } from './auditFormatter
 
 export { FORMAT_NAMES, type AuditFormatter, type FormatContext, type FormatName } from './auditFormatter';
 
-
 const FORMATTERS: Record<FormatName, AuditFormatter> = {
   table: tableFormat,
   json: jsonFormat,

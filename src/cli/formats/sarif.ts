@@ -14,9 +14,21 @@ function rule(id: string, name: string, short: string, full: string, level: Resu
 
 /** One rule per kind of policy finding, in the words of the Key Age Overview. */
 const RULES: Record<KeyWarning['kind'], Rule> = {
-  old: rule('CK001', 'KeyOlderThanPolicy', 'Access key older than the maximum age', 'An active key is older than the policy allows (--max-age-days). Rotate it.', 'error'),
+  old: rule(
+    'CK001',
+    'KeyOlderThanPolicy',
+    'Access key older than the maximum age',
+    'An active key is older than the policy allows (--max-age-days). Rotate it.',
+    'error',
+  ),
   expired: rule('CK002', 'KeyExpired', 'Access key expired', 'The key has passed its expiry date. Rotate it or delete it.', 'error'),
-  expiring: rule('CK003', 'KeyExpiringSoon', 'Access key expiring soon', 'The key expires within the warning period (--expiry-warning-days). Rotate it before it does.', 'warning'),
+  expiring: rule(
+    'CK003',
+    'KeyExpiringSoon',
+    'Access key expiring soon',
+    'The key expires within the warning period (--expiry-warning-days). Rotate it before it does.',
+    'warning',
+  ),
 };
 const RULE_ORDER: readonly KeyWarning['kind'][] = ['old', 'expired', 'expiring'];
 
@@ -38,7 +50,15 @@ function results(entry: AuditEntry): Result[] {
         },
       ],
       partialFingerprints: { cloudKeyId: `${row.cloud}/${row.accountId}/${row.keyId}` },
-      properties: { cloud: row.cloud, account: row.account, user: row.user, keyId: row.keyId, state: row.state, ageDays: row.ageDays, expiresAt: row.expiresAt || null },
+      properties: {
+        cloud: row.cloud,
+        account: row.account,
+        user: row.user,
+        keyId: row.keyId,
+        state: row.state,
+        ageDays: row.ageDays,
+        expiresAt: row.expiresAt || null,
+      },
     };
   });
 }

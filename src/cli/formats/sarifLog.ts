@@ -17,12 +17,23 @@ export function sarifLog(run: SarifRun): string {
   const invocation: Invocation = {
     executionSuccessful: run.problems.length === 0,
     ...(run.endTime ? { endTimeUtc: run.endTime.toISOString() } : {}),
-    toolExecutionNotifications: run.problems.map((problem) => ({ level: 'error', message: { text: problem.message }, descriptor: { id: problem.kind } })),
+    toolExecutionNotifications: run.problems.map((problem) => ({
+      level: 'error',
+      message: { text: problem.message },
+      descriptor: { id: problem.kind },
+    })),
   };
   const log: Log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
-    runs: [{ tool: { driver: { name: 'cloud-keys', version: run.version, rules: [...run.rules] } }, invocations: [invocation], results: [...run.results], properties: run.properties }],
+    runs: [
+      {
+        tool: { driver: { name: 'cloud-keys', version: run.version, rules: [...run.rules] } },
+        invocations: [invocation],
+        results: [...run.results],
+        properties: run.properties,
+      },
+    ],
   };
   return `${JSON.stringify(log, null, 2)}\n`;
 }

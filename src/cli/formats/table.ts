@@ -26,7 +26,9 @@ function cut(text: string): string {
 
 function summary(report: AuditReport): string {
   const counts = countByStatus(report);
-  const parts = (Object.keys(counts) as (keyof typeof counts)[]).filter((s) => counts[s] > 0).map((s) => `${counts[s]} ${STATUS_LABELS[s]}`);
+  const parts = (Object.keys(counts) as (keyof typeof counts)[])
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${counts[s]} ${STATUS_LABELS[s]}`);
   const failing = failingEntries(report).length;
   const { maxAgeDays, expiryWarningDays } = report.policy;
   return [

@@ -23,7 +23,11 @@ export function listingsOf(rows: readonly { account: Account; user: CloudUser; k
   const byUser = new Map<string, { account: ListedKeys['account']; user: ListedKeys['user']; keys: AccessKey[] }>();
   for (const { account, user, key } of rows) {
     const id = `${account.id}|${user.id}`;
-    const listing = byUser.get(id) ?? { account: { id: account.id, label: account.label, cloud: account.cloud }, user: { id: user.id, name: user.name }, keys: [] };
+    const listing = byUser.get(id) ?? {
+      account: { id: account.id, label: account.label, cloud: account.cloud },
+      user: { id: user.id, name: user.name },
+      keys: [],
+    };
     listing.keys.push(key);
     byUser.set(id, listing);
   }
@@ -56,7 +60,8 @@ export async function runScan(options: ScanOptions, io: CliIo, deps: ScanDepende
     problems.push(...read.problems);
     owners = read.owners;
     inventory = { accounts: read.accounts, keys: read.owners.size };
-    if (read.accounts === 0 && problems.length === 0) complain(io, 'no account found: findings are by shape only, with no owner (see cloud-keys scan --help).');
+    if (read.accounts === 0 && problems.length === 0)
+      complain(io, 'no account found: findings are by shape only, with no owner (see cloud-keys scan --help).');
   }
 
   const clouds = options.clouds.length ? new Set(options.clouds) : undefined;

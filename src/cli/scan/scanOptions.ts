@@ -29,8 +29,12 @@ export interface ScanOptions extends InventoryRequest {
 }
 
 export function kilobytes(text: string): number {
-  const parsed = z.int().check(z.minimum(1)).safeParse(/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
-  if (!parsed.success) throw new InvalidArgumentError('--max-file-kb takes a whole number of kilobytes, 1 or more (for example --max-file-kb 4096).');
+  const parsed = z
+    .int()
+    .check(z.minimum(1))
+    .safeParse(/^\s*\d+\s*$/.test(text) ? Number(text) : Number.NaN);
+  if (!parsed.success)
+    throw new InvalidArgumentError('--max-file-kb takes a whole number of kilobytes, 1 or more (for example --max-file-kb 4096).');
   return parsed.data;
 }
 
@@ -68,7 +72,8 @@ export function toScanOptions(paths: readonly string[], parsed: unknown): ScanOp
     throw new UsageError(`--staged scans git's index and takes no paths (got ${paths.map((p) => `"${p}"`).join(', ')}): drop either.`);
   }
   const inventory = options.inventory && !options.offline;
-  if (!inventory && options.account?.length) throw new UsageError('--account chooses accounts to read, but --offline reads none: drop either.');
+  if (!inventory && options.account?.length)
+    throw new UsageError('--account chooses accounts to read, but --offline reads none: drop either.');
   return {
     paths: [...paths],
     staged,

@@ -60,7 +60,16 @@ const PLACEHOLDER: Record<LeakPart, string> = {
 const SNIPPET_MAX = 200;
 
 function printedOwner(owner: LeakOwner | undefined): PrintedOwner | undefined {
-  return owner && { cloud: owner.cloud, account: owner.accountLabel, user: owner.userName, keyId: owner.keyId, keyKind: owner.keyKind, state: owner.state };
+  return (
+    owner && {
+      cloud: owner.cloud,
+      account: owner.accountLabel,
+      user: owner.userName,
+      keyId: owner.keyId,
+      keyKind: owner.keyKind,
+      state: owner.state,
+    }
+  );
 }
 
 /**
@@ -108,5 +117,8 @@ export function countBySeverity(findings: readonly ScanFinding[]): Record<LeakSe
 
 /** 1 when a finding is at or above --fail-on; 3 when an account or config was not read (findings are still printed). */
 export function scanExitCode(report: ScanReport): ExitCode {
-  return worstExit([report.problems.length > 0 ? EXIT.unreadable : EXIT.ok, report.findings.some((f) => failsOn(f, report.failOn)) ? EXIT.policy : EXIT.ok]);
+  return worstExit([
+    report.problems.length > 0 ? EXIT.unreadable : EXIT.ok,
+    report.findings.some((f) => failsOn(f, report.failOn)) ? EXIT.policy : EXIT.ok,
+  ]);
 }

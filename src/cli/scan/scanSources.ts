@@ -52,7 +52,8 @@ function fileSource(base: string, file: string): ScanSource {
  */
 export function* pathSources(cwd: string, base: string, paths: readonly string[]): Generator<ScanSource> {
   const missing = paths.filter((p) => !fs.existsSync(path.resolve(cwd, p)));
-  if (missing.length > 0) throw new UsageError(`No such file or folder: ${missing.map((p) => `"${p}"`).join(', ')}. Give files or folders to scan, or --staged.`);
+  if (missing.length > 0)
+    throw new UsageError(`No such file or folder: ${missing.map((p) => `"${p}"`).join(', ')}. Give files or folders to scan, or --staged.`);
   const seen = new Set<string>();
   for (const given of paths.length ? paths : ['.']) {
     const full = path.resolve(cwd, given);
@@ -78,7 +79,11 @@ export function stagedSources(root: string | undefined): ScanSource[] {
     name,
     read(maxBytes) {
       try {
-        const size = Number(git(root, ['cat-file', '-s', `:${name}`]).toString('utf8').trim());
+        const size = Number(
+          git(root, ['cat-file', '-s', `:${name}`])
+            .toString('utf8')
+            .trim(),
+        );
         if (size > maxBytes) return 'large';
         return git(root, ['cat-file', 'blob', `:${name}`], maxBytes + 1);
       } catch {

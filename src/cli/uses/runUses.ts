@@ -19,13 +19,23 @@ export interface UsesDependencies extends AuditDependencies {
 
 /** Whether `wanted` names the key: its id, resource id or fingerprint. */
 function names(key: AccessKey, wanted: string): boolean {
-  return key.id === wanted || key.resourceId === wanted || (key.fingerprint !== undefined && key.fingerprint.toLowerCase() === wanted.toLowerCase());
+  return (
+    key.id === wanted ||
+    key.resourceId === wanted ||
+    (key.fingerprint !== undefined && key.fingerprint.toLowerCase() === wanted.toLowerCase())
+  );
 }
 
 /** Finds the key in the accounts, searches the places for it, prints each use, and returns the exit code (1 when used). */
 export async function runUses(options: UsesOptions, io: CliIo, deps: UsesDependencies): Promise<ExitCode> {
   const progress = progressLine(io);
-  const inventory = await readInventory(options, io, deps, (account: Account, user: CloudUser, key: AccessKey) => ({ account, user, key }), progress);
+  const inventory = await readInventory(
+    options,
+    io,
+    deps,
+    (account: Account, user: CloudUser, key: AccessKey) => ({ account, user, key }),
+    progress,
+  );
   for (const problem of inventory.problems) complain(io, problem.message);
   const found: FoundKey[] = inventory.rows.filter(({ key }) => names(key, options.key));
   if (found.length === 0) {
@@ -34,7 +44,9 @@ export async function runUses(options: UsesOptions, io: CliIo, deps: UsesDepende
       complain(io, `No key "${options.key}" among the ${where} read; it may be in one that could not be read (see above).`);
       return EXIT.unreadable;
     }
-    throw new UsageError(`No key "${options.key}" among the ${where} read. Give a key id or OCI API key fingerprint as cloud-keys audit lists it.`);
+    throw new UsageError(
+      `No key "${options.key}" among the ${where} read. Give a key id or OCI API key fingerprint as cloud-keys audit lists it.`,
+    );
   }
 
   const index = new KeyIndex<KeyRef>();

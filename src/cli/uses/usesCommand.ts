@@ -29,7 +29,8 @@ Examples:
   cloud-keys uses ocid1.credential.oc1..example --format json`;
 
 function keyArgument(text: string): string {
-  if (text.trim() === '') throw new InvalidArgumentError('give the key id or OCI API key fingerprint to look for, as cloud-keys audit lists it.');
+  if (text.trim() === '')
+    throw new InvalidArgumentError('give the key id or OCI API key fingerprint to look for, as cloud-keys audit lists it.');
   return text;
 }
 

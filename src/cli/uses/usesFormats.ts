@@ -40,17 +40,38 @@ function describeKey({ account, user, key }: FoundKey): string {
 
 function usesText(report: UsesReport): string {
   const lines = report.found.map((found) => `Uses of the ${describeKey(found)}:`);
-  for (const use of report.uses) lines.push(`${shown(use.file, report.cwd)}:${use.line}:${use.column + 1}: ${WHAT[use.kind]} (${use.fileKind}; managed: unknown)`);
+  for (const use of report.uses)
+    lines.push(`${shown(use.file, report.cwd)}:${use.line}:${use.column + 1}: ${WHAT[use.kind]} (${use.fileKind}; managed: unknown)`);
   const { filesSearched, skippedLarge, skippedBinary, unreadable } = report.summary;
   const skipped = skippedLarge + skippedBinary + unreadable;
-  lines.push(`${report.uses.length === 0 ? 'No use found' : `${report.uses.length} use${report.uses.length === 1 ? '' : 's'}`} in ${filesSearched} files searched${skipped ? ` (${skipped} skipped: large ${skippedLarge}, binary ${skippedBinary}, unreadable ${unreadable})` : ''}; ids and fingerprints only, no secret compared.`);
+  lines.push(
+    `${report.uses.length === 0 ? 'No use found' : `${report.uses.length} use${report.uses.length === 1 ? '' : 's'}`} in ${filesSearched} files searched${skipped ? ` (${skipped} skipped: large ${skippedLarge}, binary ${skippedBinary}, unreadable ${unreadable})` : ''}; ids and fingerprints only, no secret compared.`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
 function usesJson(report: UsesReport): string {
   const doc = {
-    keys: report.found.map(({ account, user, key }) => ({ cloud: account.cloud, account: account.label, accountId: account.id, user: user.name, keyId: key.id, kind: key.kind, state: key.state, ...(key.fingerprint ? { fingerprint: key.fingerprint } : {}) })),
-    uses: report.uses.map((use) => ({ file: use.file, line: use.line, column: use.column + 1, length: use.length, matched: use.kind, fileKind: use.fileKind, keyId: use.ref.keyId, managed: null })),
+    keys: report.found.map(({ account, user, key }) => ({
+      cloud: account.cloud,
+      account: account.label,
+      accountId: account.id,
+      user: user.name,
+      keyId: key.id,
+      kind: key.kind,
+      state: key.state,
+      ...(key.fingerprint ? { fingerprint: key.fingerprint } : {}),
+    })),
+    uses: report.uses.map((use) => ({
+      file: use.file,
+      line: use.line,
+      column: use.column + 1,
+      length: use.length,
+      matched: use.kind,
+      fileKind: use.fileKind,
+      keyId: use.ref.keyId,
+      managed: null,
+    })),
     summary: { uses: report.uses.length, ...report.summary, secretsCompared: false, searched: report.searched },
   };
   return `${JSON.stringify(doc, null, 2)}\n`;

@@ -33,15 +33,24 @@ function repeated(flag: string, what: string) {
 
 export function usesOptionDefinitions(): Option[] {
   return [
-    new Option('--path <folder>', 'also search this folder (repeatable)').argParser(repeated('--path', 'a folder to search (for example --path ~/deploy)')),
+    new Option('--path <folder>', 'also search this folder (repeatable)').argParser(
+      repeated('--path', 'a folder to search (for example --path ~/deploy)'),
+    ),
     new Option('--no-current-folder', 'do not search the current folder'),
     new Option('--no-cli-files', "do not search the cloud CLIs' files (~/.oci/config and its key files, ~/.osc/config.json, ~/.aws/)"),
     new Option('--no-shell-files', 'do not search shell start-up files (~/.bashrc, ~/.zshrc, …)'),
-    new Option('--only-key-files', 'in folders, search only files where keys are expected (.env, *.tfvars, Terraform state, CI files, CLI configs)'),
-    new Option('--exclude <pattern>', 'leave out files and folders matching this .gitignore-style pattern (repeatable)').argParser(repeated('--exclude', 'a .gitignore-style pattern (for example --exclude "node_modules/")')),
+    new Option(
+      '--only-key-files',
+      'in folders, search only files where keys are expected (.env, *.tfvars, Terraform state, CI files, CLI configs)',
+    ),
+    new Option('--exclude <pattern>', 'leave out files and folders matching this .gitignore-style pattern (repeatable)').argParser(
+      repeated('--exclude', 'a .gitignore-style pattern (for example --exclude "node_modules/")'),
+    ),
     new Option('--format <format>', 'output format').choices(USES_FORMATS).default('text'),
     new Option('--cloud <cloud>', `look for the key in these clouds only: ${CLOUD_IDS.join(', ')}`).argParser(cloudList),
-    new Option('--account <name>', 'look for the key in this account only, by profile name, label or id (repeatable)').argParser(accountList),
+    new Option('--account <name>', 'look for the key in this account only, by profile name, label or id (repeatable)').argParser(
+      accountList,
+    ),
     new Option('--max-file-kb <kb>', 'skip files larger than this').argParser(kilobytes).default(DEFAULT_MAX_FILE_KB),
   ];
 }

@@ -9,7 +9,15 @@ import type { Logger } from '../../util/logger';
 import { createHttpClient, type HttpOptions } from '../../util/httpClient';
 import { DEFAULT_RETRY_POLICY, withRetry, type RetryPolicy } from '../shared/retry';
 import { authorizationHeader, type IonosCredentials } from './credentials';
-import { errorFromResponse, malformedResponse, requestIdOf, retryAfterOf, transportError, type CallContext, type RawResponse } from './errors';
+import {
+  errorFromResponse,
+  malformedResponse,
+  requestIdOf,
+  retryAfterOf,
+  transportError,
+  type CallContext,
+  type RawResponse,
+} from './errors';
 
 export interface ApiCall<T> {
   readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';

@@ -9,8 +9,22 @@ import { alphabet, BASE64, HEX_LOWER, type CredentialFormat } from '../shared/cr
  *   UNCONFIRMED (the API spec types both as strings; the emulator's shape).
  */
 export const IONOS_CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
-  { cloud: 'ionos', kind: 'object-storage-access-key', part: 'key-id', length: 92, alphabet: alphabet('A-Z', 'a-z', '0-9', '_'), source: 'IONOS sdk-go-bundle objectstoragemanagement AccessKey.md: "a string of 92 characters"' },
-  { cloud: 'ionos', kind: 'object-storage-access-key', part: 'secret', length: 40, alphabet: BASE64, source: 'UNCONFIRMED: the example in AccessKey.md' },
-  { cloud: 'ionos', kind: 'access-key', part: 'key-id', length: 20, alphabet: HEX_LOWER, source: 'UNCONFIRMED: the emulator\'s shape' },
-  { cloud: 'ionos', kind: 'access-key', part: 'secret', length: 40, alphabet: BASE64, source: 'UNCONFIRMED: the emulator\'s shape' },
+  {
+    cloud: 'ionos',
+    kind: 'object-storage-access-key',
+    part: 'key-id',
+    length: 92,
+    alphabet: alphabet('A-Z', 'a-z', '0-9', '_'),
+    source: 'IONOS sdk-go-bundle objectstoragemanagement AccessKey.md: "a string of 92 characters"',
+  },
+  {
+    cloud: 'ionos',
+    kind: 'object-storage-access-key',
+    part: 'secret',
+    length: 40,
+    alphabet: BASE64,
+    source: 'UNCONFIRMED: the example in AccessKey.md',
+  },
+  { cloud: 'ionos', kind: 'access-key', part: 'key-id', length: 20, alphabet: HEX_LOWER, source: "UNCONFIRMED: the emulator's shape" },
+  { cloud: 'ionos', kind: 'access-key', part: 'secret', length: 40, alphabet: BASE64, source: "UNCONFIRMED: the emulator's shape" },
 ];

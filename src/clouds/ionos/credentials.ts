@@ -10,8 +10,7 @@ import { Secret } from '../../model/secret';
 import { manualCredentialName, type Account } from '../../model/types';
 
 export type IonosAuth =
-  | { readonly kind: 'token'; readonly token: Secret }
-  | { readonly kind: 'basic'; readonly username: string; readonly password: Secret };
+  { readonly kind: 'token'; readonly token: Secret } | { readonly kind: 'basic'; readonly username: string; readonly password: Secret };
 
 export interface IonosCredentials {
   readonly auth: IonosAuth;
@@ -52,7 +51,10 @@ export function chooseAuth(token: string | undefined, username: string | undefin
 function fromEnvironment(account: Account, ctx: CloudContext): IonosCredentials {
   const auth = chooseAuth(ctx.env[ENV.token], ctx.env[ENV.username], ctx.env[ENV.password]);
   if (!auth) {
-    throw configError(account, `the environment no longer holds ${ENV.token}, or ${ENV.username} and ${ENV.password}. Set them and reload the window.`);
+    throw configError(
+      account,
+      `the environment no longer holds ${ENV.token}, or ${ENV.username} and ${ENV.password}. Set them and reload the window.`,
+    );
   }
   const contractNumber = ctx.env[ENV.contractNumber]?.trim() || account.details?.contractNumber;
   return { auth, contractNumber: contractNumber || undefined };

@@ -6,7 +6,6 @@ export const DEFAULT_API_URL = 'https://api.ionos.com/cloudapi/v6';
 
 const API_PATH = '/cloudapi/v6';
 
-
 function configError(source: string, problem: string): CloudError {
   return new CloudError('config', `${source} ${problem}`, { cloud: 'ionos' });
 }
@@ -27,7 +26,10 @@ export function checkedApiAddress(raw: string, source: string, forms: string): U
     throw configError(source, `is not a URL. Set it to ${forms}.`);
   }
   if (url.username || url.password) {
-    throw configError(source, 'contains a user name or password. Remove them from the URL and give credentials through IONOS_USERNAME/IONOS_PASSWORD or IONOS_TOKEN.');
+    throw configError(
+      source,
+      'contains a user name or password. Remove them from the URL and give credentials through IONOS_USERNAME/IONOS_PASSWORD or IONOS_TOKEN.',
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw configError(source, `uses ${url.protocol.replace(':', '')}; the IONOS API is reached over https.`);

@@ -86,8 +86,7 @@ function classify(status: number, message: string | undefined, call: CallContext
 
 const ADVICE: Record<CloudErrorCode, string> = {
   auth: 'Check the token (IONOS_TOKEN; tokens expire) or the username and password of this account, then refresh.',
-  forbidden:
-    'These credentials lack the right. Use an administrator of the contract, or ask one to grant the user-management privilege.',
+  forbidden: 'These credentials lack the right. Use an administrator of the contract, or ask one to grant the user-management privilege.',
   'not-found': 'It may have been deleted elsewhere. Refresh the view.',
   quota: 'Delete or replace a key first.',
   conflict: 'Another change is in progress. Refresh, then try again.',
@@ -113,7 +112,13 @@ export function errorFromResponse(res: RawResponse, call: CallContext, now: numb
         ? `IONOS is limiting the request rate and asked to wait ${describeWait(wait)}. Try again after that.`
         : `${ADVICE[code]} IONOS asked to wait ${describeWait(wait)} before trying again.`;
   const text = page
-    ? errorPageMessage('IONOS', `${call.request ?? 'The request'} (while ${call.operation} for account "${call.accountLabel}")`, page, res.status, wait === undefined ? undefined : describeWait(wait))
+    ? errorPageMessage(
+        'IONOS',
+        `${call.request ?? 'The request'} (while ${call.operation} for account "${call.accountLabel}")`,
+        page,
+        res.status,
+        wait === undefined ? undefined : describeWait(wait),
+      )
     : `IONOS answered HTTP ${res.status} while ${call.operation} for account "${call.accountLabel}"${said}. ${advice}`.trim();
   const error = new CloudError(code, text, { cloud: 'ionos', requestId: requestIdOf(res.headers), httpStatus: res.status, cloudCode });
   if (wait !== undefined) retryAfter.set(error, wait);

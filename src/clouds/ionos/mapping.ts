@@ -16,7 +16,10 @@ export function sameEmail(a: string | null | undefined, b: string | null | undef
 /** @param callerEmail the Basic username; users are matched to it by email. */
 export function toCloudUser(wire: WireUser, accountId: string, callerEmail: string | undefined): CloudUser {
   const p = wire.properties;
-  const fullName = [p?.firstname, p?.lastname].filter((part) => !!part?.trim()).join(' ').trim();
+  const fullName = [p?.firstname, p?.lastname]
+    .filter((part) => !!part?.trim())
+    .join(' ')
+    .trim();
   const email = p?.email?.trim() || undefined;
   return {
     id: wire.id,

@@ -37,7 +37,12 @@ export function contractKeysEntry(accountId: string): CloudUser {
   };
 }
 
-const STATES: Readonly<Record<string, KeyState>> = { AVAILABLE: 'active', PROVISIONING: 'creating', DESTROYING: 'deleting', FAILED: 'failed' };
+const STATES: Readonly<Record<string, KeyState>> = {
+  AVAILABLE: 'active',
+  PROVISIONING: 'creating',
+  DESTROYING: 'deleting',
+  FAILED: 'failed',
+};
 
 /** The model key: `id` is the access key (what S3 tools and exports use), `resourceId` the UUID the API and Terraform use. */
 export function toContractKey(wire: WireAccessKey, accountId: string): AccessKey {
@@ -71,7 +76,12 @@ export class ContractAccessKeys {
   constructor(
     private readonly api: () => IonosApiClient,
     private readonly accountId: string,
-    private readonly options: { readonly logger: Logger; readonly poll: PollPolicy; readonly now?: () => number; readonly pageSize?: number },
+    private readonly options: {
+      readonly logger: Logger;
+      readonly poll: PollPolicy;
+      readonly now?: () => number;
+      readonly pageSize?: number;
+    },
   ) {}
 
   async list(signal?: AbortSignal): Promise<AccessKey[]> {
@@ -100,7 +110,13 @@ export class ContractAccessKeys {
     const operation = 'creating an Object Storage access key';
     // AccessKeyCreate: `properties` with `description` required (AccessKey.md); the rest is read-only.
     const { data } = await this.api().call(
-      { method: 'POST', path: '/accesskeys', body: { properties: { description } }, schema: AccessKeyWithSecretSchema, context: { operation } },
+      {
+        method: 'POST',
+        path: '/accesskeys',
+        body: { properties: { description } },
+        schema: AccessKeyWithSecretSchema,
+        context: { operation },
+      },
       signal,
     );
     const created = toContractKey(data!, this.accountId);
@@ -108,7 +124,8 @@ export class ContractAccessKeys {
     const secret = raw ? new Secret(raw) : undefined;
     this.options.logger.info(`IONOS: created Object Storage access key ${created.resourceId} (${created.state})`);
     const settled = await this.#follow(created, operation, signal);
-    if (!secret) this.options.logger.warn(`IONOS did not return the secret of the new access key ${created.resourceId}; renew the key to get one.`);
+    if (!secret)
+      this.options.logger.warn(`IONOS did not return the secret of the new access key ${created.resourceId}; renew the key to get one.`);
     return secret ? { key: settled, secret } : { key: settled };
   }
 
@@ -116,7 +133,14 @@ export class ContractAccessKeys {
     const operation = `changing the description of Object Storage access key ${described(key)}`;
     // AccessKeyEnsure: `properties` with `description` required; `id` optional.
     const { data } = await this.api().call(
-      { method: 'PUT', path: keyPath(key), body: { properties: { description } }, schema: AccessKeyReadSchema, bodyOptional: true, context: { operation } },
+      {
+        method: 'PUT',
+        path: keyPath(key),
+        body: { properties: { description } },
+        schema: AccessKeyReadSchema,
+        bodyOptional: true,
+        context: { operation },
+      },
       signal,
     );
     return this.#follow(data ? toContractKey(data, this.accountId) : key, operation, signal);
@@ -135,7 +159,11 @@ export class ContractAccessKeys {
     );
     const raw = data!.properties?.secretKey;
     if (!raw) {
-      throw new CloudError('server', `IONOS renewed Object Storage access key ${described(key)} but did not return its new secret, so the old one no longer works and the new one is unknown. Renew it again, or create a new key.`, { cloud: 'ionos', requestId });
+      throw new CloudError(
+        'server',
+        `IONOS renewed Object Storage access key ${described(key)} but did not return its new secret, so the old one no longer works and the new one is unknown. Renew it again, or create a new key.`,
+        { cloud: 'ionos', requestId },
+      );
     }
     const secret = new Secret(raw);
     this.options.logger.info(`IONOS: renewed Object Storage access key ${key.resourceId ?? key.id}`);
@@ -153,7 +181,12 @@ export class ContractAccessKeys {
   async read(key: Pick<AccessKey, 'id' | 'resourceId'>, signal?: AbortSignal): Promise<AccessKey | undefined> {
     try {
       const { data } = await this.api().call(
-        { method: 'GET', path: keyPath(key), schema: AccessKeyReadSchema, context: { operation: `reading Object Storage access key ${key.resourceId ?? key.id}` } },
+        {
+          method: 'GET',
+          path: keyPath(key),
+          schema: AccessKeyReadSchema,
+          context: { operation: `reading Object Storage access key ${key.resourceId ?? key.id}` },
+        },
         signal,
       );
       return toContractKey(data!, this.accountId);

@@ -126,7 +126,9 @@ export class IonosProvider implements CloudProvider {
       return this.#contract().create(opts.displayName ?? '', signal);
     }
     if (kind !== 'access-key' || userId === CONTRACT_KEYS_ENTRY_ID) {
-      throw invalid('IONOS has S3 keys per user and Object Storage access keys per contract (a description only); create each under its own entry.');
+      throw invalid(
+        'IONOS has S3 keys per user and Object Storage access keys per contract (a description only); create each under its own entry.',
+      );
     }
     if (opts.expiresAt || opts.displayName || opts.publicKeyPem) {
       throw invalid('IONOS Object Storage keys have no name, expiry date or uploaded public key; create the key without them.');
@@ -177,7 +179,8 @@ export class IonosProvider implements CloudProvider {
       signal,
     );
     if (result.location) await this.#wait(result.location, operation, signal);
-    const updated = result.location || !result.data ? (await this.#readKey(key, signal)).key : toAccessKey(result.data, this.#account.id, key.userId);
+    const updated =
+      result.location || !result.data ? (await this.#readKey(key, signal)).key : toAccessKey(result.data, this.#account.id, key.userId);
     this.#ctx.logger.info(`IONOS: S3 key ${key.id} is now ${updated.state}`);
     return updated;
   }
@@ -185,10 +188,7 @@ export class IonosProvider implements CloudProvider {
   async deleteKey(key: AccessKey, signal?: AbortSignal): Promise<void> {
     if (key.kind === 'object-storage-access-key') return this.#contract().delete(key, signal);
     const operation = `deleting Object Storage key ${key.id}`;
-    const result = await this.#api_().call(
-      { method: 'DELETE', path: keyPath(key), context: { operation, missingKeyOn422: true } },
-      signal,
-    );
+    const result = await this.#api_().call({ method: 'DELETE', path: keyPath(key), context: { operation, missingKeyOn422: true } }, signal);
     if (result.location) await this.#wait(result.location, operation, signal);
     this.#ctx.logger.info(`IONOS: deleted S3 key ${key.id}`);
   }
@@ -217,13 +217,15 @@ export class IonosProvider implements CloudProvider {
 
   /** A new secret for a contract access key, which keeps its id; the old secret stops working at once. */
   renewKey(key: AccessKey, signal?: AbortSignal): Promise<CreatedKey & { readonly secret: Secret }> {
-    if (key.kind !== 'object-storage-access-key') return Promise.reject(invalid('Only Object Storage access keys can be renewed; rotate an S3 key instead.'));
+    if (key.kind !== 'object-storage-access-key')
+      return Promise.reject(invalid('Only Object Storage access keys can be renewed; rotate an S3 key instead.'));
     return this.#contract().renew(key, signal);
   }
 
   /** Reads a key's secret again, for a user who asked to reveal or export it. */
   async revealSecret(key: AccessKey, signal?: AbortSignal): Promise<Secret> {
-    if (key.kind === 'object-storage-access-key') throw invalid('IONOS shows an Object Storage access key\'s secret only once; renew the key to get a new one.');
+    if (key.kind === 'object-storage-access-key')
+      throw invalid("IONOS shows an Object Storage access key's secret only once; renew the key to get a new one.");
     const { secret } = await this.#readKey(key, signal);
     if (!secret) {
       throw new CloudError('server', `IONOS did not return the secret of key ${key.id}. Try again later.`, { cloud: 'ionos' });
@@ -264,10 +266,14 @@ export class IonosProvider implements CloudProvider {
       } catch (error) {
         if (!(error instanceof CloudError)) throw error;
         if (error.code === 'network') {
-          throw new CloudError('network', `${error.message} The key may have been created anyway: refresh the user's keys before trying again.`, {
-            cloud: 'ionos',
-            cloudCode: error.cloudCode,
-          });
+          throw new CloudError(
+            'network',
+            `${error.message} The key may have been created anyway: refresh the user's keys before trying again.`,
+            {
+              cloud: 'ionos',
+              cloudCode: error.cloudCode,
+            },
+          );
         }
         if (!isPrivilegeLag(error)) throw error;
         const waited = now() - started;
@@ -323,7 +329,13 @@ export class IonosProvider implements CloudProvider {
   async #userLabel(userId: string, signal?: AbortSignal): Promise<string> {
     try {
       const { data } = await this.#api_().call(
-        { method: 'GET', path: userPath(userId), query: { depth: 1 }, schema: UserSchema, context: { operation: `reading user ${userId}` } },
+        {
+          method: 'GET',
+          path: userPath(userId),
+          query: { depth: 1 },
+          schema: UserSchema,
+          context: { operation: `reading user ${userId}` },
+        },
         signal,
       );
       const user = toCloudUser(data!, this.#account.id, undefined);
@@ -370,12 +382,16 @@ export class IonosProvider implements CloudProvider {
   /** The contract's access keys, on the Object Storage Management API's own host. */
   #contract(): ContractAccessKeys {
     let api: IonosApiClient | undefined;
-    this.#contractKeys ??= new ContractAccessKeys(() => (api ??= this.#client(objectStorageUrlFor(this.#account, this.#ctx))), this.#account.id, {
-      logger: this.#ctx.logger,
-      poll: this.#options.poll ?? DEFAULT_POLL_POLICY,
-      now: this.#ctx.now,
-      pageSize: this.#options.pageSize,
-    });
+    this.#contractKeys ??= new ContractAccessKeys(
+      () => (api ??= this.#client(objectStorageUrlFor(this.#account, this.#ctx))),
+      this.#account.id,
+      {
+        logger: this.#ctx.logger,
+        poll: this.#options.poll ?? DEFAULT_POLL_POLICY,
+        now: this.#ctx.now,
+        pageSize: this.#options.pageSize,
+      },
+    );
     return this.#contractKeys;
   }
 
@@ -397,4 +413,3 @@ export class IonosProvider implements CloudProvider {
     });
   }
 }
-

@@ -21,9 +21,7 @@ const metadataSchema = z
 
 export const ErrorBodySchema = z.object({
   httpStatus: z.number().optional(),
-  messages: z
-    .array(z.object({ errorCode: z.union([z.string(), z.number()]).nullish(), message: z.string().nullish() }))
-    .nullish(),
+  messages: z.array(z.object({ errorCode: z.union([z.string(), z.number()]).nullish(), message: z.string().nullish() })).nullish(),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 

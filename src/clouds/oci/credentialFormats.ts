@@ -9,7 +9,21 @@ import { alphabet, BASE64, HEX_LOWER, type CredentialFormat } from '../shared/cr
  *   (test/emulators/oci/keys.ts, state.ts).
  */
 export const OCI_CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
-  { cloud: 'oci', kind: 'api-signing-key', part: 'fingerprint', length: 47, alphabet: alphabet('0-9', 'a-f', ':'), source: 'OCI docs, Required Keys and OCIDs: MD5 of the public key, colon-separated' },
-  { cloud: 'oci', kind: 'access-key', part: 'key-id', length: 40, alphabet: HEX_LOWER, source: 'UNCONFIRMED: the emulator\'s shape' },
-  { cloud: 'oci', kind: 'access-key', part: 'secret', length: 44, alphabet: `${BASE64}=`, source: 'UNCONFIRMED: the emulator\'s shape (base64)' },
+  {
+    cloud: 'oci',
+    kind: 'api-signing-key',
+    part: 'fingerprint',
+    length: 47,
+    alphabet: alphabet('0-9', 'a-f', ':'),
+    source: 'OCI docs, Required Keys and OCIDs: MD5 of the public key, colon-separated',
+  },
+  { cloud: 'oci', kind: 'access-key', part: 'key-id', length: 40, alphabet: HEX_LOWER, source: "UNCONFIRMED: the emulator's shape" },
+  {
+    cloud: 'oci',
+    kind: 'access-key',
+    part: 'secret',
+    length: 44,
+    alphabet: `${BASE64}=`,
+    source: "UNCONFIRMED: the emulator's shape (base64)",
+  },
 ];

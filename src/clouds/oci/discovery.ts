@@ -68,7 +68,10 @@ export async function discoverOciAccounts(ctx: CloudContext): Promise<DiscoveryR
       if (missing.length > 0) {
         // A partial [DEFAULT] next to other profiles is the usual place for shared entries, not an account.
         if (profile === DEFAULT_PROFILE && onlyDefaultIsBase) continue;
-        problems.push({ source, message: `Profile ${profile} lacks ${missing.join(', ')}. Add ${missing.length > 1 ? 'them' : 'it'} to the profile or to [DEFAULT].` });
+        problems.push({
+          source,
+          message: `Profile ${profile} lacks ${missing.join(', ')}. Add ${missing.length > 1 ? 'them' : 'it'} to the profile or to [DEFAULT].`,
+        });
         continue;
       }
       const region = entries.get('region') || ctx.env.OCI_REGION || '';

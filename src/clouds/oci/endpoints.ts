@@ -13,7 +13,9 @@ export function endpointOverride(settings: CloudSettings): string | undefined {
   try {
     url = new URL(raw);
   } catch {
-    throw new Error(`The setting cloudKeys.oci.endpoint ("${raw}") is not a URL. Use a value like https://identity.eu-frankfurt-1.oci.oraclecloud.com.`);
+    throw new Error(
+      `The setting cloudKeys.oci.endpoint ("${raw}") is not a URL. Use a value like https://identity.eu-frankfurt-1.oci.oraclecloud.com.`,
+    );
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw new Error(`The setting cloudKeys.oci.endpoint must be an http(s) URL, not ${url.protocol}.`);

@@ -48,7 +48,18 @@ function fromService(error: OciErrorLike, what: string, scope: SdkCallScope | un
   let reason: CloudErrorCode;
   let message: string;
   if (page) {
-    reason = status === 401 ? 'auth' : status === 403 ? 'forbidden' : status === 404 ? 'not-found' : status === 429 ? 'throttled' : status >= 500 ? 'server' : 'invalid';
+    reason =
+      status === 401
+        ? 'auth'
+        : status === 403
+          ? 'forbidden'
+          : status === 404
+            ? 'not-found'
+            : status === 429
+              ? 'throttled'
+              : status >= 500
+                ? 'server'
+                : 'invalid';
     message = errorPageMessage('OCI', `${scope?.request ?? 'The request'} (while ${what})`, page, status, asked);
   } else if (status === 401) {
     reason = 'auth';
@@ -111,10 +122,16 @@ function fromTransport(error: unknown, what: string, request: string | undefined
   if (isAxiosError(error)) {
     if (error.code === 'ERR_CANCELED') return new CloudError('cancelled', `Cancelled while ${what}.`, { cloud: 'oci' });
     if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') {
-      return new CloudError('network', `OCI did not answer in time while ${what}. Check your network or proxy and try again.`, { cloud: 'oci' });
+      return new CloudError('network', `OCI did not answer in time while ${what}. Check your network or proxy and try again.`, {
+        cloud: 'oci',
+      });
     }
     if (isCertificateError(error.code)) {
-      return new CloudError('network', `The TLS certificate of OCI was not trusted while ${what} (${error.code}). ${UNTRUSTED_CERTIFICATE_HINT}`, { cloud: 'oci' });
+      return new CloudError(
+        'network',
+        `The TLS certificate of OCI was not trusted while ${what} (${error.code}). ${UNTRUSTED_CERTIFICATE_HINT}`,
+        { cloud: 'oci' },
+      );
     }
     return new CloudError(
       'network',
@@ -138,10 +155,14 @@ export function toCloudError(error: unknown, what: string, scope?: SdkCallScope)
   if (scope?.signal?.aborted) return new CloudError('cancelled', `Cancelled while ${what}.`, { cloud: 'oci' });
   if (isOciError(error)) return fromService(error, what, scope);
   if (error instanceof SyntaxError) {
-    return new CloudError('server', `OCI sent a response that is not valid JSON while ${what}. Try again; if it persists, check cloudKeys.oci.endpoint.`, {
-      cloud: 'oci',
-      requestId: scope?.requestId,
-    });
+    return new CloudError(
+      'server',
+      `OCI sent a response that is not valid JSON while ${what}. Try again; if it persists, check cloudKeys.oci.endpoint.`,
+      {
+        cloud: 'oci',
+        requestId: scope?.requestId,
+      },
+    );
   }
   return new CloudError('server', `Unexpected failure while ${what}.`, { cloud: 'oci', requestId: scope?.requestId });
 }

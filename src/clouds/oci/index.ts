@@ -8,9 +8,22 @@ import { OciProvider } from './provider';
 export const OCI_MANUAL_FIELDS: readonly ManualField[] = [
   { name: 'tenancy', label: 'Tenancy OCID', secret: false, required: true, placeholder: 'ocid1.tenancy.oc1..aaaa…' },
   { name: 'user', label: 'User OCID', secret: false, required: true, placeholder: 'ocid1.user.oc1..aaaa…' },
-  { name: 'fingerprint', label: 'API key fingerprint', secret: false, required: true, placeholder: '12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0' },
+  {
+    name: 'fingerprint',
+    label: 'API key fingerprint',
+    secret: false,
+    required: true,
+    placeholder: '12:34:56:78:9a:bc:de:f0:12:34:56:78:9a:bc:de:f0',
+  },
   { name: 'region', label: 'Region', secret: false, required: true, placeholder: 'eu-frankfurt-1' },
-  { name: 'privateKey', label: 'Private key (PEM)', secret: true, required: true, multiline: true, placeholder: '-----BEGIN PRIVATE KEY-----' },
+  {
+    name: 'privateKey',
+    label: 'Private key (PEM)',
+    secret: true,
+    required: true,
+    multiline: true,
+    placeholder: '-----BEGIN PRIVATE KEY-----',
+  },
   { name: 'passphrase', label: 'Private key passphrase', secret: true, required: false },
 ];
 

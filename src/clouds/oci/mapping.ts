@@ -21,7 +21,14 @@ export function keyState(lifecycle: string | null | undefined): KeyState | 'dele
 
 /** A user's `lifecycleState` is CREATING | ACTIVE | INACTIVE | DELETING | DELETED (oci-identity 2.139.1, model/user.d.ts); INACTIVE is a blocked user. */
 export function toCloudUser(user: z.output<typeof UserSchema>, accountId: string, callerId: string): CloudUser {
-  return { id: user.id, accountId, name: user.name, isCaller: user.id === callerId, ...(user.email ? { email: user.email } : {}), ...(user.lifecycleState === 'INACTIVE' ? { inactive: true } : {}) };
+  return {
+    id: user.id,
+    accountId,
+    name: user.name,
+    isCaller: user.id === callerId,
+    ...(user.email ? { email: user.email } : {}),
+    ...(user.lifecycleState === 'INACTIVE' ? { inactive: true } : {}),
+  };
 }
 
 /** A customer secret key; its `id` is the S3 access key id. `undefined` for deleted keys. */

@@ -14,7 +14,8 @@ const FINGERPRINT = /^[0-9a-f]{2}(?::[0-9a-f]{2}){15}$/i;
 /** What is wrong with a key file that could not be opened, and what to do (also used at call time). */
 export function keyFileProblem(keyFile: string, profile: string, file: string, code: string | undefined): string {
   if (code === 'ENOENT') return `The key file ${keyFile} of profile ${profile} does not exist. Fix key_file in ${file}.`;
-  if (code === 'EISDIR') return `The key file ${keyFile} of profile ${profile} is a folder, not a file. Point key_file in ${file} at the PEM private key.`;
+  if (code === 'EISDIR')
+    return `The key file ${keyFile} of profile ${profile} is a folder, not a file. Point key_file in ${file} at the PEM private key.`;
   return `The key file ${keyFile} of profile ${profile} could not be read (${code ?? 'error'}). Check its permissions.`;
 }
 

@@ -186,7 +186,11 @@ export class OciProvider implements CloudProvider {
     // Loaded on first use: only exports need Object Storage, and its SDK adds to the bundle's start-up.
     const { createObjectStorageClient } = await import('./objectStorageClient.js');
     const client = createObjectStorageClient(credentials, this.#objectStorageTarget(credentials.region), this.ctx.http);
-    const namespace = await readObjectStorageNamespace(client, (what, operation, callSignal) => this.#call(what, operation, callSignal), signal);
+    const namespace = await readObjectStorageNamespace(
+      client,
+      (what, operation, callSignal) => this.#call(what, operation, callSignal),
+      signal,
+    );
     this.#namespace = namespace;
     return namespace;
   }
@@ -198,7 +202,9 @@ export class OciProvider implements CloudProvider {
     if (credentials.session && !credentials.userId) {
       // Refuse an expired session first, as any other call would.
       await credentials.session.current();
-      this.ctx.logger.info(`OCI: the session token of profile ${credentials.session.profile} does not name its user; showing the users without marking you`);
+      this.ctx.logger.info(
+        `OCI: the session token of profile ${credentials.session.profile} does not name its user; showing the users without marking you`,
+      );
       return unnamedSessionCaller(this.account.id, credentials.session.profile);
     }
     const what = 'reading your own user';
@@ -263,7 +269,8 @@ export class OciProvider implements CloudProvider {
   }
 
   async #createSecretKey(userId: string, opts: OciCreateKeyOptions, signal?: AbortSignal): Promise<CreatedKey> {
-    if (opts.publicKeyPem) throw new CloudError('invalid', 'A public key belongs to an API signing key, not a customer secret key.', { cloud: 'oci' });
+    if (opts.publicKeyPem)
+      throw new CloudError('invalid', 'A public key belongs to an API signing key, not a customer secret key.', { cloud: 'oci' });
     const displayName = checkKeyName(opts.displayName ?? '', { cloud: 'oci', what: 'display name', maxLength: OCI_DISPLAY_NAME_MAX });
     const existing = await this.#secretKeys(userId, signal);
     ensureRoomForKey('access-key', await this.#userName(userId, signal), existing);
@@ -290,7 +297,11 @@ export class OciProvider implements CloudProvider {
     const { client } = await this.#writer(signal);
     const what = `uploading an API signing key for user ${userId}`;
     const opcRetryToken = randomUUID();
-    const response = await this.#call(what, () => client.uploadApiKey({ userId, opcRetryToken, createApiKeyDetails: { key: publicKey.pem } }), signal);
+    const response = await this.#call(
+      what,
+      () => client.uploadApiKey({ userId, opcRetryToken, createApiKeyDetails: { key: publicKey.pem } }),
+      signal,
+    );
     const returned = checked(ApiKeySchema, response.apiKey, what, response.opcRequestId);
     if (returned.fingerprint.toLowerCase() !== publicKey.fingerprint) {
       throw new CloudError(
@@ -330,7 +341,11 @@ export class OciProvider implements CloudProvider {
         }),
       signal,
     );
-    const updated = secretKeyToModel(checked(SecretKeySummarySchema, response.customerSecretKeySummary, what, response.opcRequestId), this.account.id, key.userId);
+    const updated = secretKeyToModel(
+      checked(SecretKeySummarySchema, response.customerSecretKeySummary, what, response.opcRequestId),
+      this.account.id,
+      key.userId,
+    );
     if (!updated) throw new CloudError('not-found', `Customer secret key ${key.id} was deleted meanwhile.`, { cloud: 'oci' });
     this.ctx.logger.info(`OCI: renamed customer secret key ${key.id} of user ${key.userId}`);
     return updated;
@@ -348,7 +363,9 @@ export class OciProvider implements CloudProvider {
       const fingerprint = key.fingerprint ?? key.id;
       await this.#call(`deleting API signing key ${fingerprint}`, () => client.deleteApiKey({ userId: key.userId, fingerprint }), signal);
     }
-    this.ctx.logger.info(`OCI: deleted ${key.kind === 'api-signing-key' ? 'API signing key' : 'customer secret key'} ${key.id} of user ${key.userId}`);
+    this.ctx.logger.info(
+      `OCI: deleted ${key.kind === 'api-signing-key' ? 'API signing key' : 'customer secret key'} ${key.id} of user ${key.userId}`,
+    );
   }
 
   /**
@@ -366,7 +383,9 @@ export class OciProvider implements CloudProvider {
     try {
       privateKey = openPrivateKey(secret);
     } catch {
-      throw new CloudError('invalid', 'The secret given to verify an API signing key is not an unencrypted PEM private key.', { cloud: 'oci' });
+      throw new CloudError('invalid', 'The secret given to verify an API signing key is not an unencrypted PEM private key.', {
+        cloud: 'oci',
+      });
     }
     const credentials: SigningCredentials = {
       tenancyId: own.tenancyId,

@@ -34,11 +34,15 @@ export function checkUploadablePublicKey(input: string): CheckedPublicKey {
     );
   }
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(text)) {
-    throw refuse('This is a private key. Upload only the public half (`openssl rsa -in key.pem -pubout`); keep the private key to yourself.');
+    throw refuse(
+      'This is a private key. Upload only the public half (`openssl rsa -in key.pem -pubout`); keep the private key to yourself.',
+    );
   }
   const blocks = text.match(/-----BEGIN [A-Z ]+-----/g)?.length ?? 0;
   if (blocks > 1) {
-    throw refuse(`This paste holds ${blocks} PEM blocks. Paste exactly one public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.`);
+    throw refuse(
+      `This paste holds ${blocks} PEM blocks. Paste exactly one public key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.`,
+    );
   }
   if (!/^-----BEGIN (RSA )?PUBLIC KEY-----[\s\S]+-----END (RSA )?PUBLIC KEY-----$/.test(text)) {
     throw refuse('This is not a PEM public key. Paste the whole key, from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----.');

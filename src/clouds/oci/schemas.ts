@@ -50,7 +50,11 @@ export const RegionSubscriptionListSchema = z.array(
  * GetNamespace answers with a JSON string: the tenancy's Object Storage namespace (lowercase letters
  * and digits; an older tenancy's name). It becomes a host name label of the S3 endpoint.
  */
-export const NamespaceSchema = z.string().min(1).max(63).regex(/^[a-z0-9-]+$/i, 'not a namespace');
+export const NamespaceSchema = z
+  .string()
+  .min(1)
+  .max(63)
+  .regex(/^[a-z0-9-]+$/i, 'not a namespace');
 
 /** The secret fields of a hand-entered account, kept as one JSON object in the CredentialStore. */
 export const ManualSecretsSchema = z.object({
@@ -63,8 +67,12 @@ export function checked<S extends z.ZodType>(schema: S, value: unknown, what: st
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const where = result.error.issues[0]?.path.join('.') || 'body';
-  throw new CloudError('server', `OCI sent an unexpected response while ${what} (field ${where}). Try again; if it persists, check cloudKeys.oci.endpoint.`, {
-    cloud: 'oci',
-    requestId,
-  });
+  throw new CloudError(
+    'server',
+    `OCI sent an unexpected response while ${what} (field ${where}). Try again; if it persists, check cloudKeys.oci.endpoint.`,
+    {
+      cloud: 'oci',
+      requestId,
+    },
+  );
 }

@@ -73,7 +73,11 @@ export class SessionTokenFile {
       value = await this.#readText();
     }
     if (!value) {
-      throw new CloudError('config', `The session token file ${this.file} of profile ${this.profile} is empty; ${renewHint(this.profile)}.`, { cloud: 'oci' });
+      throw new CloudError(
+        'config',
+        `The session token file ${this.file} of profile ${this.profile} is empty; ${renewHint(this.profile)}.`,
+        { cloud: 'oci' },
+      );
     }
     if (!JWT_SHAPE.test(value)) {
       throw new CloudError(

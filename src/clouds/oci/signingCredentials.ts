@@ -50,7 +50,13 @@ function keyProblem(error: unknown, keyName: string): CloudError {
 }
 
 /** Opens an encrypted key: passphrase from the config file, then from SecretStorage, then asked once and kept there. */
-async function unlock(pem: Secret, configPassphrase: string | undefined, keyFile: string, account: Account, ctx: CloudContext): Promise<Secret> {
+async function unlock(
+  pem: Secret,
+  configPassphrase: string | undefined,
+  keyFile: string,
+  account: Account,
+  ctx: CloudContext,
+): Promise<Secret> {
   if (!isEncryptedPem(pem.reveal())) return openPrivateKey(pem);
   const name = passphraseCredentialName(account.id);
   let source: 'config' | 'store' | 'prompt' = 'config';
@@ -63,7 +69,9 @@ async function unlock(pem: Secret, configPassphrase: string | undefined, keyFile
     passphrase = await ctx.prompts.askPassphrase(account, keyFile);
     source = 'prompt';
     if (!passphrase) {
-      throw new CloudError('cancelled', `No passphrase was given for ${keyFile}, so account ${account.label} cannot sign requests.`, { cloud: 'oci' });
+      throw new CloudError('cancelled', `No passphrase was given for ${keyFile}, so account ${account.label} cannot sign requests.`, {
+        cloud: 'oci',
+      });
     }
   }
   let key: Secret;
@@ -132,14 +140,17 @@ async function fromManualEntry(account: Account, ctx: CloudContext): Promise<Sig
   const missing = ['tenancy', 'user', 'fingerprint', 'region'].filter((key) => !details[key]);
   if (missing.length) throw configError(`Account ${account.label} lacks ${missing.join(', ')}. Edit the account and fill them in.`);
   const stored = await ctx.credentials.get(manualCredentialName(account.id));
-  if (!stored) throw configError(`The private key of account ${account.label} is not in secret storage. Edit the account and enter it again.`);
+  if (!stored)
+    throw configError(`The private key of account ${account.label} is not in secret storage. Edit the account and enter it again.`);
   let secrets: { privateKey: string; passphrase?: string };
   try {
     const parsed = ManualSecretsSchema.safeParse(JSON.parse(stored.reveal()));
     if (!parsed.success) throw new Error('shape');
     secrets = parsed.data;
   } catch {
-    throw configError(`The stored credentials of account ${account.label} are unreadable. Edit the account and enter the private key again.`);
+    throw configError(
+      `The stored credentials of account ${account.label} are unreadable. Edit the account and enter the private key again.`,
+    );
   }
   const keyName = `the private key of account ${account.label}`;
   let privateKey: Secret;

@@ -57,9 +57,16 @@ export class OutscaleApiClient {
     const credentials: AccountCredentials = opts.credentials ? { kind: 'access-key', ...opts.credentials } : await this.credentials();
     if (credentials.kind === 'password' && !PASSWORD_ACTIONS.has(action)) {
       // Refused here rather than sent: OUTSCALE would answer 401, and failures count towards its lock-out.
-      throw new CloudError('forbidden', `${this.options.accountLabel}: ${action} needs an access key. ${PASSWORD_ONLY_MESSAGE}`, { cloud: 'outscale' });
+      throw new CloudError('forbidden', `${this.options.accountLabel}: ${action} needs an access key. ${PASSWORD_ONLY_MESSAGE}`, {
+        cloud: 'outscale',
+      });
     }
-    const ctx: ErrorContext = { action, account: this.options.accountLabel, endpoint: this.options.endpoint, credentials: credentials.kind };
+    const ctx: ErrorContext = {
+      action,
+      account: this.options.accountLabel,
+      endpoint: this.options.endpoint,
+      credentials: credentials.kind,
+    };
     const idempotent = opts.idempotent ?? true;
     const run = withRetry((attempt) => this.#once(action, body, schema, credentials, ctx, attempt, opts.signal), {
       policy: opts.retryPolicy ?? this.options.retryPolicy ?? DEFAULT_RETRY_POLICY,
@@ -68,7 +75,9 @@ export class OutscaleApiClient {
       shouldRetry: (e) => e.code !== 'auth' && e.retryable && (idempotent || e.code === 'throttled'),
       retryAfterMs: (e) => this.#retryAfter.get(e),
       onRetry: (e, attempt, delay) =>
-        this.options.logger.warn(`OUTSCALE: ${action} failed (${e.code}${e.requestId ? `, request id ${e.requestId}` : ''}); attempt ${attempt + 1} in ${delay} ms`),
+        this.options.logger.warn(
+          `OUTSCALE: ${action} failed (${e.code}${e.requestId ? `, request id ${e.requestId}` : ''}); attempt ${attempt + 1} in ${delay} ms`,
+        ),
     });
     return run.catch((error: unknown) => {
       // The shared retry loop raises its own 'cancelled' error without a cloud; name the cloud and the action.
@@ -105,7 +114,10 @@ export class OutscaleApiClient {
     const text = typeof response.data === 'string' ? response.data : '';
     if (response.status >= 300) {
       const wait = parseRetryAfter(headerValue(response.headers['retry-after']), this.options.now?.() ?? Date.now());
-      const error = errorFromResponse(response.status, text, ctx, { contentType: headerValue(response.headers['content-type']), retryAfterMs: wait });
+      const error = errorFromResponse(response.status, text, ctx, {
+        contentType: headerValue(response.headers['content-type']),
+        retryAfterMs: wait,
+      });
       if (wait !== undefined) this.#retryAfter.set(error, wait);
       this.options.logger.warn(
         `OUTSCALE ${action} → HTTP ${response.status} ${error.cloudCode ?? ''}${error.requestId ? ` (request id ${error.requestId})` : ''}${attempt ? ` on attempt ${attempt + 1}` : ''}`,

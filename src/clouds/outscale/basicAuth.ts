@@ -21,7 +21,10 @@ export const PASSWORD_ONLY_MESSAGE =
 
 /** `20260131T101500Z`: the form OUTSCALE expects in `X-Osc-Date`. */
 export function oscDate(ms: number): string {
-  return new Date(ms).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}Z$/, 'Z');
+  return new Date(ms)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** The headers of a `POST <endpoint>/api/v1/<action>` sent with a login and password. */

@@ -61,7 +61,12 @@ export async function identifyCaller(
   const cacheKey = `${client.endpoint}|${signingKeyId}`;
   const known = knownCallers.get(cacheKey);
   if (known?.kind === 'account') return known;
-  if (known?.kind === 'eim-user' && known.userName !== undefined && userNames.includes(known.userName) && (await ownsKey(client, known.userName, signingKeyId, signal))) {
+  if (
+    known?.kind === 'eim-user' &&
+    known.userName !== undefined &&
+    userNames.includes(known.userName) &&
+    (await ownsKey(client, known.userName, signingKeyId, signal))
+  ) {
     return known;
   }
   const found = await searchCaller(client, signingKeyId, userNames, signal);
@@ -69,7 +74,12 @@ export async function identifyCaller(
   return found;
 }
 
-async function searchCaller(client: OutscaleApiClient, signingKeyId: string, userNames: readonly string[], signal?: AbortSignal): Promise<OutscaleCaller> {
+async function searchCaller(
+  client: OutscaleApiClient,
+  signingKeyId: string,
+  userNames: readonly string[],
+  signal?: AbortSignal,
+): Promise<OutscaleCaller> {
   for (let start = 0; start < userNames.length; start += SEARCH_CONCURRENCY) {
     const batch = userNames.slice(start, start + SEARCH_CONCURRENCY);
     const owners = await Promise.all(batch.map((userName) => ownsKey(client, userName, signingKeyId, signal)));
@@ -81,7 +91,9 @@ async function searchCaller(client: OutscaleApiClient, signingKeyId: string, use
 
 async function ownsKey(client: OutscaleApiClient, userName: string, keyId: string, signal?: AbortSignal): Promise<boolean> {
   try {
-    const found = await client.call('ReadAccessKeys', { UserName: userName, Filters: { AccessKeyIds: [keyId] } }, ReadAccessKeysResponse, { signal });
+    const found = await client.call('ReadAccessKeys', { UserName: userName, Filters: { AccessKeyIds: [keyId] } }, ReadAccessKeysResponse, {
+      signal,
+    });
     return found.AccessKeys.some((k) => k.AccessKeyId === keyId);
   } catch (error) {
     // A user deleted meanwhile, or one this identity may not read: not the caller.

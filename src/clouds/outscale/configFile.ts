@@ -55,14 +55,25 @@ export function readConfigFile(file: string): ConfigFileResult {
   } catch {
     return {
       profiles: [],
-      problems: [{ source: file, message: 'The OUTSCALE config file is not valid JSON. Fix the syntax (osc-cli expects {"profile": {"access_key": …, "secret_key": …, "region": …}}).' }],
+      problems: [
+        {
+          source: file,
+          message:
+            'The OUTSCALE config file is not valid JSON. Fix the syntax (osc-cli expects {"profile": {"access_key": …, "secret_key": …, "region": …}}).',
+        },
+      ],
       exists: true,
     };
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return {
       profiles: [],
-      problems: [{ source: file, message: 'The OUTSCALE config file must hold a JSON object keyed by profile name, e.g. {"default": {"access_key": …}}.' }],
+      problems: [
+        {
+          source: file,
+          message: 'The OUTSCALE config file must hold a JSON object keyed by profile name, e.g. {"default": {"access_key": …}}.',
+        },
+      ],
       exists: true,
     };
   }

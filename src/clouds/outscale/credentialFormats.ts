@@ -8,6 +8,20 @@ import { alphabet, DIGITS, UPPER, type CredentialFormat } from '../shared/creden
  * secret of letters and digits. That every key has this shape is UNCONFIRMED.
  */
 export const OUTSCALE_CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
-  { cloud: 'outscale', kind: 'access-key', part: 'key-id', length: 20, alphabet: UPPER + DIGITS, source: 'UNCONFIRMED: the OSC API spec examples (the spec types it as a string)' },
-  { cloud: 'outscale', kind: 'access-key', part: 'secret', length: 40, alphabet: alphabet('A-Z', 'a-z', '0-9'), source: 'UNCONFIRMED: the OSC API spec examples (the spec types it as a string)' },
+  {
+    cloud: 'outscale',
+    kind: 'access-key',
+    part: 'key-id',
+    length: 20,
+    alphabet: UPPER + DIGITS,
+    source: 'UNCONFIRMED: the OSC API spec examples (the spec types it as a string)',
+  },
+  {
+    cloud: 'outscale',
+    kind: 'access-key',
+    part: 'secret',
+    length: 40,
+    alphabet: alphabet('A-Z', 'a-z', '0-9'),
+    source: 'UNCONFIRMED: the OSC API spec examples (the spec types it as a string)',
+  },
 ];

@@ -16,7 +16,8 @@ import { isValidRegion, resolveEndpoint } from './endpoint';
 import type { SigningCredentials } from './signing';
 
 /** How an account authenticates: a SigV4 access key, or its login and password (access-key actions only). */
-export type AccountCredentials = ({ readonly kind: 'access-key' } & SigningCredentials) | ({ readonly kind: 'password' } & PasswordCredentials);
+export type AccountCredentials =
+  ({ readonly kind: 'access-key' } & SigningCredentials) | ({ readonly kind: 'password' } & PasswordCredentials);
 
 /**
  * The "Add Account" form for OUTSCALE: an access key, or (for an account without a usable access key)
@@ -42,11 +43,21 @@ export const MANUAL_FIELDS: readonly ManualField[] = [
   },
   { name: 'password', label: 'Password (with a login)', secret: true, required: false },
   { name: 'region', label: 'Region', secret: false, required: false, placeholder: DEFAULT_REGION },
-  { name: 'endpoint', label: 'API endpoint (optional)', secret: false, required: false, placeholder: `https://api.${DEFAULT_REGION}.outscale.com` },
+  {
+    name: 'endpoint',
+    label: 'API endpoint (optional)',
+    secret: false,
+    required: false,
+    placeholder: `https://api.${DEFAULT_REGION}.outscale.com`,
+  },
 ];
 
 const ManualSecret = z
-  .object({ secretKey: z.string().trim().min(1).optional(), login: z.string().trim().min(1).optional(), password: z.string().min(1).optional() })
+  .object({
+    secretKey: z.string().trim().min(1).optional(),
+    login: z.string().trim().min(1).optional(),
+    password: z.string().min(1).optional(),
+  })
   .loose();
 
 function configError(account: Account, message: string): CloudError {
@@ -61,7 +72,10 @@ export async function loadCredentials(account: Account, ctx: CloudContext): Prom
     const accessKeyId = entry?.profile.access_key?.trim();
     const secretKey = entry?.profile.secret_key?.trim();
     if (!accessKeyId || !secretKey) {
-      throw configError(account, `profile "${origin.profile}" in ${origin.path} no longer has an access_key and secret_key. Fix the file, then refresh.`);
+      throw configError(
+        account,
+        `profile "${origin.profile}" in ${origin.path} no longer has an access_key and secret_key. Fix the file, then refresh.`,
+      );
     }
     return { kind: 'access-key', accessKeyId, secretKey: new Secret(secretKey) };
   }
@@ -73,12 +87,14 @@ function fromEnvironment(account: Account, ctx: CloudContext): AccountCredential
   if (account.details?.auth === 'password') {
     const login = ctx.env.OSC_LOGIN?.trim();
     const password = ctx.env.OSC_PASSWORD;
-    if (!login || !password) throw configError(account, 'OSC_LOGIN and OSC_PASSWORD are no longer both set. Set them, then restart VS Code.');
+    if (!login || !password)
+      throw configError(account, 'OSC_LOGIN and OSC_PASSWORD are no longer both set. Set them, then restart VS Code.');
     return { kind: 'password', login, password: new Secret(password) };
   }
   const accessKeyId = ctx.env.OSC_ACCESS_KEY?.trim();
   const secretKey = ctx.env.OSC_SECRET_KEY?.trim();
-  if (!accessKeyId || !secretKey) throw configError(account, 'OSC_ACCESS_KEY and OSC_SECRET_KEY are no longer both set. Set them, then restart VS Code.');
+  if (!accessKeyId || !secretKey)
+    throw configError(account, 'OSC_ACCESS_KEY and OSC_SECRET_KEY are no longer both set. Set them, then restart VS Code.');
   return { kind: 'access-key', accessKeyId, secretKey: new Secret(secretKey) };
 }
 
@@ -86,7 +102,10 @@ async function fromCredentialStore(account: Account, ctx: CloudContext): Promise
   const accessKeyId = account.details?.accessKeyId?.trim();
   const stored = await ctx.credentials.get(manualCredentialName(account.id));
   if (!stored) {
-    throw configError(account, `its ${accessKeyId ? 'secret key is' : 'login and password are'} not in the secret store. Remove the account and add it again.`);
+    throw configError(
+      account,
+      `its ${accessKeyId ? 'secret key is' : 'login and password are'} not in the secret store. Remove the account and add it again.`,
+    );
   }
   let json: unknown;
   try {
@@ -98,12 +117,20 @@ async function fromCredentialStore(account: Account, ctx: CloudContext): Promise
   if (!parsed.success) throw configError(account, 'its stored secret is not in the expected format. Remove the account and add it again.');
   const { secretKey, login, password } = parsed.data;
   if (accessKeyId) {
-    if (!secretKey) throw configError(account, `the secret key of access key ${accessKeyId} is missing. Remove the account and add it again with both.`);
+    if (!secretKey)
+      throw configError(account, `the secret key of access key ${accessKeyId} is missing. Remove the account and add it again with both.`);
     return { kind: 'access-key', accessKeyId, secretKey: new Secret(secretKey) };
   }
   if (login && password) return { kind: 'password', login, password: new Secret(password) };
-  if (login || password) throw configError(account, `the ${login ? 'password' : 'login'} is missing. Remove the account and add it again with both the login and the password.`);
-  throw configError(account, 'give either an access key ID and its secret key, or the login (email) and password of the account. Remove the account and add it again.');
+  if (login || password)
+    throw configError(
+      account,
+      `the ${login ? 'password' : 'login'} is missing. Remove the account and add it again with both the login and the password.`,
+    );
+  throw configError(
+    account,
+    'give either an access key ID and its secret key, or the login (email) and password of the account. Remove the account and add it again.',
+  );
 }
 
 /** Region and endpoint of any account; manual accounts keep them in `details`. */
@@ -111,7 +138,10 @@ export function accountLocation(account: Account): { region: string; endpoint: s
   const region = (account.region ?? account.details?.region)?.trim() || DEFAULT_REGION;
   if (!isValidRegion(region)) throw configError(account, `"${region}" is not a valid OUTSCALE region (for example: ${DEFAULT_REGION}).`);
   try {
-    return { region, endpoint: resolveEndpoint({ region, explicit: account.endpoint ?? (account.details?.endpoint?.trim() || undefined) }) };
+    return {
+      region,
+      endpoint: resolveEndpoint({ region, explicit: account.endpoint ?? (account.details?.endpoint?.trim() || undefined) }),
+    };
   } catch (error) {
     throw configError(account, `the endpoint is unusable: ${(error as Error).message}.`);
   }

@@ -42,13 +42,17 @@ function sameCalendarDay(text: string, date: Date): boolean {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const probe = new Date(Date.UTC(year, month - 1, day));
-  return probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day && !Number.isNaN(date.getTime());
+  return (
+    probe.getUTCFullYear() === year && probe.getUTCMonth() === month - 1 && probe.getUTCDate() === day && !Number.isNaN(date.getTime())
+  );
 }
 
 /** Checks that an expiration date is a real date in the future; throws an `invalid` CloudError otherwise. */
 export function checkFutureExpiry(date: Date, now: number): Date {
   if (!(date instanceof Date) || Number.isNaN(date.getTime())) {
-    throw invalid('The expiration date is not a valid date. Use an ISO 8601 date such as 2026-12-31 or a date-time such as 2026-12-31T18:00:00Z.');
+    throw invalid(
+      'The expiration date is not a valid date. Use an ISO 8601 date such as 2026-12-31 or a date-time such as 2026-12-31T18:00:00Z.',
+    );
   }
   if (date.getTime() <= now) {
     throw invalid(

@@ -50,12 +50,18 @@ function accountFromProfile(file: string, name: string, profile: Profile, ctx: C
   const source = `${file}#${name}`;
   const missing = [!profile.access_key?.trim() && 'access_key', !profile.secret_key?.trim() && 'secret_key'].filter(Boolean);
   if (missing.length > 0) {
-    const certOnly = profile.client_certificate !== undefined ? ' Profiles that authenticate with a client certificate alone are not supported.' : '';
-    return { source, message: `Profile "${name}" has no ${missing.join(' or ')}: add the access key and secret key of the account or EIM user.${certOnly}` };
+    const certOnly =
+      profile.client_certificate !== undefined ? ' Profiles that authenticate with a client certificate alone are not supported.' : '';
+    return {
+      source,
+      message: `Profile "${name}" has no ${missing.join(' or ')}: add the access key and secret key of the account or EIM user.${certOnly}`,
+    };
   }
   const region = profileRegion(profile);
-  if (!isValidRegion(region)) return { source, message: `Profile "${name}" has an invalid region "${region}" (for example: ${DEFAULT_REGION}).` };
-  if (!KNOWN_REGIONS.includes(region)) ctx.logger.info(`OUTSCALE: profile ${name} uses region ${region}, which Cloud Keys does not know; using it as given.`);
+  if (!isValidRegion(region))
+    return { source, message: `Profile "${name}" has an invalid region "${region}" (for example: ${DEFAULT_REGION}).` };
+  if (!KNOWN_REGIONS.includes(region))
+    ctx.logger.info(`OUTSCALE: profile ${name} uses region ${region}, which Cloud Keys does not know; using it as given.`);
   let endpoint: string;
   try {
     endpoint = resolveEndpoint({ region, host: profile.host, https: profile.https, explicit: profile.endpoints?.api });
@@ -90,14 +96,22 @@ function accountFromEnvironment(ctx: CloudContext): Account | DiscoveryProblem |
   const withKey = Boolean(accessKey || secretKey);
   if (!withKey && !login && !password) return undefined;
   if (withKey && (!accessKey || !secretKey)) {
-    return { source: accessKey ? 'OSC_SECRET_KEY' : 'OSC_ACCESS_KEY', message: 'Set both OSC_ACCESS_KEY and OSC_SECRET_KEY (only one of them is set), or neither.' };
+    return {
+      source: accessKey ? 'OSC_SECRET_KEY' : 'OSC_ACCESS_KEY',
+      message: 'Set both OSC_ACCESS_KEY and OSC_SECRET_KEY (only one of them is set), or neither.',
+    };
   }
   if (!withKey && (!login || !password)) {
-    return { source: login ? 'OSC_PASSWORD' : 'OSC_LOGIN', message: 'Set both OSC_LOGIN and OSC_PASSWORD (only one of them is set), or neither.' };
+    return {
+      source: login ? 'OSC_PASSWORD' : 'OSC_LOGIN',
+      message: 'Set both OSC_LOGIN and OSC_PASSWORD (only one of them is set), or neither.',
+    };
   }
-  if (withKey && login) ctx.logger.info('OUTSCALE: OSC_ACCESS_KEY is set, so the OSC_* account signs with it and OSC_LOGIN / OSC_PASSWORD are not used.');
+  if (withKey && login)
+    ctx.logger.info('OUTSCALE: OSC_ACCESS_KEY is set, so the OSC_* account signs with it and OSC_LOGIN / OSC_PASSWORD are not used.');
   const region = ctx.env.OSC_REGION?.trim() || DEFAULT_REGION;
-  if (!isValidRegion(region)) return { source: 'OSC_REGION', message: `OSC_REGION "${region}" is not a valid region (for example: ${DEFAULT_REGION}).` };
+  if (!isValidRegion(region))
+    return { source: 'OSC_REGION', message: `OSC_REGION "${region}" is not a valid region (for example: ${DEFAULT_REGION}).` };
   let endpoint: string;
   try {
     endpoint = resolveEndpoint({ region, explicit: ctx.env.OSC_ENDPOINT_API?.trim() || undefined });

@@ -179,8 +179,8 @@ export function errorFromTransport(error: unknown, ctx: ErrorContext, signal?: A
     isCertificateError(failure.code)
       ? `The TLS certificate of OUTSCALE at ${ctx.endpoint} was not trusted for ${ctx.action} (${reason}). ${UNTRUSTED_CERTIFICATE_HINT}`
       : timedOut
-      ? `OUTSCALE did not answer ${ctx.action} in time at ${ctx.endpoint}. Check the network and proxy settings, then try again.`
-      : `Could not reach OUTSCALE at ${ctx.endpoint} for ${ctx.action} (${reason}). Check the network, the proxy settings and the endpoint, then try again.`,
+        ? `OUTSCALE did not answer ${ctx.action} in time at ${ctx.endpoint}. Check the network and proxy settings, then try again.`
+        : `Could not reach OUTSCALE at ${ctx.endpoint} for ${ctx.action} (${reason}). Check the network, the proxy settings and the endpoint, then try again.`,
     { cloud: 'outscale', cause: new Error(`transport failure: ${reason}`) },
   );
 }

@@ -50,8 +50,9 @@ export function createOutscaleProvider(account: Account, ctx: CloudContext, tuni
   }
   const failed = location instanceof Error ? location : undefined;
   const { region, endpoint } = location instanceof Error ? { region: 'invalid', endpoint: 'http://invalid.invalid' } : location;
-  const client = new OutscaleApiClient({ endpoint, region, accountLabel: account.label, http: ctx.http, logger: ctx.logger, now: ctx.now, retryPolicy: tuning.retryPolicy }, () =>
-    failed ? Promise.reject(failed) : load(),
+  const client = new OutscaleApiClient(
+    { endpoint, region, accountLabel: account.label, http: ctx.http, logger: ctx.logger, now: ctx.now, retryPolicy: tuning.retryPolicy },
+    () => (failed ? Promise.reject(failed) : load()),
   );
   return new OutscaleProvider(account, {
     client,
@@ -63,7 +64,9 @@ export function createOutscaleProvider(account: Account, ctx: CloudContext, tuni
     signIn: async () => {
       if (failed) throw failed;
       const loaded = await load();
-      return loaded.kind === 'password' ? { kind: 'password', login: loaded.login } : { kind: 'access-key', accessKeyId: loaded.accessKeyId };
+      return loaded.kind === 'password'
+        ? { kind: 'password', login: loaded.login }
+        : { kind: 'access-key', accessKeyId: loaded.accessKeyId };
     },
   });
 }

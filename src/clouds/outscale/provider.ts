@@ -108,10 +108,24 @@ export class OutscaleProvider implements CloudProvider {
 
   capabilities(kind: KeyKind): KeyCapabilities {
     if (kind !== 'access-key') {
-      return { maxKeysPerUser: 0, canDeactivate: false, canExpire: false, canRename: false, secretReadableLater: false, mustDeactivateBeforeDelete: false };
+      return {
+        maxKeysPerUser: 0,
+        canDeactivate: false,
+        canExpire: false,
+        canRename: false,
+        secretReadableLater: false,
+        mustDeactivateBeforeDelete: false,
+      };
     }
     // EIM users' keys must be INACTIVE before deletion; deleteKey deactivates them itself.
-    return { maxKeysPerUser: this.#maxKeys, canDeactivate: true, canExpire: true, canRename: true, secretReadableLater: false, mustDeactivateBeforeDelete: true };
+    return {
+      maxKeysPerUser: this.#maxKeys,
+      canDeactivate: true,
+      canExpire: true,
+      canRename: true,
+      secretReadableLater: false,
+      mustDeactivateBeforeDelete: true,
+    };
   }
 
   async whoAmI(signal?: AbortSignal): Promise<CloudUser> {
@@ -137,13 +151,22 @@ export class OutscaleProvider implements CloudProvider {
       const firstPage = this.#readUsers(0, signal);
       this.#unusedFirstPage = firstPage;
       firstPage.catch(() => undefined);
-      const caller = await identifyCaller(this.#client, signIn.accessKeyId, firstPage.then((page) => page.Users), signal);
+      const caller = await identifyCaller(
+        this.#client,
+        signIn.accessKeyId,
+        firstPage.then((page) => page.Users),
+        signal,
+      );
       this.#knownCaller = caller;
       if (caller.kind === 'account' && (await firstPage).HasMoreItems) {
-        this.#options.logger.debug(`OUTSCALE: ${this.account.label}'s key was looked for among the first ${this.#pageSize} EIM users only; taken for the account`);
+        this.#options.logger.debug(
+          `OUTSCALE: ${this.account.label}'s key was looked for among the first ${this.#pageSize} EIM users only; taken for the account`,
+        );
       }
       if (caller.kind === 'eim-user') {
-        this.#options.logger.info(`OUTSCALE: ${this.account.label} signs as EIM user ${caller.userName ?? '(name not readable)'}, not as the account`);
+        this.#options.logger.info(
+          `OUTSCALE: ${this.account.label} signs as EIM user ${caller.userName ?? '(name not readable)'}, not as the account`,
+        );
       }
       return caller;
     })().catch((error: unknown) => {
@@ -173,7 +196,9 @@ export class OutscaleProvider implements CloudProvider {
   async listUsers(cursor?: string, signal?: AbortSignal): Promise<{ items: CloudUser[]; next?: string }> {
     const firstItem = cursor === undefined ? 0 : Number(cursor);
     if (!Number.isInteger(firstItem) || firstItem < 0) {
-      throw new CloudError('invalid', `"${cursor}" is not a valid position in the OUTSCALE user list; refresh the view.`, { cloud: 'outscale' });
+      throw new CloudError('invalid', `"${cursor}" is not a valid position in the OUTSCALE user list; refresh the view.`, {
+        cloud: 'outscale',
+      });
     }
     const signIn = await this.#options.signIn();
     if (signIn.kind === 'password') {
@@ -214,9 +239,13 @@ export class OutscaleProvider implements CloudProvider {
   async #readKey(key: AccessKey, signal?: AbortSignal): Promise<AccessKeyWire> {
     const found = (await this.#readKeys(key.userId, signal, key.id)).find((k) => k.AccessKeyId === key.id);
     if (!found) {
-      throw new CloudError('not-found', `Access key ${key.id} of ${this.#userLabel(key.userId)} no longer exists in OUTSCALE. Refresh the view.`, {
-        cloud: 'outscale',
-      });
+      throw new CloudError(
+        'not-found',
+        `Access key ${key.id} of ${this.#userLabel(key.userId)} no longer exists in OUTSCALE. Refresh the view.`,
+        {
+          cloud: 'outscale',
+        },
+      );
     }
     return found;
   }
@@ -280,7 +309,9 @@ export class OutscaleProvider implements CloudProvider {
       else body.ClearTag = true;
     }
     const updated = await this.#client.call('UpdateAccessKey', body, UpdateAccessKeyResponse, { signal });
-    this.#options.logger.info(`OUTSCALE: updated access key ${key.id} of ${this.#userLabel(key.userId)} (${[change.state && `state ${change.state}`, change.displayName !== undefined && 'name', change.expiresAt !== undefined && (change.expiresAt ? 'expiry set' : 'expiry cleared')].filter(Boolean).join(', ') || 'no change'})`);
+    this.#options.logger.info(
+      `OUTSCALE: updated access key ${key.id} of ${this.#userLabel(key.userId)} (${[change.state && `state ${change.state}`, change.displayName !== undefined && 'name', change.expiresAt !== undefined && (change.expiresAt ? 'expiry set' : 'expiry cleared')].filter(Boolean).join(', ') || 'no change'})`,
+    );
     return toAccessKey(updated.AccessKey, this.account.id, key.userId);
   }
 
@@ -293,7 +324,9 @@ export class OutscaleProvider implements CloudProvider {
     const signIn = await this.#options.signIn();
     if (signIn.kind !== 'access-key' || key.id !== signIn.accessKeyId) return;
     const isAccount = !(await this.#isEimUser(key.userId, signal));
-    const activeOthers = isAccount ? (await this.#readKeys(ACCOUNT_USER_ID, signal)).filter((k) => k.State === 'ACTIVE' && k.AccessKeyId !== key.id) : [];
+    const activeOthers = isAccount
+      ? (await this.#readKeys(ACCOUNT_USER_ID, signal)).filter((k) => k.State === 'ACTIVE' && k.AccessKeyId !== key.id)
+      : [];
     const last =
       isAccount && activeOthers.length === 0
         ? ` It is also the last active key of the account: ${
@@ -327,12 +360,16 @@ export class OutscaleProvider implements CloudProvider {
       await this.#client.call('DeleteAccessKey', { AccessKeyId: key.id, ...userNameField(key.userId) }, EmptyResponse, { signal });
     } catch (error) {
       if (error instanceof CloudError && isEimUser && current.State === 'ACTIVE') {
-        throw new CloudError(error.code, `${error.message} Access key ${key.id} was deactivated but not deleted; delete it again to finish.`, {
-          cloud: 'outscale',
-          requestId: error.requestId,
-          httpStatus: error.httpStatus,
-          cloudCode: error.cloudCode,
-        });
+        throw new CloudError(
+          error.code,
+          `${error.message} Access key ${key.id} was deactivated but not deleted; delete it again to finish.`,
+          {
+            cloud: 'outscale',
+            requestId: error.requestId,
+            httpStatus: error.httpStatus,
+            cloudCode: error.cloudCode,
+          },
+        );
       }
       throw error;
     }

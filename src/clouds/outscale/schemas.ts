@@ -33,9 +33,7 @@ export const ReadAccessKeysResponse = z
   .object({ AccessKeys: z.array(AccessKeyWire).default([]), ResponseContext: ResponseContext.optional() })
   .loose();
 
-export const UpdateAccessKeyResponse = z
-  .object({ AccessKey: AccessKeyWire, ResponseContext: ResponseContext.optional() })
-  .loose();
+export const UpdateAccessKeyResponse = z.object({ AccessKey: AccessKeyWire, ResponseContext: ResponseContext.optional() }).loose();
 
 export const EmptyResponse = z.object({ ResponseContext: ResponseContext.optional() }).loose();
 

@@ -15,7 +15,9 @@ export function checkKeyName(name: string, options: { cloud: CloudId; what: stri
   const trimmed = name.trim();
   const fail = (problem: string) => new CloudError('invalid', `The ${options.what} ${problem}`, { cloud: options.cloud });
   if (CONTROL.test(trimmed)) throw fail('contains a control character (a tab, a line break or similar). Type it on one line without them.');
-  if (BIDI.test(trimmed)) throw fail('contains a right-to-left or other direction mark, which would make it read differently from what it is. Remove it.');
-  if ([...trimmed].length > options.maxLength) throw fail(`is ${[...trimmed].length} characters long; at most ${options.maxLength} are allowed.`);
+  if (BIDI.test(trimmed))
+    throw fail('contains a right-to-left or other direction mark, which would make it read differently from what it is. Remove it.');
+  if ([...trimmed].length > options.maxLength)
+    throw fail(`is ${[...trimmed].length} characters long; at most ${options.maxLength} are allowed.`);
   return trimmed;
 }

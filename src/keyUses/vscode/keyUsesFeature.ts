@@ -19,7 +19,14 @@ function publicResult(result: KeyUsesResult) {
     secretKnown: result.secretKnown,
     cancelled: result.summary?.cancelled ?? false,
     filesSearched: result.summary?.filesSearched ?? 0,
-    uses: result.uses.map((u) => ({ file: u.file, line: u.line, column: u.column, kind: u.kind, fileKind: u.fileKind, managed: isManagedFile(u.file, result.managedFiles) })),
+    uses: result.uses.map((u) => ({
+      file: u.file,
+      line: u.line,
+      column: u.column,
+      kind: u.kind,
+      fileKind: u.fileKind,
+      managed: isManagedFile(u.file, result.managedFiles),
+    })),
   };
 }
 
@@ -53,18 +60,21 @@ export const keyUsesFeature: Feature = (s) => {
         const keyNode = (node as KeyNode | undefined)?.kind === 'key' ? (node as KeyNode) : await pickKey(s);
         if (!keyNode) return undefined;
         const title = vscode.l10n.t('Finding uses of {0}…', keyNode.key.displayName ?? keyNode.key.id);
-        const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
-          const abort = new AbortController();
-          const subscription = token.onCancellationRequested(() => abort.abort());
-          const shown = searches.onDidChange((r) => {
-            if (r.target === keyNode && provider.result !== r) show(r);
-            if (r.target === keyNode) progress.report({ message: vscode.l10n.t('{0} found', r.uses.length) });
-          });
-          return searches.search(keyNode, { bounded: false, signal: abort.signal }).finally(() => {
-            subscription.dispose();
-            shown.dispose();
-          });
-        });
+        const result = await vscode.window.withProgress(
+          { location: vscode.ProgressLocation.Notification, title, cancellable: true },
+          (progress, token) => {
+            const abort = new AbortController();
+            const subscription = token.onCancellationRequested(() => abort.abort());
+            const shown = searches.onDidChange((r) => {
+              if (r.target === keyNode && provider.result !== r) show(r);
+              if (r.target === keyNode) progress.report({ message: vscode.l10n.t('{0} found', r.uses.length) });
+            });
+            return searches.search(keyNode, { bounded: false, signal: abort.signal }).finally(() => {
+              subscription.dispose();
+              shown.dispose();
+            });
+          },
+        );
         show(result);
         return publicResult(result);
       },

@@ -52,7 +52,13 @@ export class KeyUsesSearches implements vscode.Disposable {
     const secret = node.key.kind === 'api-signing-key' ? undefined : await this.secrets.getKeySecret(node.key);
     indexKey(index, node.key, keyRefOf(node.key), secret);
     const records = new ExportRecords(exportStorage(this.context)).ofKey(node.account.id, node.key.id);
-    const result: KeyUsesResult = { target: node, uses: [], secretKnown: secret !== undefined || node.key.kind === 'api-signing-key', managedFiles: exportedFiles(records), bounded: options.bounded };
+    const result: KeyUsesResult = {
+      target: node,
+      uses: [],
+      secretKnown: secret !== undefined || node.key.kind === 'api-signing-key',
+      managedFiles: exportedFiles(records),
+      bounded: options.bounded,
+    };
     this.#results.set(keyOf(node), result);
     this.#onDidChange.fire(result);
     const places = await placesFor(placeChoice(options.bounded), os.homedir(), process.env);

@@ -47,8 +47,19 @@ export function summaryLine(result: KeyUsesResult): string {
     result.finishedAt === undefined
       ? vscode.l10n.t('Searching for uses of {0}… {1} so far.', result.target.key.displayName ?? result.target.key.id, result.uses.length)
       : result.summary?.cancelled
-        ? vscode.l10n.t('Search for uses of {0} cancelled: {1} found in {2} files before that.', result.target.key.displayName ?? result.target.key.id, result.uses.length, files)
-        : vscode.l10n.t('{0} uses of {1} in {2} files ({3} files searched).', result.uses.length, result.target.key.displayName ?? result.target.key.id, files, result.summary?.filesSearched ?? 0),
+        ? vscode.l10n.t(
+            'Search for uses of {0} cancelled: {1} found in {2} files before that.',
+            result.target.key.displayName ?? result.target.key.id,
+            result.uses.length,
+            files,
+          )
+        : vscode.l10n.t(
+            '{0} uses of {1} in {2} files ({3} files searched).',
+            result.uses.length,
+            result.target.key.displayName ?? result.target.key.id,
+            files,
+            result.summary?.filesSearched ?? 0,
+          ),
   ];
   if (!result.secretKnown) parts.push(vscode.l10n.t('Its secret is not stored in Cloud Keys, so only its id was looked for.'));
   return parts.join(' ');
@@ -80,7 +91,9 @@ export class KeyUsesViewProvider implements vscode.TreeDataProvider<UsesNode>, v
       return [...byFile.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([file, uses]) => ({ kind: 'file', file, uses }));
     }
     if (node.kind === 'file') {
-      return [...node.uses].sort((a, b) => a.line - b.line || a.column - b.column).map((use) => ({ kind: 'use', use, managed: isManagedFile(use.file, result.managedFiles) }));
+      return [...node.uses]
+        .sort((a, b) => a.line - b.line || a.column - b.column)
+        .map((use) => ({ kind: 'use', use, managed: isManagedFile(use.file, result.managedFiles) }));
     }
     return [];
   }
@@ -89,8 +102,18 @@ export class KeyUsesViewProvider implements vscode.TreeDataProvider<UsesNode>, v
     if (node.kind === 'file') {
       const item = new vscode.TreeItem(vscode.Uri.file(node.file), vscode.TreeItemCollapsibleState.Expanded);
       const state = node.uses[0]?.fileKind === 'terraform-state';
-      item.description = [displayPath(path.dirname(node.file), this.home), state ? vscode.l10n.t('Terraform state holds secrets in clear') : ''].filter(Boolean).join(' · ');
-      item.tooltip = state ? vscode.l10n.t('{0}\nTerraform state holds every secret in clear: keep it out of version control, or use a remote backend with encryption.', node.file) : node.file;
+      item.description = [
+        displayPath(path.dirname(node.file), this.home),
+        state ? vscode.l10n.t('Terraform state holds secrets in clear') : '',
+      ]
+        .filter(Boolean)
+        .join(' · ');
+      item.tooltip = state
+        ? vscode.l10n.t(
+            '{0}\nTerraform state holds every secret in clear: keep it out of version control, or use a remote backend with encryption.',
+            node.file,
+          )
+        : node.file;
       item.contextValue = 'keyUsesFile';
       return item;
     }
@@ -107,7 +130,12 @@ export class KeyUsesViewProvider implements vscode.TreeDataProvider<UsesNode>, v
     item.command = {
       command: 'vscode.open',
       title: vscode.l10n.t('Open'),
-      arguments: [vscode.Uri.file(use.file), { selection: new vscode.Range(start, start.translate(0, use.kind === 'private-key' ? 0 : use.length)) } satisfies vscode.TextDocumentShowOptions],
+      arguments: [
+        vscode.Uri.file(use.file),
+        {
+          selection: new vscode.Range(start, start.translate(0, use.kind === 'private-key' ? 0 : use.length)),
+        } satisfies vscode.TextDocumentShowOptions,
+      ],
     };
     return item;
   }

@@ -40,7 +40,12 @@ export async function rewireOffer(node: KeyNode, result: KeyUsesResult, secrets:
     return { targets: [], byHand: files.map((file) => ({ file, why: 'an API signing key (its private key file changes too)' })) };
   }
   const index = new KeyIndex<KeyRef>();
-  indexKey(index, node.key, { accountId: node.account.id, userId: node.user.id, keyId: node.key.id, kind: node.key.kind, label: node.key.id }, await secrets.getKeySecret(node.key));
+  indexKey(
+    index,
+    node.key,
+    { accountId: node.account.id, userId: node.user.id, keyId: node.key.id, kind: node.key.kind, label: node.key.id },
+    await secrets.getKeySecret(node.key),
+  );
   const targets: RewireTarget[] = [];
   const byHand: NotRewritable[] = [];
   for (const file of new Set(result.uses.map((u) => u.file))) {
@@ -61,8 +66,16 @@ export async function rewireOffer(node: KeyNode, result: KeyUsesResult, secrets:
 export function describeOffer(offer: RewireOffer): string[] {
   const home = os.homedir();
   return [
-    offer.targets.length ? vscode.l10n.t('Can update {0} files for you: {1}', offer.targets.length, offer.targets.map((t) => displayPath(t.file, home)).join(', ')) : '',
-    offer.byHand.length ? vscode.l10n.t('Update by hand: {0}', offer.byHand.map((b) => `${displayPath(b.file, home)} (${b.why})`).join('; ')) : '',
+    offer.targets.length
+      ? vscode.l10n.t(
+          'Can update {0} files for you: {1}',
+          offer.targets.length,
+          offer.targets.map((t) => displayPath(t.file, home)).join(', '),
+        )
+      : '',
+    offer.byHand.length
+      ? vscode.l10n.t('Update by hand: {0}', offer.byHand.map((b) => `${displayPath(b.file, home)} (${b.why})`).join('; '))
+      : '',
   ].filter(Boolean);
 }
 
@@ -73,13 +86,26 @@ export function describeOffer(offer: RewireOffer): string[] {
 export async function confirmRewire(node: KeyNode, offer: RewireOffer): Promise<boolean> {
   const { maskedDiff } = loadKeyUsesModule();
   const name = node.key.displayName ?? node.key.id;
-  const diff = offer.targets.map((t) => maskedDiff(t, fs.readFileSync(t.file), { old: name, new: vscode.l10n.t('the new key'), newKeyId: vscode.l10n.t('‹id of the new key›') })).join('\n');
+  const diff = offer.targets
+    .map((t) =>
+      maskedDiff(t, fs.readFileSync(t.file), {
+        old: name,
+        new: vscode.l10n.t('the new key'),
+        newKeyId: vscode.l10n.t('‹id of the new key›'),
+      }),
+    )
+    .join('\n');
   const document = await vscode.workspace.openTextDocument({ language: 'diff', content: diff });
   await vscode.window.showTextDocument(document, { preview: true });
   const write = vscode.l10n.t('Write and Rotate');
   const answer = await vscode.window.showWarningMessage(
     vscode.l10n.t('Rotate {0} and write the new key into these {1} files?', name, offer.targets.length),
-    { modal: true, detail: vscode.l10n.t('The diff is open beside (secrets masked). A file changed after now is left as it is. Rolling the rotation back restores them.') },
+    {
+      modal: true,
+      detail: vscode.l10n.t(
+        'The diff is open beside (secrets masked). A file changed after now is left as it is. Rolling the rotation back restores them.',
+      ),
+    },
     write,
   );
   if (answer !== write || !rewirer) return false;

@@ -37,8 +37,12 @@ export function describeUses(result: KeyUsesResult): string[] {
   const places = result.uses.map((u) => `${displayPath(u.file, home)}:${u.line} (${whatMatched(u)})`);
   const lines = [
     result.uses.length === 0
-      ? vscode.l10n.t('No use of this key was found in the workspace or the cloud CLIs\' files.')
-      : vscode.l10n.t('Used in {0} places: {1}', result.uses.length, places.slice(0, NAMED).join('; ') + (places.length > NAMED ? vscode.l10n.t('; and {0} more', places.length - NAMED) : '')),
+      ? vscode.l10n.t("No use of this key was found in the workspace or the cloud CLIs' files.")
+      : vscode.l10n.t(
+          'Used in {0} places: {1}',
+          result.uses.length,
+          places.slice(0, NAMED).join('; ') + (places.length > NAMED ? vscode.l10n.t('; and {0} more', places.length - NAMED) : ''),
+        ),
   ];
   if (result.summary?.cancelled) lines.push(vscode.l10n.t('The search for uses was cancelled: there may be more.'));
   if (!result.secretKnown) lines.push(vscode.l10n.t('Its secret is not stored in Cloud Keys, so only its id was looked for.'));
@@ -58,7 +62,11 @@ export async function usesBeforeChange(node: KeyNode): Promise<UsesNote | undefi
     last?.finishedAt !== undefined && !last.summary?.cancelled && Date.now() - last.finishedAt < REUSE_MS
       ? last
       : await vscode.window.withProgress(
-          { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Looking for uses of {0}…', node.key.displayName ?? node.key.id), cancellable: true },
+          {
+            location: vscode.ProgressLocation.Notification,
+            title: vscode.l10n.t('Looking for uses of {0}…', node.key.displayName ?? node.key.id),
+            cancellable: true,
+          },
           (_progress, token) => {
             const abort = new AbortController();
             const subscription = token.onCancellationRequested(() => abort.abort());

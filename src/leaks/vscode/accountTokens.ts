@@ -11,7 +11,11 @@ const ManualTokenSchema = z.object({ token: z.optional(z.string()) });
  * `IONOS_TOKEN` of the environment account, or the token typed in for a hand-entered one (kept in
  * SecretStorage, as src/clouds/ionos/credentials.ts reads it). Undefined for other accounts.
  */
-export async function accountToken(account: Account, secrets: SecretStore, env: NodeJS.ProcessEnv = process.env): Promise<Secret | undefined> {
+export async function accountToken(
+  account: Account,
+  secrets: SecretStore,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Secret | undefined> {
   if (account.cloud !== 'ionos') return undefined;
   if (account.origin.kind === 'environment') {
     const token = env.IONOS_TOKEN?.trim();

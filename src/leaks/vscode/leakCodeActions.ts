@@ -22,7 +22,13 @@ export type LeakTarget = z.infer<typeof LeakTargetSchema>;
 
 export function targetOf(uri: vscode.Uri, leak: Leak): LeakTarget {
   const owner = leak.owner;
-  return { uri: uri.toString(), line: leak.range.startLine, character: leak.range.startCharacter, part: leak.part, ...(owner ? { accountId: owner.accountId, userId: owner.userId, keyId: owner.keyId } : {}) };
+  return {
+    uri: uri.toString(),
+    line: leak.range.startLine,
+    character: leak.range.startCharacter,
+    part: leak.part,
+    ...(owner ? { accountId: owner.accountId, userId: owner.userId, keyId: owner.keyId } : {}),
+  };
 }
 
 export function editOf(document: vscode.TextDocument, changes: readonly TextChange[]): vscode.WorkspaceEdit {
@@ -45,7 +51,11 @@ export class LeakCodeActions implements vscode.CodeActionProvider {
     private readonly registry: AccountRegistry,
   ) {}
 
-  async provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    _range: vscode.Range,
+    context: vscode.CodeActionContext,
+  ): Promise<vscode.CodeAction[]> {
     const actions: vscode.CodeAction[] = [];
     for (const diagnostic of context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE)) {
       const leak = this.diagnostics.leakOf(diagnostic) ?? this.diagnostics.leaksAt(document.uri, diagnostic.range)[0];
@@ -66,13 +76,24 @@ export class LeakCodeActions implements vscode.CodeActionProvider {
     const target = targetOf(document.uri, leak);
     const node = leak.owner && leak.owner.keyKind !== 'api-token' ? await this.inventory.nodeOf(leak.owner) : undefined;
     const name = variableNameFor(leak);
-    const changes = canReferenceEnv(document.languageId) ? envReferenceChanges(document.getText(), leak, document.languageId, name) : undefined;
+    const changes = canReferenceEnv(document.languageId)
+      ? envReferenceChanges(document.getText(), leak, document.languageId, name)
+      : undefined;
     if (changes) {
-      add(vscode.l10n.t('Move the {0} to the environment variable {1}', leak.part === 'key-id' ? vscode.l10n.t('key id') : vscode.l10n.t('secret'), name), (a) => {
-        a.edit = editOf(document, changes);
-        // Then offer to put the key where the reference reads it: a .env file or the terminal.
-        if (node?.secretStored && leak.part !== 'fingerprint') a.command = { command: COMMAND_IDS.exportKey, title: vscode.l10n.t('Export the key'), arguments: [node] };
-      }, leak.part !== 'key-id');
+      add(
+        vscode.l10n.t(
+          'Move the {0} to the environment variable {1}',
+          leak.part === 'key-id' ? vscode.l10n.t('key id') : vscode.l10n.t('secret'),
+          name,
+        ),
+        (a) => {
+          a.edit = editOf(document, changes);
+          // Then offer to put the key where the reference reads it: a .env file or the terminal.
+          if (node?.secretStored && leak.part !== 'fingerprint')
+            a.command = { command: COMMAND_IDS.exportKey, title: vscode.l10n.t('Export the key'), arguments: [node] };
+        },
+        leak.part !== 'key-id',
+      );
     }
     if (node && node.key.state === 'active') {
       add(vscode.l10n.t('Rotate this key ({0})', node.key.id), (a) => {

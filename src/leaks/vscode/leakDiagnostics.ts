@@ -63,10 +63,13 @@ export class LeakDiagnostics implements vscode.Disposable {
   schedule(document: vscode.TextDocument): void {
     const key = document.uri.toString();
     clearTimeout(this.#timers.get(key));
-    this.#timers.set(key, setTimeout(() => {
-      this.#timers.delete(key);
-      void this.check(document);
-    }, DEBOUNCE_MS));
+    this.#timers.set(
+      key,
+      setTimeout(() => {
+        this.#timers.delete(key);
+        void this.check(document);
+      }, DEBOUNCE_MS),
+    );
   }
 
   /** Checks `document` now (its current text). In Restricted Mode only the active editor's document is checked. */

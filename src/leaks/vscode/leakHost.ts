@@ -51,7 +51,9 @@ export function startLeakDetection(s: FeatureServices): LeakHost {
       if (affectsLeakSettings(event)) checkOpen();
     }),
     vscode.languages.registerHoverProvider(ALL_FILES, new LeakHoverProvider(diagnostics)),
-    vscode.languages.registerCodeActionsProvider(ALL_FILES, new LeakCodeActions(diagnostics, inventory, s.registry), { providedCodeActionKinds: LeakCodeActions.kinds }),
+    vscode.languages.registerCodeActionsProvider(ALL_FILES, new LeakCodeActions(diagnostics, inventory, s.registry), {
+      providedCodeActionKinds: LeakCodeActions.kinds,
+    }),
   ];
   checkOpen();
   return {
@@ -59,14 +61,24 @@ export function startLeakDetection(s: FeatureServices): LeakHost {
       ...leakCommands(s, inventory, diagnostics, ignoreList),
       [COMMAND_IDS.scanWorkspaceForKeys]: async (_driven: DriverOptions) => {
         if (!vscode.workspace.isTrusted) {
-          void vscode.window.showWarningMessage(vscode.l10n.t('Restricted Mode: Scan Workspace for Keys reads every file of the workspace, so it runs only in a trusted workspace. Open files are still checked.'));
+          void vscode.window.showWarningMessage(
+            vscode.l10n.t(
+              'Restricted Mode: Scan Workspace for Keys reads every file of the workspace, so it runs only in a trusted workspace. Open files are still checked.',
+            ),
+          );
           return undefined;
         }
         const summary = await vscode.window.withProgress(
           { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Scanning the workspace for keys'), cancellable: true },
           (progress, token) => scanWorkspace(diagnostics, progress, token),
         );
-        const text = vscode.l10n.t('{0} files scanned: {1} keys found in {2} files{3}.', summary.filesScanned, summary.findings, summary.filesWithFindings, summary.cancelled ? vscode.l10n.t(' (cancelled)') : '');
+        const text = vscode.l10n.t(
+          '{0} files scanned: {1} keys found in {2} files{3}.',
+          summary.filesScanned,
+          summary.findings,
+          summary.filesWithFindings,
+          summary.cancelled ? vscode.l10n.t(' (cancelled)') : '',
+        );
         void vscode.window.showInformationMessage(text);
         if (summary.findings > 0) void vscode.commands.executeCommand('workbench.actions.view.problems');
         return summary;

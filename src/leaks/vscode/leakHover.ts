@@ -47,6 +47,9 @@ export class LeakHoverProvider implements vscode.HoverProvider {
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const [leak] = this.diagnostics.leaksAt(document.uri, position);
     if (!leak) return undefined;
-    return new vscode.Hover(hoverMarkdown(leak), new vscode.Range(leak.range.startLine, leak.range.startCharacter, leak.range.endLine, leak.range.endCharacter));
+    return new vscode.Hover(
+      hoverMarkdown(leak),
+      new vscode.Range(leak.range.startLine, leak.range.startCharacter, leak.range.endLine, leak.range.endCharacter),
+    );
   }
 }

@@ -25,7 +25,8 @@ export const leaksFeature: Feature = (s) => {
     }
   }, START_DELAY_MS);
   timer.unref?.();
-  const forward = (id: LeakCommandId) => registerDrivenCommand(id, (driven, ...args: unknown[]) => start().commands[id](driven, ...args), s.commandContext);
+  const forward = (id: LeakCommandId) =>
+    registerDrivenCommand(id, (driven, ...args: unknown[]) => start().commands[id](driven, ...args), s.commandContext);
   return [
     { dispose: () => (clearTimeout(timer), host?.dispose()) },
     forward(COMMAND_IDS.scanWorkspaceForKeys),

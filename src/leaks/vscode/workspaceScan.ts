@@ -19,7 +19,11 @@ const SLICE_MS = 8;
  * the binary check let through, read from disk (or from its editor when it is open), its findings
  * added to the Problems panel. Cancellable; offline like every check.
  */
-export async function scanWorkspace(diagnostics: LeakDiagnostics, progress: vscode.Progress<{ message?: string; increment?: number }>, token: vscode.CancellationToken): Promise<WorkspaceScanSummary> {
+export async function scanWorkspace(
+  diagnostics: LeakDiagnostics,
+  progress: vscode.Progress<{ message?: string; increment?: number }>,
+  token: vscode.CancellationToken,
+): Promise<WorkspaceScanSummary> {
   const settings = leakSettings();
   const exclude = settings.exclude.length > 0 ? `{${settings.exclude.join(',')}}` : undefined;
   const files = await vscode.workspace.findFiles('**/*', exclude, undefined, token);
@@ -29,7 +33,10 @@ export async function scanWorkspace(diagnostics: LeakDiagnostics, progress: vsco
   for (const [i, uri] of files.entries()) {
     if (token.isCancellationRequested) break;
     if (performance.now() > sliceEnd) {
-      progress.report({ message: vscode.l10n.t('{0} of {1} files', i, files.length), increment: (100 * SLICE_MS) / Math.max(1, files.length) });
+      progress.report({
+        message: vscode.l10n.t('{0} of {1} files', i, files.length),
+        increment: (100 * SLICE_MS) / Math.max(1, files.length),
+      });
       await new Promise((resolve) => setImmediate(resolve));
       sliceEnd = performance.now() + SLICE_MS;
     }
@@ -38,12 +45,18 @@ export async function scanWorkspace(diagnostics: LeakDiagnostics, progress: vsco
     if (document) {
       leaks = await diagnostics.check(document);
     } else {
-      const stat = await vscode.workspace.fs.stat(uri).then((st) => st, () => undefined);
+      const stat = await vscode.workspace.fs.stat(uri).then(
+        (st) => st,
+        () => undefined,
+      );
       if (!stat || stat.size > leakSettings(uri).maxFileBytes) {
         skipped++;
         continue;
       }
-      const raw = await vscode.workspace.fs.readFile(uri).then((bytes) => bytes, () => undefined);
+      const raw = await vscode.workspace.fs.readFile(uri).then(
+        (bytes) => bytes,
+        () => undefined,
+      );
       const text = raw && asTextBytes(Buffer.from(raw.buffer, raw.byteOffset, raw.byteLength));
       if (!text || text.kind === 'binary') {
         skipped++;

@@ -66,7 +66,10 @@ export function planAwsProfile(target: AwsProfileTarget, accessKeyId: string, se
   if (target.endpointUrl) settings.endpoint_url = target.endpointUrl;
   if (Object.keys(settings).length === 0) return { credentials };
   const confBefore = readText(target.configFile);
-  return { credentials, config: { file: target.configFile, before: confBefore, after: setSectionKeys(confBefore, configSection(target.profile), settings) } };
+  return {
+    credentials,
+    config: { file: target.configFile, before: confBefore, after: setSectionKeys(confBefore, configSection(target.profile), settings) },
+  };
 }
 
 /** What the change does, for a preview: the secret shows as `****` plus its last 4 characters. */

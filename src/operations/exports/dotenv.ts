@@ -13,7 +13,8 @@ function quote(value: string): string {
  */
 export function setDotenvVariables(text: string, variables: Readonly<Record<string, string>>): string {
   for (const name of Object.keys(variables)) if (!NAME.test(name)) throw new Error(`${name} is not a variable name.`);
-  for (const value of Object.values(variables)) if (/[\r\n]/.test(value)) throw new Error('A value with a line break cannot be written to a .env file.');
+  for (const value of Object.values(variables))
+    if (/[\r\n]/.test(value)) throw new Error('A value with a line break cannot be written to a .env file.');
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const lines = text === '' ? [] : text.split(/\r?\n/);
   if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();

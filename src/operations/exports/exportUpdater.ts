@@ -51,12 +51,18 @@ export class ExportUpdater implements ExportRepointer {
       const stamp = { keyId: to.id, keyKind: to.kind, updatedAt: new Date(this.now()).toISOString() };
       if (record.kind === 'oci-config' && this.#oci().profileFingerprint(record.file, record.profile) === fingerprintOf(to)) {
         // An earlier attempt switched the profile and stopped before its record was updated.
-        await this.records.put({ ...record, ...stamp, keyFile: this.#oci().profileEntry(record.file, record.profile, 'key_file') ?? record.keyFile });
+        await this.records.put({
+          ...record,
+          ...stamp,
+          keyFile: this.#oci().profileEntry(record.file, record.profile, 'key_file') ?? record.keyFile,
+        });
         changed.push(record.id);
         continue;
       }
       if (!this.#stillHolds(record, fromKeyId)) {
-        this.logger.warn(`Export ${describeRecord(record)} no longer holds key ${fromKeyId}; it was changed outside Cloud Keys and is left alone.`);
+        this.logger.warn(
+          `Export ${describeRecord(record)} no longer holds key ${fromKeyId}; it was changed outside Cloud Keys and is left alone.`,
+        );
         await this.records.remove(record.id);
         continue;
       }
@@ -96,7 +102,13 @@ export class ExportUpdater implements ExportRepointer {
         // The new private key goes to a new file next to the old one; the old file is never overwritten.
         const oci = this.#oci();
         const keyFile = oci.suggestKeyFile(path.dirname(record.keyFile), record.profile, this.now());
-        const change = oci.planOciKeySwitch({ configFile: record.file, profile: record.profile, keyFile, fromFingerprint: record.keyId, toFingerprint: fingerprintOf(to) });
+        const change = oci.planOciKeySwitch({
+          configFile: record.file,
+          profile: record.profile,
+          keyFile,
+          fromFingerprint: record.keyId,
+          toFingerprint: fingerprintOf(to),
+        });
         await oci.applyOciProfile(change, secret);
         this.logger.info(
           `Profile [${record.profile}] of ${record.file} now uses key ${fingerprintOf(to)} from ${keyFile}. The old private key file ${record.keyFile} is left in place; delete it once nothing uses it.`,

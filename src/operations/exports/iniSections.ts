@@ -59,6 +59,7 @@ export function readSection(text: string, section: string): Record<string, strin
 function checkWritten(text: string, section: string, values: Readonly<Record<string, string>>): void {
   const read = readSection(text, section);
   for (const [key, value] of Object.entries(values)) {
-    if (read?.[key] !== value) throw new Error(`Writing ${key} to section [${section}] did not read back the same; the file was not changed.`);
+    if (read?.[key] !== value)
+      throw new Error(`Writing ${key} to section [${section}] did not read back the same; the file was not changed.`);
   }
 }

@@ -95,7 +95,11 @@ export function suggestKeyFile(dir: string, profile: string, now: number, exists
 
 /** A profile name made from `base` that the file does not use yet (`base`, `base-2`, …). */
 export function suggestProfileName(base: string, taken: ReadonlySet<string>): string {
-  const clean = base.replace(/[^A-Za-z0-9_.@+-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 56) || 'oci-api-key';
+  const clean =
+    base
+      .replace(/[^A-Za-z0-9_.@+-]/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .slice(0, 56) || 'oci-api-key';
   for (let n = 1; ; n += 1) {
     const name = n === 1 ? clean : `${clean}-${n}`;
     if (!taken.has(name)) return name;
@@ -127,7 +131,9 @@ function readConfig(configFile: string): { text: string; exists: boolean } {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { text: '', exists: false };
-    throw configError(`The OCI config file ${configFile} could not be read (${code ?? 'unknown error'}), so no profile was written. Check that it is a file you can read and write.`);
+    throw configError(
+      `The OCI config file ${configFile} could not be read (${code ?? 'unknown error'}), so no profile was written. Check that it is a file you can read and write.`,
+    );
   }
 }
 
@@ -180,12 +186,18 @@ function plan(change: Change): OciProfilePlan {
   checkAbsolutePath('key file', change.keyFile);
   checkAbsolutePath('config file', change.configFile);
   if (realLocation(change.keyFile) === realLocation(change.configFile)) {
-    throw new CloudError('invalid', `The private key would go to ${change.keyFile}, the same file as the config file, and writing the config would overwrite the key. Choose another file for the private key.`, {
-      cloud: 'oci',
-    });
+    throw new CloudError(
+      'invalid',
+      `The private key would go to ${change.keyFile}, the same file as the config file, and writing the config would overwrite the key. Choose another file for the private key.`,
+      {
+        cloud: 'oci',
+      },
+    );
   }
   if (fs.existsSync(change.keyFile)) {
-    throw new CloudError('conflict', `${change.keyFile} already exists; choose another file name so no key is overwritten.`, { cloud: 'oci' });
+    throw new CloudError('conflict', `${change.keyFile} already exists; choose another file name so no key is overwritten.`, {
+      cloud: 'oci',
+    });
   }
   const { text: before, exists } = readConfig(change.configFile);
   const parsed = parseConfigFile(before);
@@ -214,14 +226,28 @@ function plan(change: Change): OciProfilePlan {
   }
   const notes: string[] = [];
   const replaces = own?.get('fingerprint');
-  if (own) notes.push(`Profile [${change.profile}] exists: its key entries are replaced${replaces ? ` (it held key ${replaces})` : ''}; its other entries stay.`);
-  else notes.push(`Profile [${change.profile}] is added${exists ? '; the other profiles and comments stay as they are' : ` to a new file ${change.configFile}`}.`);
+  if (own)
+    notes.push(
+      `Profile [${change.profile}] exists: its key entries are replaced${replaces ? ` (it held key ${replaces})` : ''}; its other entries stay.`,
+    );
+  else
+    notes.push(
+      `Profile [${change.profile}] is added${exists ? '; the other profiles and comments stay as they are' : ` to a new file ${change.configFile}`}.`,
+    );
   for (const line of parsed.problems) notes.push(`The file has a line the OCI tools cannot read (${line}); it is left as it is.`);
   notes.push(`The private key goes to ${change.keyFile} (mode 0600); the config file is written with mode 0600.`);
-  const diff = createTwoFilesPatch(change.configFile, change.configFile, maskSecretEntries(before), maskSecretEntries(after), exists ? 'current' : 'new file', 'proposed', {
-    context: 3,
-    headerOptions: FILE_HEADERS_ONLY,
-  });
+  const diff = createTwoFilesPatch(
+    change.configFile,
+    change.configFile,
+    maskSecretEntries(before),
+    maskSecretEntries(after),
+    exists ? 'current' : 'new file',
+    'proposed',
+    {
+      context: 3,
+      headerOptions: FILE_HEADERS_ONLY,
+    },
+  );
   return {
     configFile: change.configFile,
     profile: change.profile,
@@ -251,16 +277,32 @@ export function planOciProfile(target: OciProfileTarget): OciProfilePlan {
     profile: target.profile,
     keyFile: target.keyFile,
     fingerprint: entries.fingerprint,
-    set: { user: entries.user, fingerprint: entries.fingerprint, tenancy: entries.tenancy, region: entries.region, key_file: target.keyFile },
+    set: {
+      user: entries.user,
+      fingerprint: entries.fingerprint,
+      tenancy: entries.tenancy,
+      region: entries.region,
+      key_file: target.keyFile,
+    },
     check: ({ entries: current, profileCount }) => {
       if (target.profile === DEFAULT_PROFILE && profileCount > (current ? 1 : 0)) {
-        throw new CloudError('invalid', `Every other profile of ${target.configFile} takes missing entries from [DEFAULT], so writing this key there would change them too. Choose another profile name.`, {
-          cloud: 'oci',
-        });
+        throw new CloudError(
+          'invalid',
+          `Every other profile of ${target.configFile} takes missing entries from [DEFAULT], so writing this key there would change them too. Choose another profile name.`,
+          {
+            cloud: 'oci',
+          },
+        );
       }
       const signs = target.signsWith;
       const held = current?.get('fingerprint');
-      if (current && signs && signs.profile === target.profile && samePath(signs.configFile, target.configFile) && held !== entries.fingerprint) {
+      if (
+        current &&
+        signs &&
+        signs.profile === target.profile &&
+        samePath(signs.configFile, target.configFile) &&
+        held !== entries.fingerprint
+      ) {
         throw new CloudError(
           'conflict',
           `Profile [${target.profile}] is the one this account signs in with (key ${held ?? 'from [DEFAULT]'}). Pointing it at key ${entries.fingerprint} would change the credentials of the account itself, so it is left alone. Choose another profile name.`,
@@ -276,7 +318,9 @@ export function planOciProfile(target: OciProfileTarget): OciProfilePlan {
  * `key_file` change, nothing else. Refused when the profile no longer holds `fromFingerprint`
  * (someone changed it since Cloud Keys wrote it).
  */
-export function planOciKeySwitch(target: OciProfileRef & { readonly keyFile: string; readonly fromFingerprint: string; readonly toFingerprint: string }): OciProfilePlan {
+export function planOciKeySwitch(
+  target: OciProfileRef & { readonly keyFile: string; readonly fromFingerprint: string; readonly toFingerprint: string },
+): OciProfilePlan {
   return plan({
     configFile: target.configFile,
     profile: target.profile,
@@ -285,9 +329,13 @@ export function planOciKeySwitch(target: OciProfileRef & { readonly keyFile: str
     set: { fingerprint: target.toFingerprint, key_file: target.keyFile },
     check: ({ entries }) => {
       if (entries?.get('fingerprint') !== target.fromFingerprint) {
-        throw new CloudError('conflict', `Profile [${target.profile}] of ${target.configFile} no longer holds key ${target.fromFingerprint}; it was changed outside Cloud Keys and is left alone.`, {
-          cloud: 'oci',
-        });
+        throw new CloudError(
+          'conflict',
+          `Profile [${target.profile}] of ${target.configFile} no longer holds key ${target.fromFingerprint}; it was changed outside Cloud Keys and is left alone.`,
+          {
+            cloud: 'oci',
+          },
+        );
       }
     },
   });
@@ -299,10 +347,16 @@ function checkKeyMatches(privateKey: Secret, fingerprint: string): void {
   try {
     actual = fingerprintOf(createPublicKey(createPrivateKey(privateKey.reveal())));
   } catch {
-    throw new CloudError('invalid', 'The stored private key of this API key is not an unencrypted PEM private key, so it was not written.', { cloud: 'oci' });
+    throw new CloudError(
+      'invalid',
+      'The stored private key of this API key is not an unencrypted PEM private key, so it was not written.',
+      { cloud: 'oci' },
+    );
   }
   if (actual !== fingerprint.toLowerCase()) {
-    throw new CloudError('invalid', `The stored private key belongs to key ${actual}, not ${fingerprint}; nothing was written.`, { cloud: 'oci' });
+    throw new CloudError('invalid', `The stored private key belongs to key ${actual}, not ${fingerprint}; nothing was written.`, {
+      cloud: 'oci',
+    });
   }
 }
 
@@ -340,7 +394,11 @@ function writeFileAtomically(file: string, text: string): void {
 export async function applyOciProfile(change: OciProfilePlan, privateKey: Secret): Promise<void> {
   checkKeyMatches(privateKey, change.fingerprint);
   if (readConfig(change.configFile).text !== change.before) {
-    throw new CloudError('conflict', `${change.configFile} changed after the change was shown, so nothing was written. Run the command again to see the new change.`, { cloud: 'oci' });
+    throw new CloudError(
+      'conflict',
+      `${change.configFile} changed after the change was shown, so nothing was written. Run the command again to see the new change.`,
+      { cloud: 'oci' },
+    );
   }
   await writePrivateKeyFile(change.keyFile, privateKey);
   try {

@@ -86,11 +86,15 @@ function checkReadAlike(bodies: readonly string[], [start, end]: [number, number
   for (let i = start + 1; i < end; i += 1) {
     const line = cli[i];
     if (line.kind === 'entry' && keys.includes(line.key) && entryKey(bodies[i]) !== line.key) {
-      throw new Error(`Line ${i + 1} of profile [${profile}] gives ${line.key} in a form the OCI tools do not all read alike ("key: value" or capital letters); write it as key=value, then try again.`);
+      throw new Error(
+        `Line ${i + 1} of profile [${profile}] gives ${line.key} in a form the OCI tools do not all read alike ("key: value" or capital letters); write it as key=value, then try again.`,
+      );
     }
     const continued = line.kind === 'continuation' ? cli[line.of] : undefined;
     if (continued?.kind === 'entry' && keys.includes(continued.key)) {
-      throw new Error(`Line ${i + 1} of profile [${profile}] is indented, so the OCI CLI reads it as part of ${continued.key}, which would change; put ${continued.key} on one line, then try again.`);
+      throw new Error(
+        `Line ${i + 1} of profile [${profile}] is indented, so the OCI CLI reads it as part of ${continued.key}, which would change; put ${continued.key} on one line, then try again.`,
+      );
     }
   }
 }
@@ -107,15 +111,22 @@ function sameEntries(a: ReadonlyMap<string, string> | undefined, b: ReadonlyMap<
  * parser discovery uses, and refused unless the profile holds exactly what was asked and every
  * other profile is unchanged.
  */
-export function setProfileEntries(text: string, profile: string, set: Readonly<Record<string, string>>, remove: readonly string[] = []): string {
+export function setProfileEntries(
+  text: string,
+  profile: string,
+  set: Readonly<Record<string, string>>,
+  remove: readonly string[] = [],
+): string {
   for (const [key, value] of Object.entries(set)) {
-    if (/[\r\n]/.test(value) || value !== value.trim() || value === '') throw new Error(`The value of ${key} cannot be written to an OCI config file as it is.`);
+    if (/[\r\n]/.test(value) || value !== value.trim() || value === '')
+      throw new Error(`The value of ${key} cannot be written to an OCI config file as it is.`);
   }
   const lines = splitLines(text);
   const eol = usualEnding(lines);
   const bodies = lines.map((line) => line.body);
   const ranges = sectionRanges(bodies, profile);
-  if (ranges.length > 1) throw new Error(`Profile [${profile}] appears ${ranges.length} times in the file; merge its sections into one first.`);
+  if (ranges.length > 1)
+    throw new Error(`Profile [${profile}] appears ${ranges.length} times in the file; merge its sections into one first.`);
   const isSet = (key: string | undefined): key is string => key !== undefined && Object.hasOwn(set, key);
   const entry = (key: string, ending = eol): Line => ({ body: `${key}=${set[key]}`, eol: ending });
   if (ranges.length === 0) {
@@ -147,12 +158,21 @@ export function setProfileEntries(text: string, profile: string, set: Readonly<R
   return result;
 }
 
-function checkWritten(before: string, after: string, profile: string, set: Readonly<Record<string, string>>, remove: readonly string[]): void {
+function checkWritten(
+  before: string,
+  after: string,
+  profile: string,
+  set: Readonly<Record<string, string>>,
+  remove: readonly string[],
+): void {
   const was = parseConfigFile(before).profiles;
   const now = parseConfigFile(after).profiles;
   const own = now.get(profile);
-  const holds = own !== undefined && Object.entries(set).every(([key, value]) => own.get(key) === value) && remove.every((key) => !own.has(key));
-  const othersKept = [...was.keys()].every((name) => name === profile || sameEntries(was.get(name), now.get(name))) && now.size === was.size + (was.has(profile) ? 0 : 1);
+  const holds =
+    own !== undefined && Object.entries(set).every(([key, value]) => own.get(key) === value) && remove.every((key) => !own.has(key));
+  const othersKept =
+    [...was.keys()].every((name) => name === profile || sameEntries(was.get(name), now.get(name))) &&
+    now.size === was.size + (was.has(profile) ? 0 : 1);
   if (!holds || !othersKept) throw new Error(`Writing profile [${profile}] did not read back as intended; the file was not changed.`);
 }
 

@@ -19,13 +19,27 @@ const Common = lazySchema(() => ({
   updatedAt: z.string(),
 }));
 
-export const ExportRecordSchema = lazySchema(() => z.discriminatedUnion('kind', [
-  z.strictObject({ ...Common, kind: z.literal('aws-profile'), credentialsFile: z.string().check(z.minLength(1)), configFile: z.string().check(z.minLength(1)), profile: z.string().check(z.minLength(1)) }),
-  z.strictObject({ ...Common, kind: z.literal('dotenv'), file: z.string().check(z.minLength(1)) }),
-  z.strictObject({ ...Common, kind: z.literal('terminal') }),
-  /** A profile of an OCI config file for an API signing key, and the private key file it names. */
-  z.strictObject({ ...Common, kind: z.literal('oci-config'), file: z.string().check(z.minLength(1)), profile: z.string().check(z.minLength(1)), keyFile: z.string().check(z.minLength(1)) }),
-]));
+export const ExportRecordSchema = lazySchema(() =>
+  z.discriminatedUnion('kind', [
+    z.strictObject({
+      ...Common,
+      kind: z.literal('aws-profile'),
+      credentialsFile: z.string().check(z.minLength(1)),
+      configFile: z.string().check(z.minLength(1)),
+      profile: z.string().check(z.minLength(1)),
+    }),
+    z.strictObject({ ...Common, kind: z.literal('dotenv'), file: z.string().check(z.minLength(1)) }),
+    z.strictObject({ ...Common, kind: z.literal('terminal') }),
+    /** A profile of an OCI config file for an API signing key, and the private key file it names. */
+    z.strictObject({
+      ...Common,
+      kind: z.literal('oci-config'),
+      file: z.string().check(z.minLength(1)),
+      profile: z.string().check(z.minLength(1)),
+      keyFile: z.string().check(z.minLength(1)),
+    }),
+  ]),
+);
 
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 export type ExportKind = ExportRecord['kind'];

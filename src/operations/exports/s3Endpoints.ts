@@ -22,17 +22,22 @@ export function s3Endpoint(target: S3Target): { endpointUrl: string; region: str
     case 'oci':
       if (!REGION.test(target.region)) throw new Error(`"${target.region}" is not an OCI region id such as eu-frankfurt-1.`);
       if (!NAMESPACE.test(target.namespace)) {
-        throw new Error(`"${target.namespace}" is not an Object Storage namespace: copy it from the OCI console (Tenancy details → Object Storage namespace).`);
+        throw new Error(
+          `"${target.namespace}" is not an Object Storage namespace: copy it from the OCI console (Tenancy details → Object Storage namespace).`,
+        );
       }
-      return { endpointUrl: `https://${target.namespace.toLowerCase()}.compat.objectstorage.${target.region}.oraclecloud.com`, region: target.region };
+      return {
+        endpointUrl: `https://${target.namespace.toLowerCase()}.compat.objectstorage.${target.region}.oraclecloud.com`,
+        region: target.region,
+      };
     case 'outscale':
       if (!REGION.test(target.region)) throw new Error(`"${target.region}" is not an OUTSCALE region such as eu-west-2.`);
       return { endpointUrl: `https://oos.${target.region}.outscale.com`, region: target.region };
     case 'ionos': {
       const endpointUrl = IONOS_S3_LOCATIONS[target.location];
-      if (!endpointUrl) throw new Error(`"${target.location}" is not an IONOS S3 location; use one of ${Object.keys(IONOS_S3_LOCATIONS).join(', ')}.`);
+      if (!endpointUrl)
+        throw new Error(`"${target.location}" is not an IONOS S3 location; use one of ${Object.keys(IONOS_S3_LOCATIONS).join(', ')}.`);
       return { endpointUrl, region: target.location };
     }
   }
 }
-

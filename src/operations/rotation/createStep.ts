@@ -21,7 +21,13 @@ export async function createNewKey(
 ): Promise<{ entry: JournalEntry; detail: string }> {
   const before = await save({ ...entry, keysBeforeCreate: keysBefore });
   const journal = deps.createJournal;
-  const intent = await journal?.begin({ accountId: entry.accountId, cloud: entry.cloud, userId: entry.userId, kind: entry.oldKey.kind, keysBefore });
+  const intent = await journal?.begin({
+    accountId: entry.accountId,
+    cloud: entry.cloud,
+    userId: entry.userId,
+    kind: entry.oldKey.kind,
+    keysBefore,
+  });
   try {
     let created: CreatedKey;
     try {
@@ -30,7 +36,8 @@ export async function createNewKey(
       if (intent && refusedBeforeCreating(error)) await journal?.clear(intent.id);
       throw error;
     }
-    if (!created.secret) throw new CloudError('server', `${entry.cloud} created key ${created.key.id} but returned no secret.`, { cloud: entry.cloud });
+    if (!created.secret)
+      throw new CloudError('server', `${entry.cloud} created key ${created.key.id} but returned no secret.`, { cloud: entry.cloud });
     let stored: unknown;
     try {
       await deps.vault.storeKeySecret(created.key, created.secret);

@@ -14,7 +14,17 @@ import { ROTATION_STEPS, type KeyRef, type KeyRotationPlan, type RotationPlan, t
 
 const DAY_MS = 86_400_000;
 
-export type { ExportRepointer, KeyOutcomeStatus, KeyRotationOutcome, RotationDeps, RotationOutcome, RotationVault, RunOptions, StepEvent, StepPhase } from './engineTypes';
+export type {
+  ExportRepointer,
+  KeyOutcomeStatus,
+  KeyRotationOutcome,
+  RotationDeps,
+  RotationOutcome,
+  RotationVault,
+  RunOptions,
+  StepEvent,
+  StepPhase,
+} from './engineTypes';
 
 function stamp(now: number): string {
   return new Date(now).toISOString();
@@ -90,14 +100,33 @@ export class RotationEngine {
         if (result.waiting) {
           entry = await this.#save({ ...entry, status: 'waiting-delete' });
           options.onStep?.({ rotationId, oldKeyId: entry.oldKey.id, step, phase: 'skipped', detail: result.detail });
-          return { rotationId, oldKeyId: entry.oldKey.id, newKeyId: entry.newKey?.id, status: 'waiting-delete', deleteAfter: new Date(entry.deleteAfter!), exportsUpdated: entry.updatedExports?.length ?? 0 };
+          return {
+            rotationId,
+            oldKeyId: entry.oldKey.id,
+            newKeyId: entry.newKey?.id,
+            status: 'waiting-delete',
+            deleteAfter: new Date(entry.deleteAfter!),
+            exportsUpdated: entry.updatedExports?.length ?? 0,
+          };
         }
         entry = await this.#save({ ...entry, completed: [...entry.completed, step] });
-        options.onStep?.({ rotationId, oldKeyId: entry.oldKey.id, step, phase: result.skipped ? 'skipped' : 'finished', detail: result.detail });
+        options.onStep?.({
+          rotationId,
+          oldKeyId: entry.oldKey.id,
+          step,
+          phase: result.skipped ? 'skipped' : 'finished',
+          detail: result.detail,
+        });
       }
       await this.deps.journal.remove(rotationId);
       this.deps.logger.info(`Rotation ${rotationId}: key ${entry.oldKey.id} of ${entry.userName} replaced by ${entry.newKey?.id ?? '?'}`);
-      return { rotationId, oldKeyId: entry.oldKey.id, newKeyId: entry.newKey?.id, status: 'done', exportsUpdated: entry.updatedExports?.length ?? 0 };
+      return {
+        rotationId,
+        oldKeyId: entry.oldKey.id,
+        newKeyId: entry.newKey?.id,
+        status: 'done',
+        exportsUpdated: entry.updatedExports?.length ?? 0,
+      };
     } catch (error) {
       const cancelled = error instanceof Cancelled || (isCloudError(error) && error.code === 'cancelled');
       const latest = this.deps.journal.get(rotationId) ?? entry;
@@ -129,26 +158,41 @@ export class RotationEngine {
     const entry = this.deps.journal.get(rotationId);
     if (!entry) throw new Error(`No unfinished rotation with id ${rotationId}; it may have finished in another window.`);
     if (entry.mode === 'renew' && entry.completed.includes('create')) {
-      throw new CloudError('conflict', `Key ${entry.oldKey.id} was renewed: its old secret no longer exists, so this rotation can only be finished.`, { cloud: entry.cloud });
+      throw new CloudError(
+        'conflict',
+        `Key ${entry.oldKey.id} was renewed: its old secret no longer exists, so this rotation can only be finished.`,
+        { cloud: entry.cloud },
+      );
     }
     if (entry.completed.includes('delete-old') || (oldDeletedFirst(entry) && entry.completed.includes('make-room'))) {
-      throw new CloudError('conflict', `The old key ${entry.oldKey.id} is already deleted; this rotation can only be finished.`, { cloud: entry.cloud });
+      throw new CloudError('conflict', `The old key ${entry.oldKey.id} is already deleted; this rotation can only be finished.`, {
+        cloud: entry.cloud,
+      });
     }
-    const emit = (detail: string) => options.onStep?.({ rotationId, oldKeyId: entry.oldKey.id, step: 'rollback', phase: 'finished', detail });
+    const emit = (detail: string) =>
+      options.onStep?.({ rotationId, oldKeyId: entry.oldKey.id, step: 'rollback', phase: 'finished', detail });
     const provider = await this.deps.provider(entry.accountId);
     const keys = await provider.listKeys(entry.userId, options.signal);
     let old = keys.find((k) => k.id === entry.oldKey.id && k.kind === entry.oldKey.kind);
     if (!old) {
-      throw new CloudError('not-found', `The old key ${entry.oldKey.id} no longer exists, so rolling back would leave ${entry.userName} without it. Resume the rotation instead.`, {
-        cloud: entry.cloud,
-      });
+      throw new CloudError(
+        'not-found',
+        `The old key ${entry.oldKey.id} no longer exists, so rolling back would leave ${entry.userName} without it. Resume the rotation instead.`,
+        {
+          cloud: entry.cloud,
+        },
+      );
     }
     if (entry.updatedExports?.length) {
       const oldSecret = await this.#secretOf(provider, entry, old, options.signal);
       if (!oldSecret) {
-        throw new CloudError('conflict', `Exports now use the new key and the old key's secret is not stored here, so they cannot be switched back. Resume the rotation instead.`, {
-          cloud: entry.cloud,
-        });
+        throw new CloudError(
+          'conflict',
+          `Exports now use the new key and the old key's secret is not stored here, so they cannot be switched back. Resume the rotation instead.`,
+          {
+            cloud: entry.cloud,
+          },
+        );
       }
       if (entry.newKey) await this.deps.exports.repoint(entry.accountId, entry.newKey.id, old, oldSecret, options.signal);
       emit(`Exports point at ${old.id} again.`);
@@ -176,8 +220,20 @@ export class RotationEngine {
       emit(`Deleted the new key ${key.id}.`);
     }
     if (kept.length > 0) {
-      await this.#save({ ...entry, status: 'failed', lastError: { step: 'create', code: 'conflict', message: `The old key ${old.id} is not active, so the new key ${kept.join(', ')} was kept.` } });
-      throw new CloudError('conflict', `The old key ${old.id} is ${old.state}, so the new key ${kept.join(', ')} was kept: it is ${entry.userName}'s only working key.`, { cloud: entry.cloud });
+      await this.#save({
+        ...entry,
+        status: 'failed',
+        lastError: {
+          step: 'create',
+          code: 'conflict',
+          message: `The old key ${old.id} is not active, so the new key ${kept.join(', ')} was kept.`,
+        },
+      });
+      throw new CloudError(
+        'conflict',
+        `The old key ${old.id} is ${old.state}, so the new key ${kept.join(', ')} was kept: it is ${entry.userName}'s only working key.`,
+        { cloud: entry.cloud },
+      );
     }
     await this.deps.journal.remove(rotationId);
     this.deps.logger.info(`Rotation ${rotationId}: rolled back; key ${old.id} of ${entry.userName} kept`);
@@ -234,11 +290,16 @@ export class RotationEngine {
     switch (step) {
       case 'preflight': {
         const caps = provider.capabilities(entry.oldKey.kind);
-        if (caps.maxKeysPerUser <= 0) throw new CloudError('invalid', `${entry.cloud} has no keys of kind ${entry.oldKey.kind} to rotate.`, { cloud: entry.cloud });
+        if (caps.maxKeysPerUser <= 0)
+          throw new CloudError('invalid', `${entry.cloud} has no keys of kind ${entry.oldKey.kind} to rotate.`, { cloud: entry.cloud });
         // Listing proves the account's own credentials work before anything changes.
         const keys = await kindKeys();
         if (!keys.some((k) => k.id === entry.oldKey.id)) {
-          throw new CloudError('not-found', `Key ${entry.oldKey.id} of ${entry.userName} no longer exists, so there is nothing to rotate. Forget this rotation.`, { cloud: entry.cloud });
+          throw new CloudError(
+            'not-found',
+            `Key ${entry.oldKey.id} of ${entry.userName} no longer exists, so there is nothing to rotate. Forget this rotation.`,
+            { cloud: entry.cloud },
+          );
         }
         // A renewal adds no key: the limit does not matter.
         if (entry.mode === 'renew') return { entry, detail: `Key ${entry.oldKey.id} is there; the credentials work.` };
@@ -261,7 +322,10 @@ export class RotationEngine {
         // The user chose this key in the plan; it may be the old key itself (then everything using it stops until the switch).
         await provider.deleteKey(victim, signal);
         await this.deps.vault.deleteKeySecret(victim);
-        return { entry, detail: victim.id === entry.oldKey.id ? `Deleted the old key ${victim.id} to make room.` : `Deleted ${victim.id} to make room.` };
+        return {
+          entry,
+          detail: victim.id === entry.oldKey.id ? `Deleted the old key ${victim.id} to make room.` : `Deleted ${victim.id} to make room.`,
+        };
       }
       case 'create': {
         if (entry.mode === 'renew') return renewOldKey(this.deps, (next) => this.#save(next), entry, provider, signal);
@@ -278,23 +342,40 @@ export class RotationEngine {
               return { entry: adopted, detail: `Found the key ${stray.id} created by the interrupted attempt; its secret is stored.` };
             }
             // Nothing proves the key is ours (another tool may have made it), so it is left alone.
-            this.deps.logger.warn(`Rotation ${entry.id}: key ${stray.id} appeared while an earlier attempt's answer was lost; its secret is unknown here, so it is left alone.`);
+            this.deps.logger.warn(
+              `Rotation ${entry.id}: key ${stray.id} appeared while an earlier attempt's answer was lost; its secret is unknown here, so it is left alone.`,
+            );
           }
         }
         if (entry.newKey) return { entry, skipped: true };
         const fresh = await kindKeys();
         if (fresh.length >= caps.maxKeysPerUser) {
-          throw new CloudError('quota', `${entry.userName} has ${fresh.length} of ${caps.maxKeysPerUser} keys allowed: delete one, then resume.`, { cloud: entry.cloud });
+          throw new CloudError(
+            'quota',
+            `${entry.userName} has ${fresh.length} of ${caps.maxKeysPerUser} keys allowed: delete one, then resume.`,
+            { cloud: entry.cloud },
+          );
         }
-        return createNewKey(this.deps, (next) => this.#save(next), entry, provider, fresh.map((k) => k.id), signal);
+        return createNewKey(
+          this.deps,
+          (next) => this.#save(next),
+          entry,
+          provider,
+          fresh.map((k) => k.id),
+          signal,
+        );
       }
       case 'verify': {
         const newKey = await this.#newKey(entry, provider, signal);
         const secret = await this.#secretOf(provider, entry, newKey, signal);
         if (!secret) {
-          throw new CloudError('conflict', `The secret of the new key ${newKey.id} is not in secret storage, so it cannot be verified or used. Roll this rotation back.`, {
-            cloud: entry.cloud,
-          });
+          throw new CloudError(
+            'conflict',
+            `The secret of the new key ${newKey.id} is not in secret storage, so it cannot be verified or used. Roll this rotation back.`,
+            {
+              cloud: entry.cloud,
+            },
+          );
         }
         const attempts = Math.max(1, this.deps.verifyAttempts ?? 3);
         for (let attempt = 1; ; attempt += 1) {
@@ -306,7 +387,11 @@ export class RotationEngine {
           }
           if (ok) return { entry, detail: `${newKey.id} works.` };
           if (attempt >= attempts) {
-            throw new CloudError('auth', `The new key ${newKey.id} was not accepted after ${attempts} attempts. Resume to try again later, or roll back.`, { cloud: entry.cloud });
+            throw new CloudError(
+              'auth',
+              `The new key ${newKey.id} was not accepted after ${attempts} attempts. Resume to try again later, or roll back.`,
+              { cloud: entry.cloud },
+            );
           }
           await sleep(this.deps.verifyDelayMs ?? 2_000, signal);
         }
@@ -315,10 +400,17 @@ export class RotationEngine {
         this.#assertVerified(entry);
         const newKey = await this.#newKey(entry, provider, signal);
         const secret = await this.#secretOf(provider, entry, newKey, signal);
-        if (!secret) throw new CloudError('conflict', `The secret of the new key ${newKey.id} is no longer in secret storage.`, { cloud: entry.cloud });
+        if (!secret)
+          throw new CloudError('conflict', `The secret of the new key ${newKey.id} is no longer in secret storage.`, {
+            cloud: entry.cloud,
+          });
         const changed = await this.deps.exports.repoint(entry.accountId, entry.oldKey.id, newKey, secret, signal);
         const all = [...new Set([...(entry.updatedExports ?? []), ...changed])];
-        return { entry: { ...entry, updatedExports: all }, skipped: changed.length === 0, detail: changed.length ? `Updated ${changed.length} export(s).` : 'No exports of the old key.' };
+        return {
+          entry: { ...entry, updatedExports: all },
+          skipped: changed.length === 0,
+          detail: changed.length ? `Updated ${changed.length} export(s).` : 'No exports of the old key.',
+        };
       }
       case 'deactivate-old': {
         this.#assertVerified(entry);
@@ -357,7 +449,10 @@ export class RotationEngine {
   async #newKey(entry: JournalEntry, provider: CloudProvider, signal?: AbortSignal): Promise<AccessKey> {
     if (!entry.newKey) throw new CloudError('conflict', 'The rotation has no new key yet.', { cloud: entry.cloud });
     const found = (await provider.listKeys(entry.userId, signal)).find((k) => k.id === entry.newKey!.id && k.kind === entry.newKey!.kind);
-    if (!found) throw new CloudError('not-found', `The new key ${entry.newKey.id} no longer exists at ${entry.cloud}. Roll this rotation back.`, { cloud: entry.cloud });
+    if (!found)
+      throw new CloudError('not-found', `The new key ${entry.newKey.id} no longer exists at ${entry.cloud}. Roll this rotation back.`, {
+        cloud: entry.cloud,
+      });
     return found;
   }
 }

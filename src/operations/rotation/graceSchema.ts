@@ -6,5 +6,8 @@ import { lazySchema } from '../../util/lazySchema';
  * of a grace period: the rotation journal, the Rotate form's messages and command arguments use it.
  */
 export const GraceSchema = lazySchema(() =>
-  z.discriminatedUnion('kind', [z.object({ kind: z.literal('now') }), z.object({ kind: z.literal('later'), days: z.int().check(z.minimum(1), z.maximum(365)) })]),
+  z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('now') }),
+    z.object({ kind: z.literal('later'), days: z.int().check(z.minimum(1), z.maximum(365)) }),
+  ]),
 );

@@ -27,11 +27,31 @@
  * `engine.pending()` lists unfinished rotations, `engine.resume(id)` continues one and
  * `engine.rollback(id)` undoes one without ever deleting the only working key.
  */
-export { RotationEngine, type ExportRepointer, type KeyRotationOutcome, type RotationDeps, type RotationOutcome, type RotationVault, type RunOptions, type StepEvent, type StepPhase } from './engine';
+export {
+  RotationEngine,
+  type ExportRepointer,
+  type KeyRotationOutcome,
+  type RotationDeps,
+  type RotationOutcome,
+  type RotationVault,
+  type RunOptions,
+  type StepEvent,
+  type StepPhase,
+} from './engine';
 export { JournalEntrySchema, MemoryJournalStorage, RotationJournal, type JournalEntry, type JournalStorage } from './journal';
 export { describePlan, planRotation, toKeyRef, type PlanInput } from './planner';
 export { ageWords } from './roomCandidates';
-export { ROTATION_STEPS, type GracePeriod, type KeyRef, type KeyRotationPlan, type NewKeySpec, type RoomCandidate, type RoomNeeded, type RotationPlan, type RotationStep } from './types';
+export {
+  ROTATION_STEPS,
+  type GracePeriod,
+  type KeyRef,
+  type KeyRotationPlan,
+  type NewKeySpec,
+  type RoomCandidate,
+  type RoomNeeded,
+  type RotationPlan,
+  type RotationStep,
+} from './types';
 
 import type { RotationEngine, RotationOutcome, RunOptions } from './engine';
 import type { RotationPlan } from './types';

@@ -7,49 +7,53 @@ import { GraceSchema } from './graceSchema';
 import { ROTATION_STEPS } from './types';
 import { CLOUD_IDS, KEY_KINDS } from '../../model/types';
 
-const KeyRefSchema = lazySchema(() => z.object({
-  id: z.string().check(z.minLength(1)),
-  kind: z.enum(KEY_KINDS),
-  displayName: z.optional(z.string()),
-  fingerprint: z.optional(z.string()),
-}));
+const KeyRefSchema = lazySchema(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    kind: z.enum(KEY_KINDS),
+    displayName: z.optional(z.string()),
+    fingerprint: z.optional(z.string()),
+  }),
+);
 
 /**
  * One rotation's progress as stored: ids, names, steps and timestamps. There is deliberately no
  * field that could hold a secret; `strictObject` rejects an entry that has unknown fields.
  */
-export const JournalEntrySchema = lazySchema(() => z.strictObject({
-  version: z.literal(1),
-  id: z.string().check(z.minLength(1)),
-  accountId: z.string().check(z.minLength(1)),
-  accountLabel: z.string(),
-  cloud: z.enum(CLOUD_IDS),
-  userId: z.string().check(z.minLength(1)),
-  userName: z.string(),
-  oldKey: KeyRefSchema,
-  /** `replace` when absent (entries written before renewal existed). */
-  mode: z.optional(z.enum(['replace', 'renew'])),
-  makeRoom: z.optional(KeyRefSchema),
-  deactivateOld: z.boolean(),
-  grace: GraceSchema,
-  newKeySpec: z.object({
-    displayName: z.optional(z.string()),
-    expiresAt: z.optional(z.string()),
-    keyBits: z.optional(z.union([z.literal(2048), z.literal(4096)])),
+export const JournalEntrySchema = lazySchema(() =>
+  z.strictObject({
+    version: z.literal(1),
+    id: z.string().check(z.minLength(1)),
+    accountId: z.string().check(z.minLength(1)),
+    accountLabel: z.string(),
+    cloud: z.enum(CLOUD_IDS),
+    userId: z.string().check(z.minLength(1)),
+    userName: z.string(),
+    oldKey: KeyRefSchema,
+    /** `replace` when absent (entries written before renewal existed). */
+    mode: z.optional(z.enum(['replace', 'renew'])),
+    makeRoom: z.optional(KeyRefSchema),
+    deactivateOld: z.boolean(),
+    grace: GraceSchema,
+    newKeySpec: z.object({
+      displayName: z.optional(z.string()),
+      expiresAt: z.optional(z.string()),
+      keyBits: z.optional(z.union([z.literal(2048), z.literal(4096)])),
+    }),
+    notes: z.array(z.string()),
+    status: z.enum(['planned', 'running', 'failed', 'cancelled', 'waiting-delete']),
+    completed: z.array(z.enum(ROTATION_STEPS)),
+    /** Ids of the user's keys of this kind just before `create`, so a key created by a call whose answer was lost can be found. */
+    keysBeforeCreate: z.optional(z.array(z.string())),
+    newKey: z.optional(KeyRefSchema),
+    oldDeactivated: z.optional(z.boolean()),
+    updatedExports: z.optional(z.array(z.string())),
+    deleteAfter: z.optional(z.string()),
+    lastError: z.optional(z.object({ step: z.enum(ROTATION_STEPS), code: z.string(), message: z.string() })),
+    startedAt: z.string(),
+    updatedAt: z.string(),
   }),
-  notes: z.array(z.string()),
-  status: z.enum(['planned', 'running', 'failed', 'cancelled', 'waiting-delete']),
-  completed: z.array(z.enum(ROTATION_STEPS)),
-  /** Ids of the user's keys of this kind just before `create`, so a key created by a call whose answer was lost can be found. */
-  keysBeforeCreate: z.optional(z.array(z.string())),
-  newKey: z.optional(KeyRefSchema),
-  oldDeactivated: z.optional(z.boolean()),
-  updatedExports: z.optional(z.array(z.string())),
-  deleteAfter: z.optional(z.string()),
-  lastError: z.optional(z.object({ step: z.enum(ROTATION_STEPS), code: z.string(), message: z.string() })),
-  startedAt: z.string(),
-  updatedAt: z.string(),
-}));
+);
 
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 

@@ -19,6 +19,9 @@ export function describeExport(record: ExportRecord): string {
  * profiles, the terminal), as places a person recognises. Other tools may use a key too; only
  * these are known here.
  */
-export function knownUses(exportsOf: (accountId: string, keyId: string) => readonly ExportRecord[], accountId: string): (keyId: string) => string[] {
+export function knownUses(
+  exportsOf: (accountId: string, keyId: string) => readonly ExportRecord[],
+  accountId: string,
+): (keyId: string) => string[] {
   return (keyId) => exportsOf(accountId, keyId).map(describeExport);
 }

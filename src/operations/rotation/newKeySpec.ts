@@ -26,15 +26,24 @@ function outscaleExpiry(input: NewKeyInput, key: AccessKey): { expiresAt?: strin
   if (key.expiresAt && key.createdAt && key.expiresAt.getTime() > key.createdAt.getTime()) {
     const lifetime = key.expiresAt.getTime() - key.createdAt.getTime();
     const expiresAt = new Date(input.now + lifetime).toISOString();
-    return { expiresAt, note: `The new key expires on ${expiresAt.slice(0, 10)}: the old key's lifetime of ${days(lifetime)} days is carried over.` };
+    return {
+      expiresAt,
+      note: `The new key expires on ${expiresAt.slice(0, 10)}: the old key's lifetime of ${days(lifetime)} days is carried over.`,
+    };
   }
   const fallback = input.outscaleExpiryDays;
   if (fallback && fallback > 0) {
     const expiresAt = new Date(input.now + fallback * DAY_MS).toISOString();
     const why = key.expiresAt ? 'the old key has no creation date to measure its lifetime, so' : 'the old key has no expiry, so';
-    return { expiresAt, note: `The new key expires on ${expiresAt.slice(0, 10)}: ${why} the default expiry setting (${fallback} days) applies.` };
+    return {
+      expiresAt,
+      note: `The new key expires on ${expiresAt.slice(0, 10)}: ${why} the default expiry setting (${fallback} days) applies.`,
+    };
   }
-  if (key.expiresAt) return { note: 'The new key has no expiry: the old key has no creation date to measure its lifetime, and the default expiry setting is off.' };
+  if (key.expiresAt)
+    return {
+      note: 'The new key has no expiry: the old key has no creation date to measure its lifetime, and the default expiry setting is off.',
+    };
   return {};
 }
 

@@ -4,7 +4,10 @@ import { toKeyRef } from './roomCandidates';
 import type { KeyRotationPlan, PlanInput } from './types';
 
 /** What every plan item starts with: a fresh id, where the key is, and the key itself. */
-export function planHead(input: PlanInput, key: AccessKey): Pick<KeyRotationPlan, 'id' | 'accountId' | 'accountLabel' | 'cloud' | 'userId' | 'userName' | 'oldKey'> {
+export function planHead(
+  input: PlanInput,
+  key: AccessKey,
+): Pick<KeyRotationPlan, 'id' | 'accountId' | 'accountLabel' | 'cloud' | 'userId' | 'userName' | 'oldKey'> {
   return {
     id: randomUUID(),
     accountId: input.account.id,

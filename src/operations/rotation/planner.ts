@@ -8,15 +8,14 @@ import type { GracePeriod, KeyRef, KeyRotationPlan, PlanInput, RoomNeeded, Rotat
 export { toKeyRef } from './roomCandidates';
 export type { PlanInput } from './types';
 
-
-
 function label(key: Pick<AccessKey, 'id' | 'displayName'>): string {
   return key.displayName ? `"${key.displayName}" (${key.id})` : key.id;
 }
 
 function verificationNote(cloud: CloudId, kind: KeyKind): string {
   if (cloud === 'outscale') return 'The new key is verified with a real call signed by it before the old key is touched.';
-  if (cloud === 'oci' && kind === 'api-signing-key') return 'The new API key is verified with a real call signed by its private key before the old key is touched.';
+  if (cloud === 'oci' && kind === 'api-signing-key')
+    return 'The new API key is verified with a real call signed by its private key before the old key is touched.';
   return `${CLOUD_NAMES[cloud]} accepts no call signed by this kind of key, so the new key is verified as active and listed before the old key is touched.`;
 }
 
@@ -59,7 +58,14 @@ export function planRotation(input: PlanInput): RotationPlan {
     let count = used.get(key.kind) ?? 0;
     if (count >= caps.maxKeysPerUser) {
       const others = input.keysOfUser.filter((k) => k.kind === key.kind && !rotating.has(k.id) && !removed.has(k.id));
-      const candidates = roomCandidates({ key, others, userName: input.user.name, now: input.now, usesOf: input.usesOf, signsWith: input.signsWith });
+      const candidates = roomCandidates({
+        key,
+        others,
+        userName: input.user.name,
+        now: input.now,
+        usesOf: input.usesOf,
+        signsWith: input.signsWith,
+      });
       const full = `${input.user.name} has ${count} of ${caps.maxKeysPerUser} keys allowed`;
       if (candidates.length === 0) {
         blocked.push({
@@ -75,12 +81,17 @@ export function planRotation(input: PlanInput): RotationPlan {
       }
       const chosen = candidates.find((c) => c.key.id === chosenId);
       if (!chosen) {
-        blocked.push({ key: toKeyRef(key), reason: `${full}; key ${chosenId} cannot be deleted to make room. Choose one of: ${candidates.map((c) => c.key.id).join(', ')}.` });
+        blocked.push({
+          key: toKeyRef(key),
+          reason: `${full}; key ${chosenId} cannot be deleted to make room. Choose one of: ${candidates.map((c) => c.key.id).join(', ')}.`,
+        });
         continue;
       }
       makeRoom = chosen.key;
       room = { key: toKeyRef(key), used: count, limit: caps.maxKeysPerUser, candidates };
-      notes.push(`${full}: you chose to delete ${chosen.choice === 'rotated-key' ? 'the old key' : `key ${label(chosen.key)}`} first to make room. ${chosen.stops}`);
+      notes.push(
+        `${full}: you chose to delete ${chosen.choice === 'rotated-key' ? 'the old key' : `key ${label(chosen.key)}`} first to make room. ${chosen.stops}`,
+      );
       if (chosen.choice === 'rotated-key') oldDeletedFirst = true;
       else {
         removed.add(chosen.key.id);
@@ -90,22 +101,30 @@ export function planRotation(input: PlanInput): RotationPlan {
     const deactivateOld = caps.canDeactivate && !oldDeletedFirst;
     // With the old key deleted first there is nothing left to wait for.
     const grace: GracePeriod = oldDeletedFirst ? { kind: 'now' } : input.grace;
-    const { spec, expiryNote } = newKeySpec({ cloud: input.account.cloud, outscaleExpiryDays: input.outscaleExpiryDays, now: input.now }, key, caps);
+    const { spec, expiryNote } = newKeySpec(
+      { cloud: input.account.cloud, outscaleExpiryDays: input.outscaleExpiryDays, now: input.now },
+      key,
+      caps,
+    );
     notes.push(`A new key is created and its secret is saved in VS Code secret storage before anything else.`);
     notes.push(verificationNote(input.account.cloud, key.kind));
     notes.push(exportsNote(key.kind));
     if (!oldDeletedFirst) {
-      if (!caps.canDeactivate) notes.push(`${CLOUD_NAMES[input.account.cloud]} cannot deactivate this kind of key: the old key stays active until it is deleted.`);
+      if (!caps.canDeactivate)
+        notes.push(`${CLOUD_NAMES[input.account.cloud]} cannot deactivate this kind of key: the old key stays active until it is deleted.`);
       else notes.push('The old key is then deactivated.');
       if (grace.kind === 'now') {
         notes.push('The old key is deleted as soon as the new one works.');
       } else {
-        notes.push(`The old key is deleted after ${grace.days} day${grace.days === 1 ? '' : 's'}; "Resume Rotations" reminds you and finishes it.`);
+        notes.push(
+          `The old key is deleted after ${grace.days} day${grace.days === 1 ? '' : 's'}; "Resume Rotations" reminds you and finishes it.`,
+        );
         count += 1;
       }
     }
     if (expiryNote) notes.push(expiryNote);
-    if (key.kind === 'api-signing-key') notes.push('A new 2048-bit RSA key pair is generated; its private key is kept in VS Code secret storage.');
+    if (key.kind === 'api-signing-key')
+      notes.push('A new 2048-bit RSA key pair is generated; its private key is kept in VS Code secret storage.');
     used.set(key.kind, count);
     items.push({
       ...planHead(input, key),
@@ -129,7 +148,9 @@ export function describePlan(plan: RotationPlan): string[] {
     for (const note of item.notes) lines.push(`   - ${note}`);
   }
   for (const entry of plan.needsRoom) {
-    lines.push(`Waiting for your choice: ${label(entry.key)}: ${entry.used} of ${entry.limit} keys allowed; choose the key to delete to make room.`);
+    lines.push(
+      `Waiting for your choice: ${label(entry.key)}: ${entry.used} of ${entry.limit} keys allowed; choose the key to delete to make room.`,
+    );
   }
   for (const entry of plan.blocked) lines.push(`Not rotated: ${label(entry.key)}: ${entry.reason}`);
   return lines;

@@ -12,7 +12,10 @@ export const RENEW_INSTEAD_NOTE =
  */
 export function renewPlanItem(input: PlanInput, key: AccessKey): KeyRotationPlan {
   const uses = input.usesOf?.(key.id) ?? [];
-  const known = uses.length > 0 ? `Known uses of the old secret, switched by Cloud Keys: ${uses.join('; ')}. Others (programs, CI variables) must be updated by hand.` : undefined;
+  const known =
+    uses.length > 0
+      ? `Known uses of the old secret, switched by Cloud Keys: ${uses.join('; ')}. Others (programs, CI variables) must be updated by hand.`
+      : undefined;
   return {
     ...planHead(input, key),
     mode: 'renew',

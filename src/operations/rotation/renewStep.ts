@@ -19,10 +19,17 @@ export async function renewOldKey(
   signal?: AbortSignal,
 ): Promise<{ entry: JournalEntry; detail: string }> {
   if (!provider.renewKey || !provider.capabilities(entry.oldKey.kind).canRenew) {
-    throw new CloudError('invalid', `${entry.cloud} cannot renew this kind of key; rotate it by replacing it instead.`, { cloud: entry.cloud });
+    throw new CloudError('invalid', `${entry.cloud} cannot renew this kind of key; rotate it by replacing it instead.`, {
+      cloud: entry.cloud,
+    });
   }
   const old = (await provider.listKeys(entry.userId, signal)).find((k) => k.id === entry.oldKey.id && k.kind === entry.oldKey.kind);
-  if (!old) throw new CloudError('not-found', `Key ${entry.oldKey.id} of ${entry.userName} no longer exists, so it cannot be renewed. Forget this rotation.`, { cloud: entry.cloud });
+  if (!old)
+    throw new CloudError(
+      'not-found',
+      `Key ${entry.oldKey.id} of ${entry.userName} no longer exists, so it cannot be renewed. Forget this rotation.`,
+      { cloud: entry.cloud },
+    );
   const renewed = await provider.renewKey(old, signal);
   try {
     await deps.vault.storeKeySecret(renewed.key, renewed.secret);
@@ -36,5 +43,8 @@ export async function renewOldKey(
     throw new SecretNotStoredError({ key: renewed.key, secret: renewed.secret }, error);
   }
   const next = await save({ ...entry, newKey: toKeyRef(renewed.key) });
-  return { entry: next, detail: `Renewed ${renewed.key.id}: it has a new secret, stored in secret storage; the old secret no longer works.` };
+  return {
+    entry: next,
+    detail: `Renewed ${renewed.key.id}: it has a new secret, stored in secret storage; the old secret no longer works.`,
+  };
 }

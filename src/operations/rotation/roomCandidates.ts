@@ -61,7 +61,15 @@ export function roomCandidates(input: CandidateInput): RoomCandidate[] {
   const candidate = (key: AccessKey, choice: RoomCandidate['choice'], stops: string): RoomCandidate => {
     const known = uses(input, key);
     const age = ageWords(key, input.now);
-    return { key: toKeyRef(key), choice, state: key.state, ...(age ? { age } : {}), uses: known, stops, summary: `${label(key)}: ${facts(key, input.now, known)}` };
+    return {
+      key: toKeyRef(key),
+      choice,
+      state: key.state,
+      ...(age ? { age } : {}),
+      uses: known,
+      stops,
+      summary: `${label(key)}: ${facts(key, input.now, known)}`,
+    };
   };
   const inactive = offered
     .filter((k) => k.state !== 'active')

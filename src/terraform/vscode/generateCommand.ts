@@ -21,10 +21,12 @@ import { terraformSettings } from './terraformSettings';
  * Lets a caller (a test, a keybinding) choose without being asked: `target` 'new' (an untitled
  * document) or 'append' (to the active Terraform file), and the rotation pattern.
  */
-const GenerateArgsSchema = lazySchema(() => z.strictObject({
-  target: z.optional(z.enum(['new', 'append'])),
-  rotationDays: z.optional(z.int().check(z.minimum(0))),
-}));
+const GenerateArgsSchema = lazySchema(() =>
+  z.strictObject({
+    target: z.optional(z.enum(['new', 'append'])),
+    rotationDays: z.optional(z.int().check(z.minimum(0))),
+  }),
+);
 type GenerateArgs = z.infer<typeof GenerateArgsSchema>;
 
 /** The arguments after the node: an options object, or (from a tree's context menu) the selected nodes, which mean no options. */
@@ -33,7 +35,14 @@ function generateArgs(args: unknown): GenerateArgs {
   const parsed = GenerateArgsSchema.safeParse(args);
   if (!parsed.success) {
     const problem = parsed.error.issues[0];
-    throw new Error(vscode.l10n.t('Generate Terraform takes {0} after the key, user or account; {1}: {2}', '{ target?: "new" | "append", rotationDays?: 0 or more }', problem?.path.join('.') || 'the argument', problem?.message ?? 'invalid'));
+    throw new Error(
+      vscode.l10n.t(
+        'Generate Terraform takes {0} after the key, user or account; {1}: {2}',
+        '{ target?: "new" | "append", rotationDays?: 0 or more }',
+        problem?.path.join('.') || 'the argument',
+        problem?.message ?? 'invalid',
+      ),
+    );
   }
   return parsed.data;
 }
@@ -55,22 +64,39 @@ async function pickTarget(s: FeatureServices): Promise<Target | undefined> {
   const accountNode = await pickAccount(s, vscode.l10n.t('Generate Terraform for which account?'));
   if (!accountNode) return undefined;
   const { account } = accountNode;
-  const view = await withCancellableProgress(vscode.l10n.t('Listing users of {0}…', account.label), (signal) => s.browser.users(account, signal));
+  const view = await withCancellableProgress(vscode.l10n.t('Listing users of {0}…', account.label), (signal) =>
+    s.browser.users(account, signal),
+  );
   type UserItem = vscode.QuickPickItem & { user?: CloudUser };
   const userItems: UserItem[] = [
-    { label: vscode.l10n.t('$(cloud) Provider block for {0}', account.label), description: vscode.l10n.t('uses the same profile, no secret') },
-    ...view.users.map((user) => ({ label: `$(person) ${user.name}`, description: user.isCaller ? vscode.l10n.t('you') : user.email, user })),
+    {
+      label: vscode.l10n.t('$(cloud) Provider block for {0}', account.label),
+      description: vscode.l10n.t('uses the same profile, no secret'),
+    },
+    ...view.users.map((user) => ({
+      label: `$(person) ${user.name}`,
+      description: user.isCaller ? vscode.l10n.t('you') : user.email,
+      user,
+    })),
   ];
-  const pickedUser = await vscode.window.showQuickPick(userItems, { placeHolder: vscode.l10n.t('The provider block, or the keys of a user') });
+  const pickedUser = await vscode.window.showQuickPick(userItems, {
+    placeHolder: vscode.l10n.t('The provider block, or the keys of a user'),
+  });
   if (!pickedUser) return undefined;
   if (!pickedUser.user) return { kind: 'account', account };
   const user = pickedUser.user;
-  const keys = await withCancellableProgress(vscode.l10n.t('Listing keys of {0}…', user.name), (signal) => s.browser.keys(account, user, signal));
+  const keys = await withCancellableProgress(vscode.l10n.t('Listing keys of {0}…', user.name), (signal) =>
+    s.browser.keys(account, user, signal),
+  );
   type KeyItem = vscode.QuickPickItem & { keys?: readonly AccessKey[] };
   const managed = keys.filter((k) => resourceTypeFor(account.cloud, k.kind) !== undefined);
   const keyItems: KeyItem[] = [
     { label: vscode.l10n.t('$(key) All keys of {0}', user.name), description: String(managed.length) },
-    ...managed.map((key) => ({ label: key.displayName || key.fingerprint || key.id, description: `${key.id} · ${key.state}`, keys: [key] })),
+    ...managed.map((key) => ({
+      label: key.displayName || key.fingerprint || key.id,
+      description: `${key.id} · ${key.state}`,
+      keys: [key],
+    })),
   ];
   const pickedKeys = await vscode.window.showQuickPick(keyItems, { placeHolder: vscode.l10n.t('Which keys?') });
   if (!pickedKeys) return undefined;
@@ -85,7 +111,9 @@ async function chooseTarget(args: GenerateArgs): Promise<{ kind: 'new' } | { kin
   const terraformEditor = editor?.document.languageId === 'terraform' ? editor : undefined;
   if (args.target === 'new' || (!args.target && !terraformEditor)) return { kind: 'new' };
   if (!terraformEditor) {
-    throw new Error(vscode.l10n.t('Append to a file needs an open Terraform file: open the .tf file to append to, or generate into a new document.'));
+    throw new Error(
+      vscode.l10n.t('Append to a file needs an open Terraform file: open the .tf file to append to, or generate into a new document.'),
+    );
   }
   if (args.target === 'append') return { kind: 'append', editor: terraformEditor };
   const name = fileName(terraformEditor.document);
@@ -97,7 +125,10 @@ async function chooseTarget(args: GenerateArgs): Promise<{ kind: 'new' } | { kin
       target: 'append',
     },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Generate Terraform'), placeHolder: vscode.l10n.t('Where should the HCL go?') });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: vscode.l10n.t('Generate Terraform'),
+    placeHolder: vscode.l10n.t('Where should the HCL go?'),
+  });
   if (!picked) return undefined;
   return picked.target === 'new' ? { kind: 'new' } : { kind: 'append', editor: terraformEditor };
 }
@@ -149,7 +180,8 @@ async function appendHcl(editor: vscode.TextEditor, generate: Generate, rotation
     for (const insertion of plan.insertions) edit.insert(document.uri, document.positionAt(insertion.offset), insertion.text);
     added = plan.added;
   }
-  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(vscode.l10n.t('{0} did not accept the edit (it may be read-only).', fileName(document)));
+  if (!(await vscode.workspace.applyEdit(edit)))
+    throw new Error(vscode.l10n.t('{0} did not accept the edit (it may be read-only).', fileName(document)));
   // Show what was added: from the first line of the HCL to its end.
   const placedText = generated.body.replace(/\n+$/, '').replace(/\n/g, document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n');
   const placed = editor.document.getText().indexOf(placedText);
@@ -162,7 +194,12 @@ async function appendHcl(editor: vscode.TextEditor, generate: Generate, rotation
   void vscode.window.showInformationMessage(
     added.length === 0
       ? vscode.l10n.t('Appended to {0}, not saved yet.', fileName(document))
-      : vscode.l10n.t('Appended to {0} and added {1} to required_providers in {2}, not saved yet.', fileName(document), providers, fileName(elsewhere ?? document)),
+      : vscode.l10n.t(
+          'Appended to {0} and added {1} to required_providers in {2}, not saved yet.',
+          fileName(document),
+          providers,
+          fileName(elsewhere ?? document),
+        ),
   );
   return generated.body;
 }
@@ -179,16 +216,22 @@ async function writeHcl(generate: Generate, args: GenerateArgs): Promise<string 
 }
 
 export function registerGenerateCommand(s: FeatureServices, ctx: CommandContext): vscode.Disposable {
-  return registerCommand(COMMAND_IDS.generateTerraform, async (node?: unknown, args?: unknown) => {
-    const target = targetOf(node) ?? (node === undefined ? await pickTarget(s) : undefined);
-    if (!target) return undefined;
-    const options = generateArgs(args);
-    if (target.kind === 'account') {
-      return writeHcl(() => loadTerraformGenerator().accountTerraform(target.account), options);
-    }
-    const keys =
-      target.keys ??
-      (await withCancellableProgress(vscode.l10n.t('Listing keys of {0}…', target.user.name), (signal) => s.browser.keys(target.account, target.user, signal)));
-    return writeHcl((o) => loadTerraformGenerator().keysTerraform(target.account, target.user, keys, o), options);
-  }, ctx);
+  return registerCommand(
+    COMMAND_IDS.generateTerraform,
+    async (node?: unknown, args?: unknown) => {
+      const target = targetOf(node) ?? (node === undefined ? await pickTarget(s) : undefined);
+      if (!target) return undefined;
+      const options = generateArgs(args);
+      if (target.kind === 'account') {
+        return writeHcl(() => loadTerraformGenerator().accountTerraform(target.account), options);
+      }
+      const keys =
+        target.keys ??
+        (await withCancellableProgress(vscode.l10n.t('Listing keys of {0}…', target.user.name), (signal) =>
+          s.browser.keys(target.account, target.user, signal),
+        ));
+      return writeHcl((o) => loadTerraformGenerator().keysTerraform(target.account, target.user, keys, o), options);
+    },
+    ctx,
+  );
 }

@@ -72,13 +72,33 @@ export class KeyCodeLenses implements vscode.CodeLensProvider<vscode.CodeLens>, 
     }, 50);
   }
 
-  #lensesFor(document: vscode.TextDocument, range: vscode.Range, lookup: KeyLookup, status: LiveStatus, canRotate: boolean): vscode.CodeLens[] {
+  #lensesFor(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    lookup: KeyLookup,
+    status: LiveStatus,
+    canRotate: boolean,
+  ): vscode.CodeLens[] {
     const lenses: vscode.CodeLens[] = [];
     const showKey = status.kind === 'found' ? { command: TERRAFORM_COMMAND_IDS.showKeyInTree, arguments: [status.node] } : undefined;
-    lenses.push(new vscode.CodeLens(range, { title: statusTitle(status), command: showKey?.command ?? '', arguments: showKey?.arguments, tooltip: vscode.l10n.t('Live state from Cloud Keys') }));
+    lenses.push(
+      new vscode.CodeLens(range, {
+        title: statusTitle(status),
+        command: showKey?.command ?? '',
+        arguments: showKey?.arguments,
+        tooltip: vscode.l10n.t('Live state from Cloud Keys'),
+      }),
+    );
     if (status.kind === 'found') {
-      if (canRotate) lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Rotate'), command: ROTATE_COMMAND, arguments: [status.node] }));
-      lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Show in Cloud Keys'), command: TERRAFORM_COMMAND_IDS.showKeyInTree, arguments: [status.node] }));
+      if (canRotate)
+        lenses.push(new vscode.CodeLens(range, { title: vscode.l10n.t('Rotate'), command: ROTATE_COMMAND, arguments: [status.node] }));
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: vscode.l10n.t('Show in Cloud Keys'),
+          command: TERRAFORM_COMMAND_IDS.showKeyInTree,
+          arguments: [status.node],
+        }),
+      );
     }
     const importable = status.kind === 'found' ? !lookup.importBlock : status.kind !== 'unknown' && status.candidates.length > 0;
     if (importable) {

@@ -12,8 +12,20 @@ import { KEY_RESOURCES } from '../resourceTypes';
 
 /** What Cloud Keys knows of the key a Terraform resource manages. */
 export type LiveStatus =
-  | { readonly kind: 'found'; readonly text: string; readonly flagged: boolean; readonly node: KeyNode; readonly candidates: readonly AccessKey[] }
-  | { readonly kind: 'missing' | 'not-created' | 'ambiguous'; readonly text: string; readonly account: Account; readonly user: CloudUser; readonly candidates: readonly AccessKey[] }
+  | {
+      readonly kind: 'found';
+      readonly text: string;
+      readonly flagged: boolean;
+      readonly node: KeyNode;
+      readonly candidates: readonly AccessKey[];
+    }
+  | {
+      readonly kind: 'missing' | 'not-created' | 'ambiguous';
+      readonly text: string;
+      readonly account: Account;
+      readonly user: CloudUser;
+      readonly candidates: readonly AccessKey[];
+    }
   | { readonly kind: 'unknown'; readonly text: string };
 
 function identity(lookup: KeyLookup): string {
@@ -99,7 +111,12 @@ export class LiveKeys implements vscode.Disposable {
         case 'ambiguous':
           return {
             kind: 'ambiguous',
-            text: vscode.l10n.t('{0} keys of {1} in {2}: add an import block to pick one', match.candidates.length, user.name, account.label),
+            text: vscode.l10n.t(
+              '{0} keys of {1} in {2}: add an import block to pick one',
+              match.candidates.length,
+              user.name,
+              account.label,
+            ),
             account,
             user,
             candidates: match.candidates,

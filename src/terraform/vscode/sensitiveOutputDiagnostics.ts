@@ -56,7 +56,11 @@ export class SensitiveOutputDiagnostics implements vscode.CodeActionProvider, vs
     this.#collection.set(document.uri, diagnostics);
   }
 
-  provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext): vscode.CodeAction[] {
+  provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+  ): vscode.CodeAction[] {
     const ours = context.diagnostics.filter((d) => d.code === UNSAFE_OUTPUT_CODE && d.source === DIAGNOSTIC_SOURCE);
     if (ours.length === 0) return [];
     // Diagnostics reach this method as copies: the fix is worked out again from the (cached) scan.
@@ -71,7 +75,11 @@ export class SensitiveOutputDiagnostics implements vscode.CodeActionProvider, vs
       seen.add(key);
       const action = new vscode.CodeAction(vscode.l10n.t('Mark output "{0}" sensitive', unsafe.output), vscode.CodeActionKind.QuickFix);
       action.edit = new vscode.WorkspaceEdit();
-      action.edit.replace(document.uri, new vscode.Range(document.positionAt(unsafe.fix.start), document.positionAt(unsafe.fix.end)), unsafe.fix.text);
+      action.edit.replace(
+        document.uri,
+        new vscode.Range(document.positionAt(unsafe.fix.start), document.positionAt(unsafe.fix.end)),
+        unsafe.fix.text,
+      );
       action.diagnostics = diagnostics;
       action.isPreferred = true;
       actions.push(action);

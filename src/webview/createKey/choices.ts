@@ -24,11 +24,22 @@ export function kindChoices(account: Account, provider: CloudProvider): KindChoi
 }
 
 export function accountChoice(account: Account, provider: CloudProvider): AccountChoice {
-  return { id: account.id, label: account.label, cloud: account.cloud, cloudName: CLOUD_NAMES[account.cloud], kinds: kindChoices(account, provider) };
+  return {
+    id: account.id,
+    label: account.label,
+    cloud: account.cloud,
+    cloudName: CLOUD_NAMES[account.cloud],
+    kinds: kindChoices(account, provider),
+  };
 }
 
 export function userChoice(user: CloudUser): UserChoice {
-  return { id: user.id, name: user.name, detail: [user.isCaller ? 'you' : '', user.email ?? ''].filter(Boolean).join(' · '), isCaller: user.isCaller };
+  return {
+    id: user.id,
+    name: user.name,
+    detail: [user.isCaller ? 'you' : '', user.email ?? ''].filter(Boolean).join(' · '),
+    isCaller: user.isCaller,
+  };
 }
 
 /** What the result view calls the secret half of a new key. */

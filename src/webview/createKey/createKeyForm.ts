@@ -23,8 +23,7 @@ export interface FieldError {
 }
 
 export type CheckedForm =
-  | { ok: true; account: AccountChoice; kind: KindChoice; user: CloudUser; options: CreateKeyOptions }
-  | { ok: false; errors: FieldError[] };
+  { ok: true; account: AccountChoice; kind: KindChoice; user: CloudUser; options: CreateKeyOptions } | { ok: false; errors: FieldError[] };
 
 /**
  * Checks a submitted Create Key form against what the host knows (the accounts, the users it
@@ -41,9 +40,17 @@ export function checkCreateForm(
   const account = accounts.find((a) => a.id === form.accountId);
   if (!account) return { ok: false, errors: [{ field: 'accountId', message: 'Choose an account from the list.' }] };
   const user = usersOf(account.id)?.find((u) => u.id === form.userId);
-  if (!user) errors.push({ field: 'userId', message: form.userId ? 'That user is not in this account any more. Choose a user from the list.' : 'Choose the user the key is for.' });
+  if (!user)
+    errors.push({
+      field: 'userId',
+      message: form.userId ? 'That user is not in this account any more. Choose a user from the list.' : 'Choose the user the key is for.',
+    });
   const kind = account.kinds.find((k) => k.kind === form.kind);
-  if (!kind) return { ok: false, errors: [...errors, { field: 'kind', message: `${account.cloudName} does not offer this kind of key. Choose one from the list.` }] };
+  if (!kind)
+    return {
+      ok: false,
+      errors: [...errors, { field: 'kind', message: `${account.cloudName} does not offer this kind of key. Choose one from the list.` }],
+    };
 
   const options: { -readonly [K in keyof CreateKeyOptions]: CreateKeyOptions[K] } = {};
   const name = form.displayName?.trim();
@@ -52,7 +59,8 @@ export function checkCreateForm(
     else options.displayName = name;
   }
   if (form.expiresOn?.trim()) {
-    if (!kind.canExpire) errors.push({ field: 'expiresOn', message: `${account.cloudName} keys of this kind cannot expire. Leave the date empty.` });
+    if (!kind.canExpire)
+      errors.push({ field: 'expiresOn', message: `${account.cloudName} keys of this kind cannot expire. Leave the date empty.` });
     else {
       const parsed = parseExpiryInput(form.expiresOn, now);
       if (!parsed.ok) errors.push({ field: 'expiresOn', message: parsed.message });

@@ -99,7 +99,12 @@ export class CreateKeyController implements PanelController {
     this.#accountObjects = new Map(accounts.map((a) => [a.id, a]));
     this.#accounts = accounts.map((a) => accountChoice(a, this.s.registry.provider(a))).filter((a) => a.kinds.length > 0);
     const selected = this.preset && this.#accountObjects.has(this.preset.accountId) ? this.preset : undefined;
-    this.host.post({ type: 'create/accounts', accounts: this.#accounts, today: new Date().toISOString().slice(0, 10), ...(selected ? { selected } : {}) });
+    this.host.post({
+      type: 'create/accounts',
+      accounts: this.#accounts,
+      today: new Date().toISOString().slice(0, 10),
+      ...(selected ? { selected } : {}),
+    });
   }
 
   async #sendUsers(accountId: string): Promise<void> {
@@ -124,7 +129,14 @@ export class CreateKeyController implements PanelController {
     if (!account || !user || !choice) return;
     try {
       const keys = await this.s.browser.keys(account, user);
-      this.host.post({ type: 'create/slots', accountId, userId, kind, used: keys.filter((k) => k.kind === kind).length, max: choice.maxKeysPerUser });
+      this.host.post({
+        type: 'create/slots',
+        accountId,
+        userId,
+        kind,
+        used: keys.filter((k) => k.kind === kind).length,
+        max: choice.maxKeysPerUser,
+      });
     } catch (error) {
       this.host.fail(`Listing the keys of ${user.name}`, error, 'userId');
     }
@@ -146,10 +158,18 @@ export class CreateKeyController implements PanelController {
     this.host.post({ type: 'busy', label: title, cancellable: true });
     try {
       const created = await withCancellableProgress(title, (signal) =>
-        createKeyStoringSecret(provider, user, kind.kind, options, {
-          storeKeySecret: (key, secret) => this.s.secrets.storeKeySecret(key, account.cloud, secret),
-          deleteKeySecret: (key) => this.s.secrets.deleteKeySecret(key),
-        }, AbortSignal.any([signal, abort.signal]), this.s.createJournal),
+        createKeyStoringSecret(
+          provider,
+          user,
+          kind.kind,
+          options,
+          {
+            storeKeySecret: (key, secret) => this.s.secrets.storeKeySecret(key, account.cloud, secret),
+            deleteKeySecret: (key) => this.s.secrets.deleteKeySecret(key),
+          },
+          AbortSignal.any([signal, abort.signal]),
+          this.s.createJournal,
+        ),
       );
       this.s.tree.refresh(this.s.tree.userNode(account, user));
       this.s.logger.info(`Created key ${created.key.id} for ${user.name} in ${account.label} from the Create Key form`);
@@ -162,7 +182,9 @@ export class CreateKeyController implements PanelController {
         secretStored: created.secret !== undefined,
         secretLabel: secretLabel(account, kind.kind),
         followUps: [
-          ...(created.secret !== undefined && (isS3CredentialKind(created.key.kind) || account.cloud === 'oci') ? (['export'] as const) : []),
+          ...(created.secret !== undefined && (isS3CredentialKind(created.key.kind) || account.cloud === 'oci')
+            ? (['export'] as const)
+            : []),
           ...(resourceTypeFor(account.cloud, created.key.kind) ? (['terraform'] as const) : []),
         ],
       };
@@ -176,9 +198,17 @@ export class CreateKeyController implements PanelController {
         this.host.fail('Creating a key from the form', error);
         await showUnstoredSecret(error, this.s.clipboard);
       } else if (isCloudError(error) && error.code === 'cancelled') {
-        this.host.post({ type: 'notice', message: vscode.l10n.t('Cancelled. Refresh the tree to check whether {0} got a new key anyway.', user.name) });
+        this.host.post({
+          type: 'notice',
+          message: vscode.l10n.t('Cancelled. Refresh the tree to check whether {0} got a new key anyway.', user.name),
+        });
       } else {
-        const field = isCloudError(error) && error.code === 'quota' ? 'userId' : isCloudError(error) && error.code === 'invalid' && options.publicKeyPem ? 'pem' : undefined;
+        const field =
+          isCloudError(error) && error.code === 'quota'
+            ? 'userId'
+            : isCloudError(error) && error.code === 'invalid' && options.publicKeyPem
+              ? 'pem'
+              : undefined;
         this.host.fail('Creating a key from the form', error, field);
       }
     } finally {

@@ -15,7 +15,6 @@ export interface DetailsInput {
   readonly now: number;
 }
 
-
 /** Everything the Key Details page shows, and the actions this key allows on its cloud. */
 export function keyDetails(input: DetailsInput): Details {
   const { account, user, key, capabilities, policy, now } = input;

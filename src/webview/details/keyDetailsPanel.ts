@@ -42,7 +42,10 @@ export class KeyDetailsController implements PanelController {
       this.#node = { kind: 'key', account, user, key, secretStored };
       const capabilities = this.s.registry.provider(account).capabilities(key.kind);
       this.host.title = vscode.l10n.t('Key {0}', key.displayName || key.id);
-      this.host.post({ type: 'details/data', details: keyDetails({ account, user, key, capabilities, secretStored, policy: this.policy(), now: Date.now() }) });
+      this.host.post({
+        type: 'details/data',
+        details: keyDetails({ account, user, key, capabilities, secretStored, policy: this.policy(), now: Date.now() }),
+      });
       return true;
     } catch (error) {
       this.host.fail(`Reading key ${this.ref.keyId}`, error);

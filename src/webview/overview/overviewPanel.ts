@@ -58,9 +58,15 @@ export class OverviewController implements PanelController {
       const result = await withCancellableProgress(vscode.l10n.t('Loading the keys of {0} accounts…', accounts.length), (signal) => {
         const both = AbortSignal.any([signal, abort.signal]);
         const now = Date.now();
-        return collectRows(accounts, this.s.browser, (account, user, key) => toKeyRow(account, user, key, policy, now), (done, total, label) => {
-          this.host.post({ type: 'overview/progress', done, total, label });
-        }, both);
+        return collectRows(
+          accounts,
+          this.s.browser,
+          (account, user, key) => toKeyRow(account, user, key, policy, now),
+          (done, total, label) => {
+            this.host.post({ type: 'overview/progress', done, total, label });
+          },
+          both,
+        );
       });
       for (const problem of result.problems) this.s.logger.warn(`Key Age Overview: ${problem}`);
       this.#data = { type: 'overview/data', rows: result.rows, policy, problems: result.problems, cancelled: result.cancelled };

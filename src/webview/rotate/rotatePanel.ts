@@ -89,7 +89,9 @@ export class RotateController implements PanelController {
         if (this.running) return;
         this.#selected = message.keyIds.filter((id) => this.#keys.some((k) => k.id === id));
         this.#grace = message.grace;
-        this.#makeRoom = (message.makeRoom ?? []).filter((m) => this.#selected.includes(m.keyId) && this.#keys.some((k) => k.id === m.deleteKeyId));
+        this.#makeRoom = (message.makeRoom ?? []).filter(
+          (m) => this.#selected.includes(m.keyId) && this.#keys.some((k) => k.id === m.deleteKeyId),
+        );
         this.#outcome = undefined;
         this.#steps = [];
         this.#replan();
@@ -111,7 +113,12 @@ export class RotateController implements PanelController {
     const account = await this.s.registry.find(this.target.accountId);
     if (!account) throw new CloudError('not-found', 'That account is no longer configured. Refresh the Cloud Keys view.');
     const view = await this.s.browser.users(account);
-    const user = view.users.find((u) => u.id === this.target.userId) ?? { id: this.target.userId, accountId: account.id, name: this.target.userId, isCaller: false };
+    const user = view.users.find((u) => u.id === this.target.userId) ?? {
+      id: this.target.userId,
+      accountId: account.id,
+      name: this.target.userId,
+      isCaller: false,
+    };
     this.#keys = await this.s.registry.provider(account).listKeys(user.id);
     this.#account = account;
     this.#user = user;
@@ -158,7 +165,10 @@ export class RotateController implements PanelController {
     if (this.running) return;
     const shown = this.#plan;
     if (!shown || shown.id !== planId || shown.id === this.#ranPlanId || shown.plan.items.length === 0 || !this.#account || !this.#user) {
-      this.host.post({ type: 'error', message: vscode.l10n.t('The plan changed before it started. Check the plan again, then press Rotate.') });
+      this.host.post({
+        type: 'error',
+        message: vscode.l10n.t('The plan changed before it started. Check the plan again, then press Rotate.'),
+      });
       return;
     }
     const account = this.#account;
@@ -169,15 +179,28 @@ export class RotateController implements PanelController {
     this.#steps = [];
     this.#outcome = undefined;
     this.host.post({ type: 'busy', label: vscode.l10n.t('Rotating…'), cancellable: true });
-    this.s.logger.info(`Rotating ${shown.plan.items.map((i) => i.oldKey.id).join(', ')} of ${user.name} in ${account.label} from the Rotate form`);
+    this.s.logger.info(
+      `Rotating ${shown.plan.items.map((i) => i.oldKey.id).join(', ')} of ${user.name} in ${account.label} from the Rotate form`,
+    );
     try {
       const onStep = (e: StepEvent) => {
-        const step: Message<'rotate/step'> = { type: 'rotate/step', rotationId: e.rotationId, step: e.step, phase: e.phase, ...(e.detail ? { detail: e.detail } : {}) };
+        const step: Message<'rotate/step'> = {
+          type: 'rotate/step',
+          rotationId: e.rotationId,
+          step: e.step,
+          phase: e.phase,
+          ...(e.detail ? { detail: e.detail } : {}),
+        };
         this.#steps.push(step);
         this.host.post(step);
       };
       const outcome = await this.rotation.engine().run(shown.plan, { onStep, signal: abort.signal });
-      const items = outcome.items.map((o) => outcomeItemView(o, shown.plan.items.find((i) => i.id === o.rotationId)));
+      const items = outcome.items.map((o) =>
+        outcomeItemView(
+          o,
+          shown.plan.items.find((i) => i.id === o.rotationId),
+        ),
+      );
       this.#outcome = { type: 'rotate/outcome', items, summary: outcomeSummary(items) };
       this.host.post(this.#outcome);
       for (const item of outcome.items) {
@@ -188,7 +211,10 @@ export class RotateController implements PanelController {
       this.host.post({ type: 'idle' });
       this.s.tree.refresh(this.s.tree.userNode(account, user));
       // The next plan starts from the keys as they are now.
-      this.#keys = await this.s.registry.provider(account).listKeys(user.id).catch(() => this.#keys);
+      this.#keys = await this.s.registry
+        .provider(account)
+        .listKeys(user.id)
+        .catch(() => this.#keys);
       this.#selected = this.#selected.filter((id) => this.#keys.some((k) => k.id === id));
       this.#makeRoom = [];
     }

@@ -34,13 +34,17 @@ export function planItemView(item: KeyRotationPlan, exports: readonly ExportReco
   const verify = item.notes.find((n) => /verified/.test(n)) ?? 'The new key is checked before the old key is touched.';
   // Rotation updates access-key exports of access keys and OCI profiles of API signing keys.
   const exportPlaces = exports.filter((r) => (r.kind === 'oci-config') === (item.oldKey.kind === 'api-signing-key')).map(describeExport);
-  const steps: PlanItem['steps'] = [{ step: 'preflight', label: 'Check', detail: 'Credentials work and the user has room for one more key.' }];
+  const steps: PlanItem['steps'] = [
+    { step: 'preflight', label: 'Check', detail: 'Credentials work and the user has room for one more key.' },
+  ];
   const oldFirst = item.makeRoom?.id === item.oldKey.id;
   if (item.makeRoom) {
     steps.push({
       step: 'make-room',
       label: 'Make room',
-      detail: oldFirst ? `Delete the old key ${label(item.makeRoom)} first: everything using it stops until you switch to the new key.` : `Delete key ${label(item.makeRoom)}, as you chose: everything using it stops working.`,
+      detail: oldFirst
+        ? `Delete the old key ${label(item.makeRoom)} first: everything using it stops until you switch to the new key.`
+        : `Delete key ${label(item.makeRoom)}, as you chose: everything using it stops working.`,
     });
   }
   steps.push(
@@ -49,24 +53,41 @@ export function planItemView(item: KeyRotationPlan, exports: readonly ExportReco
     {
       step: 'update-exports',
       label: 'Update exports',
-      detail: exportPlaces.length === 0 ? 'No export of this key to update.' : `Switch ${exportPlaces.length} export${exportPlaces.length === 1 ? '' : 's'} to the new key.`,
+      detail:
+        exportPlaces.length === 0
+          ? 'No export of this key to update.'
+          : `Switch ${exportPlaces.length} export${exportPlaces.length === 1 ? '' : 's'} to the new key.`,
     },
   );
-  if (item.deactivateOld) steps.push({ step: 'deactivate-old', label: 'Deactivate', detail: `Deactivate the old key ${label(item.oldKey)}.` });
-  if (!oldFirst) steps.push({
-    step: 'delete-old',
-    label: 'Delete',
-    detail: item.grace.kind === 'now' ? `Delete the old key ${label(item.oldKey)}.` : `Delete the old key ${label(item.oldKey)} after ${item.grace.days} day${item.grace.days === 1 ? '' : 's'}.`,
-  });
+  if (item.deactivateOld)
+    steps.push({ step: 'deactivate-old', label: 'Deactivate', detail: `Deactivate the old key ${label(item.oldKey)}.` });
+  if (!oldFirst)
+    steps.push({
+      step: 'delete-old',
+      label: 'Delete',
+      detail:
+        item.grace.kind === 'now'
+          ? `Delete the old key ${label(item.oldKey)}.`
+          : `Delete the old key ${label(item.oldKey)} after ${item.grace.days} day${item.grace.days === 1 ? '' : 's'}.`,
+    });
   return {
     rotationId: item.id,
     oldKeyId: item.oldKey.id,
     oldKey: label(item.oldKey),
     steps,
     creates: creates(item),
-    ...(item.deactivateOld ? { deactivates: `The old key ${label(item.oldKey)}, once the new one works.` } : oldFirst ? { deactivates: 'Nothing: the old key is deleted first.' } : {}),
+    ...(item.deactivateOld
+      ? { deactivates: `The old key ${label(item.oldKey)}, once the new one works.` }
+      : oldFirst
+        ? { deactivates: 'Nothing: the old key is deleted first.' }
+        : {}),
     deletes: oldFirst ? `The old key ${label(item.oldKey)}, first, to make room.` : deletes(item),
-    ...(item.makeRoom ? { makeRoom: item.room?.candidates.find((c) => c.key.id === item.makeRoom?.id)?.stops ?? `Key ${label(item.makeRoom)} is deleted first.` } : {}),
+    ...(item.makeRoom
+      ? {
+          makeRoom:
+            item.room?.candidates.find((c) => c.key.id === item.makeRoom?.id)?.stops ?? `Key ${label(item.makeRoom)} is deleted first.`,
+        }
+      : {}),
     exports: exportPlaces,
     notes: item.notes.filter((n) => !item.deactivateOld || !/cannot deactivate/.test(n)),
   };
@@ -121,7 +142,9 @@ export function outcomeItemView(outcome: KeyRotationOutcome, planned?: KeyRotati
   return {
     rotationId: outcome.rotationId,
     oldKeyId: outcome.oldKeyId,
-    ...(outcome.newKeyId && planned ? { newKey: { accountId: planned.accountId, userId: planned.userId, kind: planned.oldKey.kind, keyId: outcome.newKeyId } } : {}),
+    ...(outcome.newKeyId && planned
+      ? { newKey: { accountId: planned.accountId, userId: planned.userId, kind: planned.oldKey.kind, keyId: outcome.newKeyId } }
+      : {}),
     status: outcome.status,
     summary,
   };

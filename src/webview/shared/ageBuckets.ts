@@ -26,7 +26,7 @@ export function ageBuckets(rows: readonly KeyRow[], maxAgeDays: number): AgeBuck
   const buckets = ranges.map((r) => ({ ...r, counts: empty(), total: 0 }));
   const unknown = { from: null, to: Number.NaN, counts: empty(), total: 0 };
   for (const row of rows) {
-    const bucket = row.ageDays === null ? unknown : buckets.find((b) => row.ageDays! >= b.from && row.ageDays! <= b.to) ?? buckets[0];
+    const bucket = row.ageDays === null ? unknown : (buckets.find((b) => row.ageDays! >= b.from && row.ageDays! <= b.to) ?? buckets[0]);
     bucket.counts[row.status] += 1;
     bucket.total += 1;
   }

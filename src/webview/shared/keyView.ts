@@ -30,7 +30,6 @@ export function ageStatus(key: AccessKey, policy: KeyHealthPolicy, now: number):
   return health.ageDays === undefined ? 'unknown' : 'ok';
 }
 
-
 /** A row of the Key Age Overview's table. */
 export function toKeyRow(account: Account, user: CloudUser, key: AccessKey, policy: KeyHealthPolicy, now: number): KeyRow {
   const health = keyHealth(key, policy, now);

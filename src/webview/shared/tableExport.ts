@@ -34,11 +34,18 @@ export function toCsv(rows: readonly KeyRow[]): string {
 }
 
 function markdownCell(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  return value
+    .replace(/\\/g, '\\\\')
+    .replace(/\|/g, '\\|')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 /** The heading line of a Markdown export: the day and the policy the statuses were judged by. */
-export function markdownHeading(policy: { readonly maxAgeDays: number; readonly expiryWarningDays: number }, keys: number, date = new Date()): string {
+export function markdownHeading(
+  policy: { readonly maxAgeDays: number; readonly expiryWarningDays: number },
+  keys: number,
+  date = new Date(),
+): string {
   const day = date.toISOString().slice(0, 10);
   return `# Cloud key ages, ${day}\n\nPolicy: rotate after ${policy.maxAgeDays} days; warn ${policy.expiryWarningDays} days before expiry. ${keys} keys.`;
 }

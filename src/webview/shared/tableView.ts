@@ -6,7 +6,9 @@ function matches(row: KeyRow, view: TableView): boolean {
   if (view.status !== 'all' && row.status !== view.status) return false;
   const needle = view.text.trim().toLowerCase();
   if (!needle) return true;
-  return [row.cloudName, row.account, row.user, row.name, row.keyId, row.state, row.status].some((field) => field.toLowerCase().includes(needle));
+  return [row.cloudName, row.account, row.user, row.name, row.keyId, row.state, row.status].some((field) =>
+    field.toLowerCase().includes(needle),
+  );
 }
 
 function compare(a: KeyRow, b: KeyRow, column: SortColumn): number {
@@ -21,7 +23,5 @@ function compare(a: KeyRow, b: KeyRow, column: SortColumn): number {
 /** The rows a table view shows: filtered by text (any column) and status, sorted by one column, ties by key id. */
 export function applyTableView(rows: readonly KeyRow[], view: TableView): KeyRow[] {
   const sign = view.descending ? -1 : 1;
-  return rows
-    .filter((row) => matches(row, view))
-    .sort((a, b) => sign * compare(a, b, view.sortBy) || a.keyId.localeCompare(b.keyId));
+  return rows.filter((row) => matches(row, view)).sort((a, b) => sign * compare(a, b, view.sortBy) || a.keyId.localeCompare(b.keyId));
 }

@@ -20,8 +20,16 @@ export interface ActivationSample {
 
 function main(): void {
   const root = process.argv[2];
-  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { name: string; publisher: string; version: string };
-  const host = createHostDouble(root, manifest, vscodeApiNames(createRequire(path.join(process.cwd(), 'package.json')).resolve('@types/vscode/index.d.ts')));
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    name: string;
+    publisher: string;
+    version: string;
+  };
+  const host = createHostDouble(
+    root,
+    manifest,
+    vscodeApiNames(createRequire(path.join(process.cwd(), 'package.json')).resolve('@types/vscode/index.d.ts')),
+  );
   const loader = Module as unknown as { _load(request: string, parent: unknown, isMain: boolean): unknown };
   const load = loader._load;
   loader._load = function (request, parent, isMain) {

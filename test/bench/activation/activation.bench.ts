@@ -47,7 +47,11 @@ function runChild(args: string[]): string {
     return execFileSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
   } catch (error) {
     const stderr = String((error as { stderr?: unknown }).stderr ?? '');
-    const last = stderr.split('\n').filter((line) => /^\w*Error\b/.test(line)).pop() ?? 'no error message';
+    const last =
+      stderr
+        .split('\n')
+        .filter((line) => /^\w*Error\b/.test(line))
+        .pop() ?? 'no error message';
     throw new Error(`node ${path.basename(args[0] ?? '')} failed: ${last.slice(0, 300)}`);
   }
 }
@@ -103,10 +107,17 @@ function sizeRows(): Row[] {
       unit: 'KB',
       value: extensionKb,
       samples: [extensionKb],
-      goal: { text: `< ${BUNDLE_GOAL_KB} KB`, met: extensionKb < BUNDLE_GOAL_KB, ...(extensionKb < BUNDLE_GOAL_KB ? {} : { by: `${times(extensionKb / BUNDLE_GOAL_KB)} the goal` }) },
+      goal: {
+        text: `< ${BUNDLE_GOAL_KB} KB`,
+        met: extensionKb < BUNDLE_GOAL_KB,
+        ...(extensionKb < BUNDLE_GOAL_KB ? {} : { by: `${times(extensionKb / BUNDLE_GOAL_KB)} the goal` }),
+      },
     },
   ];
-  for (const file of fs.readdirSync(path.join(dist, 'clouds')).filter((name) => name.endsWith('.js')).sort()) {
+  for (const file of fs
+    .readdirSync(path.join(dist, 'clouds'))
+    .filter((name) => name.endsWith('.js'))
+    .sort()) {
     const kb = fs.statSync(path.join(dist, 'clouds', file)).size / KB;
     rows.push({ name: `dist/clouds/${file} (loaded on first use)`, unit: 'KB', value: kb, samples: [kb] });
   }
@@ -171,7 +182,9 @@ export async function run(options: BenchOptions): Promise<Section> {
         .map((c) => `${c.name} ${round(c.kb)} KB`)
         .join(', ')}.`,
       'Each timing is a fresh Node process (module cache cold, file cache warm), the three kinds interleaved.',
-      ...(unmodelled.length ? [`Activation also touched host API the double does not model (answered by stand-ins): ${unmodelled.join(', ')}.`] : []),
+      ...(unmodelled.length
+        ? [`Activation also touched host API the double does not model (answered by stand-ins): ${unmodelled.join(', ')}.`]
+        : []),
     ],
     durationMs: performance.now() - started,
   };

@@ -52,7 +52,9 @@ export class UnmodelledApi {
       ownKeys: (target) => [...new Set([...Reflect.ownKeys(target), ...names])],
       getOwnPropertyDescriptor: (target, prop) =>
         Reflect.getOwnPropertyDescriptor(target, prop) ??
-        (typeof prop === 'string' && names.includes(prop) ? { configurable: true, enumerable: true, value: undefined, writable: false } : undefined),
+        (typeof prop === 'string' && names.includes(prop)
+          ? { configurable: true, enumerable: true, value: undefined, writable: false }
+          : undefined),
       get: (target, prop, receiver) => {
         if (typeof prop === 'symbol' || prop in target || prop.startsWith('__')) return Reflect.get(target, prop, receiver);
         this.touched.add(`${prefix}${prop}`);

@@ -120,11 +120,14 @@ export async function run(options: BenchOptions): Promise<Section> {
       for (let round = 1; round <= repeats; round += 1) {
         const listing = await extensionListing(fleet.clouds, home);
         const result = await audit(cli, env);
-        if (result.keys !== listing.keys) throw new Error(`cloud-keys audit found ${result.keys} keys, the extension's listing ${listing.keys}`);
+        if (result.keys !== listing.keys)
+          throw new Error(`cloud-keys audit found ${result.keys} keys, the extension's listing ${listing.keys}`);
         listings.push(listing.ms);
         audits.push(result.ms);
         keys.push(result.keys);
-        options.log(`round ${round}/${repeats}: audit ${Math.round(result.ms)} ms, extension listing ${Math.round(listing.ms)} ms (${result.keys} keys)`);
+        options.log(
+          `round ${round}/${repeats}: audit ${Math.round(result.ms)} ms, extension listing ${Math.round(listing.ms)} ms (${result.keys} keys)`,
+        );
       }
     } finally {
       await fleet.stop();
@@ -141,7 +144,7 @@ export async function run(options: BenchOptions): Promise<Section> {
       },
       { name: "the extension's listing of the same accounts (in process)", unit: 'ms', value: median(listings), samples: listings },
       {
-        name: 'cloud-keys audit ÷ the extension\'s listing',
+        name: "cloud-keys audit ÷ the extension's listing",
         unit: '×',
         value: median(ratios),
         samples: ratios,

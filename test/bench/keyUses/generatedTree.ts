@@ -29,12 +29,23 @@ function filler(lines: number): string[] {
   const out: string[] = [];
   for (let i = 0; i < lines; i++) {
     switch (i % 6) {
-      case 0: out.push(`const value${i} = computeSomething(input, ${i}); // a comment about the code`); break;
-      case 1: out.push(`  token: "${random(ALNUM, 40)}"`); break;
-      case 2: out.push(`export OTHER_ID_${i}=${random(UPPER, 20)}`); break;
-      case 3: out.push(`${random(ALNUM, 44)} ${random(ALNUM, 12)} lorem ipsum dolor sit amet consectetur`); break;
-      case 4: out.push(`  "hash": "${randomBytes(32).toString('base64')}",`); break;
-      default: out.push('function example(a, b) { return a + b; }');
+      case 0:
+        out.push(`const value${i} = computeSomething(input, ${i}); // a comment about the code`);
+        break;
+      case 1:
+        out.push(`  token: "${random(ALNUM, 40)}"`);
+        break;
+      case 2:
+        out.push(`export OTHER_ID_${i}=${random(UPPER, 20)}`);
+        break;
+      case 3:
+        out.push(`${random(ALNUM, 44)} ${random(ALNUM, 12)} lorem ipsum dolor sit amet consectetur`);
+        break;
+      case 4:
+        out.push(`  "hash": "${randomBytes(32).toString('base64')}",`);
+        break;
+      default:
+        out.push('function example(a, b) { return a + b; }');
     }
   }
   return out;
@@ -44,7 +55,13 @@ function filler(lines: number): string[] {
  * Writes `files` files of about `bytesPerFile` bytes in nested folders under `root`, and plants
  * `uses` uses of `keys` (each an id and a secret) on random lines of random files.
  */
-export function generateTree(root: string, files: number, bytesPerFile: number, keys: readonly { id: string; secret: string }[], uses: number): GeneratedTree {
+export function generateTree(
+  root: string,
+  files: number,
+  bytesPerFile: number,
+  keys: readonly { id: string; secret: string }[],
+  uses: number,
+): GeneratedTree {
   const linesPerFile = Math.max(4, Math.round(bytesPerFile / 62));
   const chosen = new Map<number, number>();
   while (chosen.size < Math.min(uses, files)) chosen.set(randomBytes(4).readUInt32LE() % files, chosen.size);

@@ -31,13 +31,19 @@ function findRipgrep(): string | undefined {
   const onPath = spawnSync('sh', ['-c', 'command -v rg'], { encoding: 'utf8' }).stdout.trim();
   if (onPath) return onPath;
   const cache = path.join(os.homedir(), '.cache', 'cloud-keys-tools');
-  const found = spawnSync('find', [cache, '-path', `*ripgrep*/bin/linux-${process.arch}/rg`, '-type', 'f'], { encoding: 'utf8' }).stdout.trim().split('\n')[0];
+  const found = spawnSync('find', [cache, '-path', `*ripgrep*/bin/linux-${process.arch}/rg`, '-type', 'f'], { encoding: 'utf8' })
+    .stdout.trim()
+    .split('\n')[0];
   return found || undefined;
 }
 
 function ripgrep(rg: string, root: string, literals: readonly string[]): { ms: number; lines: number } {
   const started = performance.now();
-  const result = spawnSync(rg, ['--fixed-strings', '--hidden', '--no-messages', '--line-number', ...literals.flatMap((l) => ['-e', l]), root], { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
+  const result = spawnSync(
+    rg,
+    ['--fixed-strings', '--hidden', '--no-messages', '--line-number', ...literals.flatMap((l) => ['-e', l]), root],
+    { encoding: 'utf8', maxBuffer: 64 * 2 ** 20 },
+  );
   return { ms: performance.now() - started, lines: result.stdout.split('\n').filter(Boolean).length };
 }
 
@@ -50,7 +56,10 @@ export async function run(options: BenchOptions): Promise<Section> {
     options.log(`key uses: generating ${FILES} files under ${root}`);
     const tree = generateTree(root, FILES, BYTES_PER_FILE, keys, USES);
     options.log(`key uses: ${tree.files} files, ${round(tree.bytes / 2 ** 20)} MB, ${tree.planted.length} planted uses`);
-    const accessKeys = keys.map((k) => ({ key: { id: k.id, accountId: 'bench', userId: 'u', kind: 'access-key', state: 'active' } satisfies AccessKey, secret: new Secret(k.secret) }));
+    const accessKeys = keys.map((k) => ({
+      key: { id: k.id, accountId: 'bench', userId: 'u', kind: 'access-key', state: 'active' } satisfies AccessKey,
+      secret: new Secret(k.secret),
+    }));
     const rg = findRipgrep();
     const literals = keys.flatMap((k) => [k.id, k.secret]);
     // Warm the page cache once for both.
@@ -70,7 +79,10 @@ export async function run(options: BenchOptions): Promise<Section> {
       const uses: string[] = [];
       const t0 = performance.now();
       const index = indexOfKeys(accessKeys);
-      await findKeyUses(index, [{ kind: 'folder', path: root }], { maxFileBytes: 1 << 20, onUses: (u) => uses.push(...u.map((x) => `${x.file}:${x.line}:${x.kind === 'secret' ? 'secret' : 'id'}:${x.ref.keyId}`)) });
+      await findKeyUses(index, [{ kind: 'folder', path: root }], {
+        maxFileBytes: 1 << 20,
+        onUses: (u) => uses.push(...u.map((x) => `${x.file}:${x.line}:${x.kind === 'secret' ? 'secret' : 'id'}:${x.ref.keyId}`)),
+      });
       finderMs.push(performance.now() - t0);
       clearInterval(sampler);
       heapGrowth = Math.max(heapGrowth, Math.max(peak, process.memoryUsage().heapUsed) - heapBefore);
@@ -93,16 +105,36 @@ export async function run(options: BenchOptions): Promise<Section> {
         extra: { found: `${found.size}/${tree.planted.length}`, falseAttributions },
         goal: { text: `all ${tree.planted.length} found, 0 false`, met: found.size === tree.planted.length && falseAttributions === 0 },
       },
-      { name: 'finder heap growth', unit: 'MB', value: round(heapGrowth / 2 ** 20), samples: [round(heapGrowth / 2 ** 20)], goal: { text: `< ${HEAP_GOAL_MB} MB`, met: heapGrowth / 2 ** 20 < HEAP_GOAL_MB } },
+      {
+        name: 'finder heap growth',
+        unit: 'MB',
+        value: round(heapGrowth / 2 ** 20),
+        samples: [round(heapGrowth / 2 ** 20)],
+        goal: { text: `< ${HEAP_GOAL_MB} MB`, met: heapGrowth / 2 ** 20 < HEAP_GOAL_MB },
+      },
     ];
     const notes: string[] = [];
     if (rg) {
       const ratio = finder / median(rgMs);
-      rows.push({ name: 'ripgrep, same literals, same tree', unit: 'ms', value: round(median(rgMs)), samples: rgMs.map(round), extra: { lines: rgLines } });
-      rows.push({ name: 'finder / ripgrep', unit: '×', value: round(ratio), samples: [round(ratio)], goal: { text: `≤ ${RATIO_GOAL}×`, met: ratio <= RATIO_GOAL, ...(ratio > RATIO_GOAL ? { by: times(ratio / RATIO_GOAL) } : {}) } });
+      rows.push({
+        name: 'ripgrep, same literals, same tree',
+        unit: 'ms',
+        value: round(median(rgMs)),
+        samples: rgMs.map(round),
+        extra: { lines: rgLines },
+      });
+      rows.push({
+        name: 'finder / ripgrep',
+        unit: '×',
+        value: round(ratio),
+        samples: [round(ratio)],
+        goal: { text: `≤ ${RATIO_GOAL}×`, met: ratio <= RATIO_GOAL, ...(ratio > RATIO_GOAL ? { by: times(ratio / RATIO_GOAL) } : {}) },
+      });
       notes.push(`ripgrep: ${rg}`);
     } else {
-      notes.push('ripgrep not found (install Debian\'s ripgrep, or run the vscode phase once so code-server\'s copy is cached): the ratio is not measured');
+      notes.push(
+        "ripgrep not found (install Debian's ripgrep, or run the vscode phase once so code-server's copy is cached): the ratio is not measured",
+      );
     }
     if (!globalThis.gc) notes.push('heap growth measured without --expose-gc: it includes garbage not yet collected');
     return { id: 'key-uses', title: '#5 Find Uses of Key', rows, notes, durationMs: performance.now() - started };

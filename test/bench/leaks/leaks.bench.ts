@@ -39,7 +39,10 @@ async function inventory(): Promise<{ owners: OwnerIndex; keys: { id: string; se
   const owners = new OwnerIndex();
   const accessKeys: AccessKey[] = keys.map((k) => ({ id: k.id, accountId: 'bench', userId: 'u', kind: 'access-key', state: 'active' }));
   const secrets = new Map(keys.map((k) => [k.id, k.secret]));
-  await owners.update([{ account: { id: 'bench', label: 'bench', cloud: 'outscale' }, user: { id: 'u', name: 'bench' }, keys: accessKeys }], async (key) => new Secret(secrets.get(key.id)!));
+  await owners.update(
+    [{ account: { id: 'bench', label: 'bench', cloud: 'outscale' }, user: { id: 'u', name: 'bench' }, keys: accessKeys }],
+    async (key) => new Secret(secrets.get(key.id)!),
+  );
   return { owners, keys };
 }
 
@@ -72,11 +75,30 @@ export async function run(options: BenchOptions): Promise<Section> {
   const detect = median(detectMs);
   const ratio = detect / median(regexMs);
   const rows: Row[] = [
-    { name: `detection per change, ${LINES}-line file`, unit: 'ms', value: round(detect), samples: [round(detect), round(p95(detectMs))], extra: { p95: round(p95(detectMs)), findings }, goal: { text: `median < ${GOAL_MS} ms`, met: detect < GOAL_MS } },
-    { name: 'plain regex pass, same text', unit: 'ms', value: round(median(regexMs)), samples: [round(median(regexMs)), round(p95(regexMs))], extra: { p95: round(p95(regexMs)), hits: regexHits } },
+    {
+      name: `detection per change, ${LINES}-line file`,
+      unit: 'ms',
+      value: round(detect),
+      samples: [round(detect), round(p95(detectMs))],
+      extra: { p95: round(p95(detectMs)), findings },
+      goal: { text: `median < ${GOAL_MS} ms`, met: detect < GOAL_MS },
+    },
+    {
+      name: 'plain regex pass, same text',
+      unit: 'ms',
+      value: round(median(regexMs)),
+      samples: [round(median(regexMs)), round(p95(regexMs))],
+      extra: { p95: round(p95(regexMs)), hits: regexHits },
+    },
     { name: 'detection / regex', unit: '×', value: round(ratio), samples: [round(ratio)] },
   ];
-  return { id: 'leaks', title: '#6 Leaked keys: detection while typing', rows, notes: ['the diagnostics also debounce typing by 150 ms; this measures one check of the whole text'], durationMs: performance.now() - started };
+  return {
+    id: 'leaks',
+    title: '#6 Leaked keys: detection while typing',
+    rows,
+    notes: ['the diagnostics also debounce typing by 150 ms; this measures one check of the whole text'],
+    durationMs: performance.now() - started,
+  };
 }
 
 if (require.main === module) {

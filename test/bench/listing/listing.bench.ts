@@ -58,7 +58,8 @@ async function listOnce(endpoint: EmulatorEndpoint, home: string, fleet: Emulato
   const ctx = benchContext(endpoint, home, logger);
   const module = MODULES[endpoint.cloud];
   const { accounts, problems } = await module.discoverAccounts(ctx);
-  if (accounts.length !== 1) throw new Error(`expected one ${endpoint.cloud} account, found ${accounts.length}: ${problems.map((p) => p.message).join('; ')}`);
+  if (accounts.length !== 1)
+    throw new Error(`expected one ${endpoint.cloud} account, found ${accounts.length}: ${problems.map((p) => p.message).join('; ')}`);
   const account = accounts[0];
   const provider = module.createProvider(account, ctx);
   const browser = new AccountBrowser(() => provider, createLimiter(concurrency));
@@ -218,7 +219,9 @@ export async function run(options: BenchOptions): Promise<Section> {
       for (const endpoint of fleet.clouds) {
         const result = await listOnce(endpoint, home, fleet, concurrency);
         push(throttled, endpoint.cloud, result);
-        options.log(`round ${round}/${repeats} ${endpoint.cloud} with 429s: ${Math.round(result.ms)} ms (${result.requests} requests${result.failed ? `, FAILED: ${result.failed}` : ''})`);
+        options.log(
+          `round ${round}/${repeats} ${endpoint.cloud} with 429s: ${Math.round(result.ms)} ms (${result.requests} requests${result.failed ? `, FAILED: ${result.failed}` : ''})`,
+        );
       }
     }
   } finally {
@@ -226,7 +229,13 @@ export async function run(options: BenchOptions): Promise<Section> {
     fs.rmSync(home, { recursive: true, force: true });
   }
   const rows = fleet.clouds.flatMap((endpoint) =>
-    cloudRows(endpoint.cloud, clean.get(endpoint.cloud) ?? [], throttled.get(endpoint.cloud) ?? [], sequential.get(endpoint.cloud) ?? [], concurrency),
+    cloudRows(
+      endpoint.cloud,
+      clean.get(endpoint.cloud) ?? [],
+      throttled.get(endpoint.cloud) ?? [],
+      sequential.get(endpoint.cloud) ?? [],
+      concurrency,
+    ),
   );
   return {
     id: 'listing',
@@ -235,7 +244,7 @@ export async function run(options: BenchOptions): Promise<Section> {
     notes: [
       `Limiter concurrency ${concurrency}; ideal bound = requests × ${LATENCY_MS} ms ÷ ${concurrency}, counting every request the emulator answered (429s included).`,
       `Emulators run in a child process; the sequential loop lists every page of users and the keys of the first ${SEQUENTIAL_SAMPLE_USERS} users, scaled to all users.`,
-      'OCI lists a user\'s customer secret keys and API keys in two requests sent together from one limiter slot.',
+      "OCI lists a user's customer secret keys and API keys in two requests sent together from one limiter slot.",
     ],
     durationMs: performance.now() - started,
   };

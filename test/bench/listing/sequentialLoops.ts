@@ -42,7 +42,14 @@ async function measure(loop: Loop, sampleUsers: number): Promise<SequentialRun> 
   const sampleStart = performance.now();
   for (const id of sample) requests += await loop.listKeys(id);
   const sampleMs = performance.now() - sampleStart;
-  return { users: ids.length, pagesMs, sampleMs, sampledUsers: sample.length, requests, estimatedMs: pagesMs + (sampleMs * ids.length) / sample.length };
+  return {
+    users: ids.length,
+    pagesMs,
+    sampleMs,
+    sampledUsers: sample.length,
+    requests,
+    estimatedMs: pagesMs + (sampleMs * ids.length) / sample.length,
+  };
 }
 
 // ---- OCI: the official SDK, configured from the profile, as its samples do ------------------
@@ -99,7 +106,15 @@ function outscaleLoop(endpoint: EmulatorEndpoint): Loop {
   const call = async (action: string, body: object): Promise<unknown> => {
     const payload = JSON.stringify(body);
     const signed = aws4.sign(
-      { host: api.host, path: `/api/v1/${action}`, method: 'POST', service: 'api', region: profile.region, body: payload, headers: { 'Content-Type': 'application/json' } },
+      {
+        host: api.host,
+        path: `/api/v1/${action}`,
+        method: 'POST',
+        service: 'api',
+        region: profile.region,
+        body: payload,
+        headers: { 'Content-Type': 'application/json' },
+      },
       { accessKeyId: profile.access_key, secretAccessKey: profile.secret_key },
     );
     const headers = Object.fromEntries(Object.entries(signed.headers ?? {}).map(([name, value]) => [name, String(value)]));
@@ -112,7 +127,7 @@ function outscaleLoop(endpoint: EmulatorEndpoint): Loop {
     async listUserIds() {
       const ids = [''];
       let requests = 0;
-      for (let first = 0; ; ) {
+      for (let first = 0; ;) {
         const page = UsersPage.parse(await call('ReadUsers', { FirstItem: first, ResultsPerPage: 100 }));
         requests += 1;
         ids.push(...page.Users.map((user) => user.UserName));
@@ -138,12 +153,15 @@ function ionosLoop(endpoint: EmulatorEndpoint): Loop {
     if (!res.ok) throw new Error(`IONOS GET → HTTP ${res.status}`);
     return res.json();
   };
-  const UsersPage = z.object({ items: z.array(z.object({ id: z.string() })), _links: z.object({ next: z.string().optional() }).optional() });
+  const UsersPage = z.object({
+    items: z.array(z.object({ id: z.string() })),
+    _links: z.object({ next: z.string().optional() }).optional(),
+  });
   return {
     async listUserIds() {
       const ids: string[] = [];
       let requests = 0;
-      for (let url: string | undefined = `${base}/um/users?depth=1&offset=0&limit=100`; url; ) {
+      for (let url: string | undefined = `${base}/um/users?depth=1&offset=0&limit=100`; url;) {
         const page = UsersPage.parse(await get(url));
         requests += 1;
         ids.push(...page.items.map((user) => user.id));

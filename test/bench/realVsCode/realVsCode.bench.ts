@@ -87,7 +87,9 @@ async function measure(outFile: string): Promise<void> {
   const started = performance.now();
   execFileSync(process.execPath, ['scripts/setup-vscode.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (!fs.existsSync(BENCH_VSIX)) throw new Error(`${BENCH_VSIX} is missing: run the bench build first`);
-  const { startCodeServer } = (await import(path.join(ROOT, 'scripts/lib/code-server.mjs'))) as { startCodeServer(o: object): Promise<CodeServer> };
+  const { startCodeServer } = (await import(path.join(ROOT, 'scripts/lib/code-server.mjs'))) as {
+    startCodeServer(o: object): Promise<CodeServer>;
+  };
   const { launchBrowser } = (await import(path.join(ROOT, 'scripts/lib/browser.mjs'))) as { launchBrowser(): Promise<Browser> };
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'cloud-keys-bench-vscode-'));
   const home = path.join(work, 'home');
@@ -125,7 +127,12 @@ async function measure(outFile: string): Promise<void> {
     fs.rmSync(work, { recursive: true, force: true });
   }
   log(`activations logged: ${activations.join(', ')} ms`);
-  const activationRow: Row = { name: 'activate, as logged inside code-server', unit: 'ms', value: median(activations), samples: activations };
+  const activationRow: Row = {
+    name: 'activate, as logged inside code-server',
+    unit: 'ms',
+    value: median(activations),
+    samples: activations,
+  };
   const treeRows: Row[] = [...firstPages].map(([cloud, samples]) => ({
     name: `${CLOUD_NAMES[cloud]}: click on the account → first page of users shown`,
     unit: 'ms',

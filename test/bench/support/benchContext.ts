@@ -34,7 +34,10 @@ const SETTING_PREFIX = 'cloudKeys.';
 /** The context the extension would build for a machine whose config points at the emulator. */
 export function benchContext(endpoint: EmulatorEndpoint, home: string, logger: Logger = new CountingLogger()): CloudContext {
   const settings = Object.fromEntries(
-    Object.entries(endpoint.settings).map(([key, value]) => [key.startsWith(SETTING_PREFIX) ? key.slice(SETTING_PREFIX.length) : key, value]),
+    Object.entries(endpoint.settings).map(([key, value]) => [
+      key.startsWith(SETTING_PREFIX) ? key.slice(SETTING_PREFIX.length) : key,
+      value,
+    ]),
   );
   return {
     logger,

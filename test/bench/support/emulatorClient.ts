@@ -43,7 +43,10 @@ async function control(url: string, method: 'POST' | 'DELETE', body?: unknown): 
 
 /** Starts the emulators in a child process, each seeded with the demo data plus `generatedUsers` users. */
 export async function startEmulatorFleet(home: string, generatedUsers: number): Promise<EmulatorFleet> {
-  const child = fork(path.join(__dirname, 'emulatorHost.ts'), [], { execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(path.join(__dirname, 'emulatorHost.ts'), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
   let started: HostReply;
   try {
     started = await ask(child, { type: 'start', home, generatedUsers }, 'started');

@@ -41,7 +41,10 @@ export const HostReplySchema = z.discriminatedUnion('type', [
 export type HostReply = z.infer<typeof HostReplySchema>;
 
 /** Starts the three emulators on the 'demo' seed plus `generatedUsers` users, with config under `home`. */
-export async function startBenchEmulators(home: string, generatedUsers: number): Promise<{ running: Map<CloudId, RunningEmulator>; clouds: EmulatorEndpoint[] }> {
+export async function startBenchEmulators(
+  home: string,
+  generatedUsers: number,
+): Promise<{ running: Map<CloudId, RunningEmulator>; clouds: EmulatorEndpoint[] }> {
   const running = new Map<CloudId, RunningEmulator>();
   const clouds: EmulatorEndpoint[] = [];
   const oci = await startOciEmulator({ seed: 'demo', generatedUsers });

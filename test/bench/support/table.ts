@@ -18,7 +18,15 @@ function verdict(row: Row): string {
 
 function cells(section: Section): string[][] {
   if (section.skipped) return [[section.title, `not measured: ${section.skipped}`, '', '', '', '', '']];
-  return section.rows.map((row, i) => [i === 0 ? section.title : '', row.name, figure(row.value, row.unit), range(row), String(row.samples.length), row.goal?.text ?? '', verdict(row)]);
+  return section.rows.map((row, i) => [
+    i === 0 ? section.title : '',
+    row.name,
+    figure(row.value, row.unit),
+    range(row),
+    String(row.samples.length),
+    row.goal?.text ?? '',
+    verdict(row),
+  ]);
 }
 
 const HEADER = ['benchmark', 'measure', 'median', 'range', 'n', 'goal', 'verdict'];
@@ -27,7 +35,11 @@ const HEADER = ['benchmark', 'measure', 'median', 'range', 'n', 'goal', 'verdict
 export function formatTable(sections: readonly Section[]): string {
   const lines = [HEADER, ...sections.flatMap(cells)];
   const widths = HEADER.map((_, c) => Math.max(...lines.map((line) => line[c].length)));
-  const render = (line: string[]) => line.map((cell, c) => cell.padEnd(widths[c])).join('  ').trimEnd();
+  const render = (line: string[]) =>
+    line
+      .map((cell, c) => cell.padEnd(widths[c]))
+      .join('  ')
+      .trimEnd();
   return [render(lines[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...lines.slice(1).map(render)].join('\n');
 }
 

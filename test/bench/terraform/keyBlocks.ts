@@ -43,13 +43,15 @@ export function keyBlocksFromParse(parsed: unknown): string[] {
   const out: string[] = [];
   for (const [type, byName] of Object.entries(hcl.resource ?? {})) {
     if (!isKeyResourceType(type)) continue;
-    for (const [name, bodies] of Object.entries(byName)) for (const body of bodies) out.push(line(`resource ${type}.${name}`, Object.keys(body)));
+    for (const [name, bodies] of Object.entries(byName))
+      for (const body of bodies) out.push(line(`resource ${type}.${name}`, Object.keys(body)));
   }
   for (const body of hcl.import ?? []) {
     const to = expression(body.to);
     if (isKeyResourceType(to.split('.')[0])) out.push(line(`import ${to}`, Object.keys(body)));
   }
-  for (const [name, bodies] of Object.entries(hcl.output ?? {})) for (const body of bodies) out.push(line(`output ${name}`, Object.keys(body)));
+  for (const [name, bodies] of Object.entries(hcl.output ?? {}))
+    for (const body of bodies) out.push(line(`output ${name}`, Object.keys(body)));
   return out.sort();
 }
 
@@ -58,6 +60,10 @@ export function difference(a: readonly string[], b: readonly string[], limit = 5
   const count = (list: readonly string[]) => list.reduce((m, x) => m.set(x, (m.get(x) ?? 0) + 1), new Map<string, number>());
   const ca = count(a);
   const cb = count(b);
-  const only = (x: Map<string, number>, y: Map<string, number>) => [...x].filter(([k, n]) => (y.get(k) ?? 0) < n).map(([k]) => k).slice(0, limit);
+  const only = (x: Map<string, number>, y: Map<string, number>) =>
+    [...x]
+      .filter(([k, n]) => (y.get(k) ?? 0) < n)
+      .map(([k]) => k)
+      .slice(0, limit);
   return { onlyA: only(ca, cb), onlyB: only(cb, ca) };
 }

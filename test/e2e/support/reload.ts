@@ -17,7 +17,7 @@ export function extensionHostPids(userDataDir: string): number[] {
     .map((m) => ({ pid: Number(m[1]), ppid: Number(m[2]), args: m[3] }));
   // code-server (started with the user data dir) forks its server, which forks the extension hosts.
   const family = new Set(rows.filter((r) => r.args.includes(userDataDir)).map((r) => r.pid));
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const r of rows) {
       if (family.has(r.ppid) && !family.has(r.pid)) {
@@ -54,7 +54,10 @@ function hostNumber(file: string): number {
 
 /** How many times Cloud Keys has activated in this window, counted from its "activated" log lines. */
 export function activations(userDataDir: string): number {
-  return cloudKeysLogs(userDataDir).reduce((n, f) => n + (fs.readFileSync(f, 'utf8').match(/\] Cloud Keys \S+ activated in/g)?.length ?? 0), 0);
+  return cloudKeysLogs(userDataDir).reduce(
+    (n, f) => n + (fs.readFileSync(f, 'utf8').match(/\] Cloud Keys \S+ activated in/g)?.length ?? 0),
+    0,
+  );
 }
 
 /** The log of the newest extension host. */
@@ -75,7 +78,8 @@ export interface Reload {
  */
 export async function reloadWindow(page: Page, userDataDir: string, whileOldHostGone?: () => void): Promise<Reload> {
   const [oldHost, ...others] = extensionHostPids(userDataDir);
-  if (oldHost === undefined || others.length > 0) throw new Error(`expected one extension host before the reload, found ${others.length + (oldHost ? 1 : 0)}`);
+  if (oldHost === undefined || others.length > 0)
+    throw new Error(`expected one extension host before the reload, found ${others.length + (oldHost ? 1 : 0)}`);
   const activatedBefore = activations(userDataDir);
   const reloaded = page.reload({ waitUntil: 'load' });
   await waitUntil(`the old extension host (pid ${oldHost}) to exit`, () => !alive(oldHost));
@@ -92,7 +96,10 @@ export async function reloadWindow(page: Page, userDataDir: string, whileOldHost
 export async function answerNotification(page: Page, message: RegExp, button: string): Promise<void> {
   const toast = page.locator('.notification-toast', { has: page.locator('.notification-list-item-message', { hasText: message }) }).first();
   await toast.waitFor();
-  await toast.locator('.monaco-button', { hasText: new RegExp(`^${button}$`) }).first().click();
+  await toast
+    .locator('.monaco-button', { hasText: new RegExp(`^${button}$`) })
+    .first()
+    .click();
 }
 
 /** Types into the open quick pick and accepts the row that matches with Enter. */
@@ -135,7 +142,9 @@ export async function tooltipOf(page: Page, row: ReturnType<Page['locator']>): P
  * is there or about to show. Waits for it (a click on the activity bar would close it).
  */
 export async function showCloudKeysAgain(page: Page): Promise<void> {
-  await sidebar(page).locator('.composite.title', { hasText: /Cloud Keys/i }).waitFor();
+  await sidebar(page)
+    .locator('.composite.title', { hasText: /Cloud Keys/i })
+    .waitFor();
 }
 
 /** Collapses every row of the Cloud Keys tree (its "Collapse All" title action), so the rows a test expands are on screen. */

@@ -38,10 +38,17 @@ interface RowsContainer {
 }
 
 async function scrollState(list: Locator): Promise<ScrollState> {
-  return list.locator('.monaco-list-rows').first().evaluate((node) => {
-    const rows = node as unknown as RowsContainer;
-    return { top: -parseFloat(rows.style.top || '0') || 0, height: parseFloat(rows.style.height || '0') || 0, viewport: rows.parentElement?.clientHeight ?? 0 };
-  });
+  return list
+    .locator('.monaco-list-rows')
+    .first()
+    .evaluate((node) => {
+      const rows = node as unknown as RowsContainer;
+      return {
+        top: -parseFloat(rows.style.top || '0') || 0,
+        height: parseFloat(rows.style.height || '0') || 0,
+        viewport: rows.parentElement?.clientHeight ?? 0,
+      };
+    });
 }
 
 /** Whether `target` is rendered and wholly inside the list's viewport, so a click lands on it. */
@@ -100,14 +107,20 @@ export async function revealRow(page: Page, text: string | RegExp): Promise<Loca
 
 async function reveal(page: Page, target: Locator, what: string): Promise<Locator> {
   const list = treeList(page);
-  await waitUntil(`${what} in the Cloud Keys tree`, async () => (await inView(list, target)) || scrollThrough(page, () => inView(list, target)));
+  await waitUntil(
+    `${what} in the Cloud Keys tree`,
+    async () => (await inView(list, target)) || scrollThrough(page, () => inView(list, target)),
+  );
   return target;
 }
 
 /** Waits until no row of the whole tree (scrolled through, top to bottom) contains `text`. */
 export async function waitForNoRow(page: Page, text: string | RegExp): Promise<void> {
   const target = sidebar(page).locator(LIST_ROW, { hasText: text });
-  await waitUntil(`no row ${String(text)} in the Cloud Keys tree`, async () => !(await scrollThrough(page, async () => (await target.count()) > 0)) && (await target.count()) === 0);
+  await waitUntil(
+    `no row ${String(text)} in the Cloud Keys tree`,
+    async () => !(await scrollThrough(page, async () => (await target.count()) > 0)) && (await target.count()) === 0,
+  );
 }
 
 /** The text of every row of the tree, top to bottom, scrolling through the whole list. */
@@ -115,7 +128,15 @@ export async function allRows(page: Page): Promise<string[]> {
   const byIndex = new Map<number, string>();
   const rows = sidebar(page).locator(LIST_ROW);
   await scrollThrough(page, async () => {
-    for (const [index, text] of await rows.evaluateAll((nodes) => nodes.map((n) => [Number((n as unknown as { dataset: { index?: string } }).dataset.index), (n as unknown as { innerText: string }).innerText] as const))) {
+    for (const [index, text] of await rows.evaluateAll((nodes) =>
+      nodes.map(
+        (n) =>
+          [
+            Number((n as unknown as { dataset: { index?: string } }).dataset.index),
+            (n as unknown as { innerText: string }).innerText,
+          ] as const,
+      ),
+    )) {
       byIndex.set(index, text);
     }
     return false;
@@ -125,7 +146,9 @@ export async function allRows(page: Page): Promise<string[]> {
 
 export async function openCloudKeys(page: Page): Promise<void> {
   await page.locator('.activitybar .action-item a[aria-label^="Cloud Keys"]').click();
-  await sidebar(page).locator('.composite.title', { hasText: /Cloud Keys/i }).waitFor();
+  await sidebar(page)
+    .locator('.composite.title', { hasText: /Cloud Keys/i })
+    .waitFor();
   await widenSidebar(page, 620);
 }
 
@@ -179,9 +202,18 @@ export async function notification(page: Page, text: RegExp): Promise<string> {
     await toast.waitFor();
   } catch (error) {
     // Say what was on screen instead, so a failure in CI can be read without the browser.
-    const shown = await page.locator('.notification-toast .notification-list-item-message').allInnerTexts().catch(() => []);
-    const dialogs = await page.locator('.monaco-dialog-box').allInnerTexts().catch(() => []);
-    throw new Error(`no notification matching ${String(text)}; toasts shown: ${JSON.stringify(shown)}; dialogs: ${JSON.stringify(dialogs)}`, { cause: error });
+    const shown = await page
+      .locator('.notification-toast .notification-list-item-message')
+      .allInnerTexts()
+      .catch(() => []);
+    const dialogs = await page
+      .locator('.monaco-dialog-box')
+      .allInnerTexts()
+      .catch(() => []);
+    throw new Error(
+      `no notification matching ${String(text)}; toasts shown: ${JSON.stringify(shown)}; dialogs: ${JSON.stringify(dialogs)}`,
+      { cause: error },
+    );
   }
   return (await toast.innerText()).replace(/\u00a0/g, ' ');
 }

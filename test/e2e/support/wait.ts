@@ -7,7 +7,11 @@
 export const SAFETY_BOUND_MS = 120_000;
 
 /** Polls `check` until it returns a value other than undefined/false; fails naming `what` after the safety bound. */
-export async function waitUntil<T>(what: string, check: () => T | undefined | false | Promise<T | undefined | false>, boundMs = SAFETY_BOUND_MS): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  check: () => T | undefined | false | Promise<T | undefined | false>,
+  boundMs = SAFETY_BOUND_MS,
+): Promise<T> {
   const deadline = Date.now() + boundMs;
   for (;;) {
     const value = await check();

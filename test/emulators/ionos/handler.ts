@@ -78,7 +78,11 @@ export class IonosHandler implements EmulatorHandler {
       return errorResponse(403, `The contract number ${String(contract)} is not one of the caller's contracts.`, '310');
     }
     const base = `http://${req.headers.host ?? '127.0.0.1'}${API_PREFIX}`;
-    const parts = req.path.slice(API_PREFIX.length + 1).split('/').filter(Boolean).map(decodeURIComponent);
+    const parts = req.path
+      .slice(API_PREFIX.length + 1)
+      .split('/')
+      .filter(Boolean)
+      .map(decodeURIComponent);
     const depth = intParam(req.query.get('depth'), 0);
     if (depth === undefined) return errorResponse(422, 'depth must be a non-negative integer');
 
@@ -88,7 +92,8 @@ export class IonosHandler implements EmulatorHandler {
     if (parts[0] !== 'um' || parts[1] !== 'users') return errorResponse(404, 'Resource does not exist', '309');
     if (parts.length === 2 && req.method === 'GET') return this.#listUsers(req, base, caller, depth);
     const user = this.state.users.get(parts[2]);
-    if (!caller.administrator && caller.id !== parts[2]) return errorResponse(403, 'Access denied: only administrators manage other users.', '312');
+    if (!caller.administrator && caller.id !== parts[2])
+      return errorResponse(403, 'Access denied: only administrators manage other users.', '312');
     if (!user) return errorResponse(404, 'Resource does not exist', '309');
     if (parts.length === 3 && req.method === 'GET') return { status: 200, body: userJson(base, user, depth) };
     if (parts[3] !== 's3keys' || parts.length > 5) return errorResponse(404, 'Resource does not exist', '309');
@@ -121,14 +126,27 @@ export class IonosHandler implements EmulatorHandler {
     if (offset + limit < all.length) links.next = link(offset + limit);
     return {
       status: 200,
-      body: { id: 'users', type: 'collection', href: `${base}/um/users`, items: page.map((u) => userJson(base, u, depth)), offset, limit, _links: links },
+      body: {
+        id: 'users',
+        type: 'collection',
+        href: `${base}/um/users`,
+        items: page.map((u) => userJson(base, u, depth)),
+        offset,
+        limit,
+        _links: links,
+      },
     };
   }
 
   #listKeys(base: string, user: EmUser, depth: number): EmulatorResponse {
     return {
       status: 200,
-      body: { id: `${user.id}/s3keys`, type: 'collection', href: `${base}/um/users/${user.id}/s3keys`, items: this.state.keysOf(user.id).map((k) => keyJson(base, k, depth)) },
+      body: {
+        id: `${user.id}/s3keys`,
+        type: 'collection',
+        href: `${base}/um/users/${user.id}/s3keys`,
+        items: this.state.keysOf(user.id).map((k) => keyJson(base, k, depth)),
+      },
     };
   }
 
@@ -166,7 +184,12 @@ export class IonosHandler implements EmulatorHandler {
       key.active = active;
       key.etag = randomUUID().replace(/-/g, '');
     };
-    return this.#written(202, base, { ...(keyJson(base, key, 1) as object), properties: { secretKey: key.secretKey, active } }, { onDone: apply });
+    return this.#written(
+      202,
+      base,
+      { ...(keyJson(base, key, 1) as object), properties: { secretKey: key.secretKey, active } },
+      { onDone: apply },
+    );
   }
 
   #deleteKey(base: string, key: EmKey): EmulatorResponse {
@@ -180,7 +203,12 @@ export class IonosHandler implements EmulatorHandler {
     const settledMessage = status === 'DONE' || status === 'FAILED' ? request.message : 'Request is being processed';
     return {
       status: 200,
-      body: { id, type: 'request-status', href: `${base}/requests/${id}/status`, metadata: { status, message: settledMessage, targets: [] } },
+      body: {
+        id,
+        type: 'request-status',
+        href: `${base}/requests/${id}/status`,
+        metadata: { status, message: settledMessage, targets: [] },
+      },
     };
   }
 }

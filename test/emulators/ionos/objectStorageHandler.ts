@@ -88,14 +88,19 @@ export class ObjectStorageHandler implements EmulatorHandler {
     const keys = this.state.objectStorage;
     keys.settle();
     const caller = authenticate(req.headers.authorization, this.state);
-    if (!caller) return { ...errorResponse(401, 'Unauthorized', '315'), headers: { 'www-authenticate': 'Basic realm="Object Storage Management API"' } };
+    if (!caller)
+      return {
+        ...errorResponse(401, 'Unauthorized', '315'),
+        headers: { 'www-authenticate': 'Basic realm="Object Storage Management API"' },
+      };
     const contract = req.headers['x-contract-number'];
     if (contract !== undefined && contract !== this.state.contractNumber) {
       return errorResponse(403, `The contract number ${String(contract)} is not one of the caller's contracts.`, '310');
     }
     const base = `http://${req.headers.host ?? '127.0.0.1'}`;
     const parts = req.path.split('/').filter(Boolean).map(decodeURIComponent);
-    if (parts[0] !== 'accesskeys' || parts.length > 3 || (parts.length === 3 && parts[2] !== 'renew')) return errorResponse(404, 'Resource does not exist', '309');
+    if (parts[0] !== 'accesskeys' || parts.length > 3 || (parts.length === 3 && parts[2] !== 'renew'))
+      return errorResponse(404, 'Resource does not exist', '309');
     if (parts.length === 1) {
       if (req.method === 'GET') return this.#list(req, base);
       if (req.method === 'POST') return this.#create(req, base, caller);

@@ -53,7 +53,12 @@ const SEED_KEYS: Record<SeedName, readonly SeedAccessKey[]> = {
     { description: 'Contract administration', ageDays: 410, administrative: true },
     { description: 'Website assets (CDN sync)', ageDays: 120, administrative: false },
     { description: 'Nightly backups', ageDays: 45, administrative: false },
-    { description: 'Log archive', ageDays: 3, administrative: false, failed: 'The key could not be provisioned in eu-central-3. Delete it and create a new one.' },
+    {
+      description: 'Log archive',
+      ageDays: 3,
+      administrative: false,
+      failed: 'The key could not be provisioned in eu-central-3. Delete it and create a new one.',
+    },
   ],
 };
 
@@ -84,7 +89,14 @@ export class ObjectStorageState {
    * @param timing the Cloud API emulator's write timing: a phase lasts `queuedMs + runningMs`; `false` settles at once.
    * @param handedOut where every secret given out is recorded (the leak checks search logs for them).
    */
-  constructor(options: { seed: SeedName; timing: () => AsyncTiming | false; handedOut: Set<string>; now?: () => number; canary?: string; callerEmail: string }) {
+  constructor(options: {
+    seed: SeedName;
+    timing: () => AsyncTiming | false;
+    handedOut: Set<string>;
+    now?: () => number;
+    canary?: string;
+    callerEmail: string;
+  }) {
     this.#seed = options.seed;
     this.#timing = options.timing;
     this.#handedOut = options.handedOut;
@@ -99,7 +111,11 @@ export class ObjectStorageState {
     this.#failures = [];
     const now = this.#now();
     for (const seed of SEED_KEYS[this.#seed]) {
-      const key = this.#make(seed.description, { administrative: seed.administrative, createdAt: now - seed.ageDays * DAY, createdBy: this.#callerEmail });
+      const key = this.#make(seed.description, {
+        administrative: seed.administrative,
+        createdAt: now - seed.ageDays * DAY,
+        createdBy: this.#callerEmail,
+      });
       if (seed.failed) {
         key.status = 'FAILED';
         key.statusMessage = seed.failed;

@@ -120,7 +120,14 @@ export class IonosState {
    * `generatedUsers` adds that many users after the seed's own (benchmarks); with `canary`, every
    * key secret (seeded or new) starts with it (the secret-leak canary, see shared/canary.ts).
    */
-  constructor(options: { seed: SeedName; asyncWrites: AsyncTiming | false; contractNumber: string; now?: () => number; generatedUsers?: number; canary?: string }) {
+  constructor(options: {
+    seed: SeedName;
+    asyncWrites: AsyncTiming | false;
+    contractNumber: string;
+    now?: () => number;
+    generatedUsers?: number;
+    canary?: string;
+  }) {
     this.#seed = options.seed;
     this.#canary = options.canary;
     this.#generated = generatedSeedUsers(options.generatedUsers ?? 0);

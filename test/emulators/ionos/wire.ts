@@ -4,7 +4,11 @@ import type { EmKey, EmUser } from './state';
 
 export const API_PREFIX = '/cloudapi/v6';
 
-export function errorResponse(status: number, message: string, errorCode = String(status === 422 ? 200 : status === 401 ? 315 : 100)): EmulatorResponse {
+export function errorResponse(
+  status: number,
+  message: string,
+  errorCode = String(status === 422 ? 200 : status === 401 ? 315 : 100),
+): EmulatorResponse {
   return { status, body: { httpStatus: status, messages: [{ errorCode, message }] } };
 }
 

@@ -21,7 +21,15 @@ import { fakeAccessKeyId, ociFingerprint } from './keys';
 import { SessionTokenIssuer } from './sessionTokens';
 import { checkSignature } from './signature';
 import { ociVariants } from './variants';
-import { newRequestId, newSecretKeyValue, seedTenancy, type EmulatorUser, type OciTenancyState, type SeedName, type SeededTenancy } from './state';
+import {
+  newRequestId,
+  newSecretKeyValue,
+  seedTenancy,
+  type EmulatorUser,
+  type OciTenancyState,
+  type SeedName,
+  type SeededTenancy,
+} from './state';
 
 export const SECRET_KEY_LIMIT = 2;
 export const API_KEY_LIMIT = 3;
@@ -144,7 +152,11 @@ export class OciEmulatorHandler implements EmulatorHandler {
     if (route.service === 'objectstorage') return this.#objectStorage(req, route);
     const write = req.method !== 'GET';
     if (write && route.region && route.region !== this.state.homeRegion.regionName) {
-      return error(403, 'NotAllowed', `Please go to your home region ${this.state.homeRegion.regionKey} to execute CREATE, UPDATE and DELETE operations.`);
+      return error(
+        403,
+        'NotAllowed',
+        `Please go to your home region ${this.state.homeRegion.regionKey} to execute CREATE, UPDATE and DELETE operations.`,
+      );
     }
     const token = req.method === 'POST' ? req.headers['opc-retry-token'] : undefined;
     const tokenKey = typeof token === 'string' ? `${signature.user.id} ${route.path} ${token}` : undefined;
@@ -197,22 +209,37 @@ export class OciEmulatorHandler implements EmulatorHandler {
   }
 
   #listUsers(req: EmulatorRequest, caller: EmulatorUser): EmulatorResponse {
-    if (req.query.get('compartmentId') !== this.state.tenancyId) return error(400, 'InvalidParameter', 'compartmentId must be the tenancy OCID.');
+    if (req.query.get('compartmentId') !== this.state.tenancyId)
+      return error(400, 'InvalidParameter', 'compartmentId must be the tenancy OCID.');
     if (!caller.isAdmin) return notFound();
     const limitText = req.query.get('limit');
     const limit = limitText === null ? DEFAULT_PAGE_SIZE : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE) return error(400, 'InvalidParameter', `limit must be 1 to ${MAX_PAGE_SIZE}.`);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE_SIZE)
+      return error(400, 'InvalidParameter', `limit must be 1 to ${MAX_PAGE_SIZE}.`);
     const page = req.query.get('page');
-    const start = page === null ? 0 : Number(Buffer.from(page, 'base64url').toString('utf8').replace(/^offset:/, ''));
+    const start =
+      page === null
+        ? 0
+        : Number(
+            Buffer.from(page, 'base64url')
+              .toString('utf8')
+              .replace(/^offset:/, ''),
+          );
     if (!Number.isInteger(start) || start < 0) return error(400, 'InvalidParameter', 'The page token is not valid.');
     const sortBy = req.query.get('sortBy') ?? 'TIMECREATED';
     const descending = (req.query.get('sortOrder') ?? (sortBy === 'NAME' ? 'ASC' : 'DESC')) === 'DESC';
-    const sorted = [...this.state.users].sort((a, b) => (sortBy === 'NAME' ? a.name.localeCompare(b.name) : a.timeCreated.localeCompare(b.timeCreated)));
+    const sorted = [...this.state.users].sort((a, b) =>
+      sortBy === 'NAME' ? a.name.localeCompare(b.name) : a.timeCreated.localeCompare(b.timeCreated),
+    );
     if (descending) sorted.reverse();
     const slice = sorted.slice(start, start + limit);
     const headers: Record<string, string> = {};
     if (start + limit < sorted.length) headers['opc-next-page'] = Buffer.from(`offset:${start + limit}`).toString('base64url');
-    return ok(slice.map((user) => this.#userJson(user)), 200, headers);
+    return ok(
+      slice.map((user) => this.#userJson(user)),
+      200,
+      headers,
+    );
   }
 
   #body(req: EmulatorRequest): Record<string, unknown> | undefined {
@@ -252,7 +279,8 @@ export class OciEmulatorHandler implements EmulatorHandler {
     if (!key) return notFound();
     if (req.method === 'PUT') {
       const body = this.#body(req);
-      if (!body || (body.displayName !== undefined && typeof body.displayName !== 'string')) return error(400, 'InvalidParameter', 'displayName must be a string.');
+      if (!body || (body.displayName !== undefined && typeof body.displayName !== 'string'))
+        return error(400, 'InvalidParameter', 'displayName must be a string.');
       if (typeof body.displayName === 'string') key.displayName = body.displayName;
       return ok(summary(key));
     }
@@ -288,7 +316,8 @@ export class OciEmulatorHandler implements EmulatorHandler {
         return error(400, 'InvalidParameter', 'The key must be an RSA public key in PEM format, at least 2048 bits.');
       }
       if (live.some((key) => key.fingerprint === print)) return error(409, 'Conflict', 'This API key is already registered for the user.');
-      if (live.length >= API_KEY_LIMIT) return error(400, 'LimitExceeded', `User ${user.name} already has the maximum of ${API_KEY_LIMIT} API keys.`);
+      if (live.length >= API_KEY_LIMIT)
+        return error(400, 'LimitExceeded', `User ${user.name} already has the maximum of ${API_KEY_LIMIT} API keys.`);
       const key = {
         fingerprint: print,
         keyValue: body.key,

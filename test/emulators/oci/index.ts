@@ -54,7 +54,13 @@ export interface RunningOciEmulator extends RunningEmulator {
 }
 
 export async function startOciEmulator(options: OciEmulatorOptions = {}): Promise<RunningOciEmulator> {
-  const handler = new OciEmulatorHandler({ seed: options.seed ?? 'test', apiKeyActivationMs: options.apiKeyActivationMs, generatedUsers: options.generatedUsers, canary: options.canary, variantSeed: options.variantSeed });
+  const handler = new OciEmulatorHandler({
+    seed: options.seed ?? 'test',
+    apiKeyActivationMs: options.apiKeyActivationMs,
+    generatedUsers: options.generatedUsers,
+    canary: options.canary,
+    variantSeed: options.variantSeed,
+  });
   const server = await startEmulatorServer(handler, { port: options.port, tls: options.tls });
   return {
     ...server,

@@ -20,14 +20,21 @@ export function seededKeyPair(index: number): EmulatorKeyPair {
   while (pool.length <= index) {
     const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const publicKeyPem = publicKey.export({ type: 'spki', format: 'pem' }).toString();
-    pool.push({ publicKeyPem, privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), fingerprint: ociFingerprint(publicKeyPem) });
+    pool.push({
+      publicKeyPem,
+      privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      fingerprint: ociFingerprint(publicKeyPem),
+    });
   }
   return pool[index];
 }
 
 /** A stable fake OCID: `ocid1.<type>.oc1..aaaa` followed by 56 base32-looking characters derived from `seed`. */
 export function fakeOcid(type: string, seed: string): string {
-  const body = createHash('sha256').update(`${type}:${seed}`).digest('hex').replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]);
+  const body = createHash('sha256')
+    .update(`${type}:${seed}`)
+    .digest('hex')
+    .replace(/[0-9]/g, (d) => 'abcdefghij'[Number(d)]);
   return `ocid1.${type}.oc1..aaaa${body.slice(0, 56)}`;
 }
 

@@ -34,7 +34,12 @@ function fail(message: string): SignatureCheck {
  * A session signature: `keyId="ST$<token>"`, the token issued by this emulator and not expired, its
  * user active in this tenancy, and the request signed with the private half of the token's `jwk`.
  */
-function checkSessionSignature(parsed: ParsedSignature, state: OciTenancyState, now: number, sessions: SessionTokenIssuer | undefined): SignatureCheck {
+function checkSessionSignature(
+  parsed: ParsedSignature,
+  state: OciTenancyState,
+  now: number,
+  sessions: SessionTokenIssuer | undefined,
+): SignatureCheck {
   if (!sessions) return fail('Session tokens are not accepted here.');
   const session = sessions.verify(parsed.params.keyId.slice('ST$'.length), now);
   if (!session.ok) return fail(session.message);
@@ -51,7 +56,8 @@ function checkSessionSignature(parsed: ParsedSignature, state: OciTenancyState, 
 }
 
 export function checkSignature(req: EmulatorRequest, state: OciTenancyState, now: number, sessions?: SessionTokenIssuer): SignatureCheck {
-  if (!req.headers.authorization) return fail('The required information to complete authentication was not provided: no Authorization header.');
+  if (!req.headers.authorization)
+    return fail('The required information to complete authentication was not provided: no Authorization header.');
   let parsed: ParsedSignature;
   try {
     // The clock is checked below against the emulator's own (possibly skewed) clock.
@@ -59,10 +65,15 @@ export function checkSignature(req: EmulatorRequest, state: OciTenancyState, now
   } catch (error) {
     return fail(`The Authorization header is not a valid HTTP signature: ${error instanceof Error ? error.message : 'unreadable'}.`);
   }
-  if (parsed.params.algorithm !== 'rsa-sha256') return fail(`Signature algorithm ${parsed.params.algorithm} is not supported; use rsa-sha256.`);
+  if (parsed.params.algorithm !== 'rsa-sha256')
+    return fail(`Signature algorithm ${parsed.params.algorithm} is not supported; use rsa-sha256.`);
   const signed = new Set(parsed.params.headers);
   const dateHeader = signed.has('x-date') ? 'x-date' : signed.has('date') ? 'date' : undefined;
-  const required = ['(request-target)', 'host', ...(BODY_METHODS.has(req.method) ? ['content-length', 'content-type', 'x-content-sha256'] : [])];
+  const required = [
+    '(request-target)',
+    'host',
+    ...(BODY_METHODS.has(req.method) ? ['content-length', 'content-type', 'x-content-sha256'] : []),
+  ];
   const unsigned = required.filter((name) => !signed.has(name));
   if (!dateHeader) unsigned.unshift('date or x-date');
   if (unsigned.length) return fail(`The signature must cover ${unsigned.join(', ')}.`);
@@ -85,7 +96,8 @@ export function checkSignature(req: EmulatorRequest, state: OciTenancyState, now
   const user = state.users.find((candidate) => candidate.id === userId);
   if (!user || user.lifecycleState !== 'ACTIVE') return fail('The user in keyId does not exist or is not active.');
   const key = state.apiKeys.find((candidate) => candidate.userId === userId && candidate.fingerprint === fingerprint);
-  if (!key || key.lifecycleState !== 'ACTIVE' || key.activeFrom > now) return fail('No active API key with this fingerprint belongs to the user.');
+  if (!key || key.lifecycleState !== 'ACTIVE' || key.activeFrom > now)
+    return fail('No active API key with this fingerprint belongs to the user.');
   let valid = false;
   try {
     valid = httpSignature.verifySignature(parsed, key.keyValue);

@@ -95,7 +95,13 @@ const SEEDS: Record<SeedName, { tenancy: string; caller: string; users: UserSpec
     users: [
       { name: 'ck-admin', admin: true, email: 'admin@example.test', apiKeys: [{ ageDays: 10 }] },
       { name: 'ck-full-api', apiKeys: [{ ageDays: 300 }, { ageDays: 100 }, { ageDays: 5 }] },
-      { name: 'ck-full-secret', secretKeys: [{ name: 'ci', ageDays: 200 }, { name: 'backup', ageDays: 20 }] },
+      {
+        name: 'ck-full-secret',
+        secretKeys: [
+          { name: 'ci', ageDays: 200 },
+          { name: 'backup', ageDays: 20 },
+        ],
+      },
       { name: 'ck-member' },
       { name: 'ck-old-keys', secretKeys: [{ name: 'legacy', ageDays: 400 }], apiKeys: [{ ageDays: 200 }] },
       { name: 'ck-plain' },
@@ -106,8 +112,21 @@ const SEEDS: Record<SeedName, { tenancy: string; caller: string; users: UserSpec
     tenancy: 'cloud-keys-demo-tenancy',
     caller: 'alice.admin',
     users: [
-      { name: 'alice.admin', admin: true, email: 'alice@example.com', apiKeys: [{ ageDays: 12 }], secretKeys: [{ name: 'terraform-state', ageDays: 30 }] },
-      { name: 'bob.builder', email: 'bob@example.com', secretKeys: [{ name: 'ci-artifacts', ageDays: 412 }, { name: 'backup-sync', ageDays: 120 }] },
+      {
+        name: 'alice.admin',
+        admin: true,
+        email: 'alice@example.com',
+        apiKeys: [{ ageDays: 12 }],
+        secretKeys: [{ name: 'terraform-state', ageDays: 30 }],
+      },
+      {
+        name: 'bob.builder',
+        email: 'bob@example.com',
+        secretKeys: [
+          { name: 'ci-artifacts', ageDays: 412 },
+          { name: 'backup-sync', ageDays: 120 },
+        ],
+      },
       { name: 'carol.ci-deployer', apiKeys: [{ ageDays: 530 }, { ageDays: 95 }, { ageDays: 3 }] },
       {
         name: 'dave.data',
@@ -135,7 +154,10 @@ function generatedSpecs(count: number): UserSpec[] {
   return generatedUsers(count).map((user) => ({
     name: user.name,
     ageDays: user.ageDays,
-    secretKeys: Array.from({ length: Math.min(user.keyCount, 2) }, (_, k) => ({ name: `bench-${k + 1}`, ageDays: 1 + ((user.index + k * 7) % user.ageDays) })),
+    secretKeys: Array.from({ length: Math.min(user.keyCount, 2) }, (_, k) => ({
+      name: `bench-${k + 1}`,
+      ageDays: 1 + ((user.index + k * 7) % user.ageDays),
+    })),
     apiKeys: user.keyCount === 3 ? [{ ageDays: 1 + (user.index % user.ageDays) }] : [],
   }));
 }
@@ -146,7 +168,15 @@ export function seedTenancy(seed: SeedName, now: number, extraUsers = 0): Seeded
   const spec = extraUsers > 0 ? { ...base, users: [...base.users, ...generatedSpecs(extraUsers)] } : base;
   const sharedPairIndex = base.users.reduce((n, user) => n + (user.apiKeys?.length ?? 0), 0);
   const tenancyId = fakeOcid('tenancy', spec.tenancy);
-  const state: OciTenancyState = { tenancyId, namespace: SEED_NAMESPACES[seed], homeRegion: FRANKFURT, regions: [FRANKFURT, ASHBURN], users: [], secretKeys: [], apiKeys: [] };
+  const state: OciTenancyState = {
+    tenancyId,
+    namespace: SEED_NAMESPACES[seed],
+    homeRegion: FRANKFURT,
+    regions: [FRANKFURT, ASHBURN],
+    users: [],
+    secretKeys: [],
+    apiKeys: [],
+  };
   let nextKey = 0;
   let callerKey: EmulatorKeyPair | undefined;
   spec.users.forEach((user, index) => {

@@ -21,11 +21,17 @@ export function ociVariants(seed: number): (response: EmulatorResponse) => Emula
     const present = optional.filter((k) => k in item);
     // Half the optional fields present are left out, then half of what is left becomes null.
     const kept = v.omit(item, present);
-    return v.extra(v.nullify(kept, present.filter((k) => k in kept)));
+    return v.extra(
+      v.nullify(
+        kept,
+        present.filter((k) => k in kept),
+      ),
+    );
   };
   return (response) => {
     if (response.status >= 300) return response;
-    if (Array.isArray(response.body)) return { ...response, body: response.body.map((item) => (isObject(item) && !('regionName' in item) ? vary(item) : item)) };
+    if (Array.isArray(response.body))
+      return { ...response, body: response.body.map((item) => (isObject(item) && !('regionName' in item) ? vary(item) : item)) };
     if (isObject(response.body)) return { ...response, body: vary(response.body) };
     return response;
   };

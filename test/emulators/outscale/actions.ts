@@ -28,15 +28,25 @@ function parseIsoDate(text: string): Date | undefined {
   return Number.isNaN(ms) ? undefined : new Date(ms);
 }
 
-const ok = (body: Record<string, unknown>): EmulatorResponse => ({ status: 200, body: { ...body, ResponseContext: { RequestId: newRequestId() } } });
+const ok = (body: Record<string, unknown>): EmulatorResponse => ({
+  status: 200,
+  body: { ...body, ResponseContext: { RequestId: newRequestId() } },
+});
 
 const ReadAccessKeys = z.object({
-  Filters: z.object({ AccessKeyIds: z.array(z.string()).optional(), States: z.array(z.enum(['ACTIVE', 'INACTIVE'])).optional() }).optional(),
+  Filters: z
+    .object({ AccessKeyIds: z.array(z.string()).optional(), States: z.array(z.enum(['ACTIVE', 'INACTIVE'])).optional() })
+    .optional(),
   UserName: z.string().optional(),
   Tag: z.string().optional(),
   DryRun: z.boolean().optional(),
 });
-const CreateAccessKey = z.object({ ExpirationDate: z.string().optional(), Tag: z.string().optional(), UserName: z.string().optional(), DryRun: z.boolean().optional() });
+const CreateAccessKey = z.object({
+  ExpirationDate: z.string().optional(),
+  Tag: z.string().optional(),
+  UserName: z.string().optional(),
+  DryRun: z.boolean().optional(),
+});
 const UpdateAccessKey = z.object({
   AccessKeyId: z.string().optional(),
   State: z.enum(['ACTIVE', 'INACTIVE']).optional(),
@@ -160,7 +170,14 @@ function deleteAccessKey(ctx: ActionContext, input: unknown): EmulatorResponse {
     // An account never has zero keys: OUTSCALE creates a new one in place of the last.
     const now = new Date(ctx.now);
     const pair = newKeyPair(ctx.state.canary);
-    ctx.state.keys.set(pair.accessKeyId, { ...pair, owner: '', state: 'ACTIVE', creationDate: now, lastModificationDate: now, rejectionsLeft: 0 });
+    ctx.state.keys.set(pair.accessKeyId, {
+      ...pair,
+      owner: '',
+      state: 'ACTIVE',
+      creationDate: now,
+      lastModificationDate: now,
+      rejectionsLeft: 0,
+    });
   }
   return ok({});
 }
@@ -176,7 +193,12 @@ function readUsers(ctx: ActionContext, input: unknown): EmulatorResponse {
   const ids = req.data.Filters?.UserIds;
   const all = ctx.state.users.filter((u) => !ids || ids.includes(u.userId));
   const page = all.slice(first, first + perPage);
-  return ok({ Users: page.map(userToWire), HasMoreItems: first + page.length < all.length, MaxResultsLimit: 1000, MaxResultsTruncated: false });
+  return ok({
+    Users: page.map(userToWire),
+    HasMoreItems: first + page.length < all.length,
+    MaxResultsLimit: 1000,
+    MaxResultsTruncated: false,
+  });
 }
 
 export const ACTIONS: Record<string, (ctx: ActionContext, input: unknown) => EmulatorResponse> = {

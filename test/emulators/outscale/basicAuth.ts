@@ -31,7 +31,10 @@ function sameText(a: string, b: string): boolean {
   return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
 }
 
-export function verifyBasicAuth(req: EmulatorRequest, options: { readonly now: number; readonly account: AccountLogin | undefined }): BasicAuthCheck {
+export function verifyBasicAuth(
+  req: EmulatorRequest,
+  options: { readonly now: number; readonly account: AccountLogin | undefined },
+): BasicAuthCheck {
   const header = (name: string) => {
     const value = req.headers[name];
     return Array.isArray(value) ? value.join(',') : value;

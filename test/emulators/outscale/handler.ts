@@ -104,10 +104,12 @@ export function createHandler(settings: HandlerSettings): EmulatorHandler {
         now,
         secretOf: (id) => state.keys.get(id)?.secretKey,
       });
-      if (!check.ok) return fail(check.accessKeyId, check.unknownScheme ? errors.unknownAuthType(check.reason) : errors.authFailed(check.reason));
+      if (!check.ok)
+        return fail(check.accessKeyId, check.unknownScheme ? errors.unknownAuthType(check.reason) : errors.authFailed(check.reason));
       const key = state.keys.get(check.accessKeyId)!;
       if (key.state !== 'ACTIVE') return fail(key.accessKeyId, errors.authFailed('The access key is inactive.'));
-      if (key.expirationDate && key.expirationDate.getTime() <= now) return fail(key.accessKeyId, errors.authFailed('The access key has expired.'));
+      if (key.expirationDate && key.expirationDate.getTime() <= now)
+        return fail(key.accessKeyId, errors.authFailed('The access key has expired.'));
       if (key.rejectionsLeft > 0) {
         key.rejectionsLeft -= 1;
         return fail(key.accessKeyId, errors.authFailed('The access key is not known yet.'));
@@ -134,7 +136,9 @@ export function createHandler(settings: HandlerSettings): EmulatorHandler {
       // spec, every request's DryRun): run on a copy, so nothing changes; on success answer with the
       // ResponseContext alone (what the real API returns then is UNCONFIRMED).
       const dry = run({ ...context, state: state.clone() }, input);
-      return dry.status === 200 ? { status: 200, body: { ResponseContext: (dry.body as { ResponseContext: unknown }).ResponseContext } } : dry;
+      return dry.status === 200
+        ? { status: 200, body: { ResponseContext: (dry.body as { ResponseContext: unknown }).ResponseContext } }
+        : dry;
     }
     return run(context, input);
   }

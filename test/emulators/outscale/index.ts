@@ -53,7 +53,10 @@ export interface RunningOutscaleEmulator extends RunningEmulator {
 }
 
 /** The seed with every secret marked by the canary, and the state set to mark new ones. */
-function withCanary(seeded: { state: OutscaleState; caller: SeededCaller }, canary: string | undefined): { state: OutscaleState; caller: SeededCaller } {
+function withCanary(
+  seeded: { state: OutscaleState; caller: SeededCaller },
+  canary: string | undefined,
+): { state: OutscaleState; caller: SeededCaller } {
   if (canary === undefined) return seeded;
   seeded.state.canary = canary;
   for (const [id, key] of seeded.state.keys) seeded.state.keys.set(id, { ...key, secretKey: markWithCanary(key.secretKey, canary) });

@@ -110,7 +110,8 @@ function seedDemo(now: number): { state: OutscaleState; caller: SeededCaller } {
 function addGeneratedUsers(state: OutscaleState, now: number, count: number): void {
   for (const user of generatedUsers(count)) {
     addUser(state, now, user.name, user.ageDays);
-    for (let k = 0; k < user.keyCount; k += 1) addKey(state, now, { owner: user.name, ageDays: 1 + ((user.index + k * 7) % user.ageDays), tag: `bench-${k + 1}` });
+    for (let k = 0; k < user.keyCount; k += 1)
+      addKey(state, now, { owner: user.name, ageDays: 1 + ((user.index + k * 7) % user.ageDays), tag: `bench-${k + 1}` });
   }
 }
 

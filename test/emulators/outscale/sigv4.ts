@@ -52,8 +52,10 @@ export async function verifySignature(req: EmulatorRequest, options: VerifyOptio
   if (Math.abs(signingDate.getTime() - options.now) > MAX_CLOCK_SKEW_MS) {
     return { ok: false, accessKeyId, reason: 'The request timestamp is more than 5 minutes away from the server time.' };
   }
-  if (scopeRegion !== options.region) return { ok: false, accessKeyId, reason: `The credential scope region ${scopeRegion} is not ${options.region}.` };
-  if (scopeService !== options.service) return { ok: false, accessKeyId, reason: `The credential scope service ${scopeService} is not ${options.service}.` };
+  if (scopeRegion !== options.region)
+    return { ok: false, accessKeyId, reason: `The credential scope region ${scopeRegion} is not ${options.region}.` };
+  if (scopeService !== options.service)
+    return { ok: false, accessKeyId, reason: `The credential scope service ${scopeService} is not ${options.service}.` };
   const signed = signedHeaderList.split(';');
   for (const required of ['host', 'x-amz-date']) {
     if (!signed.includes(required)) return { ok: false, accessKeyId, reason: `The header ${required} is not signed.` };

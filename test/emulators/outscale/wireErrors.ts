@@ -29,6 +29,8 @@ export const errors = {
   unknownAction: (action: string) => wireError(400, '3001', 'OperationNotSupported', `The action ${action} is not supported.`),
   noSuchKey: (id: string) => wireError(400, '5051', 'InvalidResource', `The AccessKeyId '${id}' does not exist.`),
   noSuchUser: (name: string) => wireError(400, '5090', 'InvalidResource', `The UserName '${name}' does not exist.`),
-  tooManyKeys: (limit: number) => wireError(400, '10022', 'TooManyResources', `The limit of ${limit} access keys for this user has been reached.`),
-  mustBeInactive: () => wireError(409, '9093', 'ResourceConflict', 'The access key of an EIM user must be INACTIVE before it can be deleted.'),
+  tooManyKeys: (limit: number) =>
+    wireError(400, '10022', 'TooManyResources', `The limit of ${limit} access keys for this user has been reached.`),
+  mustBeInactive: () =>
+    wireError(409, '9093', 'ResourceConflict', 'The access key of an EIM user must be INACTIVE before it can be deleted.'),
 };

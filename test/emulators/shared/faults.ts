@@ -90,7 +90,9 @@ export interface WireResponse {
 
 /** A proxy's error page: HTML, with the status's reason phrase and none of the cloud's JSON. */
 function errorPage(status: number): Buffer {
-  return Buffer.from(`<!DOCTYPE html>\n<html><head><title>${status} Error</title></head><body><h1>${status} Error</h1><p>The upstream server did not answer. <b>nginx</b></p></body></html>\n`);
+  return Buffer.from(
+    `<!DOCTYPE html>\n<html><head><title>${status} Error</title></head><body><h1>${status} Error</h1><p>The upstream server did not answer. <b>nginx</b></p></body></html>\n`,
+  );
 }
 
 /**

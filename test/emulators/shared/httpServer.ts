@@ -87,7 +87,12 @@ function send(res: http.ServerResponse, response: EmulatorResponse | WireRespons
   res.end(body);
 }
 
-async function control(req: EmulatorRequest, faults: FaultInjector, handler: EmulatorHandler, calls: readonly string[]): Promise<EmulatorResponse> {
+async function control(
+  req: EmulatorRequest,
+  faults: FaultInjector,
+  handler: EmulatorHandler,
+  calls: readonly string[],
+): Promise<EmulatorResponse> {
   const what = req.path.slice('/__emulator/'.length);
   if (what === 'health') return { status: 200, body: { ok: true } };
   if (what === 'calls' && req.method === 'GET') return { status: 200, body: { count: calls.length } };
@@ -124,7 +129,12 @@ function emulatorViolation(problems: string[]): EmulatorResponse {
 }
 
 /** The handler's answer, varied and checked against the spec when the emulator has a contract. */
-async function contractAnswer(handler: EmulatorHandler, req: EmulatorRequest, contract: EmulatorContract, op: MatchedOperation): Promise<EmulatorResponse> {
+async function contractAnswer(
+  handler: EmulatorHandler,
+  req: EmulatorRequest,
+  contract: EmulatorContract,
+  op: MatchedOperation,
+): Promise<EmulatorResponse> {
   const answer = await handler.handle(req);
   const varied = contract.vary ? contract.vary(op.id, answer) : answer;
   const problems = contract.recorder.response(op, varied);

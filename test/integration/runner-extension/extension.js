@@ -11,7 +11,12 @@ exports.activate = async function activate() {
   try {
     results = await require(suite).runWithResults();
   } catch (error) {
-    results = { passed: 0, failed: 1, skipped: 0, tests: [{ title: 'the integration suite could not run', state: 'failed', error: String(error && error.stack || error) }] };
+    results = {
+      passed: 0,
+      failed: 1,
+      skipped: 0,
+      tests: [{ title: 'the integration suite could not run', state: 'failed', error: String((error && error.stack) || error) }],
+    };
   }
   fs.writeFileSync(`${resultsFile}.tmp`, JSON.stringify(results, null, 2));
   fs.renameSync(`${resultsFile}.tmp`, resultsFile);

@@ -55,7 +55,10 @@ suite('Cloud Keys in a real VS Code', () => {
   });
 
   test('a command given a bad argument refuses it by name, and the test API reports it', async () => {
-    await assert.rejects((await api()).run('cloudKeys.deleteKey', ['not a key']), /cloudKeys\.deleteKey: the first argument is a string, not a node of the Cloud Keys tree/);
+    await assert.rejects(
+      (await api()).run('cloudKeys.deleteKey', ['not a key']),
+      /cloudKeys\.deleteKey: the first argument is a string, not a node of the Cloud Keys tree/,
+    );
     await assert.rejects((await api()).run('cloudKeys.exportKey', [undefined, { confirmed: true }]), /Unrecognized key: "confirmed"/);
   });
 });

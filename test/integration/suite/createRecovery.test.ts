@@ -61,7 +61,8 @@ function journalHas(t: TestApi, intent: CreateIntent): boolean {
 }
 
 async function recover(answer?: 'delete' | 'keep'): Promise<RecoveryReport> {
-  const report = (await vscode.commands.executeCommand('cloudKeys.recoverInterruptedCreates', ...(answer ? [{ answer }] : []))) as RecoveryReport | undefined;
+  const report = (await vscode.commands.executeCommand('cloudKeys.recoverInterruptedCreates', ...(answer ? [{ answer }] : []))) as
+    RecoveryReport | undefined;
   assert.ok(report, 'the recovery command returned no report (it failed; see the Cloud Keys log)');
   return report;
 }
@@ -80,7 +81,10 @@ async function treeChangesDuring<T>(t: TestApi, work: () => Promise<T>): Promise
 }
 
 async function fault(cloud: string, body?: object): Promise<void> {
-  const response = await fetch(`${emulators[cloud]}/__emulator/faults`, body ? { method: 'POST', body: JSON.stringify(body) } : { method: 'DELETE' });
+  const response = await fetch(
+    `${emulators[cloud]}/__emulator/faults`,
+    body ? { method: 'POST', body: JSON.stringify(body) } : { method: 'DELETE' },
+  );
   assert.ok(response.ok, `could not ${body ? 'inject' : 'clear'} a fault in the ${cloud} emulator`);
 }
 
@@ -95,7 +99,10 @@ suite('Recovering key creations that were interrupted, in VS Code', () => {
     assert.deepEqual((await api()).createJournal.records(), [], 'the create journal is empty at the start');
   });
 
-  for (const [cloud, options] of [['outscale', {}], ['oci', { displayName: 'interrupted-create' }]] as const) {
+  for (const [cloud, options] of [
+    ['outscale', {}],
+    ['oci', { displayName: 'interrupted-create' }],
+  ] as const) {
     test(`${cloud}: answering "delete" removes the key whose secret was lost, empties the journal and refreshes the tree`, async function () {
       if (!emulators[cloud]) this.skip();
       const t = await api();
@@ -114,7 +121,11 @@ suite('Recovering key creations that were interrupted, in VS Code', () => {
       assert.ok(whole > 0, 'the tree was not refreshed');
       // No refresh of ours: what the tree lists now is what recovery's refresh loaded.
       const user = await callerOf(t, cloud);
-      assert.equal((await treeKeys(t, user)).some((k) => k.key.id === lost.key.id), false, 'the tree still lists the deleted key');
+      assert.equal(
+        (await treeKeys(t, user)).some((k) => k.key.id === lost.key.id),
+        false,
+        'the tree still lists the deleted key',
+      );
       assert.equal(await t.secrets.hasKeySecret(lost.key), false);
     });
   }
@@ -147,7 +158,10 @@ suite('Recovering key creations that were interrupted, in VS Code', () => {
     assert.deepEqual(report.deleted, []);
     assert.deepEqual(report.kept, []);
     assert.deepEqual(report.unanswered, []);
-    assert.ok(lost.secretIs((await t.secrets.getKeySecret(lost.key))?.reveal()), 'SecretStorage does not hold the secret the cloud returned');
+    assert.ok(
+      lost.secretIs((await t.secrets.getKeySecret(lost.key))?.reveal()),
+      'SecretStorage does not hold the secret the cloud returned',
+    );
     assert.equal(journalHas(t, lost.intent), false);
     assert.equal(await stillAtCloud(lost), true, 'a key whose secret could be saved was deleted');
 

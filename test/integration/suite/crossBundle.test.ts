@@ -56,7 +56,10 @@ suite("A cloud's errors keep their meaning in the extension (through the built b
     this.timeout(120_000);
     const t = await api();
     const caller = await callerOf(t, 'ionos');
-    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, { kind: 'access-key', options: {} })) as KeyNode['key'];
+    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, {
+      kind: 'access-key',
+      options: {},
+    })) as KeyNode['key'];
     const node = (await keysOf(t, caller)).find((k) => k.key.id === created.id);
     assert.ok(node, 'the key to rotate is not in the tree');
     // Reads of one key (GET …/s3keys/{id}) are made twice in a rotation: by the create step, once
@@ -67,8 +70,11 @@ suite("A cloud's errors keep their meaning in the extension (through the built b
     // second try reads once more refused, then the key). Any adapter retry count from 2 to 5 works.
     const refusals = 5;
     const fault = { route: 'GET /um/users/*/s3keys/*', kind: 'status', status: 429, ratio: refusals / (refusals + 1), times: refusals };
-    const outcome = await withFault('ionos', fault, async () =>
-      (await (await api()).run('cloudKeys.rotateKey', [node, { grace: { kind: 'now' } }], { confirmed: true })) as RotationOutcome,
+    const outcome = await withFault(
+      'ionos',
+      fault,
+      async () =>
+        (await (await api()).run('cloudKeys.rotateKey', [node, { grace: { kind: 'now' } }], { confirmed: true })) as RotationOutcome,
     );
     const item = outcome.items?.[0];
     assert.equal(item?.status, 'done', `the rotation ended ${item?.status} at ${item?.step}`);
@@ -151,18 +157,29 @@ suite("A cloud's errors keep their meaning in the extension (through the built b
     try {
       // The suite speaks for the page: it is ready, the account is chosen, then the form is sent.
       await host.receive({ type: 'ready' });
-      assert.ok(posted.some((m) => m.type === 'create/accounts' && m.accounts.some((a) => a.id === caller.account.id)), 'the form did not list the account');
+      assert.ok(
+        posted.some((m) => m.type === 'create/accounts' && m.accounts.some((a) => a.id === caller.account.id)),
+        'the form did not list the account',
+      );
       await host.receive({ type: 'create/account', accountId: caller.account.id });
-      assert.ok(posted.some((m) => m.type === 'create/users' && m.users.some((u) => u.id === caller.user.id)), 'the form did not list the caller');
+      assert.ok(
+        posted.some((m) => m.type === 'create/users' && m.users.some((u) => u.id === caller.user.id)),
+        'the form did not list the caller',
+      );
       // OUTSCALE refuses the create itself (another tool took the last slot since the form counted them).
       const quota = {
         route: 'CreateAccessKey',
         kind: 'status',
         status: 400,
-        body: { Errors: [{ Code: '10022', Type: 'TooManyResources', Details: 'The limit of 10 access keys for this user has been reached.' }], ResponseContext: { RequestId: 'REQ-QUOTA-FORM' } },
+        body: {
+          Errors: [{ Code: '10022', Type: 'TooManyResources', Details: 'The limit of 10 access keys for this user has been reached.' }],
+          ResponseContext: { RequestId: 'REQ-QUOTA-FORM' },
+        },
         times: 1,
       };
-      await withFault('outscale', quota, () => host.receive({ type: 'create/submit', form: { accountId: caller.account.id, userId: caller.user.id, kind: 'access-key' } }));
+      await withFault('outscale', quota, () =>
+        host.receive({ type: 'create/submit', form: { accountId: caller.account.id, userId: caller.user.id, kind: 'access-key' } }),
+      );
       const error = posted.find((m): m is Extract<HostToWebview, { type: 'error' }> => m.type === 'error');
       assert.ok(error, `the form showed no error; it was sent: ${posted.map((m) => m.type).join(', ')}`);
       assert.match(error.message, /limit/);

@@ -34,7 +34,8 @@ export function readProfile(file: string, profile: string): Record<string, strin
   for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
     const header = /^\[(.+)\]$/.exec(line.trim());
     if (header) inside = header[1] === profile;
-    else if (inside && line.includes('=') && !line.trim().startsWith('#')) out[line.slice(0, line.indexOf('=')).trim()] = line.slice(line.indexOf('=') + 1).trim();
+    else if (inside && line.includes('=') && !line.trim().startsWith('#'))
+      out[line.slice(0, line.indexOf('=')).trim()] = line.slice(line.indexOf('=') + 1).trim();
   }
   return out;
 }

@@ -22,7 +22,10 @@ export async function runWithResults(): Promise<SuiteResults> {
   const mocha = new Mocha({ ui: 'tdd', timeout: 30_000, color: false, reporter: 'dot' });
   // CLOUD_KEYS_INTEGRATION_FILTER=<text> runs only the files whose name contains it (e.g. treeTruth).
   const only = process.env.CLOUD_KEYS_INTEGRATION_FILTER;
-  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js') && (!only || f.includes(only))).sort()) {
+  for (const file of fs
+    .readdirSync(__dirname)
+    .filter((f) => f.endsWith('.test.js') && (!only || f.includes(only)))
+    .sort()) {
     mocha.addFile(path.join(__dirname, file));
   }
   const tests: TestResult[] = [];

@@ -33,7 +33,7 @@ suite('IONOS Object Storage access keys (contract) in VS Code', () => {
     if (!emulators.ionos) this.skip();
   });
 
-  test('are listed beside the users with description, state, administrative, regions and a failed key\'s reason', async () => {
+  test("are listed beside the users with description, state, administrative, regions and a failed key's reason", async () => {
     const t = await api();
     const entry = await contractEntry(t);
     assert.equal(t.tree.getTreeItem(entry).label, 'Object Storage access keys (contract)');
@@ -71,7 +71,9 @@ suite('IONOS Object Storage access keys (contract) in VS Code', () => {
     node = (await keysOf(t, entry)).find((k) => k.key.id === created.id);
     assert.ok(node, 'the renewed key is still listed');
 
-    const replaced = (await (await api()).run('cloudKeys.rotateKey', [node, { mode: 'replace', grace: { kind: 'now' } }], { confirmed: true })) as Outcome;
+    const replaced = (await (
+      await api()
+    ).run('cloudKeys.rotateKey', [node, { mode: 'replace', grace: { kind: 'now' } }], { confirmed: true })) as Outcome;
     const item = replaced.items?.[0];
     assert.equal(item?.status, 'done', `replacement ended ${item?.status} at ${item?.step}`);
     const keys = await keysOf(t, entry);

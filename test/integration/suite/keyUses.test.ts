@@ -28,7 +28,11 @@ suite('Find Uses of Key', () => {
     assert.ok(account, 'no OUTSCALE account');
     const user = (await t.tree.getChildren(account)).find((n): n is UserNode => n.kind === 'user');
     assert.ok(user);
-    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', user, { kind: 'access-key', options: { displayName: 'uses' }, showDetails: false })) as KeyNode['key'];
+    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', user, {
+      kind: 'access-key',
+      options: { displayName: 'uses' },
+      showDetails: false,
+    })) as KeyNode['key'];
     t.tree.refresh(user);
     const node = (await t.tree.getChildren(user)).find((n: TreeNode): n is KeyNode => n.kind === 'key' && n.key.id === created.id);
     assert.ok(node, 'the new key is not in the tree');
@@ -37,16 +41,35 @@ suite('Find Uses of Key', () => {
     const dir = path.join(folder!, 'uses-test');
     fs.mkdirSync(dir, { recursive: true });
     const exported = path.join(dir, '.env.exported');
-    await (await api()).run('cloudKeys.exportKey', [node, { format: 'dotenv', file: exported, region: 'eu-west-2', endpointUrl: 'https://oos.eu-west-2.outscale.com' }], { confirmed: true });
-    fs.writeFileSync(path.join(dir, 'deploy.sh'), `#!/bin/sh\r\n# deploy\r\nexport OSC_ACCESS_KEY=${created.id}\r\nexport OSC_SECRET_KEY='${secret}'\r\n`);
-    fs.writeFileSync(path.join(dir, 'terraform.tfstate'), JSON.stringify({ resources: [{ attributes: { access_key_id: created.id, secret_key: secret } }] }, null, 2));
-    fs.writeFileSync(path.join(dir, 'decoy.txt'), `${created.id.slice(0, -1)}X ${secret.slice(0, -1)}${secret.endsWith('a') ? 'b' : 'a'}\n`);
+    await (
+      await api()
+    ).run(
+      'cloudKeys.exportKey',
+      [node, { format: 'dotenv', file: exported, region: 'eu-west-2', endpointUrl: 'https://oos.eu-west-2.outscale.com' }],
+      { confirmed: true },
+    );
+    fs.writeFileSync(
+      path.join(dir, 'deploy.sh'),
+      `#!/bin/sh\r\n# deploy\r\nexport OSC_ACCESS_KEY=${created.id}\r\nexport OSC_SECRET_KEY='${secret}'\r\n`,
+    );
+    fs.writeFileSync(
+      path.join(dir, 'terraform.tfstate'),
+      JSON.stringify({ resources: [{ attributes: { access_key_id: created.id, secret_key: secret } }] }, null, 2),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'decoy.txt'),
+      `${created.id.slice(0, -1)}X ${secret.slice(0, -1)}${secret.endsWith('a') ? 'b' : 'a'}\n`,
+    );
 
     const found = (await vscode.commands.executeCommand('cloudKeys.findKeyUses', node)) as FoundUses;
     assert.equal(found.keyId, created.id);
     assert.equal(found.secretKnown, true);
     const mine = found.uses.filter((u) => u.file.startsWith(dir));
-    const at = (name: string) => mine.filter((u) => path.basename(u.file) === name).map((u) => `${u.line}:${u.kind}`).sort();
+    const at = (name: string) =>
+      mine
+        .filter((u) => path.basename(u.file) === name)
+        .map((u) => `${u.line}:${u.kind}`)
+        .sort();
     assert.deepEqual(at('deploy.sh'), ['3:key-id', '4:secret']);
     assert.deepEqual(at('terraform.tfstate').length, 2);
     assert.ok(mine.some((u) => u.fileKind === 'terraform-state'));

@@ -59,16 +59,29 @@ suite('Leaked keys in code, in VS Code', () => {
     await vscode.window.showTextDocument(uri);
     await waitFor(() => ours(uri).some((d) => d.severity === vscode.DiagnosticSeverity.Error), 'no error diagnostic for the secret');
     const [idFinding, secretFinding] = ours(uri);
-    assert.ok(secretFinding.message.startsWith(`Secret key of ${caller.user.name}'s active OUTSCALE access key ${key.id}, 0 days old, in account`), secretFinding.message);
+    assert.ok(
+      secretFinding.message.startsWith(`Secret key of ${caller.user.name}'s active OUTSCALE access key ${key.id}, 0 days old, in account`),
+      secretFinding.message,
+    );
     assert.equal(idFinding.severity, vscode.DiagnosticSeverity.Warning);
     for (const d of ours(uri)) {
-      assert.ok(!d.message.includes(secret) && !JSON.stringify(d.relatedInformation ?? []).includes(secret), 'a diagnostic holds the secret');
+      assert.ok(
+        !d.message.includes(secret) && !JSON.stringify(d.relatedInformation ?? []).includes(secret),
+        'a diagnostic holds the secret',
+      );
     }
     assert.equal(await emulatorCalls('outscale'), before, 'detection called the emulator');
 
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, secretFinding.range.start.translate(0, 3));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      secretFinding.range.start.translate(0, 3),
+    );
     // Markdown, with its punctuation escaped: read as shown.
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\(.)/g, '$1');
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+      .join('\n')
+      .replace(/\\(.)/g, '$1');
     assert.ok(text.includes(caller.user.name), text);
     assert.match(text, /Show the key in Cloud Keys/);
     assert.ok(!text.includes(secret));
@@ -102,7 +115,10 @@ suite('Leaked keys in code, in VS Code', () => {
     const summary = (await vscode.commands.executeCommand('cloudKeys.scanWorkspaceForKeys')) as { findings: number; filesScanned: number };
     assert.ok(summary.filesScanned >= 1 && summary.findings >= 2, JSON.stringify(summary));
     const messages = ours(uri).map((d) => d.message);
-    assert.ok(messages.some((m) => /OUTSCALE secret key: not a key of your configured accounts/.test(m)), messages.join(' | '));
+    assert.ok(
+      messages.some((m) => /OUTSCALE secret key: not a key of your configured accounts/.test(m)),
+      messages.join(' | '),
+    );
   });
 
   test("'Rotate this key' rotates it (the emulator no longer lists the old key) and puts the env reference where the secret was", async () => {
@@ -110,7 +126,9 @@ suite('Leaked keys in code, in VS Code', () => {
     const document = await vscode.workspace.openTextDocument(uri);
     await waitFor(() => ours(uri).length > 0, 'no diagnostic');
     const action = await quickFix(uri, ours(uri)[0].range, /^Rotate this key/);
-    const outcome = (await t.run(action.command!.command, [...action.command!.arguments!, { grace: { kind: 'now' } }], { confirmed: true })) as { items?: { status: string; newKeyId?: string }[]; rewired?: boolean };
+    const outcome = (await t.run(action.command!.command, [...action.command!.arguments!, { grace: { kind: 'now' } }], {
+      confirmed: true,
+    })) as { items?: { status: string; newKeyId?: string }[]; rewired?: boolean };
     assert.equal(outcome?.items?.[0]?.status, 'done');
     assert.equal(outcome.rewired, true);
     const keys = await keysOf(t, caller);

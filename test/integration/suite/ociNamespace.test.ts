@@ -53,7 +53,10 @@ suite('OCI exports read the Object Storage namespace from the cloud', () => {
   test('an AWS-profile export of an OCI key gets endpoint_url with the tenancy namespace, without asking for it', async function () {
     this.timeout(30_000);
     const user = await ociUser(USER);
-    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', user, { kind: 'access-key', options: { displayName: 'namespace-export' } })) as KeyNode['key'];
+    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', user, {
+      kind: 'access-key',
+      options: { displayName: 'namespace-export' },
+    })) as KeyNode['key'];
     assert.ok(created?.id, 'Create Key returned no key');
     const node = await keyNode(user, created.id);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ck-it-oci-ns-'));
@@ -61,7 +64,9 @@ suite('OCI exports read the Object Storage namespace from the cloud', () => {
     const configFile = path.join(dir, 'config');
     try {
       // No region or endpoint in the preset: the export works them out (and would hang on a prompt if it asked).
-      const exported = (await (await api()).run('cloudKeys.exportKey', [node, { format: 'aws-profile', profile: 'oci-namespace', credentialsFile, configFile }], {
+      const exported = (await (
+        await api()
+      ).run('cloudKeys.exportKey', [node, { format: 'aws-profile', profile: 'oci-namespace', credentialsFile, configFile }], {
         confirmed: true,
       })) as { endpointUrl?: string; region?: string } | undefined;
       assert.ok(exported, 'the export returned no record');

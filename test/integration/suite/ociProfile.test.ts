@@ -39,7 +39,10 @@ suite('Save Private Key and OCI Profile in VS Code', () => {
   test('a generated API key is saved to a key file (0600) and a profile, which rotation then switches to the new key', async () => {
     const t = await api();
     const caller = await ociCaller(t);
-    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, { kind: 'api-signing-key', options: { keyBits: 2048 } })) as AccessKey;
+    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, {
+      kind: 'api-signing-key',
+      options: { keyBits: 2048 },
+    })) as AccessKey;
     assert.ok(created?.id, 'Create Key returned no key');
     let node = await keyNode(t, caller, created.id);
     let cleanup: KeyNode | undefined = node;
@@ -51,7 +54,10 @@ suite('Save Private Key and OCI Profile in VS Code', () => {
       const existing = '# my profiles, keep this comment\n[other]\nregion=eu-paris-1\n';
       fs.writeFileSync(configFile, existing);
 
-      const record = (await (await api()).run('cloudKeys.saveOciProfile', [node, { profile: 'ck-it', keyFile, configFile }], { confirmed: true })) as { kind: string; keyFile: string } | undefined;
+      const record = (await (
+        await api()
+      ).run('cloudKeys.saveOciProfile', [node, { profile: 'ck-it', keyFile, configFile }], { confirmed: true })) as
+        { kind: string; keyFile: string } | undefined;
       assert.equal(record?.kind, 'oci-config', 'the command returned no export record');
       const secret = await t.secrets.getKeySecret(node.key);
       assert.ok(secret);
@@ -72,7 +78,9 @@ suite('Save Private Key and OCI Profile in VS Code', () => {
 
       // Saving again to the same key file is refused: nothing is overwritten.
       let refusal = '';
-      const again = await (await api())
+      const again = await (
+        await api()
+      )
         .run('cloudKeys.saveOciProfile', [node, { profile: 'ck-it-2', keyFile, configFile }], { confirmed: true })
         .catch((error: Error) => ((refusal = error.message), undefined));
       assert.equal(again, undefined);

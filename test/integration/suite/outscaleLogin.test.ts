@@ -25,7 +25,10 @@ suite('OUTSCALE: an account added with its login and password', () => {
     if (!account) return;
     const t = await api();
     if (created) {
-      await t.registry.provider(account).deleteKey(created).catch(() => undefined);
+      await t.registry
+        .provider(account)
+        .deleteKey(created)
+        .catch(() => undefined);
       await t.secrets.deleteKeySecret(created);
     }
     // Hidden (no modal) and its credentials forgotten, so the suites after this one see the demo accounts only.
@@ -44,7 +47,10 @@ suite('OUTSCALE: an account added with its login and password', () => {
 
     const stored = await t.secrets.credentials.get(credentialName(account.id));
     assert.deepEqual(JSON.parse(stored?.reveal() ?? '{}'), { login: DEMO_LOGIN.email, password: DEMO_LOGIN.password });
-    assert.ok(!JSON.stringify(account).includes(DEMO_LOGIN.password) && !JSON.stringify(account).includes(DEMO_LOGIN.email), 'the account record kept in global state holds neither the login nor the password');
+    assert.ok(
+      !JSON.stringify(account).includes(DEMO_LOGIN.password) && !JSON.stringify(account).includes(DEMO_LOGIN.email),
+      'the account record kept in global state holds neither the login nor the password',
+    );
 
     const roots: TreeNode[] = await t.tree.getChildren();
     const node = roots.find((n): n is AccountNode => n.kind === 'account' && n.account.id === account!.id);
@@ -60,7 +66,8 @@ suite('OUTSCALE: an account added with its login and password', () => {
 
     const before = (await t.tree.getChildren(me)).filter((n): n is KeyNode => n.kind === 'key');
     assert.ok(before.length > 0, "the account's own keys are listed");
-    created = (await vscode.commands.executeCommand('cloudKeys.createKey', me, { kind: 'access-key', options: {} })) as KeyNode['key'] | undefined;
+    created = (await vscode.commands.executeCommand('cloudKeys.createKey', me, { kind: 'access-key', options: {} })) as
+      KeyNode['key'] | undefined;
     assert.ok(created?.id, 'the command returned no key');
     const secret = await t.secrets.getKeySecret(created);
     assert.ok(secret, 'the new secret is in secret storage');

@@ -32,7 +32,10 @@ suite('The request deadline setting', () => {
       const nodes: TreeNode[] = await t.tree.getChildren(caller);
       const message = nodes[0] as MessageNode;
       assert.equal(message.kind, 'message', `expected an error node, got ${message.kind}`);
-      assert.match(`${message.text} ${message.detail ?? ''} ${message.error?.message ?? ''}`, /did not finish answering ReadAccessKeys within 5 s/);
+      assert.match(
+        `${message.text} ${message.detail ?? ''} ${message.error?.message ?? ''}`,
+        /did not finish answering ReadAccessKeys within 5 s/,
+      );
     } finally {
       await fetch(faults, { method: 'DELETE' });
       await config.update('http.timeoutSeconds', undefined, vscode.ConfigurationTarget.Global);

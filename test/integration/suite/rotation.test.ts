@@ -7,13 +7,11 @@ import type { TestApi } from '../../../src/extension';
 import type { AccountNode, KeyNode, TreeNode, UserNode } from '../../../src/views/nodes/treeNodes';
 import { api, emulators, readProfile } from './helpers';
 
-
 interface Outcome {
   readonly items?: readonly { status: string; newKeyId?: string; oldKeyId: string; rotationId: string; step?: string }[];
   readonly status?: string;
   readonly newKeyId?: string;
 }
-
 
 async function callerOf(t: TestApi, cloud: string): Promise<UserNode> {
   const roots = await t.tree.getChildren();
@@ -43,7 +41,10 @@ suite('Rotation, exports and the key-age status bar in VS Code', () => {
       if (!emulators[cloud]) this.skip();
       const t = await api();
       const caller = await callerOf(t, cloud);
-      const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, { kind: 'access-key', options: {} })) as KeyNode['key'];
+      const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, {
+        kind: 'access-key',
+        options: {},
+      })) as KeyNode['key'];
       assert.ok(created?.id);
       const node = (await keysOf(t, caller)).find((k) => k.key.id === created.id);
       assert.ok(node);
@@ -51,7 +52,23 @@ suite('Rotation, exports and the key-age status bar in VS Code', () => {
       const credentialsFile = path.join(dir, 'credentials');
       const configFile = path.join(dir, 'config');
       fs.writeFileSync(credentialsFile, '# kept\n[other]\naws_access_key_id = KEEP\n');
-      const exported = await (await api()).run('cloudKeys.exportKey', [node, { format: 'aws-profile', profile: 'rotating', credentialsFile, configFile, region: 'eu-test-1', endpointUrl: 'https://s3.example.test' }], { confirmed: true });
+      const exported = await (
+        await api()
+      ).run(
+        'cloudKeys.exportKey',
+        [
+          node,
+          {
+            format: 'aws-profile',
+            profile: 'rotating',
+            credentialsFile,
+            configFile,
+            region: 'eu-test-1',
+            endpointUrl: 'https://s3.example.test',
+          },
+        ],
+        { confirmed: true },
+      );
       assert.ok(exported, 'the export returned no record');
       assert.equal(readProfile(credentialsFile, 'rotating').aws_access_key_id, created.id);
       assert.equal(fs.statSync(credentialsFile).mode & 0o777, 0o600);
@@ -78,7 +95,10 @@ suite('Rotation, exports and the key-age status bar in VS Code', () => {
     if (!emulators.outscale) this.skip();
     const t = await api();
     const caller = await callerOf(t, 'outscale');
-    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, { kind: 'access-key', options: {} })) as KeyNode['key'];
+    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, {
+      kind: 'access-key',
+      options: {},
+    })) as KeyNode['key'];
     const node = (await keysOf(t, caller)).find((k) => k.key.id === created.id)!;
     await fault('outscale', { route: 'CreateAccessKey', kind: 'status', status: 503, times: 30 }, 'POST');
     let failed: Outcome;
@@ -90,9 +110,15 @@ suite('Rotation, exports and the key-age status bar in VS Code', () => {
     const stopped = failed.items?.[0];
     assert.equal(stopped?.status, 'failed');
     assert.equal(stopped?.step, 'create');
-    assert.ok((await keysOf(t, caller)).some((k) => k.key.id === created.id), 'the old key must survive a failed rotation');
+    assert.ok(
+      (await keysOf(t, caller)).some((k) => k.key.id === created.id),
+      'the old key must survive a failed rotation',
+    );
 
-    const resumed = (await vscode.commands.executeCommand('cloudKeys.resumeRotations', { rotationId: stopped.rotationId, action: 'resume' })) as Outcome;
+    const resumed = (await vscode.commands.executeCommand('cloudKeys.resumeRotations', {
+      rotationId: stopped.rotationId,
+      action: 'resume',
+    })) as Outcome;
     assert.equal(resumed.status, 'done');
     const keys = await keysOf(t, caller);
     assert.ok(!keys.some((k) => k.key.id === created.id));
@@ -107,10 +133,18 @@ suite('Rotation, exports and the key-age status bar in VS Code', () => {
     for (const cloud of Object.keys(emulators)) await keysOf(t, await callerOf(t, cloud));
     try {
       await config.update('keys.maxAgeDays', 1, vscode.ConfigurationTarget.Global);
-      const strict = (await (await api()).run('cloudKeys.showKeyAlerts', [], { listOnly: true })) as { text: string; overdue: number; keys: { keyId: string }[] };
+      const strict = (await (await api()).run('cloudKeys.showKeyAlerts', [], { listOnly: true })) as {
+        text: string;
+        overdue: number;
+        keys: { keyId: string }[];
+      };
       assert.ok(strict.overdue > 0, 'with a 1-day maximum some demo key is overdue');
       assert.match(strict.text, /overdue/);
-      await config.update('keys.perCloud', { oci: { maxAgeDays: 3650 }, outscale: { maxAgeDays: 3650 }, ionos: { maxAgeDays: 3650 } }, vscode.ConfigurationTarget.Global);
+      await config.update(
+        'keys.perCloud',
+        { oci: { maxAgeDays: 3650 }, outscale: { maxAgeDays: 3650 }, ionos: { maxAgeDays: 3650 } },
+        vscode.ConfigurationTarget.Global,
+      );
       const lenient = (await (await api()).run('cloudKeys.showKeyAlerts', [], { listOnly: true })) as { overdue: number };
       assert.ok(lenient.overdue < strict.overdue, 'the per-cloud maximum age overrides the general one');
     } finally {
@@ -123,9 +157,16 @@ suite('Rotation, exports and the key-age status bar in VS Code', () => {
     if (!emulators.outscale) this.skip();
     const t = await api();
     const caller = await callerOf(t, 'outscale');
-    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, { kind: 'access-key', options: {} })) as KeyNode['key'];
+    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, {
+      kind: 'access-key',
+      options: {},
+    })) as KeyNode['key'];
     const node = (await keysOf(t, caller)).find((k) => k.key.id === created.id)!;
-    const record = (await vscode.commands.executeCommand('cloudKeys.exportKey', node, { format: 'terminal', region: 'eu-west-2', endpointUrl: 'https://oos.eu-west-2.outscale.com' })) as { kind: string; keyId: string };
+    const record = (await vscode.commands.executeCommand('cloudKeys.exportKey', node, {
+      format: 'terminal',
+      region: 'eu-west-2',
+      endpointUrl: 'https://oos.eu-west-2.outscale.com',
+    })) as { kind: string; keyId: string };
     assert.equal(record.kind, 'terminal');
     assert.ok(!JSON.stringify(record).includes((await t.secrets.getKeySecret(created))!.reveal()), 'the export record holds no secret');
     assert.equal(await vscode.commands.executeCommand('cloudKeys.removeTerminalExport'), created.id);

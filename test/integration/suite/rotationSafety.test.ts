@@ -7,7 +7,12 @@ const DAY = 86_400_000;
 
 interface RotateResult {
   readonly items: readonly { status: string; newKeyId?: string; oldKeyId: string; step?: string }[];
-  readonly needsRoom?: readonly { keyId: string; used: number; limit: number; candidates: readonly { keyId: string; choice: string; stops: string }[] }[];
+  readonly needsRoom?: readonly {
+    keyId: string;
+    used: number;
+    limit: number;
+    candidates: readonly { keyId: string; choice: string; stops: string }[];
+  }[];
 }
 
 async function userOf(t: TestApi, cloud: string, name: string): Promise<UserNode> {
@@ -38,7 +43,9 @@ suite('Rotation safety in VS Code: the per-user limit and the carried expiry', (
     const other = before.find((k) => k.key.displayName === 'backup-sync');
     assert.ok(rotated && other, 'the demo seed gives bob.builder ci-artifacts and backup-sync');
 
-    const asked = (await (await api()).run('cloudKeys.rotateKey', [rotated, { grace: { kind: 'now' } }], { confirmed: true })) as RotateResult;
+    const asked = (await (
+      await api()
+    ).run('cloudKeys.rotateKey', [rotated, { grace: { kind: 'now' } }], { confirmed: true })) as RotateResult;
     assert.deepEqual(asked.items, [], 'nothing was rotated without a choice');
     assert.deepEqual(
       asked.needsRoom?.[0]?.candidates.map((c) => `${c.keyId}:${c.choice}`),
@@ -48,10 +55,17 @@ suite('Rotation safety in VS Code: the per-user limit and the carried expiry', (
     const still = (await keysOf(t, bob)).map((k) => k.key.id);
     assert.ok(still.includes(other.key.id) && still.includes(rotated.key.id), 'both keys are still there');
 
-    const done = (await (await api()).run('cloudKeys.rotateKey', [rotated, { grace: { kind: 'now' }, makeRoom: { [rotated.key.id]: rotated.key.id } }], { confirmed: true })) as RotateResult;
+    const done = (await (
+      await api()
+    ).run('cloudKeys.rotateKey', [rotated, { grace: { kind: 'now' }, makeRoom: { [rotated.key.id]: rotated.key.id } }], {
+      confirmed: true,
+    })) as RotateResult;
     assert.equal(done.items[0]?.status, 'done', `rotation ended ${done.items[0]?.status} at ${done.items[0]?.step}`);
     const after = (await keysOf(t, bob)).filter((k) => k.key.kind === 'access-key');
-    assert.ok(after.some((k) => k.key.id === other.key.id), 'backup-sync, the other active key, survives');
+    assert.ok(
+      after.some((k) => k.key.id === other.key.id),
+      'backup-sync, the other active key, survives',
+    );
     assert.ok(!after.some((k) => k.key.id === rotated.key.id), 'the rotated key is gone');
     const fresh = after.find((k) => k.key.id === done.items[0].newKeyId);
     assert.ok(fresh?.secretStored, 'the new key is listed with its secret stored');
@@ -72,6 +86,9 @@ suite('Rotation safety in VS Code: the per-user limit and the carried expiry', (
     assert.ok(fresh?.key.expiresAt, 'the new key has an expiry');
     // OUTSCALE keeps expiry dates to the second; the rotation took less than a minute.
     const expected = started + lifetime;
-    assert.ok(Math.abs(fresh.key.expiresAt.getTime() - expected) < 60_000 + 1_000, `expires ${fresh.key.expiresAt.toISOString()}, expected about ${new Date(expected).toISOString()} (${Math.round(lifetime / DAY)} days)`);
+    assert.ok(
+      Math.abs(fresh.key.expiresAt.getTime() - expected) < 60_000 + 1_000,
+      `expires ${fresh.key.expiresAt.toISOString()}, expected about ${new Date(expected).toISOString()} (${Math.round(lifetime / DAY)} days)`,
+    );
   });
 });

@@ -47,7 +47,11 @@ async function keyNode(t: TestApi, user: UserNode, keyId: string): Promise<KeyNo
 /** Runs `env` in a new integrated terminal (which gets the extension's variables) and returns its output. */
 async function terminalEnvironment(file: string): Promise<string> {
   fs.rmSync(file, { force: true });
-  const terminal = vscode.window.createTerminal({ name: 'canary env', shellPath: '/bin/sh', shellArgs: ['-c', `env > '${file}.part' && mv '${file}.part' '${file}'`] });
+  const terminal = vscode.window.createTerminal({
+    name: 'canary env',
+    shellPath: '/bin/sh',
+    shellArgs: ['-c', `env > '${file}.part' && mv '${file}.part' '${file}'`],
+  });
   try {
     await waitFor(() => fs.existsSync(file), 'the terminal did not write its environment', 20_000);
     return fs.readFileSync(file, 'utf8');
@@ -72,28 +76,41 @@ suite('Secret-leak canary: every operation that touches a secret, in every cloud
       const caller = await userFor(t, cloud);
       // IONOS keys have no name; the other two clouds get one.
       const options = cloud === 'ionos' ? {} : { displayName: 'canary' };
-      const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, { kind: 'access-key', options })) as KeyNode['key'];
+      const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, {
+        kind: 'access-key',
+        options,
+      })) as KeyNode['key'];
       assert.ok(created?.id, 'Create Key returned no key');
       let node = await keyNode(t, caller, created.id);
       const secret = (await t.secrets.getKeySecret(created))?.reveal();
       assert.ok(secret, 'the new secret is not in secret storage');
 
       // Exports the user asks for: the AWS profile in ~/.aws (the temporary home) and a .env file.
-      await (await api()).run('cloudKeys.exportKey', [node, { format: 'aws-profile', profile: `canary-${cloud}`, ...S3[cloud] }], { confirmed: true });
+      await (
+        await api()
+      ).run('cloudKeys.exportKey', [node, { format: 'aws-profile', profile: `canary-${cloud}`, ...S3[cloud] }], { confirmed: true });
       assert.match(fs.readFileSync(path.join(home, '.aws', 'credentials'), 'utf8'), new RegExp(`aws_access_key_id\\s*=\\s*${created.id}`));
       const envFile = path.join(folder!, `.env.canary-${cloud}`);
       await (await api()).run('cloudKeys.exportKey', [node, { format: 'dotenv', file: envFile, ...S3[cloud] }], { confirmed: true });
       assert.ok(fs.readFileSync(envFile, 'utf8').includes(secret), 'the .env export does not hold the secret');
 
       // Find Uses of Key hashes the stored secret to find it; the driver's search then covers what it wrote.
-      const found = (await vscode.commands.executeCommand('cloudKeys.findKeyUses', node)) as { uses: { file: string; kind: string; managed: boolean }[] };
-      assert.ok(found.uses.some((u) => u.file === envFile && u.kind === 'secret' && u.managed), 'Find Uses did not find the secret in the .env export');
+      const found = (await vscode.commands.executeCommand('cloudKeys.findKeyUses', node)) as {
+        uses: { file: string; kind: string; managed: boolean }[];
+      };
+      assert.ok(
+        found.uses.some((u) => u.file === envFile && u.kind === 'secret' && u.managed),
+        'Find Uses did not find the secret in the .env export',
+      );
       assert.ok(!JSON.stringify(found).includes(secret), 'Find Uses returned the secret');
 
       // The terminal export reaches new terminals, and is gone from them once removed.
       await vscode.commands.executeCommand('cloudKeys.exportKey', node, { format: 'terminal', ...S3[cloud] });
       const during = path.join(home, `terminal-env-during-${cloud}.txt`);
-      assert.ok((await terminalEnvironment(during)).includes(`AWS_SECRET_ACCESS_KEY=${secret}`), 'the terminal did not get the exported secret');
+      assert.ok(
+        (await terminalEnvironment(during)).includes(`AWS_SECRET_ACCESS_KEY=${secret}`),
+        'the terminal did not get the exported secret',
+      );
       fs.rmSync(during);
       assert.equal(await vscode.commands.executeCommand('cloudKeys.removeTerminalExport'), created.id);
       // Left in place for the driver's search: the environment of a terminal opened after removal.
@@ -110,7 +127,9 @@ suite('Secret-leak canary: every operation that touches a secret, in every cloud
       await t.run('cloudKeys.showKeyDetails', [node]);
 
       // Rotation: a new key, the AWS profile and the .env follow it, the old key goes.
-      const outcome = (await (await api()).run('cloudKeys.rotateKey', [node, { grace: { kind: 'now' } }], { confirmed: true })) as { items?: { status: string; newKeyId?: string; step?: string }[] };
+      const outcome = (await (await api()).run('cloudKeys.rotateKey', [node, { grace: { kind: 'now' } }], { confirmed: true })) as {
+        items?: { status: string; newKeyId?: string; step?: string }[];
+      };
       const item = outcome.items?.[0];
       assert.equal(item?.status, 'done', `rotation ended ${item?.status} at ${item?.step}`);
       node = await keyNode(t, caller, item.newKeyId!);

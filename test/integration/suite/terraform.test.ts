@@ -5,8 +5,6 @@ import type { TestApi } from '../../../src/extension';
 import type { AccountNode, KeyNode, TreeNode, UserNode } from '../../../src/views/nodes/treeNodes';
 import { api, emulators, waitFor } from './helpers';
 
-
-
 async function callerKeys(t: TestApi, cloud: string): Promise<{ account: AccountNode; caller: UserNode; keys: KeyNode[] }> {
   const roots = await t.tree.getChildren();
   const account = roots.find((n): n is AccountNode => n.kind === 'account' && n.account.cloud === cloud);
@@ -132,7 +130,10 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     const imported = titles(lenses, lineOf(document, '"imported"'));
     assert.match(imported[0], /^\$\((key|warning)\) /);
     assert.ok(!imported.includes('Import existing key'), 'a resource with an import block is offered another import');
-    assert.match(titles(lenses, lineOf(document, '"gone"'))[0], new RegExp(`not found in ${ionos.account.account.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+    assert.match(
+      titles(lenses, lineOf(document, '"gone"'))[0],
+      new RegExp(`not found in ${ionos.account.account.label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`),
+    );
     assert.match(titles(lenses, lineOf(document, '"from_variable"'))[0], /live state unknown: user_id is not a literal value/);
 
     // Show in Cloud Keys runs without an error message (it reveals the key in the view).
@@ -157,14 +158,16 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     await config.update('codeLens.enabled', false, vscode.ConfigurationTarget.Global);
     try {
       await waitFor(
-        async () => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).length === 0,
+        async () =>
+          ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).length === 0,
         'lenses still shown with cloudKeys.terraform.codeLens.enabled off',
       );
     } finally {
       await config.update('codeLens.enabled', undefined, vscode.ConfigurationTarget.Global);
     }
     await waitFor(
-      async () => ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).length > 0,
+      async () =>
+        ((await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri)) ?? []).length > 0,
       'lenses did not come back with the setting on',
     );
   });
@@ -173,15 +176,26 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     const document = await writeWorkspaceFile('outputs.tf', 'output "leak" {\n  value = outscale_access_key.account.secret_key\n}\n');
     await vscode.window.showTextDocument(document);
     let diagnostics: vscode.Diagnostic[] = [];
-    await waitFor(() => (diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Cloud Keys')).length === 1, 'no warning on the leaking output');
+    await waitFor(
+      () => (diagnostics = vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Cloud Keys')).length === 1,
+      'no warning on the leaking output',
+    );
     assert.equal(diagnostics[0].severity, vscode.DiagnosticSeverity.Warning);
     assert.match(diagnostics[0].message, /outscale_access_key\.account\.secret_key flows into output "leak"/);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostics[0].range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostics[0].range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.title === 'Mark output "leak" sensitive');
     assert.ok(fix?.edit, `no quick fix among ${actions.map((a) => a.title).join(', ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
     assert.equal(document.getText(), 'output "leak" {\n  value = outscale_access_key.account.secret_key\n  sensitive = true\n}\n');
-    await waitFor(() => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Cloud Keys').length === 0, 'the warning stayed after the fix');
+    await waitFor(
+      () => vscode.languages.getDiagnostics(document.uri).filter((d) => d.source === 'Cloud Keys').length === 0,
+      'the warning stayed after the fix',
+    );
     await document.save();
   });
 
@@ -190,12 +204,20 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     const at = new vscode.Position(0, 12);
     const labels = async () => {
       const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at);
-      return list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      return list.items
+        .filter((i) => i.kind === vscode.CompletionItemKind.Snippet)
+        .map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
     };
     const offered = await labels();
     assert.ok(offered.includes('outscale_access_key') && offered.includes('outscale_access_key_import'), offered.join(', '));
     // Each suggestion says what it writes, and previews it as inserted: placeholders read as their defaults.
-    const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, at, undefined, 100);
+    const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+      'vscode.executeCompletionItemProvider',
+      document.uri,
+      at,
+      undefined,
+      100,
+    );
     const item = list.items.find((i) => typeof i.label !== 'string' && i.label.label === 'outscale_access_key');
     assert.ok(item, 'no outscale_access_key suggestion');
     assert.match(item.detail ?? '', /OUTSCALE access key for an EIM user/);
@@ -205,7 +227,10 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     const config = vscode.workspace.getConfiguration('cloudKeys.terraform');
     await config.update('snippets.enabled', false, vscode.ConfigurationTarget.Global);
     try {
-      await waitFor(async () => !(await labels()).includes('outscale_access_key'), 'snippets still offered with cloudKeys.terraform.snippets.enabled off');
+      await waitFor(
+        async () => !(await labels()).includes('outscale_access_key'),
+        'snippets still offered with cloudKeys.terraform.snippets.enabled off',
+      );
     } finally {
       await config.update('snippets.enabled', undefined, vscode.ConfigurationTarget.Global);
     }
@@ -213,7 +238,11 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
 
   test('"Generate Terraform" on a key of each cloud opens HCL that parses, with the import id of that key', async () => {
     const t = await api();
-    const types: Record<string, string> = { oci: 'oci_identity_customer_secret_key', outscale: 'outscale_access_key', ionos: 'ionoscloud_s3_key' };
+    const types: Record<string, string> = {
+      oci: 'oci_identity_customer_secret_key',
+      outscale: 'outscale_access_key',
+      ionos: 'ionoscloud_s3_key',
+    };
     for (const cloud of ['oci', 'outscale', 'ionos']) {
       const { keys } = await callerKeys(t, cloud);
       const node = keys.find((k) => k.key.kind === 'access-key');
@@ -284,16 +313,23 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     ].join('\n');
     const file = await writeWorkspaceFile('append.tf', original);
     await vscode.window.showTextDocument(file);
-    const appendKey = () => vscode.commands.executeCommand<string>('cloudKeys.generateTerraform', osc.keys[0], { target: 'append', rotationDays: 0 });
+    const appendKey = () =>
+      vscode.commands.executeCommand<string>('cloudKeys.generateTerraform', osc.keys[0], { target: 'append', rotationDays: 0 });
     const body = await appendKey();
     assert.ok(body && !body.includes('required_providers'), body);
     const text = file.getText();
-    const json = (await parse('append.tf', text)) as { terraform: { required_providers: Record<string, unknown>[] }[]; resource: Record<string, Record<string, unknown>> };
+    const json = (await parse('append.tf', text)) as {
+      terraform: { required_providers: Record<string, unknown>[] }[];
+      resource: Record<string, Record<string, unknown>>;
+    };
     assert.equal(json.terraform.length, 1, `a second terraform block:\n${text}`);
     assert.equal(json.terraform[0].required_providers.length, 1, `a second required_providers:\n${text}`);
     assert.deepEqual(Object.keys(json.terraform[0].required_providers[0]).sort(), ['oci', 'outscale']);
     const at = text.indexOf('resource "outscale_access_key"');
-    assert.ok(at > text.indexOf('resource "oci_objectstorage_bucket"') && at < text.indexOf('output "bucket"'), `the key is not after the last resource:\n${text}`);
+    assert.ok(
+      at > text.indexOf('resource "oci_objectstorage_bucket"') && at < text.indexOf('output "bucket"'),
+      `the key is not after the last resource:\n${text}`,
+    );
     assert.equal(file.isDirty, true, 'the edit was saved');
     assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(file.uri)), original, 'the file on disk changed');
 
@@ -317,13 +353,15 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     const mainJson = (await parse('main.tf', mainDocument.getText())) as { terraform?: unknown; resource: Record<string, unknown> };
     assert.equal(mainJson.terraform, undefined, `main.tf got a terraform block:\n${mainDocument.getText()}`);
     assert.ok(mainJson.resource.outscale_access_key, mainDocument.getText());
-    const versionsJson = (await parse('versions.tf', versionsDocument.getText())) as { terraform: { required_providers: Record<string, unknown>[] }[] };
+    const versionsJson = (await parse('versions.tf', versionsDocument.getText())) as {
+      terraform: { required_providers: Record<string, unknown>[] }[];
+    };
     assert.deepEqual(Object.keys(versionsJson.terraform[0].required_providers[0]).sort(), ['oci', 'outscale']);
     assert.ok(versionsDocument.isDirty && mainDocument.isDirty, 'an edited file was saved');
     await versionsDocument.save();
   });
 
-  test('lenses say what the tree\'s key-age policy says, per cloud, and follow its settings', async () => {
+  test("lenses say what the tree's key-age policy says, per cloud, and follow its settings", async () => {
     const t = await api();
     const roots = await t.tree.getChildren();
     const account = roots.find((n): n is AccountNode => n.kind === 'account' && n.account.cloud === 'oci');
@@ -333,7 +371,12 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     for (const owner of ((await t.tree.getChildren(account)) as TreeNode[]).filter((n): n is UserNode => n.kind === 'user')) {
       const keys = (await t.tree.getChildren(owner)).filter((n): n is KeyNode => n.kind === 'key' && n.key.kind === 'access-key');
       const old = keys.find(
-        (k) => k.key.state === 'active' && k.key.displayName && k.key.createdAt && Date.now() - k.key.createdAt.getTime() > 100 * 86_400_000 && keys.filter((o) => o.key.displayName === k.key.displayName).length === 1,
+        (k) =>
+          k.key.state === 'active' &&
+          k.key.displayName &&
+          k.key.createdAt &&
+          Date.now() - k.key.createdAt.getTime() > 100 * 86_400_000 &&
+          keys.filter((o) => o.key.displayName === k.key.displayName).length === 1,
       );
       if (old) {
         found = { owner, key: old };
@@ -344,7 +387,10 @@ suite('Terraform: lenses, quick fix, snippets and generation in real VS Code', (
     const { owner } = found;
     const legacy = found.key.key;
     const age = Math.floor((Date.now() - legacy.createdAt!.getTime()) / 86_400_000);
-    const document = await writeWorkspaceFile('policy.tf', `resource "oci_identity_customer_secret_key" "legacy" {\n  display_name = "${legacy.displayName}"\n  user_id      = "${owner.user.id}"\n}\n`);
+    const document = await writeWorkspaceFile(
+      'policy.tf',
+      `resource "oci_identity_customer_secret_key" "legacy" {\n  display_name = "${legacy.displayName}"\n  user_id      = "${owner.user.id}"\n}\n`,
+    );
     const statusLine = async () => titles(await settledLenses(document.uri, 1), 0)[0];
 
     // The default policy (90 days), as the tree applies it.

@@ -5,8 +5,6 @@ import type { TestApi } from '../../../src/extension';
 import type { AccountNode, KeyNode, MessageNode, TreeNode, UserNode } from '../../../src/views/nodes/treeNodes';
 import { api, emulators, waitFor } from './helpers';
 
-
-
 async function children(t: TestApi, node?: TreeNode): Promise<TreeNode[]> {
   return t.tree.getChildren(node);
 }
@@ -72,7 +70,10 @@ suite('The Accounts tree against the cloud emulators', () => {
     const t = await api();
     const caller = await callerOf(t, 'outscale');
     const before = await keysOf(t, caller);
-    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, { kind: 'access-key', options: {} })) as KeyNode['key'];
+    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, {
+      kind: 'access-key',
+      options: {},
+    })) as KeyNode['key'];
     assert.ok(created?.id, 'the command returned no key');
     assert.equal(await t.secrets.hasKeySecret(created), true, 'the new secret is not in SecretStorage');
     const after = await keysOf(t, caller);
@@ -87,7 +88,11 @@ suite('The Accounts tree against the cloud emulators', () => {
     assert.equal(deactivated?.key.state, 'inactive');
 
     await (await api()).run('cloudKeys.deleteKey', [deactivated], { confirmed: true });
-    assert.equal((await keysOf(t, caller)).some((k) => k.key.id === created.id), false, 'the deleted key is still listed');
+    assert.equal(
+      (await keysOf(t, caller)).some((k) => k.key.id === created.id),
+      false,
+      'the deleted key is still listed',
+    );
     assert.equal(await t.secrets.hasKeySecret(created), false, 'the deleted key left its secret in SecretStorage');
   });
 
@@ -154,7 +159,8 @@ suite('The Accounts tree against the cloud emulators', () => {
     );
     try {
       await waitFor(
-        () => vscode.workspace.getConfiguration('cloudKeys').inspect('oci.endpoint')?.workspaceValue !== undefined ||
+        () =>
+          vscode.workspace.getConfiguration('cloudKeys').inspect('oci.endpoint')?.workspaceValue !== undefined ||
           fs.existsSync(settingsFile),
         'the workspace settings file was not written',
       );

@@ -121,12 +121,14 @@ suite('Issue 20: a tree and a status bar that tell the truth', () => {
     assert.equal(icons.size, (await accounts(t)).length, 'two clouds share an icon');
 
     if (!emulators.oci) return;
-    const keysOf = async (name: string) => (await t.tree.getChildren(await userOf(t, 'oci', name))).filter((n): n is KeyNode => n.kind === 'key');
+    const keysOf = async (name: string) =>
+      (await t.tree.getChildren(await userOf(t, 'oci', name))).filter((n): n is KeyNode => n.kind === 'key');
     const secretKey = (await keysOf('erin.readonly')).find((k) => k.key.displayName === 'old-reporting');
     const apiKey = (await keysOf('carol.ci-deployer')).find((k) => k.key.kind === 'api-signing-key');
     assert.ok(apiKey && secretKey, "erin.readonly's old-reporting or an API signing key of carol.ci-deployer is missing");
     // A fresh key shows its kind (an overdue one a warning): each kind its own icon.
-    const fresh = (node: KeyNode) => (t.tree.getTreeItem({ ...node, key: { ...node.key, createdAt: new Date() } }).iconPath as vscode.ThemeIcon).id;
+    const fresh = (node: KeyNode) =>
+      (t.tree.getTreeItem({ ...node, key: { ...node.key, createdAt: new Date() } }).iconPath as vscode.ThemeIcon).id;
     assert.notEqual(fresh(apiKey), fresh(secretKey), 'API signing keys and customer secret keys share an icon');
 
     const item = t.tree.getTreeItem(secretKey);
@@ -144,12 +146,24 @@ suite('Issue 20: a tree and a status bar that tell the truth', () => {
   test("the quick create flow ends on the new key's details", async function () {
     if (!emulators.outscale) this.skip();
     const t = await api();
-    const caller = (await t.tree.getChildren(await accountOf(t, 'outscale'))).find((n): n is UserNode => n.kind === 'user' && n.user.isCaller);
+    const caller = (await t.tree.getChildren(await accountOf(t, 'outscale'))).find(
+      (n): n is UserNode => n.kind === 'user' && n.user.isCaller,
+    );
     assert.ok(caller);
-    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, { kind: 'access-key', options: {}, showDetails: true })) as AccessKey;
+    const created = (await vscode.commands.executeCommand('cloudKeys.createKey', caller, {
+      kind: 'access-key',
+      options: {},
+      showDetails: true,
+    })) as AccessKey;
     try {
       const panel = () => t.panels().find((p) => p.kind === 'details' && p.webviewPanel.title.includes(created.id));
-      await waitFor(() => panel() !== undefined, `no Key Details panel for ${created.id}: ${t.panels().map((p) => p.webviewPanel.title).join(', ')}`);
+      await waitFor(
+        () => panel() !== undefined,
+        `no Key Details panel for ${created.id}: ${t
+          .panels()
+          .map((p) => p.webviewPanel.title)
+          .join(', ')}`,
+      );
       panel()!.dispose();
     } finally {
       const node: TreeNode = { kind: 'key', account: caller.account, user: caller.user, key: created, secretStored: true };

@@ -40,7 +40,10 @@ describe('fault ratio', () => {
   it('leaves faults without a ratio applying to every matching request', () => {
     const faults = new FaultInjector();
     faults.add({ route: '*', kind: 'latency', ms: 1 });
-    assert.deepEqual([1, 2, 3].map(() => faults.take('ReadUsers').length), [1, 1, 1]);
+    assert.deepEqual(
+      [1, 2, 3].map(() => faults.take('ReadUsers').length),
+      [1, 1, 1],
+    );
   });
 });
 

@@ -28,7 +28,23 @@ describe('cloud-keys command line', () => {
   });
 
   it('reads every audit flag, clouds by comma or repeated, accounts repeated, --verbose before or after the command', async () => {
-    const { options } = await parse('--verbose', 'audit', '--max-age-days', '60', '--expiry-warning-days=0', '--cloud', 'oci,IONOS', '--cloud', 'outscale', '--account', 'prod', '--account', 'ionos:environment', '--format', 'sarif');
+    const { options } = await parse(
+      '--verbose',
+      'audit',
+      '--max-age-days',
+      '60',
+      '--expiry-warning-days=0',
+      '--cloud',
+      'oci,IONOS',
+      '--cloud',
+      'outscale',
+      '--account',
+      'prod',
+      '--account',
+      'ionos:environment',
+      '--format',
+      'sarif',
+    );
     assert.deepEqual(options, {
       maxAgeDays: 60,
       expiryWarningDays: 0,
@@ -53,7 +69,8 @@ describe('cloud-keys command line', () => {
     assert.match(top.stdout, /audit \[options\]/);
     const audit = await parse('audit', '--help');
     assert.equal(audit.code, 0);
-    for (const flag of ['--max-age-days', '--expiry-warning-days', '--cloud', '--account', '--format']) assert.match(audit.stdout, new RegExp(flag));
+    for (const flag of ['--max-age-days', '--expiry-warning-days', '--cloud', '--account', '--format'])
+      assert.match(audit.stdout, new RegExp(flag));
     assert.match(audit.stdout, /Exit codes:\n {2}0 {2}every key meets the policy/);
     assert.match(audit.stdout, /CLOUD_KEYS_OCI_ENDPOINT/);
     assert.match(audit.stdout, /choices: "table", "json",\s+"csv", "markdown", "sarif"/);
@@ -61,8 +78,14 @@ describe('cloud-keys command line', () => {
 
   const mistakes: [string[], RegExp][] = [
     [['audit', '--frmat', 'json'], /unknown option '--frmat'[\s\S]*Did you mean --format\?/],
-    [['audit', '--max-age-days', 'ninety'], /'--max-age-days <days>' argument 'ninety' is invalid\. --max-age-days takes a whole number of days, 1 or more/],
-    [['audit', '--max-age-days', '0'], /argument '0' is invalid\. --max-age-days takes a whole number of days, 1 or more \(for example --max-age-days 90\)/],
+    [
+      ['audit', '--max-age-days', 'ninety'],
+      /'--max-age-days <days>' argument 'ninety' is invalid\. --max-age-days takes a whole number of days, 1 or more/,
+    ],
+    [
+      ['audit', '--max-age-days', '0'],
+      /argument '0' is invalid\. --max-age-days takes a whole number of days, 1 or more \(for example --max-age-days 90\)/,
+    ],
     [['audit', '--max-age-days', '1.5'], /argument '1\.5' is invalid/],
     [['audit', '--expiry-warning-days', '-1'], /argument '-1' is invalid\. --expiry-warning-days takes a whole number of days, 0 or more/],
     [['audit', '--cloud', 'aws'], /"aws" is not a cloud: choose from oci, outscale, ionos/],

@@ -39,7 +39,7 @@ describe('the cloud-keys executable against the emulators', () => {
     assert.deepEqual(await cloudKeys(['--version']), { code: 0, stdout: `${version}\n`, stderr: '' });
   });
 
-  it('audits every key of the three accounts as JSON when piped, exits 1 for the demo\'s old keys, and shows no progress', async () => {
+  it("audits every key of the three accounts as JSON when piped, exits 1 for the demo's old keys, and shows no progress", async () => {
     const { code, stdout, stderr } = await cloudKeys(['audit']);
     assert.equal(code, 1);
     assert.equal(stderr, '', 'nothing on stderr when piped and all was read');
@@ -102,7 +102,10 @@ describe('the cloud-keys executable against the emulators', () => {
     assert.equal(code, 1);
     assert.match(screen, /CLOUD\s+ACCOUNT\s+USER\s+KEY\s+STATE\s+AGE\s+EXPIRES\s+POLICY/);
     assert.match(screen, /keys in 3 accounts/);
-    assert.ok(screen.includes('\r\u001b[KFinding accounts') || screen.includes('\r\u001b[KReading keys'), 'a progress line, redrawn in place');
+    assert.ok(
+      screen.includes('\r\u001b[KFinding accounts') || screen.includes('\r\u001b[KReading keys'),
+      'a progress line, redrawn in place',
+    );
     for (const secret of secrets) assert.ok(!screen.includes(secret), 'the terminal showed a secret');
   });
 
@@ -121,7 +124,7 @@ describe('the cloud-keys executable against the emulators', () => {
     }
   });
 
-  it('exits 2 for an unreadable config file, with the extension\'s own message, and audits the rest', async () => {
+  it("exits 2 for an unreadable config file, with the extension's own message, and audits the rest", async () => {
     const broken = path.join(home, 'broken-osc.json');
     fs.writeFileSync(broken, '{ "demo": ', { mode: 0o600 });
     const extension = await outscaleModule.discoverAccounts({
@@ -159,11 +162,17 @@ describe('the cloud-keys executable against the emulators', () => {
   it('never prompts for an OCI key passphrase when not on a terminal: it says which variable to set', async () => {
     const { code, stderr } = await cloudKeys(['audit', '--cloud', 'oci'], { OCI_CONFIG_FILE: encryptedProfile(home, oci) });
     assert.equal(code, 3);
-    assert.match(stderr, /is encrypted and needs a passphrase\. Add pass_phrase to the profile cloud-keys-demo, or set CLOUD_KEYS_OCI_PASSPHRASE/);
+    assert.match(
+      stderr,
+      /is encrypted and needs a passphrase\. Add pass_phrase to the profile cloud-keys-demo, or set CLOUD_KEYS_OCI_PASSPHRASE/,
+    );
   });
 
   it('opens an encrypted OCI key with CLOUD_KEYS_OCI_PASSPHRASE', async () => {
-    const { code, stdout } = await cloudKeys(['audit', '--cloud', 'oci'], { OCI_CONFIG_FILE: encryptedProfile(home, oci), CLOUD_KEYS_OCI_PASSPHRASE: 'correct horse' });
+    const { code, stdout } = await cloudKeys(['audit', '--cloud', 'oci'], {
+      OCI_CONFIG_FILE: encryptedProfile(home, oci),
+      CLOUD_KEYS_OCI_PASSPHRASE: 'correct horse',
+    });
     assert.equal(code, 1);
     assert.ok(JSON.parse(stdout).keys.length > 0);
   });
@@ -174,7 +183,12 @@ function encryptedProfile(home: string, oci: RunningOciEmulator): string {
   const dir = path.join(home, 'oci-encrypted');
   fs.mkdirSync(dir, { recursive: true });
   const keyFile = path.join(dir, 'key.pem');
-  const pem = createPrivateKey(oci.caller.privateKeyPem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'correct horse' });
+  const pem = createPrivateKey(oci.caller.privateKeyPem).export({
+    type: 'pkcs8',
+    format: 'pem',
+    cipher: 'aes-256-cbc',
+    passphrase: 'correct horse',
+  });
   fs.writeFileSync(keyFile, pem, { mode: 0o600 });
   const config = fs.readFileSync(path.join(home, 'oci', '.oci', 'config'), 'utf8').replace(/^key_file=.*$/m, `key_file=${keyFile}`);
   const file = path.join(dir, 'config');

@@ -27,10 +27,22 @@ function report(problems: AuditProblem[] = [], entries = keys.map((k) => auditEn
 const context = { version: '9.9.9' };
 
 describe('cloud-keys audit output formats', () => {
-  it('writes CSV that csv-parse reads back to the same keys, in the Overview\'s columns and words', () => {
+  it("writes CSV that csv-parse reads back to the same keys, in the Overview's columns and words", () => {
     const records = parse(renderAudit('csv', report(), context), { columns: true }) as Record<string, string>[];
     assert.equal(records.length, keys.length);
-    assert.deepEqual(Object.keys(records[0]), ['Cloud', 'Account', 'User', 'Key', 'Key ID', 'Kind', 'State', 'Age (days)', 'Created', 'Expires', 'Policy status']);
+    assert.deepEqual(Object.keys(records[0]), [
+      'Cloud',
+      'Account',
+      'User',
+      'Key',
+      'Key ID',
+      'Kind',
+      'State',
+      'Age (days)',
+      'Created',
+      'Expires',
+      'Policy status',
+    ]);
     const old = records.find((r) => r['Key ID'] === 'OLD')!;
     assert.equal(old['Policy status'], 'older than policy');
     assert.equal(old['Age (days)'], '120');
@@ -58,7 +70,7 @@ describe('cloud-keys audit output formats', () => {
     assert.deepEqual(doc.problems, [{ kind: 'cloud', message: 'prod: the cloud said no' }]);
   });
 
-  it('writes the Key Age Overview\'s Markdown, then what was not read', () => {
+  it("writes the Key Age Overview's Markdown, then what was not read", () => {
     const md = renderAudit('markdown', report([{ kind: 'config', message: '/home/me/.osc/config.json: not JSON' }]), context);
     assert.match(md, /^# Cloud key ages, 2026-06-01\n\nPolicy: rotate after 90 days; warn 14 days before expiry\. 5 keys\./);
     assert.equal(md.split('\n').filter((line) => line.startsWith('| ')).length, keys.length + 2, 'header, separator, one row per key');
@@ -80,7 +92,11 @@ describe('cloud-keys audit output formats', () => {
     const clean = JSON.parse(renderAudit('sarif', report(), context)) as Log;
     assert.deepEqual(validate(clean), []);
     const results = clean.runs[0].results ?? [];
-    assert.deepEqual(results.map((r) => [r.ruleId, r.level]).sort(), [['CK001', 'error'], ['CK002', 'error'], ['CK003', 'warning']]);
+    assert.deepEqual(results.map((r) => [r.ruleId, r.level]).sort(), [
+      ['CK001', 'error'],
+      ['CK002', 'error'],
+      ['CK003', 'warning'],
+    ]);
     assert.match(results.find((r) => r.ruleId === 'CK001')!.message.text ?? '', /OLD.*demo.*alice.*120 days old/);
     assert.equal(clean.runs[0].invocations?.[0].executionSuccessful, true);
 
@@ -113,6 +129,14 @@ describe('cloud-keys audit exit codes', () => {
   it('3 when something was not read, over 1; 2 for a configuration problem, over both', () => {
     assert.equal(auditExitCode(report([{ kind: 'cloud', message: 'x' }])), 3);
     assert.equal(auditExitCode(report([{ kind: 'cloud', message: 'x' }], fresh)), 3);
-    assert.equal(auditExitCode(report([{ kind: 'config', message: 'y' }, { kind: 'cloud', message: 'x' }])), 2);
+    assert.equal(
+      auditExitCode(
+        report([
+          { kind: 'config', message: 'y' },
+          { kind: 'cloud', message: 'x' },
+        ]),
+      ),
+      2,
+    );
   });
 });

@@ -49,7 +49,11 @@ export async function startCliHarness(): Promise<CliHarness> {
   const outscale = await startOutscaleEmulator({ seed: 'demo', canary: CANARY });
   const ionos = await startIonosEmulator({ seed: 'demo', canary: CANARY });
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: home };
-  for (const written of [writeOciConfig(path.join(home, 'oci'), oci), writeOutscaleConfig(path.join(home, 'outscale'), outscale), writeIonosConfig(path.join(home, 'ionos'), ionos)]) {
+  for (const written of [
+    writeOciConfig(path.join(home, 'oci'), oci),
+    writeOutscaleConfig(path.join(home, 'outscale'), outscale),
+    writeIonosConfig(path.join(home, 'ionos'), ionos),
+  ]) {
     Object.assign(env, written.env);
     // The extension's settings, as the CLI's documented variables.
     for (const [setting, value] of Object.entries(written.settings)) {
@@ -64,7 +68,11 @@ export async function startCliHarness(): Promise<CliHarness> {
   async function cloudKeys(args: string[], extraEnv: Record<string, string> = {}, cwd?: string): Promise<Outcome> {
     let outcome: Outcome;
     try {
-      const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...env, ...extraEnv }, maxBuffer: 64 * 2 ** 20, ...(cwd ? { cwd } : {}) });
+      const { stdout, stderr } = await run(process.execPath, [cli, ...args], {
+        env: { ...env, ...extraEnv },
+        maxBuffer: 64 * 2 ** 20,
+        ...(cwd ? { cwd } : {}),
+      });
       outcome = { code: 0, stdout, stderr };
     } catch (error) {
       const failed = error as { code?: number; stdout?: string; stderr?: string };
@@ -93,5 +101,6 @@ export async function startCliHarness(): Promise<CliHarness> {
   };
 }
 
-export const fault = (url: string, body: unknown) => fetch(`${url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+export const fault = (url: string, body: unknown) =>
+  fetch(`${url}/__emulator/faults`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 export const clearFaults = (url: string) => fetch(`${url}/__emulator/faults`, { method: 'DELETE' });

@@ -34,14 +34,17 @@ function report(failOn: ScanReport['failOn']): ScanReport {
 }
 
 describe('cloud-keys scan output', () => {
-  it('shows each finding\'s line with the value masked (then redacted as the log is: a name like secret or token hides what follows)', () => {
+  it("shows each finding's line with the value masked (then redacted as the log is: a name like secret or token hides what follows)", () => {
     const { findings: found } = report('error');
-    assert.deepEqual(found.map((f) => [f.part, f.line, f.snippet]), [
-      ['private-key', 1, 'key_pem = """[private key]'],
-      ['secret', 2 + PEM.split('\n').length - 1, 'OSC_SECRET_KEY=[redacted] # ci'],
-      ['token', 3 + PEM.split('\n').length - 1, 'token: [redacted]'],
-      ['secret', 1, 'OSC_SECRET_KEY=[redacted]'],
-    ]);
+    assert.deepEqual(
+      found.map((f) => [f.part, f.line, f.snippet]),
+      [
+        ['private-key', 1, 'key_pem = """[private key]'],
+        ['secret', 2 + PEM.split('\n').length - 1, 'OSC_SECRET_KEY=[redacted] # ci'],
+        ['token', 3 + PEM.split('\n').length - 1, 'token: [redacted]'],
+        ['secret', 1, 'OSC_SECRET_KEY=[redacted]'],
+      ],
+    );
     for (const output of [scanText(report('error')), scanJson(report('error')), scanSarif(report('error'), '1.0.0')]) {
       for (const value of [SECRET, TOKEN, PEM.split('\n')[1]]) assert.ok(!output.includes(value), 'a value was printed');
     }
@@ -50,7 +53,9 @@ describe('cloud-keys scan output', () => {
   it('writes SARIF the OASIS schema accepts: repository files relative to %SRCROOT%, others as file URIs', () => {
     const log = JSON.parse(scanSarif(report('warning'), '1.0.0'));
     assert.deepEqual(sarifValidator()(log), []);
-    const uris = log.runs[0].results.map((r: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => r.locations[0].physicalLocation.artifactLocation);
+    const uris = log.runs[0].results.map(
+      (r: { locations: { physicalLocation: { artifactLocation: unknown } }[] }) => r.locations[0].physicalLocation.artifactLocation,
+    );
     assert.deepEqual(uris.at(0), { uri: 'config/app%20settings.py', uriBaseId: '%SRCROOT%' });
     assert.deepEqual(uris.at(-1), { uri: 'file:///etc/ck/other.env' });
   });
@@ -61,6 +66,9 @@ describe('cloud-keys scan output', () => {
     assert.equal(scanExitCode(report('warning')), 1);
     assert.equal(scanExitCode(report('info')), 1);
     assert.equal(scanExitCode({ ...report('warning'), problems: [{ kind: 'cloud', message: 'prod: denied' }] }), 3);
-    assert.match(scanText(report('warning')), /4 findings \(0 error, 4 warning, 0 info\) in 2 files scanned, 1 skipped \(large 0, binary 1, unreadable 0\); by shape only \(no account read\)\.\n4 findings at or above --fail-on warning\.\n$/);
+    assert.match(
+      scanText(report('warning')),
+      /4 findings \(0 error, 4 warning, 0 info\) in 2 files scanned, 1 skipped \(large 0, binary 1, unreadable 0\); by shape only \(no account read\)\.\n4 findings at or above --fail-on warning\.\n$/,
+    );
   });
 });

@@ -23,7 +23,17 @@ async function parse(...argv: string[]) {
   return { code, scan: scans[0], uses: uses[0], stdout: io.stdout(), stderr: io.stderr() };
 }
 
-const SCAN_DEFAULTS: ScanOptions = { paths: [], staged: false, inventory: true, failOn: 'error', format: 'text', clouds: [], accounts: [], verbose: false, maxFileBytes: 2048 * 1024 };
+const SCAN_DEFAULTS: ScanOptions = {
+  paths: [],
+  staged: false,
+  inventory: true,
+  failOn: 'error',
+  format: 'text',
+  clouds: [],
+  accounts: [],
+  verbose: false,
+  maxFileBytes: 2048 * 1024,
+};
 
 describe('cloud-keys scan command line', () => {
   it('scans the current folder by default: text, fail on errors, the accounts read for owners, 2 MB files', async () => {
@@ -33,11 +43,35 @@ describe('cloud-keys scan command line', () => {
   });
 
   it('reads paths and every flag', async () => {
-    const { scan } = await parse('--verbose', 'scan', 'src', 'deploy/.env', '--fail-on', 'warning', '--format', 'sarif', '--cloud', 'oci,outscale', '--account', 'prod', '--max-file-kb', '64');
-    assert.deepEqual(scan, { ...SCAN_DEFAULTS, paths: ['src', 'deploy/.env'], failOn: 'warning', format: 'sarif', clouds: ['oci', 'outscale'], accounts: ['prod'], verbose: true, maxFileBytes: 64 * 1024 });
+    const { scan } = await parse(
+      '--verbose',
+      'scan',
+      'src',
+      'deploy/.env',
+      '--fail-on',
+      'warning',
+      '--format',
+      'sarif',
+      '--cloud',
+      'oci,outscale',
+      '--account',
+      'prod',
+      '--max-file-kb',
+      '64',
+    );
+    assert.deepEqual(scan, {
+      ...SCAN_DEFAULTS,
+      paths: ['src', 'deploy/.env'],
+      failOn: 'warning',
+      format: 'sarif',
+      clouds: ['oci', 'outscale'],
+      accounts: ['prod'],
+      verbose: true,
+      maxFileBytes: 64 * 1024,
+    });
   });
 
-  it('--staged takes git\'s index; --offline and --no-inventory both skip the accounts', async () => {
+  it("--staged takes git's index; --offline and --no-inventory both skip the accounts", async () => {
     assert.deepEqual((await parse('scan', '--staged', '--fail-on', 'info')).scan, { ...SCAN_DEFAULTS, staged: true, failOn: 'info' });
     assert.equal((await parse('scan', '--offline')).scan.inventory, false);
     assert.equal((await parse('scan', '--no-inventory')).scan.inventory, false);
@@ -47,7 +81,8 @@ describe('cloud-keys scan command line', () => {
     const { code, stdout } = await parse('scan', '--help');
     assert.equal(code, 0);
     assert.match(stdout, /Usage: cloud-keys scan \[options\] \[paths\.\.\.\]/);
-    for (const flag of ['--staged', '--fail-on', '--format', '--offline', '--no-inventory', '--cloud', '--account', '--max-file-kb']) assert.match(stdout, new RegExp(flag));
+    for (const flag of ['--staged', '--fail-on', '--format', '--offline', '--no-inventory', '--cloud', '--account', '--max-file-kb'])
+      assert.match(stdout, new RegExp(flag));
     assert.match(stdout, /has no secret storage, so it knows the ids and\s+API key fingerprints of your keys, never their secrets/);
     assert.match(stdout, /Exit codes:\n {2}0 {2}no finding at or above --fail-on\n {2}1 {2}a finding at or above --fail-on/);
   });
@@ -73,7 +108,7 @@ describe('cloud-keys scan command line', () => {
 });
 
 describe('cloud-keys uses command line', () => {
-  it('searches the editor\'s default places for the key: current folder, CLI files, shell files', async () => {
+  it("searches the editor's default places for the key: current folder, CLI files, shell files", async () => {
     const { code, uses } = await parse('uses', 'AB12CD34EF56GH78IJ90');
     assert.equal(code, 0);
     assert.deepEqual(uses, {
@@ -93,10 +128,42 @@ describe('cloud-keys uses command line', () => {
   });
 
   it('adds folders, skips CLI, shell files and the current folder, and reads the other flags', async () => {
-    const { uses } = await parse('uses', 'aa:bb', '--path', 'deploy', '--path', '~/ops', '--no-cli-files', '--no-shell-files', '--no-current-folder', '--only-key-files', '--exclude', 'node_modules/', '--format', 'json', '--cloud', 'oci', '--account', 'dev');
+    const { uses } = await parse(
+      'uses',
+      'aa:bb',
+      '--path',
+      'deploy',
+      '--path',
+      '~/ops',
+      '--no-cli-files',
+      '--no-shell-files',
+      '--no-current-folder',
+      '--only-key-files',
+      '--exclude',
+      'node_modules/',
+      '--format',
+      'json',
+      '--cloud',
+      'oci',
+      '--account',
+      'dev',
+    );
     assert.deepEqual(
       { ...uses, maxFileBytes: undefined },
-      { key: 'aa:bb', currentFolder: false, extraFolders: ['deploy', '~/ops'], cliFiles: false, shellRcFiles: false, onlyKeyFiles: true, exclude: ['node_modules/'], format: 'json', clouds: ['oci'], accounts: ['dev'], verbose: false, maxFileBytes: undefined },
+      {
+        key: 'aa:bb',
+        currentFolder: false,
+        extraFolders: ['deploy', '~/ops'],
+        cliFiles: false,
+        shellRcFiles: false,
+        onlyKeyFiles: true,
+        exclude: ['node_modules/'],
+        format: 'json',
+        clouds: ['oci'],
+        accounts: ['dev'],
+        verbose: false,
+        maxFileBytes: undefined,
+      },
     );
   });
 
@@ -104,7 +171,8 @@ describe('cloud-keys uses command line', () => {
     const { code, stdout } = await parse('uses', '--help');
     assert.equal(code, 0);
     assert.match(stdout, /Usage: cloud-keys uses \[options\] <key>/);
-    for (const flag of ['--path', '--no-cli-files', '--no-shell-files', '--no-current-folder', '--only-key-files', '--exclude', '--format']) assert.match(stdout, new RegExp(flag));
+    for (const flag of ['--path', '--no-cli-files', '--no-shell-files', '--no-current-folder', '--only-key-files', '--exclude', '--format'])
+      assert.match(stdout, new RegExp(flag));
     assert.match(stdout, /never its secret/);
     assert.match(stdout, /Exit codes:\n {2}0 {2}no use found\n {2}1 {2}uses found/);
   });

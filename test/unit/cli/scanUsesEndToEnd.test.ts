@@ -36,7 +36,9 @@ describe('cloud-keys scan and uses against the emulators', () => {
   before(async () => {
     harness = await startCliHarness();
     harness.secrets.push(PLANTED_SECRET);
-    const audit = JSON.parse((await harness.cloudKeys(['audit', '--cloud', 'outscale', '--format', 'json'])).stdout) as { keys: AuditedKey[] };
+    const audit = JSON.parse((await harness.cloudKeys(['audit', '--cloud', 'outscale', '--format', 'json'])).stdout) as {
+      keys: AuditedKey[];
+    };
     key = audit.keys.find((k) => k.user === 'terraform' && k.state === 'active')!;
     assert.ok(key, 'the demo has an active key of user terraform');
     work = fs.mkdtempSync(path.join(harness.home, 'work-'));
@@ -50,7 +52,10 @@ describe('cloud-keys scan and uses against the emulators', () => {
   async function plantedRepo(name: string): Promise<string> {
     const repo = path.join(work, name);
     fs.mkdirSync(path.join(repo, 'deploy'), { recursive: true });
-    fs.writeFileSync(path.join(repo, 'deploy', 'app.env'), `# deploy settings\nREGION=eu-west-2\nOSC_ACCESS_KEY=${key.keyId}\nOSC_SECRET_KEY=${PLANTED_SECRET}\n`);
+    fs.writeFileSync(
+      path.join(repo, 'deploy', 'app.env'),
+      `# deploy settings\nREGION=eu-west-2\nOSC_ACCESS_KEY=${key.keyId}\nOSC_SECRET_KEY=${PLANTED_SECRET}\n`,
+    );
     fs.writeFileSync(path.join(repo, 'notes.txt'), `build = "${DECOY}"\nchecksum: ${DECOY}\n`);
     await git(repo, 'init', '-q', '-b', 'main');
     await git(repo, 'config', 'user.email', 'ci@example.com');
@@ -58,7 +63,7 @@ describe('cloud-keys scan and uses against the emulators', () => {
     return repo;
   }
 
-  it('finds a planted emulator key id with its owner, the secret next to it as probably that key\'s, and not the decoy', async () => {
+  it("finds a planted emulator key id with its owner, the secret next to it as probably that key's, and not the decoy", async () => {
     const repo = await plantedRepo('scan-json');
     const { code, stdout, stderr } = await harness.cloudKeys(['scan', '--format', 'json'], {}, repo);
     assert.equal(stderr, '');
@@ -72,7 +77,14 @@ describe('cloud-keys scan and uses against the emulators', () => {
       ],
     );
     const [id, secret] = doc.findings;
-    assert.deepEqual(id.owner, { cloud: 'outscale', account: 'demo', user: 'terraform', keyId: key.keyId, keyKind: 'access-key', state: 'active' });
+    assert.deepEqual(id.owner, {
+      cloud: 'outscale',
+      account: 'demo',
+      user: 'terraform',
+      keyId: key.keyId,
+      keyKind: 'access-key',
+      state: 'active',
+    });
     assert.match(id.message, /^Key id of terraform's active OUTSCALE access key .+ days old, in account "demo"\.$/);
     assert.equal(id.snippet, 'OSC_ACCESS_KEY=[key id]');
     assert.equal(secret.probableOwner.user, 'terraform');
@@ -86,16 +98,29 @@ describe('cloud-keys scan and uses against the emulators', () => {
     assert.equal(failing.code, 1);
     assert.match(failing.stdout, /^deploy\/app\.env:3:16: warning: Key id of terraform's active OUTSCALE access key/m);
     assert.match(failing.stdout, /^ {4}OSC_SECRET_KEY=\[(secret|redacted)\]$/m);
-    assert.ok(!failing.stdout.split('\n').some((line) => line.startsWith('    ') && line.includes(key.keyId)), 'the value is masked in the lines shown (the id is named only in the message)');
+    assert.ok(
+      !failing.stdout.split('\n').some((line) => line.startsWith('    ') && line.includes(key.keyId)),
+      'the value is masked in the lines shown (the id is named only in the message)',
+    );
   });
 
   it('offline, finds the same values by shape only, with no owner and no cloud call', async () => {
     const repo = await plantedRepo('scan-offline');
     const before = harness.outscale.calls.length;
-    const { code, stdout } = await harness.cloudKeys(['scan', 'deploy', 'notes.txt', '--offline', '--format', 'json', '--fail-on', 'info'], {}, repo);
+    const { code, stdout } = await harness.cloudKeys(
+      ['scan', 'deploy', 'notes.txt', '--offline', '--format', 'json', '--fail-on', 'info'],
+      {},
+      repo,
+    );
     assert.equal(code, 1);
     const doc = JSON.parse(stdout);
-    assert.deepEqual(doc.findings.map((f: { part: string; owner?: unknown }) => [f.part, f.owner ?? null]), [['key-id', null], ['secret', null]]);
+    assert.deepEqual(
+      doc.findings.map((f: { part: string; owner?: unknown }) => [f.part, f.owner ?? null]),
+      [
+        ['key-id', null],
+        ['secret', null],
+      ],
+    );
     assert.match(doc.findings[0].message, /not a key of your configured accounts/);
     assert.equal(doc.summary.inventory, null);
     assert.equal(harness.outscale.calls.length, before, 'no OUTSCALE call was made');
@@ -108,13 +133,24 @@ describe('cloud-keys scan and uses against the emulators', () => {
     const log = JSON.parse(stdout);
     assert.deepEqual(sarifValidator()(log), []);
     const results = log.runs[0].results;
-    assert.deepEqual(results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]), [['CK102', 'warning'], ['CK101', 'warning']]);
+    assert.deepEqual(
+      results.map((r: { ruleId: string; level: string }) => [r.ruleId, r.level]),
+      [
+        ['CK102', 'warning'],
+        ['CK101', 'warning'],
+      ],
+    );
     const location = results[0].locations[0].physicalLocation;
     assert.deepEqual(location.artifactLocation, { uri: 'deploy/app.env', uriBaseId: '%SRCROOT%' });
     assert.equal(location.region.startLine, 3);
     assert.equal(location.region.startColumn, 16);
     assert.equal(location.region.snippet.text, 'OSC_ACCESS_KEY=[key id]');
-    assert.ok(results.every((r: { locations: { physicalLocation: { region: { snippet: { text: string } } } }[] }) => !r.locations[0].physicalLocation.region.snippet.text.includes(key.keyId)));
+    assert.ok(
+      results.every(
+        (r: { locations: { physicalLocation: { region: { snippet: { text: string } } } }[] }) =>
+          !r.locations[0].physicalLocation.region.snippet.text.includes(key.keyId),
+      ),
+    );
   });
 
   it('still prints its findings and exits 3 when an account cannot be read', async () => {
@@ -182,7 +218,10 @@ describe('cloud-keys scan and uses against the emulators', () => {
   it('uses: finds a planted id in a folder and prints file:line, exits 1; an unknown key exits 2 naming it', async () => {
     const folder = path.join(work, 'uses');
     fs.mkdirSync(path.join(folder, 'ci'), { recursive: true });
-    fs.writeFileSync(path.join(folder, 'ci', '.env'), `# ci\nREGION=eu-west-2\nOSC_ACCESS_KEY=${key.keyId}\nOSC_SECRET_KEY=${PLANTED_SECRET}\n`);
+    fs.writeFileSync(
+      path.join(folder, 'ci', '.env'),
+      `# ci\nREGION=eu-west-2\nOSC_ACCESS_KEY=${key.keyId}\nOSC_SECRET_KEY=${PLANTED_SECRET}\n`,
+    );
     fs.writeFileSync(path.join(folder, 'README.md'), 'nothing here\n');
     const text = await harness.cloudKeys(['uses', key.keyId, '--no-shell-files'], {}, folder);
     assert.equal(text.code, 1);
@@ -190,10 +229,27 @@ describe('cloud-keys scan and uses against the emulators', () => {
     assert.match(text.stdout, /^ci\/\.env:3:16: key id \(dotenv; managed: unknown\)$/m);
     assert.match(text.stdout, /^1 use in \d+ files searched/m);
 
-    const json = JSON.parse((await harness.cloudKeys(['uses', key.keyId, '--format', 'json', '--no-cli-files', '--no-shell-files'], {}, folder)).stdout);
-    assert.deepEqual(json.uses.map((u: { file: string; line: number; matched: string }) => [u.file, u.line, u.matched]), [[path.join(folder, 'ci', '.env'), 3, 'key-id']]);
+    const json = JSON.parse(
+      (await harness.cloudKeys(['uses', key.keyId, '--format', 'json', '--no-cli-files', '--no-shell-files'], {}, folder)).stdout,
+    );
+    assert.deepEqual(
+      json.uses.map((u: { file: string; line: number; matched: string }) => [u.file, u.line, u.matched]),
+      [[path.join(folder, 'ci', '.env'), 3, 'key-id']],
+    );
 
-    const none = await harness.cloudKeys(['uses', key.keyId, '--no-current-folder', '--no-cli-files', '--no-shell-files', '--path', path.join(folder, 'README.md', '..', 'nowhere')], {}, folder);
+    const none = await harness.cloudKeys(
+      [
+        'uses',
+        key.keyId,
+        '--no-current-folder',
+        '--no-cli-files',
+        '--no-shell-files',
+        '--path',
+        path.join(folder, 'README.md', '..', 'nowhere'),
+      ],
+      {},
+      folder,
+    );
     assert.equal(none.code, 0);
     assert.match(none.stdout, /^No use found/m);
 

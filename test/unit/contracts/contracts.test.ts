@@ -52,21 +52,26 @@ async function ionosProvider(emulator: Awaited<ReturnType<typeof startIonosEmula
 
 after(() => {
   for (const [cloud, t] of totals) {
-    console.log(`contract ${cloud}: ${t.requests} requests and ${t.responses} responses validated against ${t.spec}, ${t.violations} violations`);
+    console.log(
+      `contract ${cloud}: ${t.requests} requests and ${t.responses} responses validated against ${t.spec}, ${t.violations} violations`,
+    );
   }
 });
 
 describe('OUTSCALE against OSC API 1.40.1', () => {
   for (const seed of [undefined, ...VARIANT_SEEDS]) {
-    it(seed === undefined ? 'every call, every answer in full: 0 violations' : `every call, answers varied with seed ${seed}: 0 violations`, async (t: TestContext) => {
-      const emulator = await startOutscaleEmulator({ seed: 'test', variantSeed: seed });
-      t.after(() => emulator.close());
-      const { provider } = await providerFor(emulator);
-      const before = undated.count;
-      await outscaleFlow(provider, emulator);
-      assertNoViolations(emulator.contract);
-      assert.equal(undated.count > before, seed !== undefined, 'the variants leave creation dates out, and only they do');
-    });
+    it(
+      seed === undefined ? 'every call, every answer in full: 0 violations' : `every call, answers varied with seed ${seed}: 0 violations`,
+      async (t: TestContext) => {
+        const emulator = await startOutscaleEmulator({ seed: 'test', variantSeed: seed });
+        t.after(() => emulator.close());
+        const { provider } = await providerFor(emulator);
+        const before = undated.count;
+        await outscaleFlow(provider, emulator);
+        assertNoViolations(emulator.contract);
+        assert.equal(undated.count > before, seed !== undefined, 'the variants leave creation dates out, and only they do');
+      },
+    );
   }
 
   it('refuses a misspelt filter, as the spec does, instead of answering every key; the violation names the field', async (t: TestContext) => {
@@ -78,7 +83,9 @@ describe('OUTSCALE against OSC API 1.40.1', () => {
       assert.match(error.message, /Filters\.AccessKeyIdz/);
       return true;
     });
-    assert.deepEqual(emulator.contract?.violations, ['OUTSCALE ReadAccessKeys request: Filters.AccessKeyIdz is not a field the spec allows here']);
+    assert.deepEqual(emulator.contract?.violations, [
+      'OUTSCALE ReadAccessKeys request: Filters.AccessKeyIdz is not a field the spec allows here',
+    ]);
   });
 
   it('shows a key the spec-valid answer gives no State as state unknown, rather than failing the list', async (t: TestContext) => {
@@ -86,7 +93,11 @@ describe('OUTSCALE against OSC API 1.40.1', () => {
     t.after(() => emulator.close());
     const body = { AccessKeys: [{ AccessKeyId: TEST_SEED.callerKeyId, CreationDate: '2026-01-31T10:15:00.000+0000' }] };
     const validator = new ContractRecorder('outscale', '/api/v1', { quiet: true }).validator;
-    assert.deepEqual(validator.checkResponse(validator.match('POST', '/api/v1/ReadAccessKeys')!, 200, { body }), [], 'the answer is one the spec allows');
+    assert.deepEqual(
+      validator.checkResponse(validator.match('POST', '/api/v1/ReadAccessKeys')!, 200, { body }),
+      [],
+      'the answer is one the spec allows',
+    );
     emulator.faults.add({ route: 'ReadAccessKeys', kind: 'status', status: 200, body, times: 1 });
     const { provider } = await providerFor(emulator);
     const [key] = await provider.listKeys('#account');
@@ -101,7 +112,10 @@ describe('OUTSCALE against OSC API 1.40.1', () => {
     const answer = await rawCall(emulator, 'CreateAccessKey', { UserName: 'bob', DryRun: true });
     assert.deepEqual(Object.keys(answer as object), ['ResponseContext']);
     assert.equal(emulator.state.keysOf('bob').length, before, 'no key was created');
-    await assert.rejects(rawCall(emulator, 'DeleteAccessKey', { AccessKeyId: TEST_SEED.aliceActiveKeyId, UserName: 'alice', DryRun: true }), /INACTIVE|inactive/);
+    await assert.rejects(
+      rawCall(emulator, 'DeleteAccessKey', { AccessKeyId: TEST_SEED.aliceActiveKeyId, UserName: 'alice', DryRun: true }),
+      /INACTIVE|inactive/,
+    );
     assert.ok(emulator.state.keys.has(TEST_SEED.aliceActiveKeyId));
     assertNoViolations(emulator.contract);
   });
@@ -127,11 +141,18 @@ describe('IONOS against Cloud API 6.0', () => {
   it('refuses a page size above the spec maximum; the violation names the parameter', async (t: TestContext) => {
     const emulator = await startIonosEmulator({ seed: 'test' });
     t.after(() => emulator.close());
-    const provider = new IonosProvider((await ionosModule.discoverAccounts(ionosContext({ env: basicEnv(emulator) }))).accounts[0], ionosContext({ env: basicEnv(emulator) }), {
-      ...IONOS_FAST,
-      pageSize: 1000,
-    });
-    await assert.rejects(provider.listUsers(), (error: unknown) => error instanceof CloudError && error.httpStatus === 422 && /limit/.test(error.message));
+    const provider = new IonosProvider(
+      (await ionosModule.discoverAccounts(ionosContext({ env: basicEnv(emulator) }))).accounts[0],
+      ionosContext({ env: basicEnv(emulator) }),
+      {
+        ...IONOS_FAST,
+        pageSize: 1000,
+      },
+    );
+    await assert.rejects(
+      provider.listUsers(),
+      (error: unknown) => error instanceof CloudError && error.httpStatus === 422 && /limit/.test(error.message),
+    );
     assert.equal(emulator.contract?.violations[0], 'IONOS umUsersGet request: query.limit must be <= 100');
   });
 });
@@ -167,7 +188,9 @@ describe('the contract check itself', () => {
     const response = await fetch(`${server.url}/api/v1/ReadAccessKeys`, { method: 'POST', body: '{}' });
     assert.equal(response.status, 500);
     assert.match(z.object({ emulatorError: z.string() }).parse(await response.json()).emulatorError, /AccessKeys\.0\.Secret/);
-    assert.deepEqual(recorder.report.violations, ['OUTSCALE ReadAccessKeys response 200: AccessKeys.0.Secret is not a field the spec allows here']);
+    assert.deepEqual(recorder.report.violations, [
+      'OUTSCALE ReadAccessKeys response 200: AccessKeys.0.Secret is not a field the spec allows here',
+    ]);
   });
 
   it('fails a status the spec does not document for the operation', async (t: TestContext) => {
@@ -178,6 +201,8 @@ describe('the contract check itself', () => {
     );
     t.after(() => server.close());
     assert.equal((await fetch(`${server.url}/cloudapi/v6/um/users/u/s3keys/k`, { method: 'DELETE' })).status, 500);
-    assert.deepEqual(recorder.report.violations, ['IONOS umUsersS3keysDelete response: status 204 is not one the spec documents (202, or an error)']);
+    assert.deepEqual(recorder.report.violations, [
+      'IONOS umUsersS3keysDelete response: status 204 is not one the spec documents (202, or an error)',
+    ]);
   });
 });

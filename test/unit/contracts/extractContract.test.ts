@@ -29,7 +29,10 @@ function spec(version: string): string {
             application/json:
               schema: { $ref: '#/components/schemas/Thing' }`,
   ).join('\n');
-  const requests = ACTIONS.map((action) => `    ${action}Request: { type: object, additionalProperties: false, properties: { DryRun: { type: boolean, description: drop me } } }`).join('\n');
+  const requests = ACTIONS.map(
+    (action) =>
+      `    ${action}Request: { type: object, additionalProperties: false, properties: { DryRun: { type: boolean, description: drop me } } }`,
+  ).join('\n');
   return `openapi: 3.0.0
 info: { title: 3DS OUTSCALE API, version: '${version}' }
 paths:
@@ -68,7 +71,11 @@ describe('scripts/extract-contract.mjs', () => {
   it('extracts the operations we call with the components they use, as plain JSON Schema', () => {
     const { status, out, stderr } = extract('1.40.1');
     assert.equal(status, 0, stderr);
-    const contract = JSON.parse(out) as { source: Record<string, string>; operations: Record<string, unknown>; components: Record<string, unknown> };
+    const contract = JSON.parse(out) as {
+      source: Record<string, string>;
+      operations: Record<string, unknown>;
+      components: Record<string, unknown>;
+    };
     assert.deepEqual(Object.keys(contract.operations).sort(), [...ACTIONS].sort());
     assert.equal(contract.source.commit, '56e948e208ae511b1330728656e6e31aa2f43e59');
     assert.equal(contract.source.licence, 'BSD-3-Clause');
@@ -79,7 +86,9 @@ describe('scripts/extract-contract.mjs', () => {
       properties: { Name: { type: ['string', 'null'] }, Kind: { allOf: [{ $ref: '#/components/Kind' }] } },
     });
     assert.ok(!out.includes('drop me') && !out.includes('a thing'), 'descriptions are dropped');
-    assert.deepEqual((contract.operations.ReadUsers as { responses: Record<string, unknown> }).responses.default, { schema: { $ref: '#/components/ErrorResponse' } });
+    assert.deepEqual((contract.operations.ReadUsers as { responses: Record<string, unknown> }).responses.default, {
+      schema: { $ref: '#/components/ErrorResponse' },
+    });
   });
 
   it('refuses a spec of another version unless the commit it comes from is given', () => {

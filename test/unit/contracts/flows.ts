@@ -48,7 +48,14 @@ export async function outscaleFlow(provider: CloudProvider, emulator: RunningOut
   for (const user of users) {
     const keys = await provider.listKeys(user.id);
     const owner = user.id === users[0].id ? '' : user.id;
-    assert.deepEqual(keys.map((k) => k.id).sort(), emulator.state.keysOf(owner).map((k) => k.accessKeyId).sort(), `the keys of ${user.name}`);
+    assert.deepEqual(
+      keys.map((k) => k.id).sort(),
+      emulator.state
+        .keysOf(owner)
+        .map((k) => k.accessKeyId)
+        .sort(),
+      `the keys of ${user.name}`,
+    );
     for (const key of keys) {
       assert.equal(key.state, emulator.state.keys.get(key.id)!.state.toLowerCase());
       plausibleDates(key);
@@ -74,10 +81,21 @@ export async function ionosFlow(provider: CloudProvider, emulator: IonosEmulator
   const listed = await allUsers(provider);
   const users = listed.filter((u) => u.id !== CONTRACT_KEYS_ENTRY_ID);
   assert.deepEqual(users.map((u) => u.id).sort(), [...emulator.state.users.keys()].sort(), 'every user is listed');
-  await contractKeysFlow(provider, emulator, listed.find((u) => u.id === CONTRACT_KEYS_ENTRY_ID));
+  await contractKeysFlow(
+    provider,
+    emulator,
+    listed.find((u) => u.id === CONTRACT_KEYS_ENTRY_ID),
+  );
   for (const user of users) {
     const keys = await provider.listKeys(user.id);
-    assert.deepEqual(keys.map((k) => k.id).sort(), emulator.state.keysOf(user.id).map((k) => k.id).sort(), `the keys of ${user.name}`);
+    assert.deepEqual(
+      keys.map((k) => k.id).sort(),
+      emulator.state
+        .keysOf(user.id)
+        .map((k) => k.id)
+        .sort(),
+      `the keys of ${user.name}`,
+    );
     for (const key of keys) {
       assert.equal(key.state, emulator.state.keys.get(key.id)!.active ? 'active' : 'inactive');
       plausibleDates(key);
@@ -101,7 +119,10 @@ export async function ionosFlow(provider: CloudProvider, emulator: IonosEmulator
 async function contractKeysFlow(provider: CloudProvider, emulator: IonosEmulator, entry: CloudUser | undefined): Promise<void> {
   assert.ok(entry, 'the contract access keys are listed beside the users');
   const keys = await provider.listKeys(entry.id);
-  assert.deepEqual(keys.map((k) => k.resourceId), emulator.state.objectStorage.list().map((k) => k.id));
+  assert.deepEqual(
+    keys.map((k) => k.resourceId),
+    emulator.state.objectStorage.list().map((k) => k.id),
+  );
   const created = await provider.createKey(entry.id, 'object-storage-access-key', { displayName: 'contract flow' });
   assert.equal(created.secret?.reveal(), emulator.state.objectStorage.keys.get(created.key.resourceId!)?.secretKey);
   const described = await provider.updateKey(created.key, { displayName: 'contract flow, renamed' });

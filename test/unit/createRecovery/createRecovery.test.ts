@@ -21,7 +21,10 @@ function vaultOver(memory: MemoryVault): RecoveryVault & { stored(key: AccessKey
   };
 }
 
-const sink = (memory: MemoryVault) => ({ storeKeySecret: (k: AccessKey, s: Secret) => memory.storeKeySecret(k, s), deleteKeySecret: (k: AccessKey) => memory.deleteKeySecret(k) });
+const sink = (memory: MemoryVault) => ({
+  storeKeySecret: (k: AccessKey, s: Secret) => memory.storeKeySecret(k, s),
+  deleteKeySecret: (k: AccessKey) => memory.deleteKeySecret(k),
+});
 
 interface Crash {
   readonly journal: CreateJournal;
@@ -37,7 +40,13 @@ async function crashMidCreate(fx: CloudFixture, journalNow?: () => number): Prom
   const journal = new CreateJournal(storage, logger(), journalNow);
   const provider = await fx.newProvider();
   const keysBefore = await provider.listKeys(fx.userId);
-  await journal.begin({ accountId: fx.accountId, cloud: fx.cloud, userId: fx.userId, kind: fx.kind, keysBefore: keysBefore.filter((k) => k.kind === fx.kind).map((k) => k.id) });
+  await journal.begin({
+    accountId: fx.accountId,
+    cloud: fx.cloud,
+    userId: fx.userId,
+    kind: fx.kind,
+    keysBefore: keysBefore.filter((k) => k.kind === fx.kind).map((k) => k.id),
+  });
   const { key, secret } = await provider.createKey(fx.userId, fx.kind, fx.cloud === 'ionos' ? {} : { displayName: 'crash-test' });
   return { journal, storage, created: key, createdSecret: secret, keysBefore };
 }
@@ -80,7 +89,10 @@ for (const [label, make] of SHOWN_ONCE) {
       assert.ok(ids(await fx.keysAtCloud()).includes(crash.created.id), 'the emulator holds the key the crash left behind');
       const { report, asked } = await recover(fx, crash, vaultOver(new MemoryVault()), 'delete');
       assert.equal(asked.length, 1, 'asked exactly once');
-      assert.deepEqual(asked[0].map((o) => o.key.id), [crash.created.id]);
+      assert.deepEqual(
+        asked[0].map((o) => o.key.id),
+        [crash.created.id],
+      );
       assert.deepEqual(report.deleted, [crash.created.id]);
       assert.deepEqual(ids(await fx.keysAtCloud()), ids(crash.keysBefore), 'only the orphan is gone');
       assert.deepEqual(crash.journal.records(), []);
@@ -158,10 +170,11 @@ describe('createKeyStoringSecret with a journal', () => {
     let recordedDuringCall: unknown;
     const watching = new Proxy(provider, {
       get(target, prop) {
-        if (prop === 'createKey') return async (...args: Parameters<typeof provider.createKey>) => {
-          recordedDuringCall = storage.read();
-          return target.createKey(...args);
-        };
+        if (prop === 'createKey')
+          return async (...args: Parameters<typeof provider.createKey>) => {
+            recordedDuringCall = storage.read();
+            return target.createKey(...args);
+          };
         const value: unknown = Reflect.get(target, prop, target);
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
@@ -183,22 +196,46 @@ describe('createKeyStoringSecret with a journal', () => {
     assert.deepEqual(journal.records(), []);
 
     const before = ids(await fx.keysAtCloud());
-    const lost = failingOnce(await fx.newProvider(), 'createKey', () => new CloudError('network', 'Injected: the connection was reset.'), { afterCall: true });
+    const lost = failingOnce(await fx.newProvider(), 'createKey', () => new CloudError('network', 'Injected: the connection was reset.'), {
+      afterCall: true,
+    });
     await assert.rejects(createKeyStoringSecret(lost, user, 'access-key', {}, sink(memory), undefined, journal), /reset/);
     assert.equal(journal.records().length, 1, 'the key may exist: the record stays');
     const orphan = ids(await fx.keysAtCloud()).filter((id) => !before.includes(id));
     assert.equal(orphan.length, 1);
 
     const provider = await fx.newProvider();
-    const report = await recoverInterruptedCreates({ journal, providerFor: async () => provider, vault: vaultOver(memory), askDelete: async () => 'delete' });
+    const report = await recoverInterruptedCreates({
+      journal,
+      providerFor: async () => provider,
+      vault: vaultOver(memory),
+      askDelete: async () => 'delete',
+    });
     assert.deepEqual(report.deleted, orphan);
     assert.deepEqual(ids(await fx.keysAtCloud()), before);
   });
 
   test('records that are not in the expected format are dropped, and one with a secret field is rejected', () => {
-    const good: CreateIntent = { version: 1, id: 'a', accountId: 'acc', cloud: 'oci', userId: 'u', kind: 'access-key', startedAt: new Date().toISOString(), keysBefore: [] };
-    const mixed = new MemoryCreateJournalStorage([good, { ...good, id: 'b', secret: 'x' }, { ...good, id: 'c', startedAt: 'yesterday' }, 42]);
-    assert.deepEqual(new CreateJournal(mixed).records().map((r) => r.id), ['a']);
+    const good: CreateIntent = {
+      version: 1,
+      id: 'a',
+      accountId: 'acc',
+      cloud: 'oci',
+      userId: 'u',
+      kind: 'access-key',
+      startedAt: new Date().toISOString(),
+      keysBefore: [],
+    };
+    const mixed = new MemoryCreateJournalStorage([
+      good,
+      { ...good, id: 'b', secret: 'x' },
+      { ...good, id: 'c', startedAt: 'yesterday' },
+      42,
+    ]);
+    assert.deepEqual(
+      new CreateJournal(mixed).records().map((r) => r.id),
+      ['a'],
+    );
     assert.deepEqual(new CreateJournal(new MemoryCreateJournalStorage('not a list')).records(), []);
   });
 });

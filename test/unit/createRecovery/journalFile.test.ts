@@ -14,7 +14,13 @@ import { RotationJournal, type JournalEntry } from '../../../src/operations/rota
 import { jsonListFile } from '../../../src/util/jsonListFile';
 import { logger, MemoryVault, outscaleFixture, tempDir, type CloudFixture } from '../rotation/support';
 
-const intent = { accountId: 'outscale:demo', cloud: 'outscale' as const, userId: 'alice', kind: 'access-key' as const, keysBefore: ['AK1'] };
+const intent = {
+  accountId: 'outscale:demo',
+  cloud: 'outscale' as const,
+  userId: 'alice',
+  kind: 'access-key' as const,
+  keysBefore: ['AK1'],
+};
 
 describe('journals kept in a file survive a restart right after a write', () => {
   test('a create record is there for the next extension host as soon as begin() returns', async () => {
@@ -31,10 +37,23 @@ describe('journals kept in a file survive a restart right after a write', () => 
   test('a rotation entry is there for the next extension host as soon as put() returns', async () => {
     const file = path.join(tempDir(), 'rotation-journal.json');
     const entry: JournalEntry = {
-      version: 1, id: 'r1', accountId: 'outscale:demo', accountLabel: 'demo', cloud: 'outscale', userId: 'alice', userName: 'alice',
-      oldKey: { id: 'AK1', kind: 'access-key' }, deactivateOld: true, grace: { kind: 'now' }, newKeySpec: {}, notes: [],
-      status: 'running', completed: ['preflight', 'make-room', 'create', 'verify'], newKey: { id: 'AK2', kind: 'access-key' },
-      startedAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
+      version: 1,
+      id: 'r1',
+      accountId: 'outscale:demo',
+      accountLabel: 'demo',
+      cloud: 'outscale',
+      userId: 'alice',
+      userName: 'alice',
+      oldKey: { id: 'AK1', kind: 'access-key' },
+      deactivateOld: true,
+      grace: { kind: 'now' },
+      newKeySpec: {},
+      notes: [],
+      status: 'running',
+      completed: ['preflight', 'make-room', 'create', 'verify'],
+      newKey: { id: 'AK2', kind: 'access-key' },
+      startedAt: new Date().toISOString(),
+      updatedAt: new Date().toISOString(),
     };
     await new RotationJournal(jsonListFile<JournalEntry>(file)).put(entry);
     assert.deepEqual(new RotationJournal(jsonListFile<JournalEntry>(file)).get('r1')?.completed, entry.completed);
@@ -44,12 +63,20 @@ describe('journals kept in a file survive a restart right after a write', () => 
     const file = path.join(tempDir(), 'create-journal.json');
     const old = await new CreateJournal({ read: () => undefined, write: async () => {} }).begin(intent);
     let state: unknown = [old];
-    const legacy = { read: () => state, clear: async () => { state = undefined; } };
+    const legacy = {
+      read: () => state,
+      clear: async () => {
+        state = undefined;
+      },
+    };
     const journal = new CreateJournal(jsonListFile<CreateIntent>(file, legacy));
     assert.deepEqual(journal.records(), [old]);
     const added = await journal.begin(intent);
     assert.equal(state, undefined, 'extension state no longer holds the journal');
-    assert.deepEqual(new CreateJournal(jsonListFile<CreateIntent>(file)).records().map((r) => r.id), [old.id, added.id]);
+    assert.deepEqual(
+      new CreateJournal(jsonListFile<CreateIntent>(file)).records().map((r) => r.id),
+      [old.id, added.id],
+    );
   });
 
   test('a file that is not JSON counts as an empty journal, with a warning, and the next write replaces it', async () => {
@@ -58,7 +85,10 @@ describe('journals kept in a file survive a restart right after a write', () => 
     const log = logger();
     const journal = new CreateJournal(jsonListFile<CreateIntent>(file), log);
     assert.deepEqual(journal.records(), []);
-    assert.ok(log.lines.some((l) => /not a list/.test(l)), log.lines.join('\n'));
+    assert.ok(
+      log.lines.some((l) => /not a list/.test(l)),
+      log.lines.join('\n'),
+    );
     await journal.begin(intent);
     assert.equal(new CreateJournal(jsonListFile<CreateIntent>(file)).records().length, 1);
   });
@@ -75,7 +105,13 @@ describe('an OUTSCALE create cut off right after the call is recovered from the 
     const file = path.join(tempDir(), 'create-journal.json');
     const provider = await fx.newProvider();
     const before = (await provider.listKeys(fx.userId)).map((k) => k.id).sort();
-    await new CreateJournal(jsonListFile<CreateIntent>(file)).begin({ accountId: fx.accountId, cloud: fx.cloud, userId: fx.userId, kind: fx.kind, keysBefore: before });
+    await new CreateJournal(jsonListFile<CreateIntent>(file)).begin({
+      accountId: fx.accountId,
+      cloud: fx.cloud,
+      userId: fx.userId,
+      kind: fx.kind,
+      keysBefore: before,
+    });
     const { key } = await provider.createKey(fx.userId, fx.kind, {});
     // The extension host dies here: the secret is stored nowhere. The next one reads the same file.
     const report = await recoverInterruptedCreates({
@@ -117,4 +153,3 @@ describe('a journal file that cannot be used', () => {
     assert.equal(journal.records().length, 1, 'the journal works again');
   });
 });
-

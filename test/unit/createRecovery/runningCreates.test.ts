@@ -30,7 +30,13 @@ describe('recovery limited to the records left by an earlier session', () => {
 
     /** Records the intent and creates the key, leaving its secret unstored. */
     const createWithoutStoring = async (): Promise<{ intent: CreateIntent; key: AccessKey }> => {
-      const intent = await journal.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore: await keyIds() });
+      const intent = await journal.begin({
+        accountId: fx.accountId,
+        cloud: 'outscale',
+        userId: fx.userId,
+        kind: 'access-key',
+        keysBefore: await keyIds(),
+      });
       const { key } = await provider.createKey(fx.userId, 'access-key', {});
       return { intent, key };
     };
@@ -44,7 +50,10 @@ describe('recovery limited to the records left by an earlier session', () => {
     const report = await recoverInterruptedCreates({
       journal,
       providerFor: async () => provider,
-      vault: { hasKeySecret: async (key) => (await vault.getKeySecret(key)) !== undefined, storeKeySecret: (key, _cloud, secret) => vault.storeKeySecret(key, secret) },
+      vault: {
+        hasKeySecret: async (key) => (await vault.getKeySecret(key)) !== undefined,
+        storeKeySecret: (key, _cloud, secret) => vault.storeKeySecret(key, secret),
+      },
       askDelete: async (orphans) => {
         asked.push(...orphans);
         return 'delete';
@@ -52,13 +61,21 @@ describe('recovery limited to the records left by an earlier session', () => {
       onlyRecords: leftover,
     });
 
-    assert.deepEqual(asked.map((o) => o.key.id), [earlier.key.id], 'asked only about the earlier session\'s key');
+    assert.deepEqual(
+      asked.map((o) => o.key.id),
+      [earlier.key.id],
+      "asked only about the earlier session's key",
+    );
     assert.deepEqual(report.records, 1);
     assert.deepEqual(report.deleted, [earlier.key.id]);
     const now = await keyIds();
     assert.ok(now.includes(running.key.id), 'the key of the running create was deleted');
     assert.ok(!now.includes(earlier.key.id));
-    assert.deepEqual(journal.records().map((r) => r.id), [running.intent.id], 'the running create keeps its record');
+    assert.deepEqual(
+      journal.records().map((r) => r.id),
+      [running.intent.id],
+      'the running create keeps its record',
+    );
   });
 
   test('a key created long after the record began (in the console, say) is not its orphan; the record is cleared', async () => {
@@ -89,13 +106,27 @@ describe('recovery limited to the records left by an earlier session', () => {
     const keysBefore = ['AK1'];
     const running = await journal.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore });
     assert.deepEqual(journal.recoverable(), [], 'a create whose call is in flight is not recoverable');
-    assert.deepEqual(journal.records().map((r) => r.id), [running.id], 'but it is on disk, in case the process dies');
+    assert.deepEqual(
+      journal.records().map((r) => r.id),
+      [running.id],
+      'but it is on disk, in case the process dies',
+    );
     journal.settled(running.id);
-    assert.deepEqual(journal.recoverable().map((r) => r.id), [running.id], 'once the call is over without clearing, it is');
+    assert.deepEqual(
+      journal.recoverable().map((r) => r.id),
+      [running.id],
+      'once the call is over without clearing, it is',
+    );
     // A journal over the same storage in a new process sees every record as recoverable.
     const other = await journal.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore });
     const restarted = new CreateJournal({ read: () => storage(journal), write: async () => undefined });
-    assert.deepEqual(restarted.recoverable().map((r) => r.id).sort(), [running.id, other.id].sort());
+    assert.deepEqual(
+      restarted
+        .recoverable()
+        .map((r) => r.id)
+        .sort(),
+      [running.id, other.id].sort(),
+    );
   });
 
   test("another window's create is left alone while its extension host lives, and recovered once it has gone", async () => {
@@ -103,21 +134,52 @@ describe('recovery limited to the records left by an earlier session', () => {
     const alive = new Set([4001, 4002]);
     const windowA = new CreateJournal(shared, undefined, Date.now, 4001, (pid) => alive.has(pid));
     const windowB = new CreateJournal(shared, undefined, Date.now, 4002, (pid) => alive.has(pid));
-    const record = await windowA.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore: [] });
+    const record = await windowA.begin({
+      accountId: fx.accountId,
+      cloud: 'outscale',
+      userId: fx.userId,
+      kind: 'access-key',
+      keysBefore: [],
+    });
     assert.deepEqual(windowB.recoverable(), [], "window B does not take window A's running create for an interrupted one");
     alive.delete(4001); // window A's extension host was killed (a reload, a crash)
-    assert.deepEqual(windowB.recoverable().map((r) => r.id), [record.id]);
+    assert.deepEqual(
+      windowB.recoverable().map((r) => r.id),
+      [record.id],
+    );
   });
 
   test('a record older than any create call is recoverable even if its owner pid now belongs to a live process', async () => {
     const shared = new MemoryCreateJournalStorage();
     let clock = Date.now();
-    const windowA = new CreateJournal(shared, undefined, () => clock, 5001, () => true);
-    const record = await windowA.begin({ accountId: fx.accountId, cloud: 'outscale', userId: fx.userId, kind: 'access-key', keysBefore: [] });
-    const later = new CreateJournal(shared, undefined, () => clock, 5002, () => true);
+    const windowA = new CreateJournal(
+      shared,
+      undefined,
+      () => clock,
+      5001,
+      () => true,
+    );
+    const record = await windowA.begin({
+      accountId: fx.accountId,
+      cloud: 'outscale',
+      userId: fx.userId,
+      kind: 'access-key',
+      keysBefore: [],
+    });
+    const later = new CreateJournal(
+      shared,
+      undefined,
+      () => clock,
+      5002,
+      () => true,
+    );
     assert.deepEqual(later.recoverable(), [], 'a live owner within the time a create can take is still creating');
     clock += 13 * 60_000; // longer than a create call can last, clock skew included
-    assert.deepEqual(later.recoverable().map((r) => r.id), [record.id], 'the pid was reused: the record is recoverable');
+    assert.deepEqual(
+      later.recoverable().map((r) => r.id),
+      [record.id],
+      'the pid was reused: the record is recoverable',
+    );
   });
 
   test('a key whose secret got stored while the question was open is not deleted', async () => {
@@ -131,7 +193,10 @@ describe('recovery limited to the records left by an earlier session', () => {
     const report = await recoverInterruptedCreates({
       journal,
       providerFor: async () => provider,
-      vault: { hasKeySecret: async (k) => (await vault.getKeySecret(k)) !== undefined, storeKeySecret: (k, _cloud, s) => vault.storeKeySecret(k, s) },
+      vault: {
+        hasKeySecret: async (k) => (await vault.getKeySecret(k)) !== undefined,
+        storeKeySecret: (k, _cloud, s) => vault.storeKeySecret(k, s),
+      },
       askDelete: async () => {
         // Meanwhile the create that was still running stores its secret.
         await vault.storeKeySecret(key, secret!);
@@ -139,8 +204,10 @@ describe('recovery limited to the records left by an earlier session', () => {
       },
     });
     assert.deepEqual(report.deleted, []);
-    assert.ok((await provider.listKeys(fx.userId)).some((k) => k.id === key.id), 'the key is still there');
+    assert.ok(
+      (await provider.listKeys(fx.userId)).some((k) => k.id === key.id),
+      'the key is still there',
+    );
     await provider.deleteKey(key);
   });
 });
-

@@ -61,7 +61,13 @@ const EXISTING = [
 ].join('\n');
 
 function target(home: string, overrides: Partial<OciProfileTarget> = {}): OciProfileTarget {
-  return { configFile: path.join(home, '.oci', 'config'), profile: 'alice', keyFile: path.join(home, '.oci', 'alice.pem'), entries: ENTRIES, ...overrides };
+  return {
+    configFile: path.join(home, '.oci', 'config'),
+    profile: 'alice',
+    keyFile: path.join(home, '.oci', 'alice.pem'),
+    entries: ENTRIES,
+    ...overrides,
+  };
 }
 
 function writeConfig(home: string, text: string): string {
@@ -81,7 +87,9 @@ function sdkProfile(configFile: string, profile: string): Record<string, string 
   console.info = () => undefined; // the reader announces a missing [DEFAULT] on the console
   try {
     const file = ConfigFileReader.parseFileFromPath(configFile, profile);
-    return Object.fromEntries(['user', 'fingerprint', 'tenancy', 'region', 'key_file', 'pass_phrase'].map((key) => [key, file.get(key) ?? null]));
+    return Object.fromEntries(
+      ['user', 'fingerprint', 'tenancy', 'region', 'key_file', 'pass_phrase'].map((key) => [key, file.get(key) ?? null]),
+    );
   } finally {
     console.info = info;
   }
@@ -186,7 +194,10 @@ describe('OCI profile export: plan, diff and write', () => {
 
   it('shows a unified diff of the config file that holds no private key and masks passphrases', () => {
     const home = tempHome();
-    writeConfig(home, EXISTING.replace('[ci]\nregion = eu-amsterdam-1\n', '[ci]\nregion = eu-amsterdam-1\npass_phrase = ci-passphrase-secret\n'));
+    writeConfig(
+      home,
+      EXISTING.replace('[ci]\nregion = eu-amsterdam-1\n', '[ci]\nregion = eu-amsterdam-1\npass_phrase = ci-passphrase-secret\n'),
+    );
     const plan = planOciProfile(target(home));
     assert.match(plan.diff, /^--- .*config\tcurrent\n\+\+\+ .*config\tproposed\n@@ /);
     assert.match(plan.diff, new RegExp(`^\\+fingerprint=${ENTRIES.fingerprint}$`, 'm'));
@@ -210,10 +221,14 @@ describe('OCI profile export: plan, diff and write', () => {
       assert.ok(validateOciProfileName(bad), `"${bad}" is refused`);
       assert.throws(() => planOciProfile(target(tempHome(), { profile: bad })), refused('invalid', /profile name/));
     }
-    for (const good of ['alice', 'ALICE_2', 'alice@example.com', 'prod.eu-frankfurt-1', 'a+b']) assert.equal(validateOciProfileName(good), undefined, good);
+    for (const good of ['alice', 'ALICE_2', 'alice@example.com', 'prod.eu-frankfurt-1', 'a+b'])
+      assert.equal(validateOciProfileName(good), undefined, good);
     const home = tempHome();
     writeConfig(home, EXISTING);
-    assert.throws(() => planOciProfile(target(home, { profile: 'DEFAULT' })), refused('invalid', /takes? missing entries from \[DEFAULT\]/));
+    assert.throws(
+      () => planOciProfile(target(home, { profile: 'DEFAULT' })),
+      refused('invalid', /takes? missing entries from \[DEFAULT\]/),
+    );
     // Alone in a file, [DEFAULT] is an ordinary profile.
     assert.doesNotThrow(() => planOciProfile(target(tempHome(), { profile: 'DEFAULT' })));
   });
@@ -266,8 +281,13 @@ describe('OCI profile export: plan, diff and write', () => {
     const home = tempHome();
     const file = writeConfig(home, `[admin]\nuser=u\nfingerprint=${OTHER.publicKey.fingerprint}\ntenancy=t\nregion=r\nkey_file=/k.pem\n`);
     const signsWith = { configFile: file, profile: 'admin' };
-    assert.throws(() => planOciProfile(target(home, { profile: 'admin', signsWith })), refused('conflict', /the one this account signs in with .* would change the credentials of the account itself/));
-    assert.doesNotThrow(() => planOciProfile(target(home, { profile: 'admin', signsWith, entries: { ...ENTRIES, fingerprint: OTHER.publicKey.fingerprint } })));
+    assert.throws(
+      () => planOciProfile(target(home, { profile: 'admin', signsWith })),
+      refused('conflict', /the one this account signs in with .* would change the credentials of the account itself/),
+    );
+    assert.doesNotThrow(() =>
+      planOciProfile(target(home, { profile: 'admin', signsWith, entries: { ...ENTRIES, fingerprint: OTHER.publicKey.fingerprint } })),
+    );
     // Another profile of the same file can be written.
     assert.doesNotThrow(() => planOciProfile(target(home, { profile: 'alice', signsWith })));
   });
@@ -290,27 +310,39 @@ describe('OCI profile export: plan, diff and write', () => {
     fs.mkdirSync(path.join(home, 'linked'));
     fs.symlinkSync(path.join(home, 'linked'), path.join(home, 'alias'));
     const spellings = [t.configFile, path.join(home, '.oci', '..', '.oci', 'config'), path.join(home, 'alias', 'config')];
-    for (const [configFile, keyFile] of [...spellings.slice(0, 2).map((file) => [t.configFile, file]), [path.join(home, 'linked', 'config'), spellings[2]]]) {
+    for (const [configFile, keyFile] of [
+      ...spellings.slice(0, 2).map((file) => [t.configFile, file]),
+      [path.join(home, 'linked', 'config'), spellings[2]],
+    ]) {
       assert.throws(() => planOciProfile({ ...t, configFile, keyFile }), refused('invalid', /the same file as the config file/), keyFile);
       assert.equal(fs.existsSync(configFile), false);
     }
   });
 
   it('refuses a config file given as a relative path, saying it must be absolute', () => {
-    assert.throws(() => planOciProfile(target(tempHome(), { configFile: path.join('.oci', 'config') })), refused('invalid', /config file must be an absolute path/));
+    assert.throws(
+      () => planOciProfile(target(tempHome(), { configFile: path.join('.oci', 'config') })),
+      refused('invalid', /config file must be an absolute path/),
+    );
   });
 
   it('refuses a profile that uses a session token, naming where the token entry is', () => {
     const own = tempHome();
     writeConfig(own, '[alice]\nsecurity_token_file=/t/token\n');
-    assert.throws(() => planOciProfile(target(own)), (error: unknown) => {
-      refused('invalid', /Profile \[alice\] has its own security_token_file/)(error);
-      assert.doesNotMatch((error as Error).message, /DEFAULT/);
-      return true;
-    });
+    assert.throws(
+      () => planOciProfile(target(own)),
+      (error: unknown) => {
+        refused('invalid', /Profile \[alice\] has its own security_token_file/)(error);
+        assert.doesNotMatch((error as Error).message, /DEFAULT/);
+        return true;
+      },
+    );
     const inherited = tempHome();
     writeConfig(inherited, '[DEFAULT]\nsecurity_token_file=/t/token\n');
-    assert.throws(() => planOciProfile(target(inherited)), refused('invalid', /would take a session token \(security_token_file\) from \[DEFAULT\]/));
+    assert.throws(
+      () => planOciProfile(target(inherited)),
+      refused('invalid', /would take a session token \(security_token_file\) from \[DEFAULT\]/),
+    );
   });
 
   it('refuses to rewrite a profile whose key entries the OCI CLI reads differently, and masks a "key: value" passphrase in the diff', () => {
@@ -324,13 +356,22 @@ describe('OCI profile export: plan, diff and write', () => {
 
   it('chooses the account file, then OCI_CONFIG_FILE, then ~/.oci/config; suggests names that are free', () => {
     const home = '/home/me';
-    assert.equal(defaultOciConfigFile({ accountConfigFile: '/work/oci.conf', env: { OCI_CONFIG_FILE: '/x' }, homeDir: home }), '/work/oci.conf');
+    assert.equal(
+      defaultOciConfigFile({ accountConfigFile: '/work/oci.conf', env: { OCI_CONFIG_FILE: '/x' }, homeDir: home }),
+      '/work/oci.conf',
+    );
     assert.equal(defaultOciConfigFile({ env: { OCI_CONFIG_FILE: '~/alt/config' }, homeDir: home }), '/home/me/alt/config');
     assert.equal(defaultOciConfigFile({ env: {}, homeDir: home, exists: () => false }), '/home/me/.oci/config');
     assert.equal(defaultOciConfigFile({ env: {}, homeDir: home, exists: (f) => f.includes('.oraclebmc') }), '/home/me/.oraclebmc/config');
     const now = Date.parse('2025-03-04T10:00:00Z');
-    assert.equal(suggestKeyFile('/k', 'alice', now, () => false), '/k/alice_2025-03-04.pem');
-    assert.equal(suggestKeyFile('/k', 'alice', now, (f) => f === '/k/alice_2025-03-04.pem'), '/k/alice_2025-03-04_2.pem');
+    assert.equal(
+      suggestKeyFile('/k', 'alice', now, () => false),
+      '/k/alice_2025-03-04.pem',
+    );
+    assert.equal(
+      suggestKeyFile('/k', 'alice', now, (f) => f === '/k/alice_2025-03-04.pem'),
+      '/k/alice_2025-03-04_2.pem',
+    );
     assert.equal(suggestProfileName('alice.admin', new Set(['DEFAULT'])), 'alice.admin');
     assert.equal(suggestProfileName('Alice Admin', new Set(['Alice-Admin'])), 'Alice-Admin-2');
   });
@@ -338,7 +379,14 @@ describe('OCI profile export: plan, diff and write', () => {
 
 /** An API signing key as the model names it: by its fingerprint. */
 function apiKey(pair: GeneratedKeyPair): AccessKey {
-  return { id: pair.publicKey.fingerprint, fingerprint: pair.publicKey.fingerprint, accountId: 'acct', userId: ENTRIES.user, kind: 'api-signing-key', state: 'active' };
+  return {
+    id: pair.publicKey.fingerprint,
+    fingerprint: pair.publicKey.fingerprint,
+    accountId: 'acct',
+    userId: ENTRIES.user,
+    kind: 'api-signing-key',
+    state: 'active',
+  };
 }
 
 async function savedProfile(home: string): Promise<{ records: ExportRecords; record: ExportRecord; t: OciProfileTarget }> {
@@ -373,7 +421,13 @@ describe('OCI profile export: rotation repoints the profile', () => {
     const home = tempHome();
     const { records, t } = await savedProfile(home);
     const log = new RecordingLogger('raw');
-    const updater = new ExportUpdater(records, undefined, log, () => NOW, () => ociProfileModule);
+    const updater = new ExportUpdater(
+      records,
+      undefined,
+      log,
+      () => NOW,
+      () => ociProfileModule,
+    );
     const changed = await updater.repoint('acct', PAIR.publicKey.fingerprint, apiKey(OTHER), OTHER.privateKey);
     assert.deepEqual(changed, ['oci-1']);
 
@@ -381,13 +435,21 @@ describe('OCI profile export: rotation repoints the profile', () => {
     assert.equal(fs.readFileSync(newKeyFile, 'utf8'), OTHER.privateKey.reveal());
     assert.equal(mode(newKeyFile), 0o600);
     assert.equal(fs.readFileSync(t.keyFile, 'utf8'), PAIR.privateKey.reveal(), 'the old key file is left as it was');
-    assert.deepEqual(sdkProfile(t.configFile, 'alice'), { ...ENTRIES, fingerprint: OTHER.publicKey.fingerprint, key_file: newKeyFile, pass_phrase: null });
+    assert.deepEqual(sdkProfile(t.configFile, 'alice'), {
+      ...ENTRIES,
+      fingerprint: OTHER.publicKey.fingerprint,
+      key_file: newKeyFile,
+      pass_phrase: null,
+    });
     assert.equal(mode(t.configFile), 0o600);
     assert.ok(fs.readFileSync(t.configFile, 'utf8').startsWith(EXISTING), 'the other profiles and comments are kept');
     const [record] = records.all();
     assert.equal(record.keyId, OTHER.publicKey.fingerprint);
     assert.equal(record.kind === 'oci-config' && record.keyFile, newKeyFile);
-    assert.ok(log.lines.some((line) => line.includes(`old private key file ${t.keyFile} is left in place`)), 'the log says where the old key file is');
+    assert.ok(
+      log.lines.some((line) => line.includes(`old private key file ${t.keyFile} is left in place`)),
+      'the log says where the old key file is',
+    );
     for (const secret of [PAIR.privateKey.reveal(), OTHER.privateKey.reveal()]) {
       assert.ok(!log.lines.some((line) => line.includes(secret.split('\n')[1])), 'no private key reaches the log');
       assert.ok(!JSON.stringify(records.all()).includes(secret.split('\n')[1]), 'no private key reaches the records');
@@ -400,22 +462,41 @@ describe('OCI profile export: rotation repoints the profile', () => {
     const edited = fs.readFileSync(t.configFile, 'utf8').replace(`fingerprint=${PAIR.publicKey.fingerprint}`, 'fingerprint=de:ad:be:ef');
     fs.writeFileSync(t.configFile, edited);
     const log = new RecordingLogger('raw');
-    const changed = await new ExportUpdater(records, undefined, log, () => NOW, () => ociProfileModule).repoint('acct', PAIR.publicKey.fingerprint, apiKey(OTHER), OTHER.privateKey);
+    const changed = await new ExportUpdater(
+      records,
+      undefined,
+      log,
+      () => NOW,
+      () => ociProfileModule,
+    ).repoint('acct', PAIR.publicKey.fingerprint, apiKey(OTHER), OTHER.privateKey);
     assert.deepEqual(changed, []);
     assert.deepEqual(records.all(), []);
     assert.equal(fs.readFileSync(t.configFile, 'utf8'), edited);
-    assert.deepEqual(fs.readdirSync(path.dirname(t.keyFile)).filter((f) => f.endsWith('.pem')), ['alice.pem']);
+    assert.deepEqual(
+      fs.readdirSync(path.dirname(t.keyFile)).filter((f) => f.endsWith('.pem')),
+      ['alice.pem'],
+    );
     assert.ok(log.lines.some((line) => line.startsWith('warn') && line.includes('OCI profile [alice]') && line.includes('left alone')));
   });
 
   it('finishes the record of a switch an interrupted attempt already wrote, without another key file', async () => {
     const home = tempHome();
     const { records } = await savedProfile(home);
-    const updater = new ExportUpdater(records, undefined, new RecordingLogger('raw'), () => NOW, () => ociProfileModule);
+    const updater = new ExportUpdater(
+      records,
+      undefined,
+      new RecordingLogger('raw'),
+      () => NOW,
+      () => ociProfileModule,
+    );
     await updater.repoint('acct', PAIR.publicKey.fingerprint, apiKey(OTHER), OTHER.privateKey);
     const [done] = records.all();
     // The record as it was before the interrupted attempt, with the profile already switched.
-    await records.put({ ...done, keyId: PAIR.publicKey.fingerprint, ...(done.kind === 'oci-config' ? { keyFile: path.join(home, '.oci', 'alice.pem') } : {}) } as ExportRecord);
+    await records.put({
+      ...done,
+      keyId: PAIR.publicKey.fingerprint,
+      ...(done.kind === 'oci-config' ? { keyFile: path.join(home, '.oci', 'alice.pem') } : {}),
+    } as ExportRecord);
     const files = fs.readdirSync(path.join(home, '.oci')).sort();
     assert.deepEqual(await updater.repoint('acct', PAIR.publicKey.fingerprint, apiKey(OTHER), OTHER.privateKey), ['oci-1']);
     assert.deepEqual(fs.readdirSync(path.join(home, '.oci')).sort(), files, 'no new file');
@@ -429,7 +510,16 @@ describe('OCI profile export: rotation repoints the profile', () => {
     const { records, t } = await savedProfile(home);
     const before = fs.readFileSync(t.configFile, 'utf8');
     const accessKey: AccessKey = { ...apiKey(OTHER), kind: 'access-key' };
-    assert.deepEqual(await new ExportUpdater(records, undefined, new RecordingLogger('raw'), () => NOW, () => ociProfileModule).repoint('acct', PAIR.publicKey.fingerprint, accessKey, OTHER.privateKey), []);
+    assert.deepEqual(
+      await new ExportUpdater(
+        records,
+        undefined,
+        new RecordingLogger('raw'),
+        () => NOW,
+        () => ociProfileModule,
+      ).repoint('acct', PAIR.publicKey.fingerprint, accessKey, OTHER.privateKey),
+      [],
+    );
     assert.equal(fs.readFileSync(t.configFile, 'utf8'), before);
   });
 });

@@ -23,7 +23,12 @@ import { MemoryVault } from '../rotation/support';
 import * as ociProfileModule from '../../../src/operations/exports/ociProfileModule';
 
 /** Reads `user` through the OCI SDK, signed by the key that `profile` of `configFile` names; the HTTP status on refusal. */
-async function sdkGetUser(configFile: string, profile: string, endpoint: string, user: string): Promise<{ name?: string; status?: number }> {
+async function sdkGetUser(
+  configFile: string,
+  profile: string,
+  endpoint: string,
+  user: string,
+): Promise<{ name?: string; status?: number }> {
   // The SDK announces a missing [DEFAULT] and each refused request on the console; the result says it all.
   const saved = { info: console.info, log: console.log, warn: console.warn };
   console.info = console.log = console.warn = () => undefined;
@@ -31,7 +36,10 @@ async function sdkGetUser(configFile: string, profile: string, endpoint: string,
     const auth = new common.ConfigFileAuthenticationDetailsProvider(configFile, profile);
     const client = new IdentityClient(
       { authenticationDetailsProvider: auth },
-      { retryConfiguration: common.NoRetryConfigurationDetails, circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }) },
+      {
+        retryConfiguration: common.NoRetryConfigurationDetails,
+        circuitBreaker: new common.CircuitBreaker({ disableClientCircuitBreaker: true }),
+      },
     );
     client.endpoint = endpoint;
     try {
@@ -63,7 +71,12 @@ describe('OCI profile export, loaded and signed by the OCI SDK against the emula
       configFile,
       profile: 'ck-plain',
       keyFile,
-      entries: { user: owner, fingerprint: created.key.fingerprint, tenancy: setup.account.details!.tenancy, region: setup.account.region! },
+      entries: {
+        user: owner,
+        fingerprint: created.key.fingerprint,
+        tenancy: setup.account.details!.tenancy,
+        region: setup.account.region!,
+      },
       signsWith: { configFile, profile: 'admin' },
     });
     await applyOciProfile(plan, created.secret);
@@ -117,7 +130,10 @@ describe('OCI profile export, loaded and signed by the OCI SDK against the emula
       grace: { kind: 'now' },
       now: Date.now(),
     });
-    assert.match(describePlan(plan).join('\n'), /OCI config profiles Cloud Keys wrote for the old key get the new fingerprint and a new private key file/);
+    assert.match(
+      describePlan(plan).join('\n'),
+      /OCI config profiles Cloud Keys wrote for the old key get the new fingerprint and a new private key file/,
+    );
     const engine = new RotationEngine({
       provider: async () => provider,
       vault,
@@ -140,11 +156,18 @@ describe('OCI profile export, loaded and signed by the OCI SDK against the emula
     const newSecret = await vault.getKeySecret({ accountId: account.id, kind: 'api-signing-key', id: newFingerprint });
     assert.equal(fs.readFileSync(newKeyFile, 'utf8'), newSecret?.reveal());
     assert.equal(fs.readFileSync(keyFile, 'utf8'), created.secret.reveal(), 'the old key file is left in place');
-    assert.deepEqual(await sdkGetUser(configFile, 'ck-plain', emulator.url, owner), { name: 'ck-plain' }, 'the SDK signs with the rotated profile');
+    assert.deepEqual(
+      await sdkGetUser(configFile, 'ck-plain', emulator.url, owner),
+      { name: 'ck-plain' },
+      'the SDK signs with the rotated profile',
+    );
     assert.ok(!(await provider.listKeys(owner)).some((k) => k.id === created.key.id), 'the old key is deleted');
 
     // The old key file now signs nothing: a profile naming it is refused.
-    fs.appendFileSync(configFile, `\n[old]\nuser=${owner}\nfingerprint=${created.key.id}\ntenancy=${account.details!.tenancy}\nregion=${account.region!}\nkey_file=${keyFile}\n`);
+    fs.appendFileSync(
+      configFile,
+      `\n[old]\nuser=${owner}\nfingerprint=${created.key.id}\ntenancy=${account.details!.tenancy}\nregion=${account.region!}\nkey_file=${keyFile}\n`,
+    );
     assert.equal((await sdkGetUser(configFile, 'old', emulator.url, owner)).status, 401);
 
     const [record] = records.all();

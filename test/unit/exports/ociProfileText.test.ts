@@ -34,7 +34,12 @@ describe('OCI config text: masking what the confirmation shows', () => {
     ].join('\r\n');
     const shown = maskSecretEntries(text);
     assert.ok(!/PRIVATE KEY|MIIEvQ|XyZsecret/.test(shown), shown);
-    assert.equal(shown, ['[inline]', 'key_content=****', '  ****', '', '\t****', '  ****', 'region=eu-paris-1', '  # a comment stays a comment', ''].join('\r\n'));
+    assert.equal(
+      shown,
+      ['[inline]', 'key_content=****', '  ****', '', '\t****', '  ****', 'region=eu-paris-1', '  # a comment stays a comment', ''].join(
+        '\r\n',
+      ),
+    );
   });
 
   it('masks lines whose meaning is unclear, and leaves entries indented like their neighbours alone', () => {
@@ -50,9 +55,15 @@ describe('OCI config text: rewriting one profile', () => {
     const text = '[DEFAULT]\r\nregion=r\n\r\n[alice]\nfingerprint=old\r\nkey_file=/k/old.pem';
     assert.equal(setProfileEntries(text, 'alice', SET), '[DEFAULT]\r\nregion=r\n\r\n[alice]\nfingerprint=aa:bb\r\nkey_file=/k/new.pem');
     // A new profile appended to a file without a final newline: the last line gets one, the new last line none.
-    assert.equal(setProfileEntries('[DEFAULT]\nregion=r', 'bob', SET), '[DEFAULT]\nregion=r\n\n[bob]\nfingerprint=aa:bb\nkey_file=/k/new.pem');
+    assert.equal(
+      setProfileEntries('[DEFAULT]\nregion=r', 'bob', SET),
+      '[DEFAULT]\nregion=r\n\n[bob]\nfingerprint=aa:bb\nkey_file=/k/new.pem',
+    );
     // A file with a final newline keeps one; a new file gets one.
-    assert.equal(setProfileEntries('[DEFAULT]\nregion=r\n', 'bob', SET), '[DEFAULT]\nregion=r\n\n[bob]\nfingerprint=aa:bb\nkey_file=/k/new.pem\n');
+    assert.equal(
+      setProfileEntries('[DEFAULT]\nregion=r\n', 'bob', SET),
+      '[DEFAULT]\nregion=r\n\n[bob]\nfingerprint=aa:bb\nkey_file=/k/new.pem\n',
+    );
     assert.equal(setProfileEntries('', 'bob', SET), '[bob]\nfingerprint=aa:bb\nkey_file=/k/new.pem\n');
   });
 

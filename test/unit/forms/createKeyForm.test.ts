@@ -13,11 +13,24 @@ const accounts: AccountChoice[] = [
     cloud: 'oci',
     cloudName: 'OCI',
     kinds: [
-      { kind: 'access-key', name: 'Customer secret key', maxKeysPerUser: 2, nameLabel: 'Display name', canExpire: false, takesPublicKey: false },
+      {
+        kind: 'access-key',
+        name: 'Customer secret key',
+        maxKeysPerUser: 2,
+        nameLabel: 'Display name',
+        canExpire: false,
+        takesPublicKey: false,
+      },
       { kind: 'api-signing-key', name: 'API signing key', maxKeysPerUser: 3, canExpire: false, takesPublicKey: true },
     ],
   },
-  { id: 'osc:demo', label: 'osc', cloud: 'outscale', cloudName: 'OUTSCALE', kinds: [{ kind: 'access-key', name: 'Access key', maxKeysPerUser: 10, nameLabel: 'Tag', canExpire: true, takesPublicKey: false }] },
+  {
+    id: 'osc:demo',
+    label: 'osc',
+    cloud: 'outscale',
+    cloudName: 'OUTSCALE',
+    kinds: [{ kind: 'access-key', name: 'Access key', maxKeysPerUser: 10, nameLabel: 'Tag', canExpire: true, takesPublicKey: false }],
+  },
 ];
 const users: Record<string, CloudUser[]> = {
   'oci:demo': [{ id: 'u1', accountId: 'oci:demo', name: 'me', isCaller: true }],
@@ -25,7 +38,9 @@ const users: Record<string, CloudUser[]> = {
 };
 const check = (form: Parameters<typeof checkCreateForm>[0]) => checkCreateForm(form, accounts, (id) => users[id], now);
 const pem = (type: 'rsa' | 'ec', bits = 2048) =>
-  (type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: bits }) : generateKeyPairSync('ec', { namedCurve: 'P-256' })).publicKey.export({ type: 'spki', format: 'pem' }).toString();
+  (type === 'rsa' ? generateKeyPairSync('rsa', { modulusLength: bits }) : generateKeyPairSync('ec', { namedCurve: 'P-256' })).publicKey
+    .export({ type: 'spki', format: 'pem' })
+    .toString();
 
 describe('checking the Create Key form on the host', () => {
   it('turns a good OUTSCALE form into options: tag, and an expiry at the end of the chosen day', () => {
@@ -38,7 +53,10 @@ describe('checking the Create Key form on the host', () => {
   it('refuses a past expiry date, naming it and saying what to choose', () => {
     const result = check({ accountId: 'osc:demo', userId: 'u2', kind: 'access-key', expiresOn: '2026-05-31' });
     assert.ok(!result.ok);
-    assert.deepEqual(result.errors.map((e) => e.field), ['expiresOn']);
+    assert.deepEqual(
+      result.errors.map((e) => e.field),
+      ['expiresOn'],
+    );
     assert.match(result.errors[0].message, /2026-05-31 is in the past\. Choose a date in the future/);
   });
 
@@ -60,11 +78,21 @@ describe('checking the Create Key form on the host', () => {
   });
 
   it('takes a generated pair size or a pasted RSA public key for OCI API signing keys', () => {
-    const generated = check({ accountId: 'oci:demo', userId: 'u1', kind: 'api-signing-key', keySource: { source: 'generate', bits: 4096 } });
+    const generated = check({
+      accountId: 'oci:demo',
+      userId: 'u1',
+      kind: 'api-signing-key',
+      keySource: { source: 'generate', bits: 4096 },
+    });
     assert.ok(generated.ok);
     assert.deepEqual(generated.options, { keyBits: 4096 });
     const key = pem('rsa');
-    const pasted = check({ accountId: 'oci:demo', userId: 'u1', kind: 'api-signing-key', keySource: { source: 'paste', pem: `\n${key}\n` } });
+    const pasted = check({
+      accountId: 'oci:demo',
+      userId: 'u1',
+      kind: 'api-signing-key',
+      keySource: { source: 'paste', pem: `\n${key}\n` },
+    });
     assert.ok(pasted.ok);
     assert.equal(pasted.options.publicKeyPem, key.trim());
   });

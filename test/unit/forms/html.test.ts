@@ -19,7 +19,7 @@ function cspOf(html: string): string {
 }
 
 describe('the panel HTML and its Content-Security-Policy', () => {
-  it('allows nothing by default and scripts only by this load\'s nonce', () => {
+  it("allows nothing by default and scripts only by this load's nonce", () => {
     const csp = cspOf(buildPanelHtml(page));
     const directives = new Map(csp.split('; ').map((d) => [d.split(' ')[0], d.split(' ').slice(1)]));
     assert.deepEqual(directives.get('default-src'), ["'none'"]);

@@ -19,18 +19,39 @@ describe('the Key Age Overview table', () => {
   it('gives each key one policy status, the worst first', () => {
     assert.deepEqual(
       rows.map((r) => [r.keyId, r.status]),
-      [['FRESH', 'ok'], ['OLD', 'old'], ['EXPIRING', 'expiring'], ['EXPIRED', 'expired'], ['OFF', 'inactive'], ['NODATE', 'unknown']],
+      [
+        ['FRESH', 'ok'],
+        ['OLD', 'old'],
+        ['EXPIRING', 'expiring'],
+        ['EXPIRED', 'expired'],
+        ['OFF', 'inactive'],
+        ['NODATE', 'unknown'],
+      ],
     );
   });
 
   it('sorts by age, oldest first by default, unknown ages last', () => {
-    assert.deepEqual(applyTableView(rows, DEFAULT_TABLE_VIEW).map((r) => r.keyId), ['OFF', 'OLD', 'EXPIRING', 'EXPIRED', 'FRESH', 'NODATE']);
-    assert.deepEqual(applyTableView(rows, { ...DEFAULT_TABLE_VIEW, descending: false }).map((r) => r.keyId).slice(0, 2), ['NODATE', 'FRESH']);
+    assert.deepEqual(
+      applyTableView(rows, DEFAULT_TABLE_VIEW).map((r) => r.keyId),
+      ['OFF', 'OLD', 'EXPIRING', 'EXPIRED', 'FRESH', 'NODATE'],
+    );
+    assert.deepEqual(
+      applyTableView(rows, { ...DEFAULT_TABLE_VIEW, descending: false })
+        .map((r) => r.keyId)
+        .slice(0, 2),
+      ['NODATE', 'FRESH'],
+    );
   });
 
   it('filters by text in any column and by status', () => {
-    assert.deepEqual(applyTableView(rows, { ...DEFAULT_TABLE_VIEW, text: 'HYPER' }).map((r) => r.keyId), ['OLD']);
-    assert.deepEqual(applyTableView(rows, { ...DEFAULT_TABLE_VIEW, status: 'expired' }).map((r) => r.keyId), ['EXPIRED']);
+    assert.deepEqual(
+      applyTableView(rows, { ...DEFAULT_TABLE_VIEW, text: 'HYPER' }).map((r) => r.keyId),
+      ['OLD'],
+    );
+    assert.deepEqual(
+      applyTableView(rows, { ...DEFAULT_TABLE_VIEW, status: 'expired' }).map((r) => r.keyId),
+      ['EXPIRED'],
+    );
     assert.equal(applyTableView(rows, { ...DEFAULT_TABLE_VIEW, text: 'alice' }).length, rows.length);
     assert.equal(applyTableView(rows, { ...DEFAULT_TABLE_VIEW, text: 'nobody' }).length, 0);
   });
@@ -42,7 +63,10 @@ describe('the Key Age Overview table', () => {
     assert.equal(lines.length, rows.length + 2);
     assert.match(csv, /,"'=HYPERLINK\(""x""\)",OLD,/);
     assert.match(csv, /,"a\|b, ""c""",OFF,/);
-    assert.match(lines.find((l) => l.includes('NODATE'))!, /,active,,,,age unknown$/);
+    assert.match(
+      lines.find((l) => l.includes('NODATE'))!,
+      /,active,,,,age unknown$/,
+    );
   });
 
   it('exports in the words the Overview shows (kind and status names), with ISO 8601 dates', () => {
@@ -67,8 +91,14 @@ describe('the Key Age Overview table', () => {
 describe('the Key Age Overview chart buckets', () => {
   it('counts every key once, by age and status, with the policy limit as an edge', () => {
     const buckets = ageBuckets(rows, 90);
-    assert.deepEqual(buckets.map((b) => b.label), ['0–30 d', '31–60 d', '61–90 d', '91–180 d', '181–365 d', '> 365 d', 'unknown']);
-    assert.equal(buckets.reduce((sum, b) => sum + b.total, 0), rows.length);
+    assert.deepEqual(
+      buckets.map((b) => b.label),
+      ['0–30 d', '31–60 d', '61–90 d', '91–180 d', '181–365 d', '> 365 d', 'unknown'],
+    );
+    assert.equal(
+      buckets.reduce((sum, b) => sum + b.total, 0),
+      rows.length,
+    );
     assert.deepEqual(buckets[0].counts, { ok: 1, old: 0, expiring: 0, expired: 1, inactive: 0, unknown: 0 });
     assert.equal(buckets[3].counts.old, 1);
     assert.equal(buckets[5].counts.inactive, 1);
@@ -76,6 +106,9 @@ describe('the Key Age Overview chart buckets', () => {
   });
 
   it('moves the edge with the policy', () => {
-    assert.deepEqual(ageBuckets([], 45).map((b) => b.label), ['0–30 d', '31–45 d', '46–60 d', '61–180 d', '181–365 d', '> 365 d']);
+    assert.deepEqual(
+      ageBuckets([], 45).map((b) => b.label),
+      ['0–30 d', '31–45 d', '46–60 d', '61–180 d', '181–365 d', '> 365 d'],
+    );
   });
 });

@@ -40,7 +40,10 @@ async function outcomeOf(run: () => Promise<Outcome>): Promise<{ message: string
     assert.ok(result.problem !== undefined, 'expected a refusal, got success');
     return { message: result.problem, kind: 'problem' };
   } catch (error) {
-    assert.ok(error instanceof CloudError, `expected a CloudError, got ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+    assert.ok(
+      error instanceof CloudError,
+      `expected a CloudError, got ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`,
+    );
     return { message: error.message, kind: 'cloud-error' };
   }
 }
@@ -48,7 +51,11 @@ async function outcomeOf(run: () => Promise<Outcome>): Promise<{ message: string
 describe(`bad-input catalogue (${CATALOGUE.length} cases)`, () => {
   it('has at least 60 cases, across all three clouds', () => {
     assert.ok(CATALOGUE.length >= 60, `${CATALOGUE.length} cases`);
-    for (const cloud of ['oci', 'outscale', 'ionos']) assert.ok(CATALOGUE.some((c) => c.cloud === cloud), cloud);
+    for (const cloud of ['oci', 'outscale', 'ionos'])
+      assert.ok(
+        CATALOGUE.some((c) => c.cloud === cloud),
+        cloud,
+      );
   });
 
   for (const c of CATALOGUE) {

@@ -93,7 +93,12 @@ for (const cloud of clouds) {
     });
 
     it('skips the proxy for a NO_PROXY host', async () => {
-      const { provider } = await cloud.connect({ timeoutMs: 5_000, proxy: proxy.url, caFile: ca.caFile, env: { NO_PROXY: 'localhost,127.0.0.1' } });
+      const { provider } = await cloud.connect({
+        timeoutMs: 5_000,
+        proxy: proxy.url,
+        caFile: ca.caFile,
+        env: { NO_PROXY: 'localhost,127.0.0.1' },
+      });
       assert.ok((await provider.listUsers()).items.length > 0);
       assert.deepEqual(proxy.tunnels, []);
     });
@@ -108,7 +113,13 @@ for (const cloud of clouds) {
     });
 
     it('sends unverified only when told to, and logs a warning at every request', async () => {
-      const { provider, lines } = await cloud.connect({ timeoutMs: 5_000, proxy: proxy.url, strictSSL: false, env: NO_ENV, warnUnverified: undefined });
+      const { provider, lines } = await cloud.connect({
+        timeoutMs: 5_000,
+        proxy: proxy.url,
+        strictSSL: false,
+        env: NO_ENV,
+        warnUnverified: undefined,
+      });
       // The warning goes where the VS Code layer points it; here, count it through a wrapper.
       const warnings: string[] = [];
       const counted = await cloud.connect({ timeoutMs: 5_000, strictSSL: false, env: NO_ENV, warnUnverified: (m) => warnings.push(m) });

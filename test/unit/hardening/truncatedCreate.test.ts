@@ -26,7 +26,10 @@ for (const cloud of faultedClouds()) {
       it(`keeps the create record (${how}), says the key may exist, and recovery finds the key`, async () => {
         const user = await cloud.user();
         const memory = new MemoryVault();
-        const sink = { storeKeySecret: (k: AccessKey, s: Secret) => memory.storeKeySecret(k, s), deleteKeySecret: (k: AccessKey) => memory.deleteKeySecret(k) };
+        const sink = {
+          storeKeySecret: (k: AccessKey, s: Secret) => memory.storeKeySecret(k, s),
+          deleteKeySecret: (k: AccessKey) => memory.deleteKeySecret(k),
+        };
         const journal = new CreateJournal(new MemoryCreateJournalStorage());
         const provider = await cloud.provider(HTTP);
         const before = ids(await provider.listKeys(user.id));
@@ -47,10 +50,15 @@ for (const cloud of faultedClouds()) {
         const made = ids(await provider.listKeys(user.id)).filter((id) => !before.includes(id));
         assert.equal(made.length, 1, 'the emulator made exactly one key');
 
-        const report = await recoverInterruptedCreates({ journal, providerFor: async () => cloud.provider(HTTP), vault: {
-          hasKeySecret: async (key) => (await memory.getKeySecret(key)) !== undefined,
-          storeKeySecret: (key, _cloud, secret) => memory.storeKeySecret(key, secret),
-        }, askDelete: async () => 'delete' });
+        const report = await recoverInterruptedCreates({
+          journal,
+          providerFor: async () => cloud.provider(HTTP),
+          vault: {
+            hasKeySecret: async (key) => (await memory.getKeySecret(key)) !== undefined,
+            storeKeySecret: (key, _cloud, secret) => memory.storeKeySecret(key, secret),
+          },
+          askDelete: async () => 'delete',
+        });
         // IONOS lets the secret be read again: recovery stores it; OCI and OUTSCALE showed it once: the key is deleted on "delete".
         if (cloud.cloud === 'ionos') assert.deepEqual(report.secretsStored, made);
         else assert.deepEqual(report.deleted, made);

@@ -14,7 +14,14 @@ describe('Restricted Mode', () => {
   });
 
   it('lets browsing, revealing, creating and deleting run untrusted', () => {
-    for (const id of [COMMAND_IDS.refresh, COMMAND_IDS.revealSecret, COMMAND_IDS.copySecret, COMMAND_IDS.createKey, COMMAND_IDS.deleteKey, COMMAND_IDS.rotateKey]) {
+    for (const id of [
+      COMMAND_IDS.refresh,
+      COMMAND_IDS.revealSecret,
+      COMMAND_IDS.copySecret,
+      COMMAND_IDS.createKey,
+      COMMAND_IDS.deleteKey,
+      COMMAND_IDS.rotateKey,
+    ]) {
       assert.equal(restrictedModeRefusal(id, false), undefined, id);
     }
   });

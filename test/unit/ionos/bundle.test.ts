@@ -29,7 +29,13 @@ describe('the built IONOS bundle', () => {
     const provider = cloudModule.createProvider(accounts[0], ctx);
     const me = await provider.whoAmI();
     const keys = await provider.listKeys(me.id);
-    assert.deepEqual(keys.map((k) => k.id).sort(), emulator.state.keysOf(me.id).map((k) => k.id).sort());
+    assert.deepEqual(
+      keys.map((k) => k.id).sort(),
+      emulator.state
+        .keysOf(me.id)
+        .map((k) => k.id)
+        .sort(),
+    );
     assert.equal(keys.length, 2);
   });
 });

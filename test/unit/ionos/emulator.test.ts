@@ -33,10 +33,22 @@ describe('the IONOS emulator', () => {
     const users = [...emulator.state.users.values()];
     const keys = [...emulator.state.keys.values()];
     assert.ok(users.length >= 6);
-    assert.ok(keys.some((k) => Date.now() - Date.parse(k.createdDate) > 90 * DAY), 'keys older than 90 days');
-    assert.ok(keys.some((k) => Date.now() - Date.parse(k.createdDate) < 30 * DAY), 'recent keys');
-    assert.ok(keys.some((k) => !k.active), 'inactive keys');
-    assert.ok(users.some((u) => emulator.state.keysOf(u.id).length === 5), 'a user at the 5-key limit');
+    assert.ok(
+      keys.some((k) => Date.now() - Date.parse(k.createdDate) > 90 * DAY),
+      'keys older than 90 days',
+    );
+    assert.ok(
+      keys.some((k) => Date.now() - Date.parse(k.createdDate) < 30 * DAY),
+      'recent keys',
+    );
+    assert.ok(
+      keys.some((k) => !k.active),
+      'inactive keys',
+    );
+    assert.ok(
+      users.some((u) => emulator.state.keysOf(u.id).length === 5),
+      'a user at the 5-key limit',
+    );
   });
 
   it('moves an asynchronous write through QUEUED, RUNNING and DONE', async () => {

@@ -20,7 +20,11 @@ import { basicEnv, CollectingLogger, FAST, makeContext, tokenEnv } from './suppo
 let emulator: IonosEmulator;
 const logger = new CollectingLogger();
 
-async function connect(env: Record<string, string>, options: IonosProviderOptions = FAST, settings: Record<string, string> = {}): Promise<IonosProvider> {
+async function connect(
+  env: Record<string, string>,
+  options: IonosProviderOptions = FAST,
+  settings: Record<string, string> = {},
+): Promise<IonosProvider> {
   const ctx = makeContext({ env, logger, settings });
   const { accounts } = await cloudModule.discoverAccounts(ctx);
   return new IonosProvider(accounts[0], ctx, options);
@@ -72,7 +76,10 @@ describe('IONOS contract access keys: listing', () => {
     assert.deepEqual(items[0].keyKinds, ['object-storage-access-key']);
     const keys = await provider.listKeys(CONTRACT_KEYS_ENTRY_ID);
     const seeded = emulator.state.objectStorage.list();
-    assert.deepEqual(keys.map((k) => k.resourceId), seeded.map((k) => k.id));
+    assert.deepEqual(
+      keys.map((k) => k.resourceId),
+      seeded.map((k) => k.id),
+    );
     // Three keys at two a page: two requests, the second at offset 2.
     assert.deepEqual(storageCalls(), ['GET /accesskeys', 'GET /accesskeys']);
     const admin = keys.find((k) => k.displayName === 'contract admin');
@@ -166,7 +173,13 @@ describe('IONOS contract access keys: writes', () => {
     const keys = await provider.listKeys(CONTRACT_KEYS_ENTRY_ID);
     const secret = (await provider.renewKey(keys[0])).secret;
     assert.equal(await provider.verifyKey(keys[0], secret), true);
-    assert.equal(await provider.verifyKey(keys.find((k) => k.state === 'failed')!, secret), false);
+    assert.equal(
+      await provider.verifyKey(
+        keys.find((k) => k.state === 'failed')!,
+        secret,
+      ),
+      false,
+    );
   });
 
   it('gives up following a key that stays PROVISIONING, saying it will finish on its own', async () => {

@@ -13,7 +13,11 @@ import { basicEnv, CollectingLogger, FAST, makeContext, manualAccount, MemoryCre
 const logger = new CollectingLogger();
 let emulator: IonosEmulator;
 
-async function connect(env: Record<string, string>, options: IonosProviderOptions = FAST, http = { timeoutMs: 5_000 }): Promise<IonosProvider> {
+async function connect(
+  env: Record<string, string>,
+  options: IonosProviderOptions = FAST,
+  http = { timeoutMs: 5_000 },
+): Promise<IonosProvider> {
   const ctx = { ...makeContext({ logger, env }), http };
   const { accounts, problems } = await cloudModule.discoverAccounts(ctx);
   assert.deepEqual(problems, []);
@@ -71,7 +75,10 @@ describe('IONOS accounts and authentication', () => {
     assert.equal(me.name, 'Ada Admin');
     assert.equal(me.isCaller, true);
     const { items } = await provider.listUsers();
-    assert.deepEqual(items.filter((u) => u.isCaller).map((u) => u.email), [emulator.caller.username]);
+    assert.deepEqual(
+      items.filter((u) => u.isCaller).map((u) => u.email),
+      [emulator.caller.username],
+    );
   });
 
   it('signs in with a token and reports the caller as unknown, since IONOS does not say who holds a token', async () => {
@@ -81,7 +88,10 @@ describe('IONOS accounts and authentication', () => {
     assert.equal(me.isCaller, true);
     const { items } = await provider.listUsers();
     assert.equal(usersOnly(items).length, 6);
-    assert.equal(items.some((u) => u.isCaller), false);
+    assert.equal(
+      items.some((u) => u.isCaller),
+      false,
+    );
   });
 
   it('turns a wrong password into an auth error with the 401 details and advice', async () => {
@@ -132,7 +142,11 @@ describe('IONOS accounts and authentication', () => {
 
   it('works for a hand-entered username and password, and says what is missing when the secret is gone', async () => {
     const store = new MemoryCredentialStore();
-    const account = await manualAccount(store, { username: emulator.caller.username, apiUrl: emulator.apiUrl }, { password: emulator.caller.password });
+    const account = await manualAccount(
+      store,
+      { username: emulator.caller.username, apiUrl: emulator.apiUrl },
+      { password: emulator.caller.password },
+    );
     const provider = new IonosProvider(account, makeContext({ logger, credentials: store }), FAST);
     assert.equal((await provider.whoAmI()).id, emulator.caller.userId);
 
@@ -182,7 +196,10 @@ describe('IONOS Object Storage keys', () => {
     const provider = await connect(basicEnv(emulator));
     const keys = await provider.listKeys(userId('fiona.full@example.com'));
     assert.equal(keys.length, 5);
-    assert.deepEqual(keys.map((k) => k.state), ['inactive', 'inactive', 'active', 'active', 'active']);
+    assert.deepEqual(
+      keys.map((k) => k.state),
+      ['inactive', 'inactive', 'active', 'active', 'active'],
+    );
     assert.ok(keys.every((k) => k.kind === 'access-key' && k.createdAt instanceof Date));
     const text = JSON.stringify(keys);
     assert.ok(!text.includes('secret'), 'no secret field in the model');
@@ -203,14 +220,20 @@ describe('IONOS Object Storage keys', () => {
     assert.equal(key.state, 'active');
     assert.equal(key.userId, nina);
     assert.ok(sameSecret(secret, emulator.state.keys.get(key.id)?.secretKey), 'the secret is the one IONOS holds');
-    assert.deepEqual((await provider.listKeys(nina)).map((k) => k.id), [key.id]);
+    assert.deepEqual(
+      (await provider.listKeys(nina)).map((k) => k.id),
+      [key.id],
+    );
   });
 
   it('creates a key through the asynchronous request, waiting until it is DONE', async () => {
     const provider = await connect(basicEnv(emulator));
     const nina = userId('nina.none@example.com');
     const { key, secret } = await provider.createKey(nina, 'access-key', {});
-    assert.ok(emulator.calls.some((c) => /^GET \/requests\/[^/]+\/status$/.test(c)), 'the request status was polled');
+    assert.ok(
+      emulator.calls.some((c) => /^GET \/requests\/[^/]+\/status$/.test(c)),
+      'the request status was polled',
+    );
     assert.ok(sameSecret(secret, emulator.state.keys.get(key.id)?.secretKey));
     const request = [...emulator.state.requests.values()][0];
     assert.equal(emulator.state.statusOf(request), 'DONE');
@@ -287,7 +310,13 @@ describe('IONOS Object Storage keys', () => {
 
   it('maps the 422 IONOS sends for a missing key to not-found, on read, update and delete', async () => {
     const provider = await connect(basicEnv(emulator));
-    const ghost: AccessKey = { id: '0123456789abcdef0123', accountId: 'x', userId: userId('leo.lone@example.com'), kind: 'access-key', state: 'active' };
+    const ghost: AccessKey = {
+      id: '0123456789abcdef0123',
+      accountId: 'x',
+      userId: userId('leo.lone@example.com'),
+      kind: 'access-key',
+      state: 'active',
+    };
     for (const call of [provider.updateKey(ghost, { state: 'inactive' }), provider.deleteKey(ghost), provider.revealSecret(ghost)]) {
       const error = await rejection(call, 'not-found');
       assert.equal(error.httpStatus, 422);
@@ -354,11 +383,17 @@ describe('IONOS Object Storage keys', () => {
 describe('IONOS failures and retries', () => {
   it('honours Retry-After on 429 and then succeeds', async () => {
     emulator.faults.add({ route: 'POST /um/users/*/s3keys', kind: 'status', status: 429, headers: { 'Retry-After': '1' }, times: 1 });
-    const provider = await connect(basicEnv(emulator), { ...FAST, retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 500, totalBudgetMs: 10_000 } });
+    const provider = await connect(basicEnv(emulator), {
+      ...FAST,
+      retry: { maxAttempts: 3, baseDelayMs: 5, maxDelayMs: 500, totalBudgetMs: 10_000 },
+    });
     const { key } = await provider.createKey(userId('nina.none@example.com'), 'access-key', {});
     assert.ok(emulator.state.keys.has(key.id));
     assert.equal(posts(), 2);
-    assert.ok(logger.lines.some((l) => /POST .*s3keys: throttled \(HTTP 429\), retry 1 in 1000 ms/.test(l)), 'waited as asked');
+    assert.ok(
+      logger.lines.some((l) => /POST .*s3keys: throttled \(HTTP 429\), retry 1 in 1000 ms/.test(l)),
+      'waited as asked',
+    );
   });
 
   it('retries 5xx on reads, and gives up with a server error after the bounded attempts', async () => {
@@ -410,11 +445,27 @@ describe('IONOS failures and retries', () => {
   });
 
   it('maps each error status to its code, keeping the IONOS error code', async () => {
-    const provider = await connect(basicEnv(emulator), { ...FAST, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, totalBudgetMs: 1_000 } });
-    const cases: [number, CloudError['code']][] = [[400, 'invalid'], [401, 'auth'], [403, 'forbidden'], [404, 'not-found'], [409, 'conflict'], [429, 'throttled'], [502, 'server']];
+    const provider = await connect(basicEnv(emulator), {
+      ...FAST,
+      retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, totalBudgetMs: 1_000 },
+    });
+    const cases: [number, CloudError['code']][] = [
+      [400, 'invalid'],
+      [401, 'auth'],
+      [403, 'forbidden'],
+      [404, 'not-found'],
+      [409, 'conflict'],
+      [429, 'throttled'],
+      [502, 'server'],
+    ];
     for (const [status, code] of cases) {
       emulator.faults.clear();
-      emulator.faults.add({ route: 'GET /um/users', kind: 'status', status, body: { httpStatus: status, messages: [{ errorCode: `E${status}`, message: `injected ${status}` }] } });
+      emulator.faults.add({
+        route: 'GET /um/users',
+        kind: 'status',
+        status,
+        body: { httpStatus: status, messages: [{ errorCode: `E${status}`, message: `injected ${status}` }] },
+      });
       const error = await rejection(provider.listUsers(), code);
       assert.equal(error.httpStatus, status);
       assert.equal(error.cloudCode, `E${status}`);
@@ -425,7 +476,11 @@ describe('IONOS failures and retries', () => {
 
   it('bounds a slow answer with the request timeout', async () => {
     emulator.faults.add({ route: 'GET /um/users', kind: 'latency', ms: 1_000 });
-    const provider = await connect(basicEnv(emulator), { ...FAST, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, totalBudgetMs: 1_000 } }, { timeoutMs: 100 });
+    const provider = await connect(
+      basicEnv(emulator),
+      { ...FAST, retry: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, totalBudgetMs: 1_000 } },
+      { timeoutMs: 100 },
+    );
     const error = await rejection(provider.listUsers(), 'network');
     assert.match(error.message, /did not finish answering .* within 0.1 s/);
   });
@@ -460,7 +515,9 @@ describe('IONOS secrets in logs', () => {
     assert.ok(logger.lines.length > 50, 'the adapter logged its calls');
     const secrets = emulator.state.secretsHandedOut();
     assert.ok(secrets.length > 20);
-    const leaks = logger.lines.filter((line) => secrets.some((s) => line.includes(s)) || /secretKey|Authorization|Basic |Bearer /.test(line));
+    const leaks = logger.lines.filter(
+      (line) => secrets.some((s) => line.includes(s)) || /secretKey|Authorization|Basic |Bearer /.test(line),
+    );
     // Count only: printing the lines would print the secrets.
     assert.equal(leaks.length, 0, `${leaks.length} log line(s) contain a secret`);
   });

@@ -16,7 +16,9 @@ export class CollectingLogger extends RecordingLogger {
 
 export class MemoryCredentialStore extends MemoryCredentials {}
 
-export function makeContext(options: { logger?: Logger; env?: Record<string, string>; settings?: Record<string, string>; credentials?: CredentialStore } = {}): CloudContext {
+export function makeContext(
+  options: { logger?: Logger; env?: Record<string, string>; settings?: Record<string, string>; credentials?: CredentialStore } = {},
+): CloudContext {
   return {
     logger: options.logger ?? new CollectingLogger(),
     credentials: options.credentials ?? new MemoryCredentialStore(),
@@ -59,7 +61,14 @@ export async function manualAccount(
   details: Record<string, string>,
   secrets: Record<string, string>,
 ): Promise<Account> {
-  const account: Account = { id: 'ionos:manual:test', cloud: 'ionos', label: 'typed in', source: 'entered by hand', origin: { kind: 'manual' }, details };
+  const account: Account = {
+    id: 'ionos:manual:test',
+    cloud: 'ionos',
+    label: 'typed in',
+    source: 'entered by hand',
+    origin: { kind: 'manual' },
+    details,
+  };
   await store.store(manualCredentialName(account.id), new Secret(JSON.stringify(secrets)));
   return account;
 }

@@ -27,15 +27,27 @@ describe('findKeyUses: what the user leaves out, and cancelling', () => {
   it('leaves out what `files.exclude`-style patterns name, credential files included', async () => {
     const root = tree();
     const uses: KeyUse<string>[] = [];
-    await findKeyUses(index(), [{ kind: 'folder', path: root, exclude: ['dist/', '**/skip'] }], { maxFileBytes: 1 << 20, onUses: (u) => uses.push(...u) });
-    assert.deepEqual(uses.map((u) => path.relative(root, u.file)), [path.join('src', 'app.ts')]);
+    await findKeyUses(index(), [{ kind: 'folder', path: root, exclude: ['dist/', '**/skip'] }], {
+      maxFileBytes: 1 << 20,
+      onUses: (u) => uses.push(...u),
+    });
+    assert.deepEqual(
+      uses.map((u) => path.relative(root, u.file)),
+      [path.join('src', 'app.ts')],
+    );
   });
 
   it('searches only key files when asked', async () => {
     const root = tree();
     const uses: KeyUse<string>[] = [];
-    await findKeyUses(index(), [{ kind: 'folder', path: root, onlyCredentialFiles: true }], { maxFileBytes: 1 << 20, onUses: (u) => uses.push(...u) });
-    assert.deepEqual(uses.map((u) => path.relative(root, u.file)), [path.join('skip', 'deep', '.env')]);
+    await findKeyUses(index(), [{ kind: 'folder', path: root, onlyCredentialFiles: true }], {
+      maxFileBytes: 1 << 20,
+      onUses: (u) => uses.push(...u),
+    });
+    assert.deepEqual(
+      uses.map((u) => path.relative(root, u.file)),
+      [path.join('skip', 'deep', '.env')],
+    );
   });
 
   it('stops when cancelled and says so', async () => {

@@ -55,7 +55,11 @@ describe('Find uses of a key: a planted corpus of emulator keys', () => {
 
     const index = indexOfKeys(keys.map(({ key, secret }) => ({ key, secret })));
     uses = [];
-    const places = await placesFor({ workspaceFolders: [corpus.root], exclude: [], onlyCredentialFiles: false, cliFiles: false, shellRcFiles: false, extraFolders: [] }, corpus.root, {});
+    const places = await placesFor(
+      { workspaceFolders: [corpus.root], exclude: [], onlyCredentialFiles: false, cliFiles: false, shellRcFiles: false, extraFolders: [] },
+      corpus.root,
+      {},
+    );
     summary = await findKeyUses(index, places, { maxFileBytes: 200_000, onUses: (found) => uses.push(...found) });
   });
 
@@ -87,7 +91,8 @@ describe('Find uses of a key: a planted corpus of emulator keys', () => {
 
   it('tells the file kinds apart, Terraform state among them', () => {
     const kinds = new Set(uses.map((u) => u.fileKind));
-    for (const kind of ['dotenv', 'tfvars', 'terraform-state', 'ci', 'aws-credentials', 'oci-config', 'private-key']) assert.ok(kinds.has(kind as never), `no use found in a ${kind} file`);
+    for (const kind of ['dotenv', 'tfvars', 'terraform-state', 'ci', 'aws-credentials', 'oci-config', 'private-key'])
+      assert.ok(kinds.has(kind as never), `no use found in a ${kind} file`);
   });
 
   it('keeps no secret in what it reports', () => {

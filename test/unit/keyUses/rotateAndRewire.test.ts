@@ -55,7 +55,15 @@ for (const make of [outscaleFixture, () => ociFixture('access-key'), ionosFixtur
       rewirer.plan(f.accountId, f.keyId, targets);
       const journal = new MemoryJournalStorage();
       const provider = await f.newProvider();
-      const engine = new RotationEngine({ provider: async () => provider, vault, exports: rewirer, journal: new RotationJournal(journal, log), logger: log, verifyAttempts: 2, verifyDelayMs: 5 });
+      const engine = new RotationEngine({
+        provider: async () => provider,
+        vault,
+        exports: rewirer,
+        journal: new RotationJournal(journal, log),
+        logger: log,
+        verifyAttempts: 2,
+        verifyDelayMs: 5,
+      });
       const keysOfUser = await provider.listKeys(f.userId);
       const plan = planRotation({
         account: { id: f.accountId, label: 'emulated', cloud: f.cloud },
@@ -72,13 +80,22 @@ for (const make of [outscaleFixture, () => ociFixture('access-key'), ionosFixtur
 
     it(`${make.name || 'oci'}: rewrites each editable use with the new key and nothing else, and rollback restores every byte`, async () => {
       const { dir, files, planned, targets, engine, plan, vault, log, journal } = await setUp();
-      assert.deepEqual(targets.map((t) => path.relative(dir, t.file)).sort(), ['.env', 'home/.aws/credentials', 'home/.zshrc', 'prod.auto.tfvars'].sort());
-      assert.ok(planned.some((p) => 'why' in p && p.file.endsWith('terraform.tfstate') && /Terraform state/.test(p.why)), 'the state file is left to the user');
+      assert.deepEqual(
+        targets.map((t) => path.relative(dir, t.file)).sort(),
+        ['.env', 'home/.aws/credentials', 'home/.zshrc', 'prod.auto.tfvars'].sort(),
+      );
+      assert.ok(
+        planned.some((p) => 'why' in p && p.file.endsWith('terraform.tfstate') && /Terraform state/.test(p.why)),
+        'the state file is left to the user',
+      );
       const diff = maskedDiff(targets[0], fs.readFileSync(targets[0].file), { old: 'old', new: 'new', newKeyId: 'NEWID' });
       assert.ok(!diff.includes(oldSecret) && diff.includes('‹secret of old›') && diff.includes('NEWID'), 'the diff masks the secret');
 
       const outcome = (await engine.run(plan)).items[0];
-      assert.ok(outcome.status === 'waiting-delete' || outcome.status === 'done', `rotation ended ${outcome.status}: ${outcome.error?.message ?? ''}`);
+      assert.ok(
+        outcome.status === 'waiting-delete' || outcome.status === 'done',
+        `rotation ended ${outcome.status}: ${outcome.error?.message ?? ''}`,
+      );
       const newKey = (await f.keysAtCloud()).find((k) => k.id === outcome.newKeyId)!;
       const newSecret = (await vault.getKeySecret(newKey))!.reveal();
       for (const [name, text] of Object.entries(files)) {
@@ -91,7 +108,8 @@ for (const make of [outscaleFixture, () => ociFixture('access-key'), ionosFixtur
 
       const rolledBack = await engine.rollback(outcome.rotationId);
       assert.equal(rolledBack.status, 'rolled-back', `rollback ended ${rolledBack.status}: ${rolledBack.error?.message ?? ''}`);
-      for (const [name, text] of Object.entries(files)) assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), text, `${name} after the rollback`);
+      for (const [name, text] of Object.entries(files))
+        assert.equal(fs.readFileSync(path.join(dir, name), 'utf8'), text, `${name} after the rollback`);
     });
 
     it(`${make.name || 'oci'}: refuses a file changed between the diff and the write, and still rewrites the others`, async () => {

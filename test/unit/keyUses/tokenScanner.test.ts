@@ -22,5 +22,4 @@ describe('KeyIndex: which tokens of a text are a key', () => {
     assert.deepEqual(found(index, `"AKIA0123456789ABCDEF",'0123456789abcdef0123'`), ['key-id:a@1', 'key-id:b@24']);
     assert.deepEqual(found(index, 'k: AKIA0123456789ABCDEFG'), []);
   });
-
 });

@@ -27,7 +27,10 @@ async function emulatorKeys(fixtures: CloudFixture[]): Promise<EmulatorKey[]> {
     let created: { key: AccessKey; secret?: Secret; privateKeyPem?: string };
     if (fixture.kind === 'api-signing-key') {
       const pair = generateRsaKeyPair();
-      created = { key: (await provider.createKey(fixture.userId, 'api-signing-key', { publicKeyPem: pair.publicKey.pem })).key, privateKeyPem: pair.privateKey.reveal() };
+      created = {
+        key: (await provider.createKey(fixture.userId, 'api-signing-key', { publicKeyPem: pair.publicKey.pem })).key,
+        privateKeyPem: pair.privateKey.reveal(),
+      };
     } else {
       const made = await provider.createKey(fixture.userId, fixture.kind, {});
       created = { key: made.key, secret: made.secret };
@@ -72,7 +75,10 @@ describe('Leak detection: a labelled corpus of planted credentials and decoys', 
     keys = await emulatorKeys(fixtures);
     const owners = new OwnerIndex();
     const secretOf = async (key: AccessKey) => keys.find((k) => k.key.id === key.id)?.secret;
-    await owners.update(keys.map((k) => k.listing), secretOf);
+    await owners.update(
+      keys.map((k) => k.listing),
+      secretOf,
+    );
 
     corpus = new LeakCorpus();
     // The emulators' keys, in every style, under their cloud's names and generic ones.
@@ -95,20 +101,30 @@ describe('Leak detection: a labelled corpus of planted credentials and decoys', 
     }
     const api = keys.find((k) => k.privateKeyPem)!;
     corpus.raw('known/oci_api_key.pem', api.privateKeyPem!.trim(), { cloud: 'oci', keyId: api.key.id, part: 'private-key' });
-    corpus.raw('known/settings.py', `PRIVATE_KEY = """${api.privateKeyPem!.trim()}"""`, { cloud: 'oci', keyId: api.key.id, part: 'private-key' });
+    corpus.raw('known/settings.py', `PRIVATE_KEY = """${api.privateKeyPem!.trim()}"""`, {
+      cloud: 'oci',
+      keyId: api.key.id,
+      part: 'private-key',
+    });
 
     // Values of each cloud's shapes that are nobody's key in these accounts, and decoys, mixed.
     for (let round = 0; round < 14; round++) {
       for (const [s, style] of STYLES.entries()) {
         const file = `mixed/s${s}-${round % 3}`;
-        for (const [d, decoy] of DECOYS.entries()) corpus.decoy(style, file, decoy.names[(round + s + d) % decoy.names.length], decoy.make());
+        for (const [d, decoy] of DECOYS.entries())
+          corpus.decoy(style, file, decoy.names[(round + s + d) % decoy.names.length], decoy.make());
         if (round % 3 === 0) corpus.awsPair(style, file);
         if (round < 2) {
-          for (const shape of UNKNOWN_SHAPES) corpus.plant(style, file, shape.names[(round + s) % shape.names.length], shape.make(), { cloud: shape.cloud, part: shape.part });
+          for (const shape of UNKNOWN_SHAPES)
+            corpus.plant(style, file, shape.names[(round + s) % shape.names.length], shape.make(), {
+              cloud: shape.cloud,
+              part: shape.part,
+            });
         }
       }
     }
-    for (let i = 0; i < 3; i++) corpus.raw(`mixed/unknown_${i}.pem`, generateRsaKeyPair().privateKey.reveal().trim(), { cloud: 'oci', part: 'private-key' });
+    for (let i = 0; i < 3; i++)
+      corpus.raw(`mixed/unknown_${i}.pem`, generateRsaKeyPair().privateKey.reveal().trim(), { cloud: 'oci', part: 'private-key' });
 
     ({ connections } = connectionsDuring(() => {
       for (const { name, text } of corpus.texts()) {
@@ -127,9 +143,11 @@ describe('Leak detection: a labelled corpus of planted credentials and decoys', 
   it('finds at least 99 % of the planted credentials of the three clouds, in 18 languages and formats', () => {
     const missed = corpus.plants.filter((p) => !found.get(plantKey(p))?.clouds.includes(p.cloud));
     const recall = 1 - missed.length / corpus.plants.length;
-    console.log(`leak corpus: ${corpus.plants.length} planted credentials in ${styles()} languages/formats, ${corpus.decoys} decoys; recall ${(recall * 100).toFixed(2)} % (${missed.length} missed)`);
+    console.log(
+      `leak corpus: ${corpus.plants.length} planted credentials in ${styles()} languages/formats, ${corpus.decoys} decoys; recall ${(recall * 100).toFixed(2)} % (${missed.length} missed)`,
+    );
     assert.ok(corpus.plants.length >= 300 && styles() >= 10 && corpus.decoys >= 3000, 'the corpus is smaller than the issue asks');
-    if (missed.length) console.log(`missed: ${missed.map((p) => `${p.part} (${p.cloud}) at ${p.file}:${p.line + 1}`).join(", ")}`);
+    if (missed.length) console.log(`missed: ${missed.map((p) => `${p.part} (${p.cloud}) at ${p.file}:${p.line + 1}`).join(', ')}`);
     assert.ok(recall >= 0.99, `missed: ${missed.map((p) => `${p.part} (${p.cloud}) at ${p.file}:${p.line + 1}`).join(', ')}`);
   });
 
@@ -146,10 +164,19 @@ describe('Leak detection: a labelled corpus of planted credentials and decoys', 
     const wrong = known.filter((p) => {
       const leak = found.get(plantKey(p));
       const key = keys.find((k) => k.listing.keys.some((o) => o.id === p.keyId))!;
-      return !leak?.owner || leak.owner.keyId !== p.keyId || leak.owner.userName !== key.listing.user.name || leak.owner.cloud !== p.cloud || leak.owner.accountId !== key.listing.account.id;
+      return (
+        !leak?.owner ||
+        leak.owner.keyId !== p.keyId ||
+        leak.owner.userName !== key.listing.user.name ||
+        leak.owner.cloud !== p.cloud ||
+        leak.owner.accountId !== key.listing.account.id
+      );
     });
     console.log(`leak corpus: owner attribution ${known.length - wrong.length}/${known.length} planted keys of the emulators' accounts`);
-    assert.deepEqual(wrong.map((p) => `${p.part} of ${p.keyId} at ${p.file}:${p.line + 1}`), []);
+    assert.deepEqual(
+      wrong.map((p) => `${p.part} of ${p.keyId} at ${p.file}:${p.line + 1}`),
+      [],
+    );
   });
 
   it('calls no network while it detects', () => {

@@ -13,8 +13,18 @@ const DAY = 86_400_000;
 
 async function indexOf(state: AccessKey['state'], withSecret = true): Promise<OwnerIndex> {
   const owners = new OwnerIndex();
-  const key: AccessKey = { id: ID, accountId: 'osc:prod', userId: 'u1', kind: 'access-key', state, createdAt: new Date(Date.now() - 412 * DAY) };
-  await owners.update([{ account: { id: 'osc:prod', label: 'prod', cloud: 'outscale' }, user: { id: 'u1', name: 'bob.builder' }, keys: [key] }], async () => (withSecret ? new Secret(SECRET) : undefined));
+  const key: AccessKey = {
+    id: ID,
+    accountId: 'osc:prod',
+    userId: 'u1',
+    kind: 'access-key',
+    state,
+    createdAt: new Date(Date.now() - 412 * DAY),
+  };
+  await owners.update(
+    [{ account: { id: 'osc:prod', label: 'prod', cloud: 'outscale' }, user: { id: 'u1', name: 'bob.builder' }, keys: [key] }],
+    async () => (withSecret ? new Secret(SECRET) : undefined),
+  );
   return owners;
 }
 
@@ -22,7 +32,13 @@ describe('Leak detectors and attribution', () => {
   it("names the owner, state and age of one of the user's keys, and never the secret", async () => {
     const owners = await indexOf('active');
     const leaks = detectLeaks(`const a = "${ID}";\nconst b = "${SECRET}";\n`, owners.index);
-    assert.deepEqual(leaks.map((l) => [l.part, l.range.startLine, severityOf(l)]), [['key-id', 0, 'warning'], ['secret', 1, 'error']]);
+    assert.deepEqual(
+      leaks.map((l) => [l.part, l.range.startLine, severityOf(l)]),
+      [
+        ['key-id', 0, 'warning'],
+        ['secret', 1, 'error'],
+      ],
+    );
     const message = leakMessage(leaks[1]);
     assert.match(message, /^Secret key of bob\.builder's active OUTSCALE access key AB12CD34EF56GH78IJ90, 412 days old, in account "prod"/);
     assert.ok(!leaks.some((l) => leakMessage(l).includes(SECRET)));
@@ -32,7 +48,10 @@ describe('Leak detectors and attribution', () => {
     const owners = await indexOf('inactive');
     const text = `id = "${ID}"\nsecret = "${SECRET}"\n`;
     assert.deepEqual(detectLeaks(text, owners.index).map(severityOf), ['information', 'warning']);
-    await owners.update([{ account: { id: 'osc:prod', label: 'prod', cloud: 'outscale' }, user: { id: 'u1', name: 'bob.builder' }, keys: [] }], async () => undefined);
+    await owners.update(
+      [{ account: { id: 'osc:prod', label: 'prod', cloud: 'outscale' }, user: { id: 'u1', name: 'bob.builder' }, keys: [] }],
+      async () => undefined,
+    );
     const leaks = detectLeaks(text, owners.index);
     assert.deepEqual(leaks.map(severityOf), ['information', 'information']);
     assert.match(leakMessage(leaks[1]), /bob\.builder's deleted OUTSCALE access key/);
@@ -56,11 +75,17 @@ describe('Leak detectors and attribution', () => {
     assert.deepEqual(detectLeaks(`cache = "${SECRET}"\n`, undefined), []);
     assert.deepEqual(detectLeaks(`aws_access_key_id = AKIAABCDEFGHIJKLMNOP\naws_secret_access_key = ${SECRET}\n`, undefined), []);
     assert.deepEqual(detectLeaks(`secret_blob = "${SECRET}/${SECRET}+${SECRET}"\n`, undefined), []);
-    assert.deepEqual(detectLeaks(`# cloud-keys:ignore\nOSC_SECRET_KEY=${SECRET}\nsecret = "${SECRET}" // cloud-keys:ignore\n`, undefined), []);
+    assert.deepEqual(
+      detectLeaks(`# cloud-keys:ignore\nOSC_SECRET_KEY=${SECRET}\nsecret = "${SECRET}" // cloud-keys:ignore\n`, undefined),
+      [],
+    );
   });
 
   it('finds IONOS tokens by issuer or by an IONOS name, and leaves other JWTs alone', () => {
-    assert.deepEqual(detectLeaks(`token: ${jwt('ionoscloud')}\n`, undefined).map((l) => [l.part, l.clouds]), [['token', ['ionos']]]);
+    assert.deepEqual(
+      detectLeaks(`token: ${jwt('ionoscloud')}\n`, undefined).map((l) => [l.part, l.clouds]),
+      [['token', ['ionos']]],
+    );
     assert.equal(detectLeaks(`IONOS_TOKEN=eyJ${'a'.repeat(40)}.eyJ${'b'.repeat(100)}.${'c'.repeat(80)}\n`, undefined).length, 1);
     assert.deepEqual(detectLeaks(`id_token: ${jwt('https://accounts.example.com')}\n`, undefined), []);
   });

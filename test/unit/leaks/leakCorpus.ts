@@ -66,16 +66,47 @@ export function jwt(iss: string): string {
 
 /** Values of each cloud's shapes, with the names people give them (cloud-specific and generic). */
 export const UNKNOWN_SHAPES: readonly { cloud: CloudId; part: LeakPart; make: () => string; names: readonly string[] }[] = [
-  { cloud: 'outscale', part: 'key-id', make: () => pick(UPPER_DIGITS, 20), names: ['OSC_ACCESS_KEY', 'OUTSCALE_ACCESS_KEY_ID', 'AWS_ACCESS_KEY_ID'] },
-  { cloud: 'outscale', part: 'secret', make: () => pick(ALNUM, 40), names: ['OSC_SECRET_KEY', 'OUTSCALE_SECRET_KEY', 'AWS_SECRET_ACCESS_KEY'] },
+  {
+    cloud: 'outscale',
+    part: 'key-id',
+    make: () => pick(UPPER_DIGITS, 20),
+    names: ['OSC_ACCESS_KEY', 'OUTSCALE_ACCESS_KEY_ID', 'AWS_ACCESS_KEY_ID'],
+  },
+  {
+    cloud: 'outscale',
+    part: 'secret',
+    make: () => pick(ALNUM, 40),
+    names: ['OSC_SECRET_KEY', 'OUTSCALE_SECRET_KEY', 'AWS_SECRET_ACCESS_KEY'],
+  },
   { cloud: 'oci', part: 'key-id', make: () => hex(20), names: ['OCI_S3_ACCESS_KEY_ID', 'ACCESS_KEY_ID', 'AWS_ACCESS_KEY_ID'] },
-  { cloud: 'oci', part: 'secret', make: () => randomBytes(33).toString('base64'), names: ['OCI_S3_SECRET_KEY', 'SECRET_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'] },
-  { cloud: 'oci', part: 'fingerprint', make: () => hex(16).replace(/(..)(?!$)/g, '$1:'), names: ['OCI_FINGERPRINT', 'FINGERPRINT', 'KEY_FINGERPRINT'] },
+  {
+    cloud: 'oci',
+    part: 'secret',
+    make: () => randomBytes(33).toString('base64'),
+    names: ['OCI_S3_SECRET_KEY', 'SECRET_ACCESS_KEY', 'AWS_SECRET_ACCESS_KEY'],
+  },
+  {
+    cloud: 'oci',
+    part: 'fingerprint',
+    make: () => hex(16).replace(/(..)(?!$)/g, '$1:'),
+    names: ['OCI_FINGERPRINT', 'FINGERPRINT', 'KEY_FINGERPRINT'],
+  },
   { cloud: 'ionos', part: 'key-id', make: () => hex(10), names: ['IONOS_S3_ACCESS_KEY', 'S3_ACCESS_KEY', 'ACCESS_KEY'] },
-  { cloud: 'ionos', part: 'secret', make: () => randomBytes(30).toString('base64'), names: ['IONOS_S3_SECRET_KEY', 'S3_SECRET_KEY', 'SECRET_KEY'] },
+  {
+    cloud: 'ionos',
+    part: 'secret',
+    make: () => randomBytes(30).toString('base64'),
+    names: ['IONOS_S3_SECRET_KEY', 'S3_SECRET_KEY', 'SECRET_KEY'],
+  },
   { cloud: 'ionos', part: 'key-id', make: () => pick(`${ALNUM}_`, 92), names: ['IONOS_OBJECT_STORAGE_ACCESS_KEY', 'S3_ACCESS_KEY_ID'] },
   { cloud: 'ionos', part: 'token', make: () => jwt('ionoscloud'), names: ['IONOS_TOKEN', 'API_TOKEN', 'BEARER_TOKEN'] },
-  { cloud: 'ionos', part: 'token', make: () => `eyJ${randomBytes(24).toString('base64url')}.eyJ${randomBytes(96).toString('base64url')}.${randomBytes(64).toString('base64url')}`, names: ['IONOS_TOKEN'] },
+  {
+    cloud: 'ionos',
+    part: 'token',
+    make: () =>
+      `eyJ${randomBytes(24).toString('base64url')}.eyJ${randomBytes(96).toString('base64url')}.${randomBytes(64).toString('base64url')}`,
+    names: ['IONOS_TOKEN'],
+  },
 ];
 
 /** Decoys: values that are not credentials of the three clouds, with the names they usually have. */

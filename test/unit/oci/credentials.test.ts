@@ -55,44 +55,65 @@ describe('OCI account credentials', () => {
     await cloudModule.createProvider(await onlyAccount(good.ctx), good.ctx).whoAmI();
     assert.equal(good.ask.asked.length, 0);
     const bad = setUp({ keyPem: encryptedKey(emulator.caller.privateKeyPem, passphrase), extraLines: ['pass_phrase=nope'] });
-    await assert.rejects(cloudModule.createProvider(await onlyAccount(bad.ctx), bad.ctx).whoAmI(), isCloudError('auth', /pass_phrase in the config file/));
+    await assert.rejects(
+      cloudModule.createProvider(await onlyAccount(bad.ctx), bad.ctx).whoAmI(),
+      isCloudError('auth', /pass_phrase in the config file/),
+    );
   });
 
   it('treats a cancelled passphrase question as cancelled', async () => {
     const { ctx } = setUp({ keyPem: encryptedKey(emulator.caller.privateKeyPem, passphrase) });
-    await assert.rejects(cloudModule.createProvider(await onlyAccount(ctx), ctx).whoAmI(), isCloudError('cancelled', /No passphrase was given/));
+    await assert.rejects(
+      cloudModule.createProvider(await onlyAccount(ctx), ctx).whoAmI(),
+      isCloudError('cancelled', /No passphrase was given/),
+    );
   });
 
   it('names a missing key file, an unreadable one and one that holds no key', async () => {
     const missing = setUp();
     const account = await onlyAccount(missing.ctx);
     fs.rmSync(missing.files.keyFile);
-    await assert.rejects(cloudModule.createProvider(account, missing.ctx).whoAmI(), isCloudError('config', /key file .*key\.pem of profile DEFAULT does not exist/));
+    await assert.rejects(
+      cloudModule.createProvider(account, missing.ctx).whoAmI(),
+      isCloudError('config', /key file .*key\.pem of profile DEFAULT does not exist/),
+    );
 
     const unreadable = setUp();
     const listed = await onlyAccount(unreadable.ctx);
     fs.rmSync(unreadable.files.keyFile);
     fs.mkdirSync(unreadable.files.keyFile);
-    await assert.rejects(cloudModule.createProvider(listed, unreadable.ctx).whoAmI(), isCloudError('config', /key\.pem of profile DEFAULT is a folder, not a file/));
+    await assert.rejects(
+      cloudModule.createProvider(listed, unreadable.ctx).whoAmI(),
+      isCloudError('config', /key\.pem of profile DEFAULT is a folder, not a file/),
+    );
     // Found at discovery too, before any call (discovery.test.ts has the other profile checks).
     const { accounts, problems } = await cloudModule.discoverAccounts(unreadable.ctx);
     assert.deepEqual(accounts, []);
     assert.match(problems.map((p) => p.message).join('\n'), /is a folder, not a file/);
 
     const garbage = setUp({ keyPem: 'not a key at all' });
-    await assert.rejects(cloudModule.createProvider(await onlyAccount(garbage.ctx), garbage.ctx).whoAmI(), isCloudError('config', /not a PEM private key/));
+    await assert.rejects(
+      cloudModule.createProvider(await onlyAccount(garbage.ctx), garbage.ctx).whoAmI(),
+      isCloudError('config', /not a PEM private key/),
+    );
   });
 
   it('names an unknown profile and a session-token profile', async () => {
     const { ctx, files } = setUp();
     const account = await onlyAccount(ctx);
     const gone: Account = { ...account, origin: { kind: 'config-file', path: files.configFile, profile: 'GONE' } };
-    await assert.rejects(cloudModule.createProvider(gone, ctx).listUsers(), isCloudError('config', /Profile GONE is not in .*config \(it has DEFAULT\)/));
+    await assert.rejects(
+      cloudModule.createProvider(gone, ctx).listUsers(),
+      isCloudError('config', /Profile GONE is not in .*config \(it has DEFAULT\)/),
+    );
     fs.appendFileSync(files.configFile, 'security_token_file=~/.oci/token\n');
     // Now a session-token profile whose token file is missing.
     await assert.rejects(
       cloudModule.createProvider(account, ctx).listUsers(),
-      isCloudError('config', /session token file .*\.oci\/token of profile DEFAULT does not exist; run `oci session authenticate --profile-name DEFAULT`/),
+      isCloudError(
+        'config',
+        /session token file .*\.oci\/token of profile DEFAULT does not exist; run `oci session authenticate --profile-name DEFAULT`/,
+      ),
     );
   });
 
@@ -104,7 +125,12 @@ describe('OCI account credentials', () => {
       label: 'typed in',
       source: 'entered by hand',
       origin: { kind: 'manual' },
-      details: { tenancy: emulator.caller.tenancyId, user: emulator.caller.userId, fingerprint: emulator.caller.fingerprint, region: 'eu-frankfurt-1' },
+      details: {
+        tenancy: emulator.caller.tenancyId,
+        user: emulator.caller.userId,
+        fingerprint: emulator.caller.fingerprint,
+        region: 'eu-frankfurt-1',
+      },
     };
     const provider = () => cloudModule.createProvider(account, ctx);
     await assert.rejects(provider().whoAmI(), isCloudError('config', /not in secret storage/));

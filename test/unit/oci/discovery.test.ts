@@ -42,7 +42,10 @@ describe('OCI config file', () => {
 describe('OCI account discovery', () => {
   it('finds every complete profile of ~/.oci/config, with ~ in key_file expanded against the given home', async () => {
     const home = tempHome();
-    write(path.join(home, '.oci', 'config'), `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..t\nregion=eu-frankfurt-1\n\n${PROFILE('dev')}\n${PROFILE('prod')}`);
+    write(
+      path.join(home, '.oci', 'config'),
+      `[DEFAULT]\ntenancy=ocid1.tenancy.oc1..t\nregion=eu-frankfurt-1\n\n${PROFILE('dev')}\n${PROFILE('prod')}`,
+    );
     keyFiles(home, 'dev', 'prod');
     const { accounts, problems } = await cloudModule.discoverAccounts(context(home));
     assert.deepEqual(problems, []);
@@ -65,7 +68,10 @@ describe('OCI account discovery', () => {
     write(path.join(home, '.oci', 'config'), PROFILE('home'));
     const fromSetting = write(path.join(home, 'setting-config'), PROFILE('setting'));
     keyFiles(home, 'env', 'home', 'setting');
-    const ctx = context(home, { env: { OCI_CONFIG_FILE: fromEnv }, settings: { 'oci.configFile': '~/setting-config', 'oci.endpoint': 'http://127.0.0.1:9/' } });
+    const ctx = context(home, {
+      env: { OCI_CONFIG_FILE: fromEnv },
+      settings: { 'oci.configFile': '~/setting-config', 'oci.endpoint': 'http://127.0.0.1:9/' },
+    });
     const { accounts, problems } = await cloudModule.discoverAccounts(ctx);
     assert.deepEqual(problems, []);
     assert.deepEqual(
@@ -108,7 +114,10 @@ describe('OCI account discovery', () => {
     const text = problems.map((problem) => `${problem.source}: ${problem.message}`).join('\n');
     assert.match(text, /missing-config: The OCI config file named by OCI_CONFIG_FILE does not exist/);
     assert.match(text, /\[incomplete\]: Profile incomplete lacks fingerprint, tenancy, key_file/);
-    assert.match(text, /\[session\]: The session token file .*sessions\/token of profile session does not exist; run `oci session authenticate --profile-name session`/);
+    assert.match(
+      text,
+      /\[session\]: The session token file .*sessions\/token of profile session does not exist; run `oci session authenticate --profile-name session`/,
+    );
     assert.match(text, /Ignored a malformed line .*line \d+/);
   });
 
@@ -121,7 +130,10 @@ describe('OCI account discovery', () => {
     keyFiles(home, 'good', 'badprint');
     fs.mkdirSync(path.join(home, '.oci', 'folder.pem'));
     const { accounts, problems } = await cloudModule.discoverAccounts(context(home));
-    assert.deepEqual(accounts.map((account) => account.label), ['good']);
+    assert.deepEqual(
+      accounts.map((account) => account.label),
+      ['good'],
+    );
     const text = problems.map((problem) => `${problem.source}: ${problem.message}`).join('\n');
     assert.match(text, /\[nokey\]: The key file .*nokey\.pem of profile nokey does not exist\. Fix key_file in .*config/);
     assert.match(text, /\[badprint\]: The fingerprint "aa:bb" of profile badprint .* is not an OCI key fingerprint \(16 hex pairs/);

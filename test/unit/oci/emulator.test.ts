@@ -21,11 +21,20 @@ async function signedFetch(
     headers['content-length'] = String(Buffer.byteLength(body));
     headers['x-content-sha256'] = createHash('sha256').update(body).digest('base64');
   }
-  const names = options.headers ?? ['x-date', '(request-target)', 'host', ...(body !== undefined ? ['content-length', 'content-type', 'x-content-sha256'] : [])];
+  const names = options.headers ?? [
+    'x-date',
+    '(request-target)',
+    'host',
+    ...(body !== undefined ? ['content-length', 'content-type', 'x-content-sha256'] : []),
+  ];
   const signingString = names
-    .map((name) => (name === '(request-target)' ? `(request-target): ${method.toLowerCase()} ${url.pathname}${url.search}` : `${name}: ${headers[name]}`))
+    .map((name) =>
+      name === '(request-target)' ? `(request-target): ${method.toLowerCase()} ${url.pathname}${url.search}` : `${name}: ${headers[name]}`,
+    )
     .join('\n');
-  const signature = createSign('RSA-SHA256').update(signingString).sign(options.privateKeyPem ?? emulator.caller.privateKeyPem, 'base64');
+  const signature = createSign('RSA-SHA256')
+    .update(signingString)
+    .sign(options.privateKeyPem ?? emulator.caller.privateKeyPem, 'base64');
   const keyId = options.keyId ?? `${emulator.caller.tenancyId}/${emulator.caller.userId}/${emulator.caller.fingerprint}`;
   headers.authorization = `Signature version="1",keyId="${keyId}",algorithm="rsa-sha256",headers="${names.join(' ')}",signature="${signature}"`;
   const sent = options.sentBody ?? body;
@@ -62,7 +71,10 @@ describe('OCI emulator', () => {
     const tampered = await signedFetch(emulator, 'POST', route, { body: '{"displayName":"a"}', sentBody: '{"displayName":"b"}' });
     assert.equal(tampered.status, 401);
     assert.match(tampered.body.message ?? '', /x-content-sha256/);
-    const partial = await signedFetch(emulator, 'POST', route, { body: '{"displayName":"a"}', headers: ['x-date', '(request-target)', 'host'] });
+    const partial = await signedFetch(emulator, 'POST', route, {
+      body: '{"displayName":"a"}',
+      headers: ['x-date', '(request-target)', 'host'],
+    });
     assert.equal(partial.status, 401);
     assert.match(partial.body.message ?? '', /content-length, content-type, x-content-sha256/);
     const good = await signedFetch(emulator, 'POST', route, { body: '{"displayName":"a"}' });
@@ -82,7 +94,10 @@ describe('OCI emulator', () => {
   describe('session tokens (keyId="ST$<token>")', () => {
     const pair = () => {
       const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
-      return { publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(), privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() };
+      return {
+        publicKeyPem: publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        privateKeyPem: privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
+      };
     };
 
     it('accepts a request signed with the session key its token names', async () => {
@@ -103,7 +118,10 @@ describe('OCI emulator', () => {
         keyId: `ST$${emulator.issueSessionToken({ publicKeyPem: session.publicKeyPem, ttlSeconds: -1 })}`,
         privateKeyPem: session.privateKeyPem,
       });
-      assert.deepEqual([expired.status, expired.body.code, expired.body.message], [401, 'NotAuthenticated', 'The session token has expired.']);
+      assert.deepEqual(
+        [expired.status, expired.body.code, expired.body.message],
+        [401, 'NotAuthenticated', 'The session token has expired.'],
+      );
 
       const token = emulator.issueSessionToken({ publicKeyPem: session.publicKeyPem });
       const otherKey = await signedFetch(emulator, 'GET', path, { keyId: `ST$${token}`, privateKeyPem: pair().privateKeyPem });
@@ -112,13 +130,17 @@ describe('OCI emulator', () => {
       const [header, payload, signature] = token.split('.');
       const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
       const forgedPayload = Buffer.from(JSON.stringify({ ...claims, exp: (claims.exp as number) + 86_400 })).toString('base64url');
-      const forged = await signedFetch(emulator, 'GET', path, { keyId: `ST$${header}.${forgedPayload}.${signature}`, privateKeyPem: session.privateKeyPem });
+      const forged = await signedFetch(emulator, 'GET', path, {
+        keyId: `ST$${header}.${forgedPayload}.${signature}`,
+        privateKeyPem: session.privateKeyPem,
+      });
       assert.deepEqual([forged.status, forged.body.message], [401, 'The session token is not valid.']);
 
       const stranger = emulator.issueSessionToken({ publicKeyPem: session.publicKeyPem, userId: 'ocid1.user.oc1..nobody' });
       const unknown = await signedFetch(emulator, 'GET', path, { keyId: `ST$${stranger}`, privateKeyPem: session.privateKeyPem });
       assert.deepEqual([unknown.status, unknown.body.message], [401, 'The user of the session token does not exist or is not active.']);
-      for (const response of [expired, otherKey, forged, unknown]) assert.ok(!JSON.stringify(response.body).includes('eyJ'), 'the token is never echoed');
+      for (const response of [expired, otherKey, forged, unknown])
+        assert.ok(!JSON.stringify(response.body).includes('eyJ'), 'the token is never echoed');
     });
   });
 });

@@ -9,7 +9,12 @@ import { type RunningOciEmulator } from '../../emulators/oci';
 import { context, failure, FAST_RETRY, providerFor, tempHome, useOciEmulator, userId } from './harness';
 
 /** A profile for ck-member signing with its own, freshly uploaded key. */
-async function providerForMember(emulator: RunningOciEmulator, privateKeyPem: string, fingerprint: string, member: string): Promise<OciProvider> {
+async function providerForMember(
+  emulator: RunningOciEmulator,
+  privateKeyPem: string,
+  fingerprint: string,
+  member: string,
+): Promise<OciProvider> {
   const home = tempHome();
   fs.mkdirSync(path.join(home, '.oci'));
   fs.writeFileSync(path.join(home, '.oci', 'member.pem'), privateKeyPem);
@@ -64,13 +69,15 @@ describe('OCI adapter error handling', () => {
   });
 
   it('retries 429 honouring retry-after, then succeeds', async () => {
-    const { provider, ctx } = await providerFor(emulator, { retryPolicy: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 500, totalBudgetMs: 10_000 } });
+    const { provider, ctx } = await providerFor(emulator, {
+      retryPolicy: { maxAttempts: 3, baseDelayMs: 1, maxDelayMs: 500, totalBudgetMs: 10_000 },
+    });
     emulator.faults.add({ route: 'GET /users', kind: 'status', status: 429, headers: { 'retry-after': '1' }, times: 1 });
     const { items } = await provider.listUsers();
     assert.ok(items.length > 0);
     assert.equal(emulator.calls.filter((call) => call === 'GET /users').length, 2);
     const retries = ctx.logger.lines.filter((line) => /throttled while listing the users of the tenancy; attempt 2/.test(line));
-    assert.equal(retries.length, 1, ctx.logger.lines.join("\n"));
+    assert.equal(retries.length, 1, ctx.logger.lines.join('\n'));
     assert.match(retries[0], /in 1000 ms/, 'the wait the server asked for');
   });
 
@@ -95,14 +102,18 @@ describe('OCI adapter error handling', () => {
   });
 
   it('keeps working after many failures: the SDK circuit breaker is off', async () => {
-    const { provider } = await providerFor(emulator, { retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, totalBudgetMs: 1000 } });
+    const { provider } = await providerFor(emulator, {
+      retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, totalBudgetMs: 1000 },
+    });
     emulator.faults.add({ route: 'GET /users/*', kind: 'status', status: 500, times: 15 });
     for (let i = 0; i < 15; i += 1) await failure(provider.whoAmI());
     assert.equal((await provider.whoAmI()).name, 'ck-admin');
   });
 
   it('maps a dropped connection to network and a garbage body to server', async () => {
-    const { provider } = await providerFor(emulator, { retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, totalBudgetMs: 1000 } });
+    const { provider } = await providerFor(emulator, {
+      retryPolicy: { maxAttempts: 1, baseDelayMs: 1, maxDelayMs: 1, totalBudgetMs: 1000 },
+    });
     emulator.faults.add({ route: 'GET /users/*', kind: 'drop', times: 1 });
     assert.equal((await failure(provider.whoAmI())).code, 'network');
     emulator.faults.add({ route: 'GET /users/*', kind: 'garbage', times: 1 });
@@ -179,4 +190,3 @@ describe('OCI adapter error handling', () => {
     assert.match(error.message, /home region/);
   });
 });
-

@@ -81,7 +81,10 @@ export function prompts(answer: () => Secret | undefined): PromptLog {
   };
 }
 
-export function context(home: string, overrides: Partial<CloudContext> = {}): CloudContext & { logger: RecordingLogger; credentials: MemoryCredentials } {
+export function context(
+  home: string,
+  overrides: Partial<CloudContext> = {},
+): CloudContext & { logger: RecordingLogger; credentials: MemoryCredentials } {
   return {
     logger: recordingLogger(),
     credentials: new MemoryCredentials(),
@@ -96,9 +99,7 @@ export function context(home: string, overrides: Partial<CloudContext> = {}): Cl
 
 /** The caller's private key encrypted with `passphrase` (PKCS#8, AES-256-CBC). */
 export function encryptedKey(privateKeyPem: string, passphrase: string): string {
-  return createPrivateKey(privateKeyPem)
-    .export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase })
-    .toString();
+  return createPrivateKey(privateKeyPem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString();
 }
 
 export interface ProfileOptions {
@@ -111,7 +112,11 @@ export interface ProfileOptions {
 }
 
 /** Writes `<home>/.oci/config` with one profile for the emulator's caller, and its key file. */
-export function writeProfile(home: string, emulator: RunningOciEmulator, options: ProfileOptions = {}): { configFile: string; keyFile: string } {
+export function writeProfile(
+  home: string,
+  emulator: RunningOciEmulator,
+  options: ProfileOptions = {},
+): { configFile: string; keyFile: string } {
   const dir = path.join(home, '.oci');
   fs.mkdirSync(dir, { recursive: true });
   const keyFile = path.join(dir, 'key.pem');

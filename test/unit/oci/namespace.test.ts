@@ -135,9 +135,18 @@ describe('OCI Object Storage namespace (GetNamespace)', () => {
 
 describe('the Object Storage endpoint that goes with an identity endpoint', () => {
   it('pairs an OCI identity host with the object storage host of the same region', () => {
-    assert.equal(objectStorageEndpointFor('https://identity.eu-frankfurt-1.oci.oraclecloud.com'), 'https://objectstorage.eu-frankfurt-1.oraclecloud.com');
-    assert.equal(objectStorageEndpointFor('https://identity.me-dcc-muscat-1.oci.oraclecloud9.com'), 'https://objectstorage.me-dcc-muscat-1.oraclecloud9.com');
-    assert.equal(objectStorageEndpointFor('https://identity.us-ashburn-1.oraclecloud.com'), 'https://objectstorage.us-ashburn-1.oraclecloud.com');
+    assert.equal(
+      objectStorageEndpointFor('https://identity.eu-frankfurt-1.oci.oraclecloud.com'),
+      'https://objectstorage.eu-frankfurt-1.oraclecloud.com',
+    );
+    assert.equal(
+      objectStorageEndpointFor('https://identity.me-dcc-muscat-1.oci.oraclecloud9.com'),
+      'https://objectstorage.me-dcc-muscat-1.oraclecloud9.com',
+    );
+    assert.equal(
+      objectStorageEndpointFor('https://identity.us-ashburn-1.oraclecloud.com'),
+      'https://objectstorage.us-ashburn-1.oraclecloud.com',
+    );
   });
 
   it('keeps any other URL (an emulator, a gateway) as it is, path included', () => {

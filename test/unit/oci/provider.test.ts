@@ -35,7 +35,11 @@ describe('OCI adapter against the emulator', () => {
   it('lists both kinds of keys, API keys named by fingerprint, deleted keys left out', async () => {
     const { provider } = await providerFor(emulator);
     const owner = userId(emulator, 'ck-old-keys');
-    emulator.state.secretKeys.push({ ...emulator.state.secretKeys.find((key) => key.userId === owner)!, id: 'gone', lifecycleState: 'DELETED' });
+    emulator.state.secretKeys.push({
+      ...emulator.state.secretKeys.find((key) => key.userId === owner)!,
+      id: 'gone',
+      lifecycleState: 'DELETED',
+    });
     const keys = await provider.listKeys(owner);
     assert.deepEqual(
       keys.map((key) => key.kind),
@@ -148,7 +152,10 @@ describe('OCI adapter against the emulator', () => {
     const created = await provider.createKey(userId(emulator, 'ck-plain'), 'api-signing-key', { publicKeyPem: pem });
     assert.equal(created.key.fingerprint, md5);
     assert.equal(created.secret, undefined);
-    await assert.rejects(provider.createKey(userId(emulator, 'ck-plain'), 'api-signing-key', { publicKeyPem: pem }), isCloudError('conflict', /already has this public key/));
+    await assert.rejects(
+      provider.createKey(userId(emulator, 'ck-plain'), 'api-signing-key', { publicKeyPem: pem }),
+      isCloudError('conflict', /already has this public key/),
+    );
   });
 
   it('refuses each kind of bad public key with a message that says which, before any request', async () => {
@@ -157,8 +164,14 @@ describe('OCI adapter against the emulator', () => {
     const ssh = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' });
     const cases: [string, RegExp][] = [
       [`ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAABAQ ${String(ssh).length} me@host`, /OpenSSH/],
-      [generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString(), /EC key.*must be RSA/],
-      [generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString(), /1024 bits.*at least 2048/],
+      [
+        generateKeyPairSync('ec', { namedCurve: 'P-256' }).publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        /EC key.*must be RSA/,
+      ],
+      [
+        generateKeyPairSync('rsa', { modulusLength: 1024 }).publicKey.export({ type: 'spki', format: 'pem' }).toString(),
+        /1024 bits.*at least 2048/,
+      ],
       ['hello, I am not a key', /not a PEM public key/],
       ['-----BEGIN PUBLIC KEY-----\nAAAAnotbase64!!\n-----END PUBLIC KEY-----', /damaged or incomplete/],
       [generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(), /private key/],

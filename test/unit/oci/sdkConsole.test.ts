@@ -33,7 +33,9 @@ describe('the OCI SDK’s own console output', () => {
       {},
       { keyPem: encryptedKey(emulator.caller.privateKeyPem, passphrase), extraLines: [`pass_phrase=${passphrase}`] },
     );
-    const created = await provider.createKey(emulator.state.users.find((user) => user.name === 'ck-plain')!.id, 'access-key', { displayName: 'k' });
+    const created = await provider.createKey(emulator.state.users.find((user) => user.name === 'ck-plain')!.id, 'access-key', {
+      displayName: 'k',
+    });
     const secretValue = created.secret!.reveal();
     const privateKeyBody = emulator.caller.privateKeyPem.split('\n')[1];
     // A service error whose message carries secrets: the SDK's retrier console.warns such messages.
@@ -41,7 +43,10 @@ describe('the OCI SDK’s own console output', () => {
       route: 'GET /users/*',
       kind: 'status',
       status: 500,
-      body: { code: 'InternalServerError', message: `boom ${emulator.caller.privateKeyPem} pass_phrase=${passphrase} secret_key=${secretValue}` },
+      body: {
+        code: 'InternalServerError',
+        message: `boom ${emulator.caller.privateKeyPem} pass_phrase=${passphrase} secret_key=${secretValue}`,
+      },
       times: 3,
     });
     const error: unknown = await provider.whoAmI().catch((failure: unknown) => failure);
@@ -50,7 +55,11 @@ describe('the OCI SDK’s own console output', () => {
     const printedBefore = printed.length;
     assert.equal(printedBefore, 0, `nothing printed to the console, got: ${printed.join(' | ')}`);
     const logged = ctx.logger.lines.join('\n');
-    assert.match(logged, /oci-sdk warn: .*Request cannot be retried|oci-sdk warn: .*retry attempts/, 'the SDK’s warning was routed to our logger');
+    assert.match(
+      logged,
+      /oci-sdk warn: .*Request cannot be retried|oci-sdk warn: .*retry attempts/,
+      'the SDK’s warning was routed to our logger',
+    );
     for (const secret of [passphrase, privateKeyBody, secretValue]) {
       assert.ok(!logged.includes(secret), 'a secret reached the log');
       assert.ok(!error.message.includes(secret), 'a secret reached the error message');

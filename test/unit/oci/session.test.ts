@@ -48,11 +48,17 @@ describe('OCI session-token profiles (oci session authenticate)', () => {
     const home = tempHome();
     const files = writeSessionConfig(home, emulator, { profile: 'gone' });
     fs.rmSync(files.tokenFile);
-    fs.appendFileSync(files.configFile, `[nokey]\ntenancy=${emulator.caller.tenancyId}\nregion=eu-frankfurt-1\nsecurity_token_file=${files.tokenFile}\n`);
+    fs.appendFileSync(
+      files.configFile,
+      `[nokey]\ntenancy=${emulator.caller.tenancyId}\nregion=eu-frankfurt-1\nsecurity_token_file=${files.tokenFile}\n`,
+    );
     const { accounts, problems } = await cloudModule.discoverAccounts(context(home));
     assert.deepEqual(accounts, []);
     const text = problems.map((problem) => `${problem.source}: ${problem.message}`).join('\n');
-    assert.match(text, /\[gone\]: The session token file .*token of profile gone does not exist; run `oci session authenticate --profile-name gone`/);
+    assert.match(
+      text,
+      /\[gone\]: The session token file .*token of profile gone does not exist; run `oci session authenticate --profile-name gone`/,
+    );
     assert.match(text, /\[nokey\]: Profile nokey lacks key_file\./);
   });
 
@@ -60,7 +66,10 @@ describe('OCI session-token profiles (oci session authenticate)', () => {
     const { provider, files } = await sessionSetUp();
     const sessionFingerprint = fs.readFileSync(files.configFile, 'utf8').match(/fingerprint=(\S+)\nkey_file=.*sessions/)?.[1];
     assert.ok(sessionFingerprint);
-    assert.ok(!emulator.state.apiKeys.some((key) => key.fingerprint === sessionFingerprint), 'the session key is no API key: only ST$ signatures can pass');
+    assert.ok(
+      !emulator.state.apiKeys.some((key) => key.fingerprint === sessionFingerprint),
+      'the session key is no API key: only ST$ signatures can pass',
+    );
 
     await assertCallerIsAdmin(provider);
     const owner = userId(emulator, 'ck-old-keys');
@@ -99,7 +108,11 @@ describe('OCI session-token profiles (oci session authenticate)', () => {
     for (const text of ['not a token at all', 'eyJhbGciOi.cut', 'line.one.x\nline.two.y', '"quoted.token.x"']) {
       fs.writeFileSync(files.tokenFile, text);
       const sent = emulator.requests.length;
-      await assert.rejects(provider.listUsers(), isCloudError('config', new RegExp(`does not hold a session token; run \`oci session refresh --profile ${files.profile}\``)), text);
+      await assert.rejects(
+        provider.listUsers(),
+        isCloudError('config', new RegExp(`does not hold a session token; run \`oci session refresh --profile ${files.profile}\``)),
+        text,
+      );
       assert.equal(emulator.requests.length, sent, `a request went out with ${JSON.stringify(text)} as the token`);
     }
   });
@@ -140,14 +153,21 @@ describe('OCI session-token profiles (oci session authenticate)', () => {
     emulator.state.users.find((user) => user.id === emulator.caller.userId)!.lifecycleState = 'INACTIVE';
     await assert.rejects(
       provider.listUsers(),
-      isCloudError('auth', new RegExp(`did not accept the session of profile ${files.profile} while listing the users.*oci session refresh --profile ${files.profile}`)),
+      isCloudError(
+        'auth',
+        new RegExp(
+          `did not accept the session of profile ${files.profile} while listing the users.*oci session refresh --profile ${files.profile}`,
+        ),
+      ),
     );
   });
 
   it('shows "you" as unnamed when the token does not say who you are', async () => {
     const { account, ctx, files } = await sessionSetUp();
     const header = Buffer.from(JSON.stringify({ alg: 'HS256', typ: 'JWT' })).toString('base64url');
-    const payload = Buffer.from(JSON.stringify({ tenant: emulator.caller.tenancyId, exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ tenant: emulator.caller.tenancyId, exp: Math.floor(Date.now() / 1000) + 600 })).toString(
+      'base64url',
+    );
     fs.writeFileSync(files.tokenFile, `${header}.${payload}.c2lnbmF0dXJl`);
     // A new provider: a session's user is read when its credentials are first resolved.
     const sent = emulator.requests.length;

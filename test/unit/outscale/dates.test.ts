@@ -21,7 +21,11 @@ describe('OUTSCALE dates', () => {
 
   it('rejects what is not a date, naming the accepted forms', () => {
     for (const bad of ['tomorrow', '31/12/2030', '2030-02-30', '2030-13-01', '2030-12-31 18:00', '']) {
-      assert.throws(() => parseExpiryInput(bad), (e: unknown) => e instanceof CloudError && e.code === 'invalid' && /2026-12-31T18:00:00Z/.test(e.message), bad);
+      assert.throws(
+        () => parseExpiryInput(bad),
+        (e: unknown) => e instanceof CloudError && e.code === 'invalid' && /2026-12-31T18:00:00Z/.test(e.message),
+        bad,
+      );
     }
   });
 

@@ -48,10 +48,16 @@ describe('OUTSCALE discovery', () => {
     const home = tempHome();
     writeJson(path.join(home, '.osc_sdk', 'config.json'), { old: { access_key: 'AKOLD', secret_key: SECRET, region: 'eu-west-2' } });
     const first = await cloudModule.discoverAccounts(makeContext({ homeDir: home }));
-    assert.deepEqual(first.accounts.map((a) => a.label), ['old']);
+    assert.deepEqual(
+      first.accounts.map((a) => a.label),
+      ['old'],
+    );
     writeJson(path.join(home, '.osc', 'config.json'), { new: { access_key: 'AKNEW', secret_key: SECRET } });
     const second = await cloudModule.discoverAccounts(makeContext({ homeDir: home }));
-    assert.deepEqual(second.accounts.map((a) => a.label), ['new']);
+    assert.deepEqual(
+      second.accounts.map((a) => a.label),
+      ['new'],
+    );
     assert.equal(second.accounts[0].region, 'eu-west-2', 'the default region');
   });
 
@@ -64,7 +70,10 @@ describe('OUTSCALE discovery', () => {
       env: { OSC_CONFIG_FILE: path.join(home, 'missing.json') },
     });
     const { accounts, problems } = await cloudModule.discoverAccounts(ctx);
-    assert.deepEqual(accounts.map((a) => a.label), ['work']);
+    assert.deepEqual(
+      accounts.map((a) => a.label),
+      ['work'],
+    );
     assert.equal(problems.length, 1);
     assert.match(problems[0].message, /OSC_CONFIG_FILE does not exist/);
     assert.ok(cloudModule.configFiles(ctx).includes(fromSetting));
@@ -99,14 +108,22 @@ describe('OUTSCALE discovery', () => {
       { name: 'no secret_key', content: { broken: { access_key: 'AK' } }, expect: /has no secret_key/ },
       { name: 'a client certificate only', content: { broken: { client_certificate: '/x.pem' } }, expect: /client certificate alone/ },
       { name: 'a bad region', content: { broken: { access_key: 'AK', secret_key: SECRET, region: 'Paris!' } }, expect: /invalid region/ },
-      { name: 'a bad endpoint', content: { broken: { access_key: 'AK', secret_key: SECRET, endpoints: { api: 'ftp://x' } } }, expect: /unusable endpoints\.api/ },
+      {
+        name: 'a bad endpoint',
+        content: { broken: { access_key: 'AK', secret_key: SECRET, endpoints: { api: 'ftp://x' } } },
+        expect: /unusable endpoints\.api/,
+      },
     ];
     for (const c of cases) {
       it(c.name, async () => {
         const home = tempHome();
         const bad = writeJson(path.join(home, 'bad.json'), c.content);
         writeJson(path.join(home, '.osc', 'config.json'), { good: { access_key: 'AKGOOD', secret_key: SECRET } });
-        const ctx = makeContext({ homeDir: home, settings: { 'outscale.configFile': bad }, env: { OSC_ACCESS_KEY: 'AKENV', OSC_SECRET_KEY: SECRET } });
+        const ctx = makeContext({
+          homeDir: home,
+          settings: { 'outscale.configFile': bad },
+          env: { OSC_ACCESS_KEY: 'AKENV', OSC_SECRET_KEY: SECRET },
+        });
         const { accounts, problems } = await cloudModule.discoverAccounts(ctx);
         assert.deepEqual(accounts.map((a) => a.label).sort(), ['OSC_* environment', 'good']);
         assert.equal(problems.length, 1);
@@ -120,25 +137,50 @@ describe('OUTSCALE discovery', () => {
 
   it('fails the first call with a config CloudError when the profile lost its keys after discovery', async () => {
     const home = tempHome();
-    const file = writeJson(path.join(home, '.osc', 'config.json'), { p: { access_key: 'AK', secret_key: SECRET, endpoints: { api: 'http://127.0.0.1:9' } } });
+    const file = writeJson(path.join(home, '.osc', 'config.json'), {
+      p: { access_key: 'AK', secret_key: SECRET, endpoints: { api: 'http://127.0.0.1:9' } },
+    });
     const ctx = makeContext({ homeDir: home });
     const { accounts } = await cloudModule.discoverAccounts(ctx);
     writeJson(file, { p: { access_key: 'AK' } });
     const provider = cloudModule.createProvider(accounts[0], ctx);
-    await assert.rejects(provider.listKeys('#account'), (e: unknown) => e instanceof CloudError && e.code === 'config' && /no longer has an access_key/.test(e.message));
+    await assert.rejects(
+      provider.listKeys('#account'),
+      (e: unknown) => e instanceof CloudError && e.code === 'config' && /no longer has an access_key/.test(e.message),
+    );
   });
 
   it('fails the first call of a hand-entered account whose secret is missing from the store', async () => {
     const ctx = makeContext();
-    const account: Account = { id: 'outscale:manual:x', cloud: 'outscale', label: 'typed', source: 'entered by hand', origin: { kind: 'manual' }, details: { accessKeyId: 'AKX' } };
+    const account: Account = {
+      id: 'outscale:manual:x',
+      cloud: 'outscale',
+      label: 'typed',
+      source: 'entered by hand',
+      origin: { kind: 'manual' },
+      details: { accessKeyId: 'AKX' },
+    };
     const provider = cloudModule.createProvider(account, ctx);
-    await assert.rejects(provider.listKeys('#account'), (e: unknown) => e instanceof CloudError && e.code === 'config' && /not in the secret store/.test(e.message));
+    await assert.rejects(
+      provider.listKeys('#account'),
+      (e: unknown) => e instanceof CloudError && e.code === 'config' && /not in the secret store/.test(e.message),
+    );
   });
 
   it('asks for an access key or a login and password, then region and endpoint; the secret key, login and password go to secret storage', () => {
     const fields = cloudModule.manualFields;
-    assert.deepEqual(fields.map((f) => f.name), ['accessKeyId', 'secretKey', 'login', 'password', 'region', 'endpoint']);
-    assert.deepEqual(fields.filter((f) => f.secret).map((f) => f.name), ['secretKey', 'login', 'password']);
-    assert.deepEqual(fields.filter((f) => f.required), [], 'either kind of credentials may be left empty');
+    assert.deepEqual(
+      fields.map((f) => f.name),
+      ['accessKeyId', 'secretKey', 'login', 'password', 'region', 'endpoint'],
+    );
+    assert.deepEqual(
+      fields.filter((f) => f.secret).map((f) => f.name),
+      ['secretKey', 'login', 'password'],
+    );
+    assert.deepEqual(
+      fields.filter((f) => f.required),
+      [],
+      'either kind of credentials may be left empty',
+    );
   });
 });

@@ -37,7 +37,10 @@ describe('OUTSCALE: who signs, the account or an EIM user', () => {
     assert.match(me.name, /EIM user/);
     assert.match(me.note ?? '', /does not say its name/);
     assert.deepEqual((await provider.listUsers()).items, [], 'no "Account (root)" row, and no failure for the user list');
-    assert.deepEqual((await provider.listKeys(me.id)).map((k) => k.id), [signing.accessKeyId]);
+    assert.deepEqual(
+      (await provider.listKeys(me.id)).map((k) => k.id),
+      [signing.accessKeyId],
+    );
   });
 
   it("deletes the EIM caller's own active key by deactivating it first, as OUTSCALE requires", async () => {
@@ -47,7 +50,10 @@ describe('OUTSCALE: who signs, the account or an EIM user', () => {
     assert.equal(extra.key.state, 'active');
     emulator.calls.length = 0;
     await provider.deleteKey(extra.key);
-    assert.deepEqual(emulator.calls.filter((c) => c !== 'ReadAccessKeys' && c !== 'ReadUsers'), ['UpdateAccessKey', 'DeleteAccessKey']);
+    assert.deepEqual(
+      emulator.calls.filter((c) => c !== 'ReadAccessKeys' && c !== 'ReadUsers'),
+      ['UpdateAccessKey', 'DeleteAccessKey'],
+    );
     assert.equal(emulator.state.keys.has(extra.key.id), false, 'the key is gone from OUTSCALE');
   });
 
@@ -56,7 +62,14 @@ describe('OUTSCALE: who signs, the account or an EIM user', () => {
     const me = await provider.whoAmI();
     const [key] = (await provider.listKeys(me.id)).filter((k) => k.id === signing.accessKeyId);
     emulator.calls.length = 0;
-    await assert.rejects(provider.deleteKey(key), (e: unknown) => e instanceof CloudError && e.code === 'conflict' && /signs with/.test(e.message) && !/last active key of the account/.test(e.message));
+    await assert.rejects(
+      provider.deleteKey(key),
+      (e: unknown) =>
+        e instanceof CloudError &&
+        e.code === 'conflict' &&
+        /signs with/.test(e.message) &&
+        !/last active key of the account/.test(e.message),
+    );
     assert.ok(!emulator.calls.includes('DeleteAccessKey') && !emulator.calls.includes('UpdateAccessKey'), 'nothing was changed');
   });
 
@@ -129,7 +142,12 @@ describe('OUTSCALE: a state change resends the expiry as the spec names it', () 
 
   it('the emulator refuses an expiry written …+0000, as neither date-time nor date', async () => {
     await assert.rejects(
-      rawCall(emulator, 'UpdateAccessKey', { AccessKeyId: TEST_SEED.aliceActiveKeyId, UserName: 'alice', State: 'ACTIVE', ExpirationDate: '2099-01-31T10:00:00.000+0000' }),
+      rawCall(emulator, 'UpdateAccessKey', {
+        AccessKeyId: TEST_SEED.aliceActiveKeyId,
+        UserName: 'alice',
+        State: 'ACTIVE',
+        ExpirationDate: '2099-01-31T10:00:00.000+0000',
+      }),
       (e: unknown) => e instanceof CloudError && e.code === 'invalid' && /ExpirationDate/.test(e.message),
     );
   });

@@ -13,7 +13,13 @@ interface Reply {
   json: { Errors?: { Code: string; Type: string; Details: string }[]; ResponseContext?: { RequestId?: string }; [k: string]: unknown };
 }
 
-function send(emulator: RunningOutscaleEmulator, urlPath: string, body: string, headers: Record<string, string>, method = 'POST'): Promise<Reply> {
+function send(
+  emulator: RunningOutscaleEmulator,
+  urlPath: string,
+  body: string,
+  headers: Record<string, string>,
+  method = 'POST',
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request({ host: '127.0.0.1', port: emulator.port, path: urlPath, method, headers }, (res) => {
       const chunks: Buffer[] = [];
@@ -29,9 +35,23 @@ function send(emulator: RunningOutscaleEmulator, urlPath: string, body: string, 
 }
 
 /** Headers signed by aws4, independently of the adapter's code. */
-function sign(emulator: RunningOutscaleEmulator, urlPath: string, body: string, keys = emulator.caller, region = emulator.region): Record<string, string> {
+function sign(
+  emulator: RunningOutscaleEmulator,
+  urlPath: string,
+  body: string,
+  keys = emulator.caller,
+  region = emulator.region,
+): Record<string, string> {
   const signed = aws4.sign(
-    { host: `127.0.0.1:${emulator.port}`, path: urlPath, method: 'POST', service: 'api', region, body, headers: { 'Content-Type': 'application/json' } },
+    {
+      host: `127.0.0.1:${emulator.port}`,
+      path: urlPath,
+      method: 'POST',
+      service: 'api',
+      region,
+      body,
+      headers: { 'Content-Type': 'application/json' },
+    },
     { accessKeyId: keys.accessKeyId, secretAccessKey: keys.secretKey },
   );
   return Object.fromEntries(Object.entries(signed.headers ?? {}).map(([k, v]) => [k, String(v)]));
@@ -71,7 +91,10 @@ describe('OUTSCALE emulator', () => {
       const headers = sign(emulator, PATH, BODY);
       const reply = await send(emulator, PATH, '{"UserName":"alice"}', { ...headers, 'Content-Length': '20' });
       assert.equal(reply.status, 401);
-      assert.deepEqual({ ...firstError(reply) }, { Code: '1', Type: 'AccessDenied', Details: 'The request signature does not match the signature computed with the secret key.' });
+      assert.deepEqual(
+        { ...firstError(reply) },
+        { Code: '1', Type: 'AccessDenied', Details: 'The request signature does not match the signature computed with the secret key.' },
+      );
     });
 
     it('refuses a changed X-Amz-Date, an unknown key, another service, and a missing host in the signed headers', async () => {
@@ -83,7 +106,10 @@ describe('OUTSCALE emulator', () => {
       assert.match(firstError(await send(emulator, PATH, BODY, unknown))?.Details ?? '', /does not exist/);
       const otherService = { ...headers, Authorization: headers.Authorization.replace('/api/aws4_request', '/ec2/aws4_request') };
       assert.match(firstError(await send(emulator, PATH, BODY, otherService))?.Details ?? '', /service ec2/);
-      const noHost = { ...headers, Authorization: headers.Authorization.replace(/SignedHeaders=[^,]+/, 'SignedHeaders=content-type;x-amz-date') };
+      const noHost = {
+        ...headers,
+        Authorization: headers.Authorization.replace(/SignedHeaders=[^,]+/, 'SignedHeaders=content-type;x-amz-date'),
+      };
       assert.match(firstError(await send(emulator, PATH, BODY, noHost))?.Details ?? '', /host is not signed/);
     });
 
@@ -97,7 +123,8 @@ describe('OUTSCALE emulator', () => {
 
     it('locks a key after 4 failures, even for a correct signature, until the lock expires', async () => {
       const wrong = { accessKeyId: TEST_SEED.callerKeyId, secretKey: 'w'.repeat(40) };
-      for (let i = 0; i < 4; i += 1) assert.equal(firstError(await send(emulator, PATH, BODY, sign(emulator, PATH, BODY, wrong)))?.Code, '1');
+      for (let i = 0; i < 4; i += 1)
+        assert.equal(firstError(await send(emulator, PATH, BODY, sign(emulator, PATH, BODY, wrong)))?.Code, '1');
       assert.equal(firstError(await send(emulator, PATH, BODY, sign(emulator, PATH, BODY)))?.Code, '13');
       emulator.advanceClock(61_000);
       assert.equal((await send(emulator, PATH, BODY, sign(emulator, PATH, BODY))).status, 200);
@@ -115,14 +142,20 @@ describe('OUTSCALE emulator', () => {
     it('answers the four access-key actions as the account, the login compared without case', async () => {
       const read = await send(emulator, '/api/v1/ReadAccessKeys', '{}', basic(email.toUpperCase(), password));
       assert.equal(read.status, 200);
-      assert.deepEqual((read.json.AccessKeys as { AccessKeyId: string }[]).map((k) => k.AccessKeyId).sort(), [TEST_SEED.accountSpareKeyId, TEST_SEED.callerKeyId].sort());
+      assert.deepEqual(
+        (read.json.AccessKeys as { AccessKeyId: string }[]).map((k) => k.AccessKeyId).sort(),
+        [TEST_SEED.accountSpareKeyId, TEST_SEED.callerKeyId].sort(),
+      );
       const created = await send(emulator, '/api/v1/CreateAccessKey', '{}', basic(email, password));
       assert.equal(created.status, 200);
       const id = (created.json.AccessKey as { AccessKeyId: string }).AccessKeyId;
       assert.equal(emulator.state.keys.get(id)?.owner, '', 'the key belongs to the account');
       const body = JSON.stringify({ AccessKeyId: id, State: 'INACTIVE' });
       assert.equal((await send(emulator, '/api/v1/UpdateAccessKey', body, basic(email, password))).status, 200);
-      assert.equal((await send(emulator, '/api/v1/DeleteAccessKey', JSON.stringify({ AccessKeyId: id }), basic(email, password))).status, 200);
+      assert.equal(
+        (await send(emulator, '/api/v1/DeleteAccessKey', JSON.stringify({ AccessKeyId: id }), basic(email, password))).status,
+        200,
+      );
       assert.equal(emulator.state.keys.has(id), false);
     });
 
@@ -148,16 +181,22 @@ describe('OUTSCALE emulator', () => {
     });
 
     it('locks a login after 4 failures, even with the right password, until the lock expires', async () => {
-      for (let i = 0; i < 4; i += 1) assert.equal(firstError(await send(emulator, '/api/v1/ReadAccessKeys', '{}', basic(email, `wrong-${i}`)))?.Code, '1');
+      for (let i = 0; i < 4; i += 1)
+        assert.equal(firstError(await send(emulator, '/api/v1/ReadAccessKeys', '{}', basic(email, `wrong-${i}`)))?.Code, '1');
       assert.equal(firstError(await send(emulator, '/api/v1/ReadAccessKeys', '{}', basic(email, password)))?.Code, '13');
-      assert.equal((await send(emulator, '/api/v1/ReadAccessKeys', '{}', sign(emulator, '/api/v1/ReadAccessKeys', '{}'))).status, 200, 'the access key is not locked');
+      assert.equal(
+        (await send(emulator, '/api/v1/ReadAccessKeys', '{}', sign(emulator, '/api/v1/ReadAccessKeys', '{}'))).status,
+        200,
+        'the access key is not locked',
+      );
       emulator.advanceClock(61_000);
       assert.equal((await send(emulator, '/api/v1/ReadAccessKeys', '{}', basic(email, password))).status, 200);
     });
   });
 
   it('injects faults and resets through the control API, for tests in another process', async () => {
-    const control = (p: string, body = '', method = 'POST') => send(emulator, `/__emulator/${p}`, body, { 'Content-Type': 'application/json' }, method);
+    const control = (p: string, body = '', method = 'POST') =>
+      send(emulator, `/__emulator/${p}`, body, { 'Content-Type': 'application/json' }, method);
     assert.equal((await control('faults', JSON.stringify({ route: 'ReadUsers', kind: 'status', status: 503, times: 1 }))).status, 204);
     const PATH = '/api/v1/ReadUsers';
     const throttled = await send(emulator, PATH, '{}', sign(emulator, PATH, '{}'));
@@ -176,10 +215,19 @@ describe('OUTSCALE emulator', () => {
       const now = Date.now();
       const keys = [...demo.state.keys.values()];
       assert.ok(demo.state.users.length >= 5);
-      assert.ok(keys.some((k) => now - k.creationDate.getTime() > 90 * 86_400_000), 'a key older than 90 days');
+      assert.ok(
+        keys.some((k) => now - k.creationDate.getTime() > 90 * 86_400_000),
+        'a key older than 90 days',
+      );
       assert.ok(keys.some((k) => k.state === 'INACTIVE'));
-      assert.ok(keys.some((k) => k.expirationDate && k.expirationDate.getTime() > now && k.expirationDate.getTime() < now + 14 * 86_400_000), 'a key expiring soon');
-      assert.ok(keys.some((k) => k.expirationDate && k.expirationDate.getTime() < now), 'an expired key');
+      assert.ok(
+        keys.some((k) => k.expirationDate && k.expirationDate.getTime() > now && k.expirationDate.getTime() < now + 14 * 86_400_000),
+        'a key expiring soon',
+      );
+      assert.ok(
+        keys.some((k) => k.expirationDate && k.expirationDate.getTime() < now),
+        'an expired key',
+      );
     } finally {
       await demo.close();
     }
@@ -195,7 +243,10 @@ describe('OUTSCALE emulator', () => {
     const ctx = makeContext({ homeDir: home, env, settings: { 'outscale.configFile': file } });
     const { accounts, problems } = await cloudModule.discoverAccounts(ctx);
     assert.deepEqual(problems, []);
-    assert.deepEqual(accounts.map((a) => a.label), ['demo']);
+    assert.deepEqual(
+      accounts.map((a) => a.label),
+      ['demo'],
+    );
     const provider = cloudModule.createProvider(accounts[0], ctx);
     assert.equal((await provider.listKeys('#account')).length, 2);
   });

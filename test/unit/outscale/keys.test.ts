@@ -51,7 +51,10 @@ describe('OUTSCALE access keys against the emulator', () => {
     assert.deepEqual(names, [ACCOUNT_USER_ID, ...TEST_SEED.users]);
     assert.equal(pages, 3);
     // The first page is read once, for the caller's identity and the list alike.
-    assert.deepEqual(emulator.calls.filter((c) => c === 'ReadUsers'), ['ReadUsers', 'ReadUsers', 'ReadUsers']);
+    assert.deepEqual(
+      emulator.calls.filter((c) => c === 'ReadUsers'),
+      ['ReadUsers', 'ReadUsers', 'ReadUsers'],
+    );
   });
 
   it("lists the account's keys and an EIM user's keys with state, tag, dates and expiry", async () => {
@@ -87,7 +90,10 @@ describe('OUTSCALE access keys against the emulator', () => {
     assert.equal(await provider.verifyKey(created.key, created.secret), true);
     // The new key works as an account credential of its own.
     const { provider: asBob } = await providerFor(emulator, { keys: { accessKeyId: created.key.id, secretKey: created.secret.reveal() } });
-    assert.deepEqual((await asBob.listKeys(ACCOUNT_USER_ID)).map((k) => k.id), [created.key.id]);
+    assert.deepEqual(
+      (await asBob.listKeys(ACCOUNT_USER_ID)).map((k) => k.id),
+      [created.key.id],
+    );
     assert.ok(!JSON.stringify(created).includes(created.secret.reveal()), 'the secret does not serialise');
     assertNoSecretIn(ctx.logger.lines, [created.secret.reveal(), emulator.caller.secretKey]);
   });
@@ -97,7 +103,11 @@ describe('OUTSCALE access keys against the emulator', () => {
     await assert.rejects(
       provider.createKey(TEST_SEED.fullUser, 'access-key', {}),
       (e: unknown) =>
-        e instanceof CloudError && e.code === 'quota' && /EIM user carol/.test(e.message) && /limit of 10/.test(e.message) && /Delete one of [A-Z0-9]{20}, /.test(e.message),
+        e instanceof CloudError &&
+        e.code === 'quota' &&
+        /EIM user carol/.test(e.message) &&
+        /limit of 10/.test(e.message) &&
+        /Delete one of [A-Z0-9]{20}, /.test(e.message),
     );
     assert.deepEqual(emulator.calls, ['ReadAccessKeys'], 'no CreateAccessKey was sent');
     assert.equal(provider.capabilities('access-key').maxKeysPerUser, 10);
@@ -123,8 +133,10 @@ describe('OUTSCALE access keys against the emulator', () => {
     const small = await startOutscaleEmulator({ seed: 'test', maxKeysPerUser: 2 });
     try {
       const { provider } = await providerFor(small);
-      await assert.rejects(provider.createKey(ACCOUNT_USER_ID, 'access-key', {}), (e: unknown) =>
-        e instanceof CloudError && e.code === 'quota' && e.cloudCode === '10022 TooManyResources' && typeof e.requestId === 'string',
+      await assert.rejects(
+        provider.createKey(ACCOUNT_USER_ID, 'access-key', {}),
+        (e: unknown) =>
+          e instanceof CloudError && e.code === 'quota' && e.cloudCode === '10022 TooManyResources' && typeof e.requestId === 'string',
       );
     } finally {
       await small.close();
@@ -133,11 +145,20 @@ describe('OUTSCALE access keys against the emulator', () => {
 
   it('refuses bad expiry dates before any request', async () => {
     const { provider } = await providerFor(emulator);
-    await assert.rejects(provider.createKey('bob', 'access-key', { expiresAt: new Date(Date.now() - DAY) }), isCloudError('invalid', /not in the future/));
-    await assert.rejects(provider.createKey('bob', 'access-key', { expiresAt: new Date('not a date') }), isCloudError('invalid', /not a valid date/));
+    await assert.rejects(
+      provider.createKey('bob', 'access-key', { expiresAt: new Date(Date.now() - DAY) }),
+      isCloudError('invalid', /not in the future/),
+    );
+    await assert.rejects(
+      provider.createKey('bob', 'access-key', { expiresAt: new Date('not a date') }),
+      isCloudError('invalid', /not a valid date/),
+    );
     const alice = await provider.listKeys('alice');
     emulator.calls.length = 0;
-    await assert.rejects(provider.updateKey(keyOf(alice, TEST_SEED.aliceOldKeyId), { expiresAt: new Date(Date.now() - 1000) }), isCloudError('invalid', /not in the future/));
+    await assert.rejects(
+      provider.updateKey(keyOf(alice, TEST_SEED.aliceOldKeyId), { expiresAt: new Date(Date.now() - 1000) }),
+      isCloudError('invalid', /not in the future/),
+    );
     assert.deepEqual(emulator.calls, []);
   });
 
@@ -178,7 +199,7 @@ describe('OUTSCALE access keys against the emulator', () => {
     assert.equal(cleared.displayName, undefined);
   });
 
-  it("refuses to reactivate an expired key without a new date, and reactivates it with one", async () => {
+  it('refuses to reactivate an expired key without a new date, and reactivates it with one', async () => {
     const { provider } = await providerFor(emulator);
     const key = keyOf(await provider.listKeys('frank'), TEST_SEED.frankExpiredKeyId);
     const off = await provider.updateKey(key, { state: 'inactive' });
@@ -193,7 +214,10 @@ describe('OUTSCALE access keys against the emulator', () => {
     const key = keyOf(await provider.listKeys('alice'), TEST_SEED.aliceActiveKeyId);
     emulator.calls.length = 0;
     await provider.deleteKey(key);
-    assert.deepEqual(emulator.calls.filter((c) => c !== 'ReadAccessKeys'), ['UpdateAccessKey', 'DeleteAccessKey']);
+    assert.deepEqual(
+      emulator.calls.filter((c) => c !== 'ReadAccessKeys'),
+      ['UpdateAccessKey', 'DeleteAccessKey'],
+    );
     assert.equal(emulator.state.keys.has(key.id), false);
   });
 
@@ -204,7 +228,10 @@ describe('OUTSCALE access keys against the emulator', () => {
     emulator.calls.length = 0;
     await provider.deleteKey(old);
     await provider.deleteKey(spare);
-    assert.deepEqual(emulator.calls.filter((c) => c !== 'ReadAccessKeys' && c !== 'ReadUsers'), ['DeleteAccessKey', 'DeleteAccessKey']);
+    assert.deepEqual(
+      emulator.calls.filter((c) => c !== 'ReadAccessKeys' && c !== 'ReadUsers'),
+      ['DeleteAccessKey', 'DeleteAccessKey'],
+    );
     assert.equal(emulator.state.keys.has(old.id), false);
     assert.equal(emulator.state.keys.has(spare.id), false);
   });
@@ -215,10 +242,20 @@ describe('OUTSCALE access keys against the emulator', () => {
     // Deactivated elsewhere, then reactivated behind the adapter's back between its read and its delete.
     await assert.rejects(
       (async () => {
-        emulator.faults.add({ route: 'UpdateAccessKey', kind: 'status', status: 200, body: { AccessKey: { AccessKeyId: key.id, State: 'INACTIVE' } }, times: 1 });
+        emulator.faults.add({
+          route: 'UpdateAccessKey',
+          kind: 'status',
+          status: 200,
+          body: { AccessKey: { AccessKeyId: key.id, State: 'INACTIVE' } },
+          times: 1,
+        });
         await provider.deleteKey(key);
       })(),
-      (e: unknown) => e instanceof CloudError && e.code === 'conflict' && e.cloudCode === '9093 ResourceConflict' && /deactivated but not deleted/.test(e.message),
+      (e: unknown) =>
+        e instanceof CloudError &&
+        e.code === 'conflict' &&
+        e.cloudCode === '9093 ResourceConflict' &&
+        /deactivated but not deleted/.test(e.message),
     );
     assert.ok(emulator.state.keys.has(key.id));
   });
@@ -227,11 +264,17 @@ describe('OUTSCALE access keys against the emulator', () => {
     const { provider } = await providerFor(emulator);
     const signing = keyOf(await provider.listKeys(ACCOUNT_USER_ID), TEST_SEED.callerKeyId);
     emulator.calls.length = 0;
-    await assert.rejects(provider.deleteKey(signing), isCloudError('conflict', /signs with .* last active key .* OUTSCALE would create a new key/));
+    await assert.rejects(
+      provider.deleteKey(signing),
+      isCloudError('conflict', /signs with .* last active key .* OUTSCALE would create a new key/),
+    );
     await assert.rejects(provider.updateKey(signing, { state: 'inactive' }), isCloudError('conflict', /signs with .* last active key/));
     assert.ok(!emulator.calls.some((c) => c === 'DeleteAccessKey' || c === 'UpdateAccessKey'), 'nothing was changed');
     emulator.state.keys.get(TEST_SEED.accountSpareKeyId)!.state = 'ACTIVE';
-    await assert.rejects(provider.deleteKey(signing), (e: unknown) => isCloudError('conflict', /signs with/)(e) && !/last active/.test((e as Error).message));
+    await assert.rejects(
+      provider.deleteKey(signing),
+      (e: unknown) => isCloudError('conflict', /signs with/)(e) && !/last active/.test((e as Error).message),
+    );
     assert.equal(emulator.state.keys.get(TEST_SEED.callerKeyId)?.state, 'ACTIVE');
   });
 });

@@ -18,7 +18,11 @@ function cloudError(check: (e: CloudError) => boolean) {
 }
 
 /** A hand-entered account that signs in with a login and password, as "Add Account" stores it. */
-async function passwordAccount(ctx: TestContext, emulator: RunningOutscaleEmulator, secret: Record<string, string> = { login: email, password }): Promise<Account> {
+async function passwordAccount(
+  ctx: TestContext,
+  emulator: RunningOutscaleEmulator,
+  secret: Record<string, string> = { login: email, password },
+): Promise<Account> {
   const id = 'outscale:manual:password';
   await ctx.credentials.store(manualCredentialName(id), new Secret(JSON.stringify(secret)));
   return {
@@ -67,7 +71,15 @@ describe('OUTSCALE: signing in with the login and password', () => {
 
     await provider.deleteKey(updated);
     assert.equal(emulator.state.keys.has(created.key.id), false);
-    assert.deepEqual(emulator.calls, ['ReadAccessKeys', 'ReadAccessKeys', 'CreateAccessKey', 'ReadAccessKeys', 'UpdateAccessKey', 'ReadAccessKeys', 'DeleteAccessKey']);
+    assert.deepEqual(emulator.calls, [
+      'ReadAccessKeys',
+      'ReadAccessKeys',
+      'CreateAccessKey',
+      'ReadAccessKeys',
+      'UpdateAccessKey',
+      'ReadAccessKeys',
+      'DeleteAccessKey',
+    ]);
   });
 
   it('whoAmI proves the password with ReadAccessKeys and names the login', async () => {
@@ -83,13 +95,27 @@ describe('OUTSCALE: signing in with the login and password', () => {
     const created = await provider.createKey(ACCOUNT_USER_ID, 'access-key', {});
     assert.ok(isSecret(created.secret));
     assert.equal(await provider.verifyKey(created.key, created.secret), true);
-    assert.equal(await provider.verifyKey(created.key, new Secret('x'.repeat(40))), false, 'a wrong secret does not verify: the key itself is checked');
+    assert.equal(
+      await provider.verifyKey(created.key, new Secret('x'.repeat(40))),
+      false,
+      'a wrong secret does not verify: the key itself is checked',
+    );
     // The new key now signs on its own: the account has an access key again.
     const signed = createOutscaleProvider(
-      { id: 'outscale:manual:new', cloud: 'outscale', label: 'new key', source: 'test', origin: { kind: 'manual' }, details: { accessKeyId: created.key.id, region: emulator.region, endpoint: emulator.url } },
+      {
+        id: 'outscale:manual:new',
+        cloud: 'outscale',
+        label: 'new key',
+        source: 'test',
+        origin: { kind: 'manual' },
+        details: { accessKeyId: created.key.id, region: emulator.region, endpoint: emulator.url },
+      },
       await (async () => {
         const ctx = makeContext();
-        await ctx.credentials.store(manualCredentialName('outscale:manual:new'), new Secret(JSON.stringify({ secretKey: created.secret?.reveal() })));
+        await ctx.credentials.store(
+          manualCredentialName('outscale:manual:new'),
+          new Secret(JSON.stringify({ secretKey: created.secret?.reveal() })),
+        );
         return ctx;
       })(),
       FAST,
@@ -111,11 +137,29 @@ describe('OUTSCALE: signing in with the login and password', () => {
 
   it("refuses an EIM user's keys with a clear message, before any call", async () => {
     const { provider } = await setUp();
-    const alice = { id: TEST_SEED.aliceActiveKeyId, accountId: 'x', userId: 'alice', kind: 'access-key' as const, state: 'active' as const };
-    await assert.rejects(provider.listKeys('alice'), cloudError((e) => e.code === 'forbidden' && PASSWORD_ONLY.test(e.message)));
-    await assert.rejects(provider.createKey('alice', 'access-key', {}), cloudError((e) => e.code === 'forbidden' && PASSWORD_ONLY.test(e.message)));
-    await assert.rejects(provider.updateKey(alice, { state: 'inactive' }), cloudError((e) => e.code === 'forbidden'));
-    await assert.rejects(provider.deleteKey(alice), cloudError((e) => e.code === 'forbidden'));
+    const alice = {
+      id: TEST_SEED.aliceActiveKeyId,
+      accountId: 'x',
+      userId: 'alice',
+      kind: 'access-key' as const,
+      state: 'active' as const,
+    };
+    await assert.rejects(
+      provider.listKeys('alice'),
+      cloudError((e) => e.code === 'forbidden' && PASSWORD_ONLY.test(e.message)),
+    );
+    await assert.rejects(
+      provider.createKey('alice', 'access-key', {}),
+      cloudError((e) => e.code === 'forbidden' && PASSWORD_ONLY.test(e.message)),
+    );
+    await assert.rejects(
+      provider.updateKey(alice, { state: 'inactive' }),
+      cloudError((e) => e.code === 'forbidden'),
+    );
+    await assert.rejects(
+      provider.deleteKey(alice),
+      cloudError((e) => e.code === 'forbidden'),
+    );
     assert.deepEqual(emulator.calls, []);
   });
 
@@ -124,11 +168,18 @@ describe('OUTSCALE: signing in with the login and password', () => {
       { endpoint: emulator.url, region: emulator.region, accountLabel: 'raw', http: { timeoutMs: 5_000 }, logger: new RecordingLogger() },
       async () => ({ kind: 'password', login: email, password: new Secret(password) }),
     );
-    await assert.rejects(client.call('ReadUsers', {}, z.unknown()), cloudError((e) => e.code === 'forbidden' && /ReadUsers needs an access key/.test(e.message) && PASSWORD_ONLY.test(e.message)));
+    await assert.rejects(
+      client.call('ReadUsers', {}, z.unknown()),
+      cloudError((e) => e.code === 'forbidden' && /ReadUsers needs an access key/.test(e.message) && PASSWORD_ONLY.test(e.message)),
+    );
     assert.deepEqual(emulator.calls, []);
     const sent = await fetch(`${emulator.url}/api/v1/ReadUsers`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', Authorization: `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`, 'X-Osc-Date': '20300101T000000Z' },
+      headers: {
+        'Content-Type': 'application/json',
+        Authorization: `Basic ${Buffer.from(`${email}:${password}`).toString('base64')}`,
+        'X-Osc-Date': '20300101T000000Z',
+      },
       body: '{}',
     });
     assert.equal(sent.status, 401);
@@ -140,20 +191,33 @@ describe('OUTSCALE: signing in with the login and password', () => {
     const provider = createOutscaleProvider(account, ctx, FAST);
     await assert.rejects(
       provider.listKeys(ACCOUNT_USER_ID),
-      cloudError((e) => e.code === 'auth' && e.httpStatus === 401 && e.cloudCode === '1 AccessDenied' && /login and password/.test(e.message) && /locks authentication after 4 failures/.test(e.message)),
+      cloudError(
+        (e) =>
+          e.code === 'auth' &&
+          e.httpStatus === 401 &&
+          e.cloudCode === '1 AccessDenied' &&
+          /login and password/.test(e.message) &&
+          /locks authentication after 4 failures/.test(e.message),
+      ),
     );
     assert.deepEqual(emulator.calls, ['ReadAccessKeys'], 'the 401 was not retried');
   });
 
-  it("reproduces the lock-out for a login after 4 failures and says to check the login and password", async () => {
+  it('reproduces the lock-out for a login after 4 failures and says to check the login and password', async () => {
     const ctx = makeContext();
     const account = await passwordAccount(ctx, emulator, { login: email, password: 'wrong password' });
     const wrong = createOutscaleProvider(account, ctx, FAST);
-    for (let i = 0; i < 4; i += 1) await assert.rejects(wrong.listKeys(ACCOUNT_USER_ID), cloudError((e) => e.code === 'auth'));
+    for (let i = 0; i < 4; i += 1)
+      await assert.rejects(
+        wrong.listKeys(ACCOUNT_USER_ID),
+        cloudError((e) => e.code === 'auth'),
+      );
     const { provider } = await setUp();
     await assert.rejects(
       provider.listKeys(ACCOUNT_USER_ID),
-      cloudError((e) => e.code === 'auth' && e.cloudCode === '13 AccessDenied' && /locked/.test(e.message) && /login and password/.test(e.message)),
+      cloudError(
+        (e) => e.code === 'auth' && e.cloudCode === '13 AccessDenied' && /locked/.test(e.message) && /login and password/.test(e.message),
+      ),
     );
     assert.equal(emulator.calls.length, 5);
     emulator.advanceClock(61_000);
@@ -194,7 +258,9 @@ describe('OUTSCALE: accounts that sign in with a password', () => {
   beforeEach(() => emulator.reset());
 
   it('finds the OSC_LOGIN / OSC_PASSWORD account, which lists its keys', async () => {
-    const ctx = makeContext({ env: { OSC_LOGIN: email, OSC_PASSWORD: password, OSC_ENDPOINT_API: emulator.url, OSC_REGION: emulator.region } });
+    const ctx = makeContext({
+      env: { OSC_LOGIN: email, OSC_PASSWORD: password, OSC_ENDPOINT_API: emulator.url, OSC_REGION: emulator.region },
+    });
     const { accounts, problems } = await cloudModule.discoverAccounts(ctx);
     assert.deepEqual(problems, []);
     assert.equal(accounts.length, 1);
@@ -211,7 +277,10 @@ describe('OUTSCALE: accounts that sign in with a password', () => {
     assert.equal(found.accounts[0].details?.accessKeyId, 'AK');
     const half = await cloudModule.discoverAccounts(makeContext({ env: { OSC_LOGIN: email } }));
     assert.deepEqual(half.accounts, []);
-    assert.deepEqual(half.problems.map((p) => p.source), ['OSC_PASSWORD']);
+    assert.deepEqual(
+      half.problems.map((p) => p.source),
+      ['OSC_PASSWORD'],
+    );
     assert.match(half.problems[0].message, /Set both OSC_LOGIN and OSC_PASSWORD/);
   });
 
@@ -222,7 +291,10 @@ describe('OUTSCALE: accounts that sign in with a password', () => {
     ] as const) {
       const ctx = makeContext();
       const provider = createOutscaleProvider(await passwordAccount(ctx, emulator, secret), ctx, FAST);
-      await assert.rejects(provider.listKeys(ACCOUNT_USER_ID), cloudError((e) => e.code === 'config' && expected.test(e.message)));
+      await assert.rejects(
+        provider.listKeys(ACCOUNT_USER_ID),
+        cloudError((e) => e.code === 'config' && expected.test(e.message)),
+      );
     }
     assert.deepEqual(emulator.calls, []);
   });

@@ -34,10 +34,16 @@ describe('OUTSCALE adapter robustness against the emulator', () => {
     it('does not retry an injected 401, and maps an injected 409 to conflict', async () => {
       const { provider } = await providerFor(emulator);
       emulator.faults.add({ route: 'ReadUsers', kind: 'status', status: 401, times: 1 });
-      await assert.rejects(provider.listUsers(), cloudError((e) => e.code === 'auth'));
+      await assert.rejects(
+        provider.listUsers(),
+        cloudError((e) => e.code === 'auth'),
+      );
       assert.equal(count(emulator.calls, 'ReadUsers'), 1);
       emulator.faults.add({ route: 'ReadUsers', kind: 'status', status: 409, times: 1 });
-      await assert.rejects(provider.listUsers(), cloudError((e) => e.code === 'conflict' && e.httpStatus === 409));
+      await assert.rejects(
+        provider.listUsers(),
+        cloudError((e) => e.code === 'conflict' && e.httpStatus === 409),
+      );
     });
 
     it('retries a 429 with Retry-After', async () => {
@@ -52,10 +58,20 @@ describe('OUTSCALE adapter robustness against the emulator', () => {
       emulator.faults.add({ route: 'ReadAccessKeys', kind: 'status', status: 500 });
       await assert.rejects(
         provider.listKeys('alice'),
-        cloudError((e) => e.code === 'server' && e.httpStatus === 500 && e.cloudCode === '2000 InternalError' && /^[0-9a-f-]{36}$/.test(e.requestId ?? '') && /Try again later/.test(e.message)),
+        cloudError(
+          (e) =>
+            e.code === 'server' &&
+            e.httpStatus === 500 &&
+            e.cloudCode === '2000 InternalError' &&
+            /^[0-9a-f-]{36}$/.test(e.requestId ?? '') &&
+            /Try again later/.test(e.message),
+        ),
       );
       assert.equal(count(emulator.calls, 'ReadAccessKeys'), 4);
-      assert.ok(ctx.logger.lines.some((l) => /attempt 2/.test(l)), 'retries are logged');
+      assert.ok(
+        ctx.logger.lines.some((l) => /attempt 2/.test(l)),
+        'retries are logged',
+      );
     });
 
     it('retries a dropped connection, and reports a network error when it keeps dropping', async () => {
@@ -63,25 +79,37 @@ describe('OUTSCALE adapter robustness against the emulator', () => {
       emulator.faults.add({ route: 'ReadAccessKeys', kind: 'drop', times: 1 });
       assert.equal((await provider.listKeys('alice')).length, 2);
       emulator.faults.add({ route: 'ReadAccessKeys', kind: 'drop' });
-      await assert.rejects(provider.listKeys('alice'), cloudError((e) => e.code === 'network' && /Could not reach OUTSCALE/.test(e.message)));
+      await assert.rejects(
+        provider.listKeys('alice'),
+        cloudError((e) => e.code === 'network' && /Could not reach OUTSCALE/.test(e.message)),
+      );
     });
 
     it('reports a body that is not JSON as an unreadable response', async () => {
       const { provider } = await providerFor(emulator);
       emulator.faults.add({ route: 'ReadUsers', kind: 'garbage' });
-      await assert.rejects(provider.listUsers(), cloudError((e) => e.code === 'server' && /could not read/.test(e.message)));
+      await assert.rejects(
+        provider.listUsers(),
+        cloudError((e) => e.code === 'server' && /could not read/.test(e.message)),
+      );
     });
 
     it('reports a JSON body of the wrong shape as an unreadable response', async () => {
       const { provider } = await providerFor(emulator);
       emulator.faults.add({ route: 'ReadAccessKeys', kind: 'status', status: 200, body: { AccessKeys: [{ State: 'ACTIVE' }] } });
-      await assert.rejects(provider.listKeys('alice'), cloudError((e) => e.code === 'server' && /could not read/.test(e.message)));
+      await assert.rejects(
+        provider.listKeys('alice'),
+        cloudError((e) => e.code === 'server' && /could not read/.test(e.message)),
+      );
     });
 
     it('never sends CreateAccessKey twice after a 5xx, but retries it when throttled', async () => {
       const { provider } = await providerFor(emulator);
       emulator.faults.add({ route: 'CreateAccessKey', kind: 'status', status: 500, times: 1 });
-      await assert.rejects(provider.createKey('bob', 'access-key', {}), cloudError((e) => e.code === 'server'));
+      await assert.rejects(
+        provider.createKey('bob', 'access-key', {}),
+        cloudError((e) => e.code === 'server'),
+      );
       assert.equal(count(emulator.calls, 'CreateAccessKey'), 1);
       emulator.faults.add({ route: 'CreateAccessKey', kind: 'status', status: 503, times: 1 });
       const created = await provider.createKey('bob', 'access-key', {});
@@ -95,7 +123,10 @@ describe('OUTSCALE adapter robustness against the emulator', () => {
       try {
         const { provider } = await providerFor(own, { ctx: makeContext({ http: { timeoutMs: 100 } }) });
         own.faults.add({ route: 'ReadUsers', kind: 'latency', ms: 400 });
-        await assert.rejects(provider.listUsers(), cloudError((e) => e.code === 'network' && /did not finish answering ReadUsers within 0.1 s/.test(e.message)));
+        await assert.rejects(
+          provider.listUsers(),
+          cloudError((e) => e.code === 'network' && /did not finish answering ReadUsers within 0.1 s/.test(e.message)),
+        );
       } finally {
         await own.close();
       }
@@ -109,11 +140,17 @@ describe('OUTSCALE adapter robustness against the emulator', () => {
         const { provider } = await providerFor(own);
         const aborted = new AbortController();
         aborted.abort();
-        await assert.rejects(provider.listUsers(undefined, aborted.signal), cloudError((e) => e.code === 'cancelled'));
+        await assert.rejects(
+          provider.listUsers(undefined, aborted.signal),
+          cloudError((e) => e.code === 'cancelled'),
+        );
         own.faults.add({ route: 'ReadUsers', kind: 'latency', ms: 2_000 });
         const later = new AbortController();
         setTimeout(() => later.abort(), 50);
-        await assert.rejects(provider.listUsers(undefined, later.signal), cloudError((e) => e.code === 'cancelled' && /ReadUsers was cancelled/.test(e.message)));
+        await assert.rejects(
+          provider.listUsers(undefined, later.signal),
+          cloudError((e) => e.code === 'cancelled' && /ReadUsers was cancelled/.test(e.message)),
+        );
       } finally {
         await own.close();
       }
@@ -141,11 +178,17 @@ describe('OUTSCALE adapter robustness against the emulator', () => {
 
     it('reproduces the lock-out after 4 failures, reports it, and works again once it expires', async () => {
       const bad = await providerFor(emulator, { keys: { accessKeyId: TEST_SEED.callerKeyId, secretKey: WRONG_SECRET } });
-      for (let i = 0; i < 4; i += 1) await assert.rejects(bad.provider.listKeys(ACCOUNT_USER_ID), cloudError((e) => e.code === 'auth'));
+      for (let i = 0; i < 4; i += 1)
+        await assert.rejects(
+          bad.provider.listKeys(ACCOUNT_USER_ID),
+          cloudError((e) => e.code === 'auth'),
+        );
       const { provider } = await providerFor(emulator);
       await assert.rejects(
         provider.listKeys(ACCOUNT_USER_ID),
-        cloudError((e) => e.code === 'auth' && e.cloudCode === '13 AccessDenied' && /locked/.test(e.message) && /does not retry/.test(e.message)),
+        cloudError(
+          (e) => e.code === 'auth' && e.cloudCode === '13 AccessDenied' && /locked/.test(e.message) && /does not retry/.test(e.message),
+        ),
       );
       assert.equal(count(emulator.calls, 'ReadAccessKeys'), 5, 'one request per call: nothing retried');
       emulator.advanceClock(61_000);
@@ -155,26 +198,38 @@ describe('OUTSCALE adapter robustness against the emulator', () => {
     it('refuses an expired key', async () => {
       const frank = emulator.state.keys.get(TEST_SEED.frankExpiredKeyId)!;
       const { provider } = await providerFor(emulator, { keys: { accessKeyId: frank.accessKeyId, secretKey: frank.secretKey } });
-      await assert.rejects(provider.listKeys(ACCOUNT_USER_ID), cloudError((e) => e.code === 'auth' && /expired/.test(e.message)));
+      await assert.rejects(
+        provider.listKeys(ACCOUNT_USER_ID),
+        cloudError((e) => e.code === 'auth' && /expired/.test(e.message)),
+      );
     });
 
     it('refuses an inactive key', async () => {
       const spare = emulator.state.keys.get(TEST_SEED.accountSpareKeyId)!;
       const { provider } = await providerFor(emulator, { keys: { accessKeyId: spare.accessKeyId, secretKey: spare.secretKey } });
-      await assert.rejects(provider.listKeys(ACCOUNT_USER_ID), cloudError((e) => e.code === 'auth' && /inactive/.test(e.message)));
+      await assert.rejects(
+        provider.listKeys(ACCOUNT_USER_ID),
+        cloudError((e) => e.code === 'auth' && /inactive/.test(e.message)),
+      );
     });
 
     it('refuses a request signed too far from the server clock', async () => {
       const { provider } = await providerFor(emulator);
       emulator.advanceClock(6 * 60_000);
-      await assert.rejects(provider.listKeys(ACCOUNT_USER_ID), cloudError((e) => e.code === 'auth' && /5 minutes/.test(e.message) && /clock/.test(e.message)));
+      await assert.rejects(
+        provider.listKeys(ACCOUNT_USER_ID),
+        cloudError((e) => e.code === 'auth' && /5 minutes/.test(e.message) && /clock/.test(e.message)),
+      );
     });
 
     it('refuses a signature for another region', async () => {
       const ctx = makeContext();
       const account = await manualAccount(ctx, emulator);
       const provider = createOutscaleProvider({ ...account, details: { ...account.details, region: 'us-east-2' } }, ctx, FAST);
-      await assert.rejects(provider.listKeys(ACCOUNT_USER_ID), cloudError((e) => e.code === 'auth' && /region us-east-2 is not eu-west-2/.test(e.message)));
+      await assert.rejects(
+        provider.listKeys(ACCOUNT_USER_ID),
+        cloudError((e) => e.code === 'auth' && /region us-east-2 is not eu-west-2/.test(e.message)),
+      );
       assert.equal(count(emulator.calls, 'ReadAccessKeys'), 1);
     });
 
@@ -182,8 +237,14 @@ describe('OUTSCALE adapter robustness against the emulator', () => {
       const erinKey = emulator.state.keysOf('erin')[0];
       const keys = { accessKeyId: erinKey.accessKeyId, secretKey: erinKey.secretKey };
       const { provider } = await providerFor(emulator, { keys });
-      assert.deepEqual((await provider.listKeys(ACCOUNT_USER_ID)).map((k) => k.id), [erinKey.accessKeyId]);
-      await assert.rejects(rawCall(emulator, 'ReadUsers', {}, keys), cloudError((e) => e.code === 'forbidden' && e.cloudCode === '4 AccessDenied' && /EIM user a policy/.test(e.message)));
+      assert.deepEqual(
+        (await provider.listKeys(ACCOUNT_USER_ID)).map((k) => k.id),
+        [erinKey.accessKeyId],
+      );
+      await assert.rejects(
+        rawCall(emulator, 'ReadUsers', {}, keys),
+        cloudError((e) => e.code === 'forbidden' && e.cloudCode === '4 AccessDenied' && /EIM user a policy/.test(e.message)),
+      );
       // The tree shows that EIM user alone (eimCaller.test.ts), not a failed user list.
       assert.deepEqual((await provider.listUsers()).items, []);
     });
@@ -212,8 +273,14 @@ describe('OUTSCALE adapter robustness against the emulator', () => {
       const { provider } = await providerFor(emulator);
       const [key] = await provider.listKeys('dave');
       emulator.state.keys.delete(key.id);
-      await assert.rejects(provider.updateKey(key, { state: 'inactive' }), cloudError((e) => e.code === 'not-found' && /no longer exists/.test(e.message)));
-      await assert.rejects(provider.deleteKey(key), cloudError((e) => e.code === 'not-found'));
+      await assert.rejects(
+        provider.updateKey(key, { state: 'inactive' }),
+        cloudError((e) => e.code === 'not-found' && /no longer exists/.test(e.message)),
+      );
+      await assert.rejects(
+        provider.deleteKey(key),
+        cloudError((e) => e.code === 'not-found'),
+      );
     });
   });
 

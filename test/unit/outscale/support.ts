@@ -92,7 +92,14 @@ export async function rawCall(
   keys: { accessKeyId: string; secretKey: string } = emulator.caller,
 ): Promise<unknown> {
   const client = new OutscaleApiClient(
-    { endpoint: emulator.url, region: emulator.region, accountLabel: 'raw', http: { timeoutMs: 5_000 }, logger: new RecordingLogger(), retryPolicy: NO_RETRY },
+    {
+      endpoint: emulator.url,
+      region: emulator.region,
+      accountLabel: 'raw',
+      http: { timeoutMs: 5_000 },
+      logger: new RecordingLogger(),
+      retryPolicy: NO_RETRY,
+    },
     async () => ({ kind: 'access-key' as const, accessKeyId: keys.accessKeyId, secretKey: new Secret(keys.secretKey) }),
   );
   return client.call(action, body, z.unknown());

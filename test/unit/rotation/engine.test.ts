@@ -49,14 +49,42 @@ interface World {
 }
 
 async function newWorld(f: CloudFixture): Promise<World> {
-  const world: World = { journal: new MemoryJournalStorage(), vault: new MemoryVault(), records: new ExportRecords(new MemoryExportStorage()), home: tempDir(), log: logger(), violations: [] };
-  await world.vault.storeKeySecret({ id: f.keyId, accountId: f.accountId, userId: f.userId, kind: f.kind, state: 'active' }, new Secret(OLD_SECRET));
+  const world: World = {
+    journal: new MemoryJournalStorage(),
+    vault: new MemoryVault(),
+    records: new ExportRecords(new MemoryExportStorage()),
+    home: tempDir(),
+    log: logger(),
+    violations: [],
+  };
+  await world.vault.storeKeySecret(
+    { id: f.keyId, accountId: f.accountId, userId: f.userId, kind: f.kind, state: 'active' },
+    new Secret(OLD_SECRET),
+  );
   if (f.kind !== 'access-key') return world;
   // An AWS profile exported from the old key, as the Export command leaves it.
-  const target = { credentialsFile: path.join(world.home, '.aws', 'credentials'), configFile: path.join(world.home, '.aws', 'config'), profile: 'rotating', region: 'eu-test-1', endpointUrl: 'https://s3.example.test' };
+  const target = {
+    credentialsFile: path.join(world.home, '.aws', 'credentials'),
+    configFile: path.join(world.home, '.aws', 'config'),
+    profile: 'rotating',
+    region: 'eu-test-1',
+    endpointUrl: 'https://s3.example.test',
+  };
   applyAwsProfile(planAwsProfile(target, f.keyId, new Secret(OLD_SECRET)));
   const stamp = new Date().toISOString();
-  await world.records.put({ version: 1, id: 'export-1', kind: 'aws-profile', accountId: f.accountId, cloud: f.cloud, userId: f.userId, keyKind: f.kind, keyId: f.keyId, ...target, createdAt: stamp, updatedAt: stamp });
+  await world.records.put({
+    version: 1,
+    id: 'export-1',
+    kind: 'aws-profile',
+    accountId: f.accountId,
+    cloud: f.cloud,
+    userId: f.userId,
+    keyKind: f.kind,
+    keyId: f.keyId,
+    ...target,
+    createdAt: stamp,
+    updatedAt: stamp,
+  });
   return world;
 }
 
@@ -68,12 +96,15 @@ function guarded(f: CloudFixture, world: World, provider: CloudProvider): CloudP
   const check = async (what: string, key: AccessKey) => {
     if (key.id !== f.keyId) return;
     const entry = new RotationJournal(world.journal).entries().find((e) => e.oldKey.id === f.keyId);
-    if (!entry?.newKey || !entry.completed.includes('verify')) world.violations.push(`${what} of the old key before the new one was verified`);
-    else if (!(await world.vault.getKeySecret({ accountId: f.accountId, kind: f.kind, id: entry.newKey.id }))) world.violations.push(`${what} of the old key before the new secret was stored`);
+    if (!entry?.newKey || !entry.completed.includes('verify'))
+      world.violations.push(`${what} of the old key before the new one was verified`);
+    else if (!(await world.vault.getKeySecret({ accountId: f.accountId, kind: f.kind, id: entry.newKey.id })))
+      world.violations.push(`${what} of the old key before the new secret was stored`);
   };
   return new Proxy(provider, {
     get(target, prop) {
-      if (prop === 'deleteKey') return async (key: AccessKey, signal?: AbortSignal) => (await check('deletion', key), target.deleteKey(key, signal));
+      if (prop === 'deleteKey')
+        return async (key: AccessKey, signal?: AbortSignal) => (await check('deletion', key), target.deleteKey(key, signal));
       if (prop === 'updateKey')
         return async (key: AccessKey, change: { state?: 'active' | 'inactive' }, signal?: AbortSignal) => {
           if (change.state === 'inactive') await check('deactivation', key);
@@ -92,7 +123,14 @@ function guarded(f: CloudFixture, world: World, provider: CloudProvider): CloudP
   });
 }
 
-function engineFor(f: CloudFixture, world: World, provider: CloudProvider, exports?: ExportRepointer, now?: () => number, createJournal?: CreateJournal): RotationEngine {
+function engineFor(
+  f: CloudFixture,
+  world: World,
+  provider: CloudProvider,
+  exports?: ExportRepointer,
+  now?: () => number,
+  createJournal?: CreateJournal,
+): RotationEngine {
   return new RotationEngine({
     provider: async () => guarded(f, world, provider),
     vault: world.vault,
@@ -106,7 +144,11 @@ function engineFor(f: CloudFixture, world: World, provider: CloudProvider, expor
   });
 }
 
-async function planFor(f: CloudFixture, provider: CloudProvider, grace: { kind: 'now' } | { kind: 'later'; days: number } = { kind: 'now' }) {
+async function planFor(
+  f: CloudFixture,
+  provider: CloudProvider,
+  grace: { kind: 'now' } | { kind: 'later'; days: number } = { kind: 'now' },
+) {
   const keysOfUser = await provider.listKeys(f.userId);
   const old = keysOfUser.find((k) => k.id === f.keyId)!;
   return planRotation({
@@ -122,7 +164,11 @@ async function planFor(f: CloudFixture, provider: CloudProvider, grace: { kind: 
 }
 
 function profile(world: World) {
-  return loadSharedConfigFiles({ filepath: path.join(world.home, '.aws', 'credentials'), configFilepath: path.join(world.home, '.aws', 'config'), ignoreCache: true });
+  return loadSharedConfigFiles({
+    filepath: path.join(world.home, '.aws', 'credentials'),
+    configFilepath: path.join(world.home, '.aws', 'config'),
+    ignoreCache: true,
+  });
 }
 
 /** The end state of a finished rotation: new key works and is stored, export switched, old key and its secret gone, nothing left in the journal. */
@@ -135,7 +181,11 @@ async function assertRotated(f: CloudFixture, world: World, outcome: KeyRotation
   const secret = await world.vault.getKeySecret(fresh);
   assert.ok(secret, 'the new secret is in the vault');
   assert.equal(await (await f.newProvider()).verifyKey(fresh, secret), true, 'the stored secret works with the cloud');
-  assert.equal(await world.vault.getKeySecret({ accountId: f.accountId, kind: f.kind, id: f.keyId }), undefined, "the old key's secret is forgotten");
+  assert.equal(
+    await world.vault.getKeySecret({ accountId: f.accountId, kind: f.kind, id: f.keyId }),
+    undefined,
+    "the old key's secret is forgotten",
+  );
   const files = await profile(world);
   if (f.kind === 'access-key') {
     assert.equal(files.credentialsFile.rotating?.aws_access_key_id, fresh.id, 'the AWS profile holds the new key id');
@@ -173,7 +223,12 @@ function assertNoSecretLeaked(world: World): void {
 }
 
 /** After a failure: the old key is intact unless the failure came after verification, and every key the rotation created has its secret stored. */
-async function assertSafeAfterFailure(f: CloudFixture, world: World, outcome: KeyRotationOutcome, keysBefore: readonly AccessKey[]): Promise<void> {
+async function assertSafeAfterFailure(
+  f: CloudFixture,
+  world: World,
+  outcome: KeyRotationOutcome,
+  keysBefore: readonly AccessKey[],
+): Promise<void> {
   const keys = await f.keysAtCloud();
   const limit = (await f.newProvider()).capabilities(f.kind).maxKeysPerUser;
   assert.ok(keys.filter((k) => k.kind === f.kind).length <= limit, 'the per-user limit holds');
@@ -208,9 +263,20 @@ const INJECTIONS: readonly Injection[] = [
   { name: 'the create call fails (cloud error)', step: 'create', method: 'createKey', error: serverError },
   { name: 'the create call times out', step: 'create', method: 'createKey', error: timeoutError },
   { name: 'secret storage refuses the new secret', step: 'create', vault: true },
-  { name: 'verification is refused', step: 'verify', method: 'verifyKey', error: () => new CloudError('forbidden', 'Injected: not authorized') },
+  {
+    name: 'verification is refused',
+    step: 'verify',
+    method: 'verifyKey',
+    error: () => new CloudError('forbidden', 'Injected: not authorized'),
+  },
   { name: 'updating the exports fails', step: 'update-exports', exports: true },
-  { name: 'deactivating the old key fails', step: 'deactivate-old', method: 'updateKey', error: serverError, onlyIf: (f, p) => p.capabilities(f.kind).canDeactivate },
+  {
+    name: 'deactivating the old key fails',
+    step: 'deactivate-old',
+    method: 'updateKey',
+    error: serverError,
+    onlyIf: (f, p) => p.capabilities(f.kind).canDeactivate,
+  },
   { name: 'deleting the old key times out', step: 'delete-old', method: 'deleteKey', error: timeoutError },
 ];
 
@@ -260,7 +326,11 @@ for (const [label, start] of FIXTURES) {
           assert.equal(outcome.status, 'failed');
           assert.equal(outcome.step, injection.step);
           await assertSafeAfterFailure(f, world, outcome, keysBefore);
-          if (injection.vault) assert.ok(outcome.error instanceof SecretNotStoredError && outcome.error.created.secret.length > 0, 'the unstored secret is handed back to be shown once');
+          if (injection.vault)
+            assert.ok(
+              outcome.error instanceof SecretNotStoredError && outcome.error.created.secret.length > 0,
+              'the unstored secret is handed back to be shown once',
+            );
 
           // A new process: a fresh provider and engine over the same journal, vault and files.
           const again = engineFor(f, world, await f.newProvider());
@@ -297,7 +367,9 @@ for (const [label, start] of FIXTURES) {
       const world = await newWorld(f);
       const provider = await f.newProvider();
       let clock = Date.now();
-      const outcome = (await engineFor(f, world, provider, undefined, () => clock).run(await planFor(f, provider, { kind: 'later', days: 7 }))).items[0];
+      const outcome = (
+        await engineFor(f, world, provider, undefined, () => clock).run(await planFor(f, provider, { kind: 'later', days: 7 }))
+      ).items[0];
       assert.equal(outcome.status, 'waiting-delete');
       const old = (await f.keysAtCloud()).find((k) => k.id === f.keyId);
       assert.ok(old, 'the old key is kept during the grace period');
@@ -313,7 +385,9 @@ for (const [label, start] of FIXTURES) {
       const world = await newWorld(f);
       const real = await f.newProvider();
       const keysBefore = await f.keysAtCloud();
-      const outcome = (await engineFor(f, world, failingOnce(real, 'createKey', timeoutError, { afterCall: true })).run(await planFor(f, real))).items[0];
+      const outcome = (
+        await engineFor(f, world, failingOnce(real, 'createKey', timeoutError, { afterCall: true })).run(await planFor(f, real))
+      ).items[0];
       assert.equal(outcome.status, 'failed');
       const stray = (await f.keysAtCloud()).find((k) => !keysBefore.some((b) => b.id === k.id));
       assert.ok(stray, 'the cloud did create a key');
@@ -328,7 +402,10 @@ for (const [label, start] of FIXTURES) {
         await assertRotated(f, world, await engineFor(f, world, await f.newProvider()).resume(outcome.rotationId));
       } else {
         await assertRotated(f, world, resumed);
-        assert.ok((await f.keysAtCloud()).some((k) => k.id === stray.id), 'a key nothing proves to be ours is left alone');
+        assert.ok(
+          (await f.keysAtCloud()).some((k) => k.id === stray.id),
+          'a key nothing proves to be ours is left alone',
+        );
         assert.ok(world.log.lines.some((line) => line.includes(stray.id) && line.includes('left alone')));
       }
     });
@@ -336,11 +413,24 @@ for (const [label, start] of FIXTURES) {
     it('a create call whose answer is lost is recorded for recovery: after it, only the keys the user asked for remain', async () => {
       const world = await newWorld(f);
       const real = await f.newProvider();
-      const kindIds = async () => (await f.keysAtCloud()).filter((k) => k.kind === f.kind).map((k) => k.id).sort();
+      const kindIds = async () =>
+        (await f.keysAtCloud())
+          .filter((k) => k.kind === f.kind)
+          .map((k) => k.id)
+          .sort();
       const idsBefore = await kindIds();
       const storage = new MemoryCreateJournalStorage();
       const createJournal = new CreateJournal(storage, world.log);
-      const outcome = (await engineFor(f, world, failingOnce(real, 'createKey', timeoutError, { afterCall: true }), undefined, undefined, createJournal).run(await planFor(f, real))).items[0];
+      const outcome = (
+        await engineFor(
+          f,
+          world,
+          failingOnce(real, 'createKey', timeoutError, { afterCall: true }),
+          undefined,
+          undefined,
+          createJournal,
+        ).run(await planFor(f, real))
+      ).items[0];
       assert.equal(outcome.status, 'failed');
       assert.equal(createJournal.records().length, 1, 'the create whose answer was lost is in the create journal');
 
@@ -349,14 +439,18 @@ for (const [label, start] of FIXTURES) {
       const report = await recoverInterruptedCreates({
         journal: createJournal,
         providerFor: () => f.newProvider(),
-        vault: { hasKeySecret: async (key) => (await world.vault.getKeySecret(key)) !== undefined, storeKeySecret: (key, _cloud, secret) => world.vault.storeKeySecret(key, secret) },
+        vault: {
+          hasKeySecret: async (key) => (await world.vault.getKeySecret(key)) !== undefined,
+          storeKeySecret: (key, _cloud, secret) => world.vault.storeKeySecret(key, secret),
+        },
         askDelete: async (orphans) => {
           asked.push(...orphans.map((o) => o.key.id));
           return 'delete';
         },
       });
       assert.deepEqual(report.failures, []);
-      if (real.capabilities(f.kind).secretReadableLater) assert.deepEqual(asked, [], 'a secret the cloud shows again is stored, not asked about');
+      if (real.capabilities(f.kind).secretReadableLater)
+        assert.deepEqual(asked, [], 'a secret the cloud shows again is stored, not asked about');
       else assert.equal(report.deleted.length, 1, 'the stray key is deleted on request');
 
       const resumed = await engineFor(f, world, await f.newProvider(), undefined, undefined, createJournal).resume(outcome.rotationId);

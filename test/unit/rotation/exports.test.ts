@@ -55,7 +55,11 @@ describe('AWS profile export, read back by the AWS SDK loader', () => {
 
     const loaded = await load(home);
     assert.equal(loaded.credentialsFile['outscale-backup']?.aws_access_key_id, 'OSCKEY123');
-    assert.equal(loaded.credentialsFile['outscale-backup']?.aws_secret_access_key, SECRET.reveal(), 'a secret ending in = is read back whole');
+    assert.equal(
+      loaded.credentialsFile['outscale-backup']?.aws_secret_access_key,
+      SECRET.reveal(),
+      'a secret ending in = is read back whole',
+    );
     assert.equal(loaded.configFile['outscale-backup']?.region, 'eu-west-2');
     assert.equal(loaded.configFile['outscale-backup']?.endpoint_url, 'https://oos.eu-west-2.outscale.com');
     assert.equal(loaded.credentialsFile.work?.aws_session_token, 'tok', 'other profiles are intact');
@@ -81,7 +85,17 @@ describe('AWS profile export, read back by the AWS SDK loader', () => {
   });
 
   it('shows a preview without the secret, and refuses profile names the tools would misread', () => {
-    const preview = previewAwsProfile({ credentialsFile: '/h/.aws/credentials', configFile: '/h/.aws/config', profile: 'p', region: 'de', endpointUrl: 'https://s3.eu-central-1.ionoscloud.com' }, 'K', SECRET.length);
+    const preview = previewAwsProfile(
+      {
+        credentialsFile: '/h/.aws/credentials',
+        configFile: '/h/.aws/config',
+        profile: 'p',
+        region: 'de',
+        endpointUrl: 'https://s3.eu-central-1.ionoscloud.com',
+      },
+      'K',
+      SECRET.length,
+    );
     assert.ok(!preview.includes(SECRET.reveal()));
     assert.match(preview, /endpoint_url = https:\/\/s3\.eu-central-1\.ionoscloud\.com/);
     assert.match(validateProfileName('a b') ?? '', /cannot be used/);
@@ -89,8 +103,11 @@ describe('AWS profile export, read back by the AWS SDK loader', () => {
     assert.equal(validateProfileName('oci-backup'), undefined);
   });
 
-  it('computes each cloud\'s S3 endpoint and names what is wrong with bad input', () => {
-    assert.equal(s3Endpoint({ cloud: 'oci', region: 'eu-frankfurt-1', namespace: 'axaxnpcrorw5' }).endpointUrl, 'https://axaxnpcrorw5.compat.objectstorage.eu-frankfurt-1.oraclecloud.com');
+  it("computes each cloud's S3 endpoint and names what is wrong with bad input", () => {
+    assert.equal(
+      s3Endpoint({ cloud: 'oci', region: 'eu-frankfurt-1', namespace: 'axaxnpcrorw5' }).endpointUrl,
+      'https://axaxnpcrorw5.compat.objectstorage.eu-frankfurt-1.oraclecloud.com',
+    );
     assert.equal(s3Endpoint({ cloud: 'ionos', location: 'de' }).endpointUrl, 'https://s3.eu-central-1.ionoscloud.com');
     assert.throws(() => s3Endpoint({ cloud: 'ionos', location: 'mars' }), /not an IONOS S3 location; use one of de/);
     assert.throws(() => s3Endpoint({ cloud: 'oci', region: 'eu-frankfurt-1', namespace: 'bad/ns' }), /Object Storage namespace/);
@@ -112,8 +129,16 @@ describe('.env and JSON exports', () => {
   });
 
   it('writes JSON with the key id, secret, region and endpoint', () => {
-    const parsed = JSON.parse(keyAsJson({ cloud: 'ionos', accessKeyId: 'K1', secret: SECRET, region: 'de', endpointUrl: 'https://s3.eu-central-1.ionoscloud.com' }));
-    assert.deepEqual(parsed, { cloud: 'ionos', accessKeyId: 'K1', secretAccessKey: SECRET.reveal(), region: 'de', endpointUrl: 'https://s3.eu-central-1.ionoscloud.com' });
+    const parsed = JSON.parse(
+      keyAsJson({ cloud: 'ionos', accessKeyId: 'K1', secret: SECRET, region: 'de', endpointUrl: 'https://s3.eu-central-1.ionoscloud.com' }),
+    );
+    assert.deepEqual(parsed, {
+      cloud: 'ionos',
+      accessKeyId: 'K1',
+      secretAccessKey: SECRET.reveal(),
+      region: 'de',
+      endpointUrl: 'https://s3.eu-central-1.ionoscloud.com',
+    });
   });
 });
 
@@ -127,7 +152,16 @@ describe('switching exports to a new key', () => {
     writeDotenv(envFile, awsVariables('OLD', new Secret('old')));
     writeDotenv(changedEnv, awsVariables('SOMEONE-ELSE', new Secret('x')));
     const records = new ExportRecords(new MemoryExportStorage());
-    const base = { version: 1 as const, accountId: 'acc', cloud: 'outscale' as const, userId: 'u', keyKind: 'access-key' as const, keyId: 'OLD', createdAt: 'now', updatedAt: 'now' };
+    const base = {
+      version: 1 as const,
+      accountId: 'acc',
+      cloud: 'outscale' as const,
+      userId: 'u',
+      keyKind: 'access-key' as const,
+      keyId: 'OLD',
+      createdAt: 'now',
+      updatedAt: 'now',
+    };
     const all: ExportRecord[] = [
       { ...base, id: 'r1', kind: 'aws-profile', ...f, profile: 'p1' },
       { ...base, id: 'r2', kind: 'dotenv', file: envFile },
@@ -137,14 +171,25 @@ describe('switching exports to a new key', () => {
     for (const r of all) await records.put(r);
     const terminal: Record<string, string>[] = [];
     const updater = new ExportUpdater(records, { replace: (v) => terminal.push({ ...v }) }, logger());
-    const changed = await updater.repoint('acc', 'OLD', { id: 'NEW', accountId: 'acc', userId: 'u', kind: 'access-key', state: 'active' }, SECRET);
+    const changed = await updater.repoint(
+      'acc',
+      'OLD',
+      { id: 'NEW', accountId: 'acc', userId: 'u', kind: 'access-key', state: 'active' },
+      SECRET,
+    );
     assert.deepEqual(changed.sort(), ['r1', 'r2', 'r4']);
     assert.equal((await load(home)).credentialsFile.p1?.aws_access_key_id, 'NEW');
     assert.equal(readDotenvVariable(envFile, 'AWS_ACCESS_KEY_ID'), 'NEW');
     assert.equal(readDotenvVariable(changedEnv, 'AWS_ACCESS_KEY_ID'), 'SOMEONE-ELSE', 'a file changed by the user is not overwritten');
     assert.equal(terminal[0].AWS_ACCESS_KEY_ID, 'NEW');
     assert.equal(terminal[0].AWS_REGION, 'eu-west-2');
-    assert.deepEqual(records.all().map((r) => `${r.id}:${r.keyId}`).sort(), ['r1:NEW', 'r2:NEW', 'r4:NEW']);
+    assert.deepEqual(
+      records
+        .all()
+        .map((r) => `${r.id}:${r.keyId}`)
+        .sort(),
+      ['r1:NEW', 'r2:NEW', 'r4:NEW'],
+    );
     assert.ok(!JSON.stringify(records.all()).includes(SECRET.reveal()), 'records never hold the secret');
   });
 });

@@ -60,11 +60,20 @@ describe('rotation by renewal', () => {
   it('is what the plan does for a renewable key when the user chooses it, saying the old secret stops at once', async () => {
     const p = await provider();
     const keys = await p.listKeys(CONTRACT_KEYS_ENTRY_ID);
-    const renew = planRotation({ ...planInput(p, keys, keys[1], 'renew'), usesOf: (id) => (id === keys[1].id ? ['AWS profile "contract" in ~/.aws/credentials'] : []) }).items[0];
+    const renew = planRotation({
+      ...planInput(p, keys, keys[1], 'renew'),
+      usesOf: (id) => (id === keys[1].id ? ['AWS profile "contract" in ~/.aws/credentials'] : []),
+    }).items[0];
     assert.equal(renew.mode, 'renew');
     assert.equal(renew.deactivateOld, false);
-    assert.ok(renew.notes.some((n) => /stops working at once/.test(n)), renew.notes.join('\n'));
-    assert.ok(renew.notes.some((n) => /Known uses of the old secret, switched by Cloud Keys: AWS profile "contract"/.test(n)), 'the plan names the known uses');
+    assert.ok(
+      renew.notes.some((n) => /stops working at once/.test(n)),
+      renew.notes.join('\n'),
+    );
+    assert.ok(
+      renew.notes.some((n) => /Known uses of the old secret, switched by Cloud Keys: AWS profile "contract"/.test(n)),
+      'the plan names the known uses',
+    );
     const replace = plan(p, keys, keys[1], 'replace').items[0];
     assert.equal(replace.mode, undefined);
     assert.ok(replace.notes.includes(RENEW_INSTEAD_NOTE), 'the replace plan says renewal is the other choice');
@@ -80,10 +89,28 @@ describe('rotation by renewal', () => {
     await vault.storeKeySecret(key, oldSecret);
     const records = new ExportRecords(new MemoryExportStorage());
     const home = tempDir();
-    const target = { credentialsFile: path.join(home, '.aws', 'credentials'), configFile: path.join(home, '.aws', 'config'), profile: 'contract', region: 'eu-central-3', endpointUrl: 'https://s3.eu-central-3.ionoscloud.com' };
+    const target = {
+      credentialsFile: path.join(home, '.aws', 'credentials'),
+      configFile: path.join(home, '.aws', 'config'),
+      profile: 'contract',
+      region: 'eu-central-3',
+      endpointUrl: 'https://s3.eu-central-3.ionoscloud.com',
+    };
     applyAwsProfile(planAwsProfile(target, key.id, oldSecret));
     const stamp = new Date().toISOString();
-    await records.put({ version: 1, id: 'export-1', kind: 'aws-profile', accountId: key.accountId, cloud: 'ionos', userId: CONTRACT_KEYS_ENTRY_ID, keyKind: key.kind, keyId: key.id, ...target, createdAt: stamp, updatedAt: stamp });
+    await records.put({
+      version: 1,
+      id: 'export-1',
+      kind: 'aws-profile',
+      accountId: key.accountId,
+      cloud: 'ionos',
+      userId: CONTRACT_KEYS_ENTRY_ID,
+      keyKind: key.kind,
+      keyId: key.id,
+      ...target,
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
     const engine = new RotationEngine({
       provider: async () => p,
       vault,
@@ -100,10 +127,15 @@ describe('rotation by renewal', () => {
     const atCloud = emulator.state.objectStorage.keys.get(key.resourceId!)!;
     assert.notEqual(atCloud.secretKey, oldSecret.reveal());
     assert.equal((await vault.getKeySecret(key))?.reveal(), atCloud.secretKey, 'the new secret is stored under the same key');
-    const profile = (await loadSharedConfigFiles({ filepath: target.credentialsFile, configFilepath: target.configFile })).credentialsFile.contract;
+    const profile = (await loadSharedConfigFiles({ filepath: target.credentialsFile, configFilepath: target.configFile })).credentialsFile
+      .contract;
     assert.equal(profile.aws_access_key_id, key.id);
     assert.equal(profile.aws_secret_access_key, atCloud.secretKey, 'the export uses the new secret');
-    assert.deepEqual(emulator.objectStorage.calls.filter((c) => !c.startsWith('GET')), [`PUT /accesskeys/${key.resourceId}/renew`], 'one renewal; nothing created, deleted or changed');
+    assert.deepEqual(
+      emulator.objectStorage.calls.filter((c) => !c.startsWith('GET')),
+      [`PUT /accesskeys/${key.resourceId}/renew`],
+      'one renewal; nothing created, deleted or changed',
+    );
     assert.equal(emulator.state.objectStorage.list().length, keys.length);
   });
 
@@ -113,7 +145,19 @@ describe('rotation by renewal', () => {
     const log = logger();
     const journal = new RotationJournal(new MemoryJournalStorage(), log);
     const vault = new MemoryVault();
-    const engine = new RotationEngine({ provider: async () => p, vault, exports: { repoint: async () => { throw new Error('exports are broken'); } }, journal, logger: log, verifyAttempts: 1, verifyDelayMs: 1 });
+    const engine = new RotationEngine({
+      provider: async () => p,
+      vault,
+      exports: {
+        repoint: async () => {
+          throw new Error('exports are broken');
+        },
+      },
+      journal,
+      logger: log,
+      verifyAttempts: 1,
+      verifyDelayMs: 1,
+    });
     const outcome = await engine.run(plan(p, keys, keys[1], 'renew'));
     assert.equal(outcome.items[0].status, 'failed');
     assert.equal(outcome.items[0].step, 'update-exports');

@@ -17,7 +17,8 @@ import { logger, MemoryVault, ociFixture, tempDir, type CloudFixture } from './s
 function atLimit(provider: CloudProvider): CloudProvider {
   return new Proxy(provider, {
     get(target, prop) {
-      if (prop === 'capabilities') return (kind: Parameters<CloudProvider['capabilities']>[0]) => ({ ...target.capabilities(kind), maxKeysPerUser: 1 });
+      if (prop === 'capabilities')
+        return (kind: Parameters<CloudProvider['capabilities']>[0]) => ({ ...target.capabilities(kind), maxKeysPerUser: 1 });
       const value: unknown = Reflect.get(target, prop, target);
       return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
     },
@@ -38,11 +39,32 @@ describe('rotation at the per-user limit against the OCI emulator', () => {
     const records = new ExportRecords(new MemoryExportStorage());
     const journal = new MemoryJournalStorage();
     const log = logger();
-    await vault.storeKeySecret({ id: f.keyId, accountId: f.accountId, userId: f.userId, kind: f.kind, state: 'active' }, new Secret('old-secret-0123456789abcdef'));
-    const target = { credentialsFile: path.join(home, 'credentials'), configFile: path.join(home, 'config'), profile: 'ci', region: 'eu-frankfurt-1', endpointUrl: 'https://example.test' };
+    await vault.storeKeySecret(
+      { id: f.keyId, accountId: f.accountId, userId: f.userId, kind: f.kind, state: 'active' },
+      new Secret('old-secret-0123456789abcdef'),
+    );
+    const target = {
+      credentialsFile: path.join(home, 'credentials'),
+      configFile: path.join(home, 'config'),
+      profile: 'ci',
+      region: 'eu-frankfurt-1',
+      endpointUrl: 'https://example.test',
+    };
     applyAwsProfile(planAwsProfile(target, f.keyId, new Secret('old-secret-0123456789abcdef')));
     const stamp = new Date().toISOString();
-    await records.put({ version: 1, id: 'e1', kind: 'aws-profile', accountId: f.accountId, cloud: 'oci', userId: f.userId, keyKind: f.kind, keyId: f.keyId, ...target, createdAt: stamp, updatedAt: stamp });
+    await records.put({
+      version: 1,
+      id: 'e1',
+      kind: 'aws-profile',
+      accountId: f.accountId,
+      cloud: 'oci',
+      userId: f.userId,
+      keyKind: f.kind,
+      keyId: f.keyId,
+      ...target,
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
 
     const provider = atLimit(await f.newProvider());
     const keysOfUser = (await provider.listKeys(f.userId)).filter((k) => k.kind === f.kind);
@@ -64,14 +86,33 @@ describe('rotation at the per-user limit against the OCI emulator', () => {
     assert.deepEqual(candidate.uses, [`AWS profile "ci" in ${target.credentialsFile}`]);
 
     const plan = planRotation({ ...input, makeRoom: { [f.keyId]: f.keyId } });
-    const engine = new RotationEngine({ provider: async () => provider, vault, exports: new ExportUpdater(records, undefined, log), journal: new RotationJournal(journal, log), logger: log, verifyAttempts: 2, verifyDelayMs: 5 });
+    const engine = new RotationEngine({
+      provider: async () => provider,
+      vault,
+      exports: new ExportUpdater(records, undefined, log),
+      journal: new RotationJournal(journal, log),
+      logger: log,
+      verifyAttempts: 2,
+      verifyDelayMs: 5,
+    });
     const steps: string[] = [];
     const outcome = (await engine.run(plan, { onStep: (e) => e.phase !== 'started' && steps.push(`${e.step}:${e.phase}`) })).items[0];
     assert.equal(outcome.status, 'done', `ended ${outcome.status}: ${outcome.error?.message ?? ''}`);
-    assert.deepEqual(steps, ['preflight:finished', 'make-room:finished', 'create:finished', 'verify:finished', 'update-exports:finished', 'deactivate-old:skipped', 'delete-old:skipped']);
+    assert.deepEqual(steps, [
+      'preflight:finished',
+      'make-room:finished',
+      'create:finished',
+      'verify:finished',
+      'update-exports:finished',
+      'deactivate-old:skipped',
+      'delete-old:skipped',
+    ]);
     const keys = await f.keysAtCloud();
     assert.ok(!keys.some((k) => k.id === f.keyId), 'the old key is gone');
-    assert.ok(keys.some((k) => k.id === outcome.newKeyId), 'the new key exists');
+    assert.ok(
+      keys.some((k) => k.id === outcome.newKeyId),
+      'the new key exists',
+    );
     const files = await loadSharedConfigFiles({ filepath: target.credentialsFile, configFilepath: target.configFile, ignoreCache: true });
     assert.equal(files.credentialsFile.ci?.aws_access_key_id, outcome.newKeyId, 'the export is switched to the new key');
   });
@@ -98,7 +139,13 @@ describe('rotation at the per-user limit against the OCI emulator', () => {
         return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
       },
     });
-    const engine = new RotationEngine({ provider: async () => failing, vault: new MemoryVault(), exports: { repoint: async () => [] }, journal: new RotationJournal(new MemoryJournalStorage(), log), logger: log });
+    const engine = new RotationEngine({
+      provider: async () => failing,
+      vault: new MemoryVault(),
+      exports: { repoint: async () => [] },
+      journal: new RotationJournal(new MemoryJournalStorage(), log),
+      logger: log,
+    });
     const outcome = (await engine.run(plan)).items[0];
     assert.equal(outcome.status, 'failed');
     assert.equal(outcome.step, 'create');

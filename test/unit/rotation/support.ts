@@ -53,7 +53,11 @@ export interface CloudFixture {
 export async function outscaleFixture(): Promise<CloudFixture> {
   const emulator: RunningOutscaleEmulator = await startOutscaleEmulator({ seed: 'test' });
   const make = async () =>
-    (await outscaleProviderFor(emulator, { tuning: { retryPolicy: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2, totalBudgetMs: 2_000 }, verifyDelaysMs: [5, 5] } })).provider;
+    (
+      await outscaleProviderFor(emulator, {
+        tuning: { retryPolicy: { maxAttempts: 2, baseDelayMs: 1, maxDelayMs: 2, totalBudgetMs: 2_000 }, verifyDelaysMs: [5, 5] },
+      })
+    ).provider;
   const probe = await make();
   const alice = (await probe.listUsers()).items.find((u) => u.name === 'alice');
   if (!alice) throw new Error('no alice in the OUTSCALE test seed');
@@ -78,7 +82,8 @@ export async function ociFixture(kind: KeyKind = 'access-key'): Promise<CloudFix
   const emulator: RunningOciEmulator = await startOciEmulator({ seed: 'test' });
   // One home and one account for the fixture's life: a new provider over it stands for a new process.
   const probe = await ociProviderFor(emulator);
-  const make = async (): Promise<CloudProvider> => new OciProvider(probe.account, probe.ctx, { retryPolicy: FAST_RETRY, verifyAttempts: 1, verifyDelayMs: 1 });
+  const make = async (): Promise<CloudProvider> =>
+    new OciProvider(probe.account, probe.ctx, { retryPolicy: FAST_RETRY, verifyAttempts: 1, verifyDelayMs: 1 });
   const userId = ociUserId(emulator, 'ck-old-keys');
   const firstKey = async () => (await (await make()).listKeys(userId)).filter((k) => k.kind === kind)[0].id;
   let keyId = await firstKey();

@@ -6,9 +6,23 @@ import { accountTerraform, keysTerraform } from '../../../src/terraform/generate
 import { terraformLayout } from '../../../src/terraform/terraformLayout';
 import { parseHcl, terraformFmt } from './support';
 
-const outscale: Account = { id: 'outscale:demo', cloud: 'outscale', label: 'demo', source: 'test', origin: { kind: 'config-file', path: '/home/me/.osc/config.json', profile: 'demo' } };
+const outscale: Account = {
+  id: 'outscale:demo',
+  cloud: 'outscale',
+  label: 'demo',
+  source: 'test',
+  origin: { kind: 'config-file', path: '/home/me/.osc/config.json', profile: 'demo' },
+};
 const user: CloudUser = { id: 'ci', accountId: 'a', name: 'ci', isCaller: false };
-const key: AccessKey = { id: 'AKIAEXAMPLE0001', userId: 'ci', accountId: 'a', kind: 'access-key', state: 'active', displayName: 'runner', createdAt: new Date(Date.UTC(2026, 0, 1)) };
+const key: AccessKey = {
+  id: 'AKIAEXAMPLE0001',
+  userId: 'ci',
+  accountId: 'a',
+  kind: 'access-key',
+  state: 'active',
+  displayName: 'runner',
+  createdAt: new Date(Date.UTC(2026, 0, 1)),
+};
 const generatedKey = keysTerraform(outscale, user, [key]);
 
 const OCI_ONLY = [
@@ -58,7 +72,10 @@ describe('Append generated Terraform to a file', () => {
     assert.equal((json.terraform as unknown[]).length, 1, 'a second terraform block');
     // The resource comes right after the last resource, before the output.
     const resourceAt = out.indexOf('resource "outscale_access_key"');
-    assert.ok(resourceAt > out.indexOf('resource "oci_identity_customer_secret_key" "ci"') && resourceAt < out.indexOf('output "bucket"'), out);
+    assert.ok(
+      resourceAt > out.indexOf('resource "oci_identity_customer_secret_key" "ci"') && resourceAt < out.indexOf('output "bucket"'),
+      out,
+    );
     // Everything the file had is still there, in order.
     const entry = '    outscale = {\n      source = "outscale/outscale"\n    }\n';
     assert.equal(out.replace(entry, '').replace(`\n\n${generatedKey.body.trimEnd()}`, ''), OCI_ONLY);
@@ -67,7 +84,11 @@ describe('Append generated Terraform to a file', () => {
   });
 
   it('adds no provider when the file declares it, by local name or by source', async () => {
-    for (const declared of ['outscale = { source = "outscale/outscale" }', 'osc = { source = "registry.terraform.io/outscale/outscale" }', 'outscale = "~> 0.12"']) {
+    for (const declared of [
+      'outscale = { source = "outscale/outscale" }',
+      'osc = { source = "registry.terraform.io/outscale/outscale" }',
+      'outscale = "~> 0.12"',
+    ]) {
       const text = `terraform {\n  required_providers {\n    ${declared}\n  }\n}\n`;
       const plan = planAppend(text, generatedKey);
       assert.deepEqual(plan.added, [], declared);
@@ -101,7 +122,8 @@ describe('Append generated Terraform to a file', () => {
   });
 
   it('writes CRLF into a CRLF file, and places after a closing brace followed by a comment', async () => {
-    const text = 'terraform {\r\n  required_providers {}\r\n}\r\n\r\nresource "outscale_net" "n" {\r\n  ip_range = "10.0.0.0/16"\r\n} # the net\r\n';
+    const text =
+      'terraform {\r\n  required_providers {}\r\n}\r\n\r\nresource "outscale_net" "n" {\r\n  ip_range = "10.0.0.0/16"\r\n} # the net\r\n';
     const out = appended(text);
     assert.ok(!/[^\r]\n/.test(out), 'a bare LF in a CRLF file');
     assert.ok(out.includes('} # the net\r\n\r\n# "runner"'), out);
@@ -110,12 +132,16 @@ describe('Append generated Terraform to a file', () => {
   });
 
   it('refuses a file whose terraform block is left open, naming the line, instead of adding a second one', () => {
-    assert.throws(() => planAppend('# versions\nterraform {\n  required_providers {\n    oci = {\n', generatedKey), /The terraform block at line 2 is not closed: close it, then append again/);
+    assert.throws(
+      () => planAppend('# versions\nterraform {\n  required_providers {\n    oci = {\n', generatedKey),
+      /The terraform block at line 2 is not closed: close it, then append again/,
+    );
   });
 
   it('places a provider block after the last provider block, or after the terraform block', () => {
     const provider = accountTerraform(outscale);
-    const text = 'terraform {\n  required_providers {\n    outscale = {\n      source = "outscale/outscale"\n    }\n  }\n}\n\nresource "outscale_net" "n" {\n  ip_range = "10.0.0.0/16"\n}\n';
+    const text =
+      'terraform {\n  required_providers {\n    outscale = {\n      source = "outscale/outscale"\n    }\n  }\n}\n\nresource "outscale_net" "n" {\n  ip_range = "10.0.0.0/16"\n}\n';
     const out = appended(text, provider);
     assert.ok(out.indexOf('provider "outscale"') < out.indexOf('resource "outscale_net"'), out);
     assert.ok(out.indexOf('provider "outscale"') > out.indexOf('required_providers'), out);
@@ -130,7 +156,10 @@ describe('The outline of a Terraform file', () => {
       layout.blocks.map((b) => [b.type, ...b.labels].join(' ')),
       ['terraform', 'resource oci_objectstorage_bucket state', 'resource oci_identity_customer_secret_key ci', 'output bucket', 'locals'],
     );
-    assert.deepEqual(layout.requiredProviders?.entries.map((e) => e.localName), ['oci']);
+    assert.deepEqual(
+      layout.requiredProviders?.entries.map((e) => e.localName),
+      ['oci'],
+    );
     assert.ok(layout.blocks.every((b) => b.closed && text[b.close] === '}'));
   });
 

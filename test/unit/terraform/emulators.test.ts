@@ -130,7 +130,9 @@ for (const c of CLOUDS) {
       const hcl = generateAccountTerraform(account);
       assert.equal(checkProviders(await parseHcl(hcl)), 1);
       if (account.origin.kind === 'config-file') assert.ok(hcl.includes(`"${account.origin.profile}"`), hcl);
-      const everything = [hcl, ...users.map(({ user, keys }) => generateKeysTerraform(account, user, keys, { rotationDays: 30 }))].join('\n');
+      const everything = [hcl, ...users.map(({ user, keys }) => generateKeysTerraform(account, user, keys, { rotationDays: 30 }))].join(
+        '\n',
+      );
       assert.ok(secrets.length > 0 && secrets.every((v) => v.length >= 8));
       for (const secret of secrets) assert.ok(!everything.includes(secret), 'a credential of the account is in the generated HCL');
     });

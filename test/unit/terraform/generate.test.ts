@@ -13,7 +13,10 @@ const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 10, 20, 12);
 const PEM = generateKeyPairSync('rsa', { modulusLength: 2048 }).publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
-function account(cloud: Account['cloud'], origin: Account['origin'] = { kind: 'config-file', path: '/home/me/.oci/config', profile: 'DEFAULT' }): Account {
+function account(
+  cloud: Account['cloud'],
+  origin: Account['origin'] = { kind: 'config-file', path: '/home/me/.oci/config', profile: 'DEFAULT' },
+): Account {
   return { id: `${cloud}:test`, cloud, label: `${cloud}-profile`, source: 'test', origin, region: 'eu-west-2' };
 }
 
@@ -33,7 +36,12 @@ const CASES = [
     user: user(OCI_USER),
     keys: [
       key({ id: '0123456789abcdef0123456789abcdef01234567', userId: OCI_USER, displayName: 'terraform-state' }),
-      key({ id: 'fedcba9876543210fedcba9876543210fedcba98', userId: OCI_USER, displayName: 'quotes "and" \\ ${var.x} %{if}', expiresAt: new Date(NOW + 12 * DAY) }),
+      key({
+        id: 'fedcba9876543210fedcba9876543210fedcba98',
+        userId: OCI_USER,
+        displayName: 'quotes "and" \\ ${var.x} %{if}',
+        expiresAt: new Date(NOW + 12 * DAY),
+      }),
       key({ id: '12:34:56', fingerprint: '12:34:56', userId: OCI_USER, kind: 'api-signing-key', publicKeyPem: PEM }),
       key({ id: '65:43:21', fingerprint: '65:43:21', userId: OCI_USER, kind: 'api-signing-key' }),
     ],
@@ -65,10 +73,28 @@ const CASES = [
   {
     name: 'IONOS contract Object Storage access keys (no user; imported by UUID)',
     account: account('ionos', { kind: 'environment', variables: ['IONOS_USERNAME', 'IONOS_PASSWORD'] }),
-    user: { id: '#object-storage', accountId: 'a', name: 'Object Storage access keys (contract)', isCaller: false, keyKinds: ['object-storage-access-key'] } satisfies CloudUser as CloudUser,
+    user: {
+      id: '#object-storage',
+      accountId: 'a',
+      name: 'Object Storage access keys (contract)',
+      isCaller: false,
+      keyKinds: ['object-storage-access-key'],
+    } satisfies CloudUser as CloudUser,
     keys: [
-      key({ id: `00000Du4KiV8A1tGUbjI2Ky1YmXqXnCpaQ${'A'.repeat(58)}`, resourceId: 'fb68d39a-5706-51b4-b2b2-7b4bf9cbf0af', userId: '#object-storage', kind: 'object-storage-access-key', displayName: 'website "assets"', administrative: true }),
-      key({ id: `00000Xx${'B'.repeat(85)}`, resourceId: '0c1e7f3a-2b4d-4e6f-8a9b-0c1d2e3f4a5b', userId: '#object-storage', kind: 'object-storage-access-key' }),
+      key({
+        id: `00000Du4KiV8A1tGUbjI2Ky1YmXqXnCpaQ${'A'.repeat(58)}`,
+        resourceId: 'fb68d39a-5706-51b4-b2b2-7b4bf9cbf0af',
+        userId: '#object-storage',
+        kind: 'object-storage-access-key',
+        displayName: 'website "assets"',
+        administrative: true,
+      }),
+      key({
+        id: `00000Xx${'B'.repeat(85)}`,
+        resourceId: '0c1e7f3a-2b4d-4e6f-8a9b-0c1d2e3f4a5b',
+        userId: '#object-storage',
+        kind: 'object-storage-access-key',
+      }),
     ],
   },
 ];
@@ -81,7 +107,9 @@ interface Parsed {
 
 /** HCL JSON escapes `${` as `$${` in strings; this undoes it to compare with the model. */
 function unescape(value: unknown): string {
-  return String(value).replace(/\$\$\{/g, '${').replace(/%%\{/g, '%{');
+  return String(value)
+    .replace(/\$\$\{/g, '${')
+    .replace(/%%\{/g, '%{');
 }
 
 describe('Generate Terraform for keys', () => {
@@ -100,14 +128,20 @@ describe('Generate Terraform for keys', () => {
           assert.ok((KEY_RESOURCE_TYPES as readonly string[]).includes(type));
           assert.ok(json.resource[type][name], `import points at ${type}.${name}, which is not generated`);
           const userless = type === 'outscale_access_key' || type === 'ionoscloud_object_storage_accesskey';
-          assert.deepEqual(parseImportId(type as never, block.id), { keyId: k.kind === 'api-signing-key' ? k.fingerprint : (k.resourceId ?? k.id), ...(userless ? {} : { userId: c.user.id }) });
+          assert.deepEqual(parseImportId(type as never, block.id), {
+            keyId: k.kind === 'api-signing-key' ? k.fingerprint : (k.resourceId ?? k.id),
+            ...(userless ? {} : { userId: c.user.id }),
+          });
           const format = new RegExp(`^${SCHEMAS.resources[type].import_id.replace(/\{[a-z_]+\}/g, '[^/]+')}$`);
           assert.match(block.id, format);
         }
 
         // Real values, exactly as the cloud reports them.
         for (const bodies of Object.values(json.resource.oci_identity_customer_secret_key ?? {})) {
-          assert.ok(c.keys.some((k) => k.displayName === unescape(bodies[0].display_name)), `display_name ${String(bodies[0].display_name)} is no key's name`);
+          assert.ok(
+            c.keys.some((k) => k.displayName === unescape(bodies[0].display_name)),
+            `display_name ${String(bodies[0].display_name)} is no key's name`,
+          );
           assert.equal(bodies[0].user_id, c.user.id);
         }
         for (const bodies of Object.values(json.resource.oci_identity_api_key ?? {})) {
@@ -120,7 +154,9 @@ describe('Generate Terraform for keys', () => {
         }
         const states = Object.values(json.resource.outscale_access_key ?? {}).map((b) => b[0].state);
         if (states.length) assert.deepEqual(states.sort(), c.keys.map((k) => k.state.toUpperCase()).sort());
-        const descriptions = Object.values(json.resource.ionoscloud_object_storage_accesskey ?? {}).map((b) => (b[0].description === undefined ? undefined : unescape(b[0].description)));
+        const descriptions = Object.values(json.resource.ionoscloud_object_storage_accesskey ?? {}).map((b) =>
+          b[0].description === undefined ? undefined : unescape(b[0].description),
+        );
         if (descriptions.length) assert.deepEqual(descriptions.map(String).sort(), c.keys.map((k) => String(k.displayName)).sort());
         const active = Object.values(json.resource.ionoscloud_s3_key ?? {}).map((b) => b[0].active);
         if (active.length) assert.deepEqual(active.sort(), c.keys.map((k) => k.state === 'active').sort());
@@ -168,7 +204,11 @@ describe('Generate Terraform for keys', () => {
 
   it('keeps resource names valid and unique', async () => {
     const c = CASES[0];
-    const keys = [key({ id: 'a1', userId: OCI_USER, displayName: '9 lives' }), key({ id: 'a2', userId: OCI_USER, displayName: '9 lives' }), key({ id: 'a3', userId: OCI_USER, displayName: 'Ünïcödé!' })];
+    const keys = [
+      key({ id: 'a1', userId: OCI_USER, displayName: '9 lives' }),
+      key({ id: 'a2', userId: OCI_USER, displayName: '9 lives' }),
+      key({ id: 'a3', userId: OCI_USER, displayName: 'Ünïcödé!' }),
+    ];
     const json = (await parseHcl(generateKeysTerraform(c.account, c.user, keys))) as unknown as Parsed;
     assert.deepEqual(Object.keys(json.resource.oci_identity_customer_secret_key).sort(), ['key_9_lives', 'key_9_lives_2', 'unicode']);
   });
@@ -182,13 +222,26 @@ describe('Generate Terraform for keys', () => {
 });
 
 describe('Generate Terraform for an account', () => {
-  const SECRET_ARGUMENTS = ['private_key', 'private_key_password', 'secret_key_id', 'access_key_id', 'token', 'password', 's3_secret_key', 's3_access_key'];
+  const SECRET_ARGUMENTS = [
+    'private_key',
+    'private_key_password',
+    'secret_key_id',
+    'access_key_id',
+    'token',
+    'password',
+    's3_secret_key',
+    's3_access_key',
+  ];
   const accounts: Account[] = [
     account('oci'),
     account('outscale', { kind: 'config-file', path: '/home/me/.osc/config.json', profile: 'demo' }),
     account('outscale', { kind: 'environment', variables: ['OSC_ACCESS_KEY', 'OSC_SECRET_KEY'] }),
     account('outscale', { kind: 'manual' }),
-    { ...account('ionos', { kind: 'environment', variables: ['IONOS_USERNAME', 'IONOS_PASSWORD'] }), endpoint: 'https://api.example.test', details: { contractNumber: '31884391' } },
+    {
+      ...account('ionos', { kind: 'environment', variables: ['IONOS_USERNAME', 'IONOS_PASSWORD'] }),
+      endpoint: 'https://api.example.test',
+      details: { contractNumber: '31884391' },
+    },
     account('ionos', { kind: 'manual' }),
   ];
   for (const a of accounts) {
@@ -198,7 +251,8 @@ describe('Generate Terraform for an account', () => {
       assert.equal(checkProviders(json), 1);
       const [body] = Object.values(json.provider as Record<string, Record<string, unknown>[]>)[0];
       for (const secret of SECRET_ARGUMENTS) assert.ok(!(secret in body), `the provider block sets ${secret}`);
-      if (a.origin.kind === 'config-file') assert.ok(body.config_file_profile === a.origin.profile || body.profile === a.origin.profile, hcl);
+      if (a.origin.kind === 'config-file')
+        assert.ok(body.config_file_profile === a.origin.profile || body.profile === a.origin.profile, hcl);
       const formatted = terraformFmt(hcl);
       if (formatted !== undefined) assert.equal(hcl, formatted);
     });
@@ -212,12 +266,17 @@ describe('Generate Terraform for an account', () => {
     assert.equal(body.auth, 'SecurityToken', hcl);
     assert.equal(body.config_file_profile, session.origin.kind === 'config-file' ? session.origin.profile : undefined, hcl);
     assert.match(hcl, /oci session refresh --profile/);
-    const plain = Object.values((await parseHcl(generateAccountTerraform(account('oci')))).provider as Record<string, Record<string, unknown>[]>)[0][0];
+    const plain = Object.values(
+      (await parseHcl(generateAccountTerraform(account('oci')))).provider as Record<string, Record<string, unknown>[]>,
+    )[0][0];
     assert.equal(plain.auth, undefined, 'an API-key profile needs no auth argument');
   });
 
   it('knows when a file already declares the provider', () => {
-    assert.equal(declaresProvider('terraform {\n  required_providers {\n    oci = {\n      source  = "oracle/oci"\n    }\n  }\n}\n', 'oci'), true);
+    assert.equal(
+      declaresProvider('terraform {\n  required_providers {\n    oci = {\n      source  = "oracle/oci"\n    }\n  }\n}\n', 'oci'),
+      true,
+    );
     assert.equal(declaresProvider('x = { source = "registry.terraform.io/outscale/outscale" }', 'outscale'), true);
     assert.equal(declaresProvider('x = { source = "oracle/oci" }', 'ionos'), false);
   });

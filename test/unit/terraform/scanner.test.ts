@@ -44,15 +44,60 @@ function random(seed: number): () => number {
 }
 
 const PIECES = [
-  'resource', ' "outscale_access_key"', ' "oci_identity_api_key"', ' "x"', ' {', '}', '\n', '\r\n', ' = ', '"', '\\', '${', '%{', '$${', '<<EOT\n', '<<-EOT\n', 'EOT\n',
-  '#', '//', '/*', '*/', '[', ']', '(', ')', 'import', 'output', 'to', 'id', 'value', 'sensitive', 'true', '1.5e3', ' ', '\t', 'é', '\u0000', '==', '=>', 'user_id',
+  'resource',
+  ' "outscale_access_key"',
+  ' "oci_identity_api_key"',
+  ' "x"',
+  ' {',
+  '}',
+  '\n',
+  '\r\n',
+  ' = ',
+  '"',
+  '\\',
+  '${',
+  '%{',
+  '$${',
+  '<<EOT\n',
+  '<<-EOT\n',
+  'EOT\n',
+  '#',
+  '//',
+  '/*',
+  '*/',
+  '[',
+  ']',
+  '(',
+  ')',
+  'import',
+  'output',
+  'to',
+  'id',
+  'value',
+  'sensitive',
+  'true',
+  '1.5e3',
+  ' ',
+  '\t',
+  'é',
+  '\u0000',
+  '==',
+  '=>',
+  'user_id',
 ];
 
 function check(text: string): void {
   const blocks = scanTerraform(text);
   for (const b of blocks) {
-    assert.ok(b.start >= 0 && b.start < b.bodyStart && b.bodyStart <= b.end && b.end <= text.length, `bad offsets in ${JSON.stringify(text)}`);
-    for (const a of b.attributes) assert.ok(a.start >= b.start && a.valueStart <= a.valueEnd && a.valueEnd <= b.end, `attribute outside its block in ${JSON.stringify(text)}`);
+    assert.ok(
+      b.start >= 0 && b.start < b.bodyStart && b.bodyStart <= b.end && b.end <= text.length,
+      `bad offsets in ${JSON.stringify(text)}`,
+    );
+    for (const a of b.attributes)
+      assert.ok(
+        a.start >= b.start && a.valueStart <= a.valueEnd && a.valueEnd <= b.end,
+        `attribute outside its block in ${JSON.stringify(text)}`,
+      );
   }
 }
 

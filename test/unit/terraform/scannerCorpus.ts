@@ -78,7 +78,9 @@ MARK
   escaped      = "$\${not} %%{a} \\u00e9"
 }
 `,
-    expected: ['resource(oci_identity_customer_secret_key,s) display_name="a } { \\" b" user_id=<"${var.prefix}-${lookup(var.m, "}")}"> escaped="${not} %{a} é"'],
+    expected: [
+      'resource(oci_identity_customer_secret_key,s) display_name="a } { \\" b" user_id=<"${var.prefix}-${lookup(var.m, "}")}"> escaped="${not} %{a} é"',
+    ],
   },
   {
     name: 'nested blocks, objects and lists spanning lines',
@@ -101,7 +103,9 @@ MARK
   )
 }
 `,
-    expected: ['resource(outscale_access_key,n) tag="n" expiration_date=<formatdate(\n    "YYYY-MM-DD",\n    timeadd(timestamp(), "720h"),\n  )> [lifecycle,dynamic]'],
+    expected: [
+      'resource(outscale_access_key,n) tag="n" expiration_date=<formatdate(\n    "YYYY-MM-DD",\n    timeadd(timestamp(), "720h"),\n  )> [lifecycle,dynamic]',
+    ],
   },
   {
     name: 'import and output blocks; imports of other resources are left out',
@@ -121,7 +125,11 @@ output "id" {
   sensitive = false
 }
 `,
-    expected: ['import() to=<outscale_access_key.n> id="AKIA1"', 'output(secret) value=<outscale_access_key.n.secret_key>', 'output(id) value=<outscale_access_key.n.id> sensitive=false'],
+    expected: [
+      'import() to=<outscale_access_key.n> id="AKIA1"',
+      'output(secret) value=<outscale_access_key.n.secret_key>',
+      'output(id) value=<outscale_access_key.n.id> sensitive=false',
+    ],
   },
   {
     name: 'an unfinished block ends where the next top-level block starts',
@@ -133,7 +141,10 @@ resource "ionoscloud_s3_key" "whole" {
   user_id = "u"
 }
 `,
-    expected: ['resource(oci_identity_customer_secret_key,half) OPEN display_name="half" user_id=<"ocid1.user.oc1..h>', 'resource(ionoscloud_s3_key,whole) user_id="u"'],
+    expected: [
+      'resource(oci_identity_customer_secret_key,half) OPEN display_name="half" user_id=<"ocid1.user.oc1..h>',
+      'resource(ionoscloud_s3_key,whole) user_id="u"',
+    ],
   },
   {
     name: 'an unfinished block, a dangling attribute and an unclosed list at the end of the text',

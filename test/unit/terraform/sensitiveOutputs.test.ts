@@ -50,10 +50,28 @@ describe('outputs that would print a secret', () => {
 
   it('fixes by adding `sensitive = true` after the value, keeping the indentation and line endings', async () => {
     for (const eol of ['\n', '\r\n']) {
-      const text = ['resource "outscale_access_key" "a" {}', '', 'output "osc" {', '    value = outscale_access_key.a.secret_key', '}', ''].join(eol);
+      const text = [
+        'resource "outscale_access_key" "a" {}',
+        '',
+        'output "osc" {',
+        '    value = outscale_access_key.a.secret_key',
+        '}',
+        '',
+      ].join(eol);
       const [u] = unsafe(text);
       const fixed = apply(text, u.fix);
-      assert.equal(fixed, ['resource "outscale_access_key" "a" {}', '', 'output "osc" {', '    value = outscale_access_key.a.secret_key', '    sensitive = true', '}', ''].join(eol));
+      assert.equal(
+        fixed,
+        [
+          'resource "outscale_access_key" "a" {}',
+          '',
+          'output "osc" {',
+          '    value = outscale_access_key.a.secret_key',
+          '    sensitive = true',
+          '}',
+          '',
+        ].join(eol),
+      );
       assert.deepEqual(unsafe(fixed), [], 'the fix does not silence the warning');
       const json = await parseHcl(fixed);
       assert.equal((json.output as Record<string, { sensitive: boolean }[]>).osc[0].sensitive, true);
@@ -69,6 +87,9 @@ describe('outputs that would print a secret', () => {
   it('fixes an output whose value spans several lines after its last line', () => {
     const text = 'output "o" {\n  value = {\n    secret = outscale_access_key.a.secret_key\n  }\n}\n';
     const [u] = unsafe(text);
-    assert.equal(apply(text, u.fix), 'output "o" {\n  value = {\n    secret = outscale_access_key.a.secret_key\n  }\n  sensitive = true\n}\n');
+    assert.equal(
+      apply(text, u.fix),
+      'output "o" {\n  value = {\n    secret = outscale_access_key.a.secret_key\n  }\n  sensitive = true\n}\n',
+    );
   });
 });

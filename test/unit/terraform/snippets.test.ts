@@ -41,7 +41,10 @@ describe('Terraform snippets', () => {
         const secret = info.secretAttribute;
         if (secret) {
           const outputs = Object.values(json.output as Record<string, { value: string; sensitive: boolean }[]>);
-          assert.ok(outputs.some(([o]) => o.value.includes(`.${secret}`) && o.sensitive === true), `no sensitive output of ${secret}`);
+          assert.ok(
+            outputs.some(([o]) => o.value.includes(`.${secret}`) && o.sensitive === true),
+            `no sensitive output of ${secret}`,
+          );
         }
       }
       assert.deepEqual(findUnsafeOutputs(text, scanTerraform(text)), []);
@@ -55,13 +58,20 @@ describe('Terraform snippets', () => {
       assert.doesNotMatch(preview, /\$\{\d+[:|]|\$\d/, `"${snippet.name}" preview shows a tab stop:\n${preview}`);
     }
     const oci = snippets.find((s) => s.prefixes.includes('oci_identity_api_key'))!;
-    assert.match(snippetPreview(oci.body), /key_value = file\("\$\{path\.module\}\/public-key\.pem"\)\n {2}user_id {3}= oci_identity_user\.user\.id/);
+    assert.match(
+      snippetPreview(oci.body),
+      /key_value = file\("\$\{path\.module\}\/public-key\.pem"\)\n {2}user_id {3}= oci_identity_user\.user\.id/,
+    );
     const osc = snippets.find((s) => s.prefixes.includes('outscale_access_key'))!;
     assert.match(snippetPreview(osc.body), /state {11}= "ACTIVE"/, 'a choice reads as its first option');
   });
 
   it('rejects a file that is not a snippets file, saying so', () => {
     assert.throws(() => parseSnippets({ x: { body: [] } }), /snippets\/terraform\.json is not a VS Code snippets file/);
-    assert.throws(() => parseSnippets({ x: { prefix: 'x', body: [] } }), /snippets\/terraform\.json is not a VS Code snippets file/, 'a snippet without a description');
+    assert.throws(
+      () => parseSnippets({ x: { prefix: 'x', body: [] } }),
+      /snippets\/terraform\.json is not a VS Code snippets file/,
+      'a snippet without a description',
+    );
   });
 });

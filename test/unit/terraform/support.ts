@@ -38,11 +38,18 @@ export function checkKeyResources(json: object): number {
     for (const [name, bodies] of Object.entries(byName)) {
       for (const body of bodies) {
         for (const argument of Object.keys(body)) {
-          assert.ok(argument in schema.arguments || META.has(argument), `${type}.${name} uses "${argument}", which the schema does not allow`);
+          assert.ok(
+            argument in schema.arguments || META.has(argument),
+            `${type}.${name} uses "${argument}", which the schema does not allow`,
+          );
         }
         for (const [argument, spec] of Object.entries(schema.arguments)) {
           if (spec.required) assert.ok(argument in body, `${type}.${name} lacks the required "${argument}"`);
-          if (spec.one_of && argument in body) assert.ok(spec.one_of.includes(String(body[argument])), `${type}.${name}.${argument} = ${String(body[argument])} is not one of ${spec.one_of.join(', ')}`);
+          if (spec.one_of && argument in body)
+            assert.ok(
+              spec.one_of.includes(String(body[argument])),
+              `${type}.${name}.${argument} = ${String(body[argument])} is not one of ${spec.one_of.join(', ')}`,
+            );
         }
         checked += 1;
       }
@@ -60,7 +67,10 @@ export function checkProviders(json: object): number {
     assert.ok(schema, `unknown provider ${name}`);
     for (const body of bodies) {
       for (const argument of Object.keys(body)) {
-        assert.ok(schema.arguments.includes(argument) || argument in (schema.blocks ?? {}) || argument === 'alias', `provider ${name} has no argument "${argument}"`);
+        assert.ok(
+          schema.arguments.includes(argument) || argument in (schema.blocks ?? {}) || argument === 'alias',
+          `provider ${name} has no argument "${argument}"`,
+        );
       }
       checked += 1;
     }

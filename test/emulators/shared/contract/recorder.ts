@@ -41,11 +41,21 @@ export class ContractRecorder {
   readonly report: ContractReport;
   readonly validator: ContractValidator;
 
-  constructor(cloud: ContractCloud, basePath: string, private readonly options: { quiet?: boolean } = {}) {
+  constructor(
+    cloud: ContractCloud,
+    basePath: string,
+    private readonly options: { quiet?: boolean } = {},
+  ) {
     this.validator = new ContractValidator(cloud, basePath);
     const { version, repository, commit } = this.validator.source;
     const name = { outscale: 'OSC API', ionos: 'IONOS Cloud API', 'ionos-object-storage': 'IONOS Object Storage Management API' }[cloud];
-    this.report = { cloud, spec: `${name} ${version} (${repository.replace('https://github.com/', '')} ${commit.slice(0, 7)})`, requests: 0, responses: 0, violations: [] };
+    this.report = {
+      cloud,
+      spec: `${name} ${version} (${repository.replace('https://github.com/', '')} ${commit.slice(0, 7)})`,
+      requests: 0,
+      responses: 0,
+      violations: [],
+    };
   }
 
   /** Checks a request; `problems` is empty when the spec allows it. `op` is undefined for a route the spec extract lacks. */
@@ -59,7 +69,9 @@ export class ContractRecorder {
   /** Checks a response the emulator is about to send for `op`. */
   response(op: MatchedOperation, response: EmulatorResponse): string[] {
     this.report.responses += 1;
-    return this.#violations(this.validator.checkResponse(op, response.status, { headers: lowerHeaders(response.headers), ...wireBody(response) })).problems;
+    return this.#violations(
+      this.validator.checkResponse(op, response.status, { headers: lowerHeaders(response.headers), ...wireBody(response) }),
+    ).problems;
   }
 
   #violations(problems: string[]): { problems: string[] } {

@@ -13,7 +13,11 @@ import addFormats from 'ajv-formats';
 /** `ionos-object-storage`: IONOS's Object Storage Management API (contract-owned access keys), beside the Cloud API. */
 export type ContractCloud = 'outscale' | 'ionos' | 'ionos-object-storage';
 
-const CLOUD_NAMES: Readonly<Record<ContractCloud, string>> = { outscale: 'OUTSCALE', ionos: 'IONOS', 'ionos-object-storage': 'IONOS Object Storage' };
+const CLOUD_NAMES: Readonly<Record<ContractCloud, string>> = {
+  outscale: 'OUTSCALE',
+  ionos: 'IONOS',
+  'ionos-object-storage': 'IONOS Object Storage',
+};
 
 interface ParamSchema {
   readonly type: 'object';
@@ -27,7 +31,10 @@ interface OperationSpec {
   readonly request?: { readonly required: boolean; readonly schema: unknown };
   readonly query?: ParamSchema;
   readonly headers?: ParamSchema;
-  readonly responses: Record<string, { readonly schema?: unknown; readonly body?: 'none'; readonly headers?: Record<string, { required: boolean; schema: unknown }> }>;
+  readonly responses: Record<
+    string,
+    { readonly schema?: unknown; readonly body?: 'none'; readonly headers?: Record<string, { required: boolean; schema: unknown }> }
+  >;
 }
 
 export interface ContractFile {
@@ -159,7 +166,9 @@ export class ContractValidator {
     }
     if (spec.headers && message.headers) {
       const names = Object.keys(spec.headers.properties);
-      const values = Object.fromEntries(names.filter((n) => message.headers![n] !== undefined).map((n) => [n, String(message.headers![n])]));
+      const values = Object.fromEntries(
+        names.filter((n) => message.headers![n] !== undefined).map((n) => [n, String(message.headers![n])]),
+      );
       const fn = this.#validator(this.#params, `${op.id}:headers`, spec.headers);
       if (!fn(values)) problems.push(...explain(fn.errors, 'header'));
     }
@@ -182,7 +191,10 @@ export class ContractValidator {
     const { spec } = op;
     const documented = spec.responses[String(status)] ?? (status >= 400 ? spec.responses.default : undefined);
     const statuses = Object.keys(spec.responses).filter((s) => s !== 'default');
-    if (!documented) return [`${this.#name(op)} response: status ${status} is not one the spec documents (${statuses.join(', ')}${spec.responses.default ? ', or an error' : ''})`];
+    if (!documented)
+      return [
+        `${this.#name(op)} response: status ${status} is not one the spec documents (${statuses.join(', ')}${spec.responses.default ? ', or an error' : ''})`,
+      ];
     const problems: string[] = [];
     if (message.unreadable) problems.push('the body is not JSON');
     else if (documented.schema) {
