@@ -84,7 +84,7 @@ async function recover(
 }
 
 /**
- * Finds keys left behind by a create the extension host did not live to finish (issue 11): stores
+ * Finds keys left behind by a create the extension host did not live to finish: stores
  * their secret where the cloud can read it back, otherwise asks once whether to delete them.
  */
 export const createRecoveryFeature: Feature = (s) => {

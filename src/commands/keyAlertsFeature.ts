@@ -9,7 +9,7 @@ import { noArg } from './commandArgs';
 import { registerDrivenCommand } from './registerCommand';
 
 /**
- * The key-age status bar over every key of every account, read in the background (issue 20), and
+ * The key-age status bar over every key of every account, read in the background, and
  * the list it opens.
  */
 export const keyAlertsFeature: Feature = (s) => {

@@ -156,6 +156,6 @@ export function registerOciProfileCommands(s: FeatureServices, records: ExportRe
   ];
 }
 
-/** Saving generated OCI API keys to an OCI profile (issue 7). */
+/** Saving generated OCI API keys to an OCI profile. */
 export const ociProfileFeature: Feature = (s) =>
   registerOciProfileCommands(s, s.rotation?.records ?? new ExportRecords(exportStorage(s.context)));

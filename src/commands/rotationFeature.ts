@@ -6,7 +6,7 @@ import { registerExportCommands, restoreTerminalExport } from './exportCommands'
 import { registerRotationCommands, remindUnfinished } from './rotationCommands';
 import { createRotationEngine } from './rotationRunner';
 
-/** Rotation and exports (issue 7); the key-age status bar is keyAlertsFeature. */
+/** Rotation and exports; the key-age status bar is keyAlertsFeature. */
 export const rotationFeature: Feature = (s) => {
   // One engine, one set of export records, one terminal export for the window, shared with the Rotate form.
   const rotation = s.rotation ?? new RotationService(s.context, (records, terminal) => createRotationEngine(s, records, terminal));

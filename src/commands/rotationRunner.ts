@@ -22,7 +22,7 @@ const STEP_NAMES: Record<StepEvent['step'], string> = {
   rollback: 'Rolling back',
 };
 
-/** Builds the engine over the extension's services: SecretStorage, the journal and the export records in globalState, the terminal. */
+/** Builds the engine over the extension's services: SecretStorage, the journal and the export records (files under the global storage), the terminal. */
 export function createRotationEngine(s: FeatureServices, records: ExportRecords, terminal: TerminalExport): RotationEngine {
   const cloudOf = async (accountId: string): Promise<CloudId> => {
     const account = await s.registry.find(accountId);

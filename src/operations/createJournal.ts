@@ -38,7 +38,7 @@ export const CreateIntentSchema = lazySchema(() =>
 
 export type CreateIntent = z.infer<typeof CreateIntentSchema>;
 
-/** Where the records live; the VS Code layer implements it over `globalState`, tests over memory. */
+/** Where the records live; the VS Code layer keeps it in a file under the extension's global storage (`services/createJournalState.ts`), tests in memory. */
 export interface CreateJournalStorage {
   read(): unknown;
   write(value: readonly CreateIntent[]): Promise<void>;

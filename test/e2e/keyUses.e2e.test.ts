@@ -1,4 +1,4 @@
-// Find Uses of Key in a browser (issue 16): from a key's context menu, the results view lists the
+// Find Uses of Key in a browser: from a key's context menu, the results view lists the
 // uses in the workspace grouped by file; a click opens the file at the line; the delete
 // confirmation names the uses. The key is created through the tree; its secret (read from the
 // emulator, as the cloud gave it) is planted in workspace files with the id.

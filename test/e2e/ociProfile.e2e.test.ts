@@ -1,4 +1,4 @@
-// Issue 7, "Save Private Key and OCI Profile": in the browser, a user generates an OCI API signing
+// "Save Private Key and OCI Profile": in the browser, a user generates an OCI API signing
 // key from the tree, saves it from the key's context menu (the profile name in an input box, the key
 // file in code-server's own save dialog), sees the change to the OCI config file as a diff in a modal
 // and writes it. The test then reads what landed in the workbench's temporary home.

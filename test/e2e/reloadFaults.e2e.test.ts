@@ -1,4 +1,4 @@
-// Issue 11, "Faults during operations": the extension host is killed (the window reloaded) while a
+// "Faults during operations": the extension host is killed (the window reloaded) while a
 // create or a rotation is in flight at the cloud; after the restart nothing is lost and no key the
 // user did not ask for is left active. The emulator holds the chosen call until the old extension
 // host is seen to exit, then lets the cloud act, so the cloud acts while the old extension host is

@@ -1,4 +1,4 @@
-// Issue 20 in a browser: the tree at the default side-bar width in both themes, expansion kept
+// In a browser: the tree at the default side-bar width in both themes, expansion kept
 // across a refresh and a collapse, commands that do not apply hidden, the wide Key Age Overview,
 // and the log's prefixes.
 import assert from 'node:assert/strict';
@@ -61,7 +61,7 @@ async function setTheme(page: Page, theme: string, bodyClass: string): Promise<v
 
 const quickPickRows = (page: Page) => page.locator('.quick-input-widget .quick-input-list .monaco-list-row');
 
-describe('Issue 20: the Accounts tree as a user sees it', () => {
+describe('the Accounts tree as a user sees it', () => {
   let workbench: Awaited<ReturnType<typeof openWorkbench>>;
   before(async () => {
     workbench = await openWorkbench({ emulators: true, settings: { 'workbench.colorTheme': 'Default Light Modern' } });

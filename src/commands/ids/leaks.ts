@@ -1,4 +1,4 @@
-/** Command ids of leak detection (issue 17); merged into COMMAND_IDS. */
+/** Command ids of leak detection; merged into COMMAND_IDS. */
 export const LEAKS_COMMAND_IDS = {
   scanWorkspaceForKeys: 'cloudKeys.scanWorkspaceForKeys',
   /** Hover link: reveal a finding's key in the Accounts view (`{ accountId, userId, keyId }`). */

@@ -30,7 +30,7 @@ function publicResult(result: KeyUsesResult) {
   };
 }
 
-/** Find Uses of Key (issue 16): the command, its results view, and the uses named before a delete or rotation. */
+/** Find Uses of Key: the command, its results view, and the uses named before a delete or rotation. */
 export const keyUsesFeature: Feature = (s) => {
   const searches = new KeyUsesSearches(s.secrets, s.context);
   const provider = new KeyUsesViewProvider(os.homedir());

@@ -19,7 +19,7 @@ export interface LeakHost extends vscode.Disposable {
 }
 
 /**
- * Starts leak detection (issue 17): diagnostics in open files (checked now, on open, and debounced
+ * Starts leak detection: diagnostics in open files (checked now, on open, and debounced
  * as they change), hovers, quick fixes, and the workspace scan. Lives in `dist/lazy/leaks.js`
  * with the engine; `leaksFeature` loads it once the window has settled or a command needs it.
  */

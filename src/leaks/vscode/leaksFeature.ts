@@ -9,7 +9,7 @@ import type { LeakHost } from './leakHost';
 const START_DELAY_MS = 1_000;
 
 /**
- * Leaked keys in code (issue 17). Everything but the commands' registration lives in
+ * Leaked keys in code. Everything but the commands' registration lives in
  * `dist/lazy/leaks.js` (`startLeakDetection`): loaded once the window has settled, or at once when
  * one of its commands runs.
  */

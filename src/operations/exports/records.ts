@@ -4,7 +4,7 @@ import { readValidatedList } from '../../util/validatedList';
 import '../../util/zodLocale';
 import { CLOUD_IDS, KEY_KINDS } from '../../model/types';
 
-/** Where an export wrote a key, never the secret itself; kept in globalState so a rotation can update it. */
+/** Where an export wrote a key, never the secret itself; kept in a file beside the journals so a rotation can update it. */
 const Common = lazySchema(() => ({
   version: z.literal(1),
   id: z.string().check(z.minLength(1)),
@@ -44,7 +44,7 @@ export const ExportRecordSchema = lazySchema(() =>
 export type ExportRecord = z.infer<typeof ExportRecordSchema>;
 export type ExportKind = ExportRecord['kind'];
 
-/** The export records; the VS Code layer implements it over `globalState`, tests over memory. */
+/** The export records; the VS Code layer keeps it in a file under the extension's global storage (`services/rotationState.ts`), tests in memory. */
 export interface ExportRecordStorage {
   read(): unknown;
   write(value: readonly ExportRecord[]): Promise<void>;

@@ -1,7 +1,7 @@
 /**
  * Key rotation, cloud-neutral (no `vscode` import).
  *
- * How to rotate, from a command or a webview (issue 8):
+ * How to rotate, from a command or a webview:
  *
  *   const plan = planRotation({ account, user, keys, keysOfUser, capabilities, grace, now });
  *   // show describePlan(plan) (or plan.items[i].notes) and let the user agree

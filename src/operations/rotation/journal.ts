@@ -57,7 +57,7 @@ export const JournalEntrySchema = lazySchema(() =>
 
 export type JournalEntry = z.infer<typeof JournalEntrySchema>;
 
-/** Where the journal lives; the VS Code layer implements it over `globalState`, tests over memory. */
+/** Where the journal lives; the VS Code layer keeps it in a file under the extension's global storage (`services/rotationState.ts`), tests in memory. */
 export interface JournalStorage {
   read(): unknown;
   write(value: readonly JournalEntry[]): Promise<void>;

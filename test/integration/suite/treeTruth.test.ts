@@ -1,4 +1,4 @@
-// Issue 20, "Truth" and "Polish": what the tree and the key-age status bar say, checked in a real
+// "Truth" and "Polish": what the tree and the key-age status bar say, checked in a real
 // extension host against the emulators' demo seed.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -57,7 +57,7 @@ async function alertList(): Promise<AlertList> {
   return (await (await api()).run('cloudKeys.showKeyAlerts', [], { listOnly: true, complete: true })) as AlertList;
 }
 
-suite('Issue 20: a tree and a status bar that tell the truth', () => {
+suite('a tree and a status bar that tell the truth', () => {
   suiteSetup(function () {
     if (Object.keys(emulators).length === 0) this.skip();
   });

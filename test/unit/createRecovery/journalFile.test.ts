@@ -1,5 +1,5 @@
 /**
- * The journals are kept in a file that is on disk before a write resolves (issue 11): a reloaded
+ * The journals are kept in a file that is on disk before a write resolves: a reloaded
  * window used to lose the create record written just before the cloud call, because VS Code for the
  * Web keeps `globalState` in the browser and writes it out only after 100 ms without changes.
  * A "restart" here is a new storage object over the same file, with nothing flushed in between.
