@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { describeError } from '../model/cloudError';
+import { describeError, isCloudError } from '../model/cloudError';
 import type { Logger } from '../util/logger';
 import type { CommandDriver, DriverOptions } from './commandDriver';
 import type { CommandId } from './commandIds';
@@ -12,9 +12,15 @@ export interface CommandContext {
   readonly driver?: CommandDriver;
 }
 
+/** The user cancelled (a progress notification's Cancel, a prompt dismissed): nothing failed. */
+function isCancellation(error: unknown): boolean {
+  return (isCloudError(error) && error.code === 'cancelled') || (error instanceof Error && error.name === 'AbortError');
+}
+
 /**
  * Registers one command. A failure is logged (redacted) and shown once, with a way to the logs,
- * instead of surfacing as VS Code's generic "command failed" notification.
+ * instead of surfacing as VS Code's generic "command failed" notification; a cancellation is not a
+ * failure, and is shown as a notice of what was not done.
  */
 export function registerCommand(id: CommandId, handler: (...args: unknown[]) => unknown, ctx: CommandContext): vscode.Disposable {
   return registerDrivenCommand(id, (_driven, ...args) => handler(...args), ctx);
@@ -38,6 +44,11 @@ export function registerDrivenCommand(
     try {
       return await handler(run?.options ?? {}, ...args);
     } catch (error) {
+      if (isCancellation(error)) {
+        ctx.logger.info(`Command ${id} cancelled: ${describeError(error)}`);
+        void vscode.window.showInformationMessage(describeError(error));
+        return undefined;
+      }
       ctx.logger.error(`Command ${id} failed:`, error);
       const message = describeError(error);
       ctx.driver?.report(id, message, run);

@@ -105,7 +105,8 @@ function keyItem(node: KeyNode, ctx: PresentationContext): vscode.TreeItem {
     key.administrative ? vscode.l10n.t('administrative') : undefined,
     health.ageDays === undefined ? undefined : `created ${shortAge(health.ageDays)}`,
     expiry,
-    label === shownId ? undefined : shortKeyId(account.cloud, shownId),
+    // The id closes the row when a name leads it; a row labelled by its id does not repeat it.
+    label === shortKeyId(account.cloud, shownId) ? undefined : shortKeyId(account.cloud, shownId),
     // Last, as the longest: a narrow view cuts it first.
     key.regions?.length ? key.regions.join(', ') : undefined,
   ]

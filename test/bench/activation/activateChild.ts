@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
-import { createHostDouble, vscodeApiNames } from './hostDouble';
+import { createHostDouble, vscodeApiNames } from '../../support/vscodeHost/hostDouble';
 
 export interface ActivationSample {
   readonly loadMs: number;

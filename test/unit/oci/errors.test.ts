@@ -87,7 +87,7 @@ describe('OCI adapter error handling', () => {
     const error = await failure(provider.listUsers());
     assert.equal(error.code, 'throttled');
     assert.equal(error.retryable, true);
-    assert.ok(error.requestId);
+    assert.match(error.requestId ?? '', /^[0-9A-F]{32}$/, 'the request id of the last answer, for OCI support');
     assert.equal(emulator.calls.filter((call) => call === 'GET /users').length, 3, 'three attempts under the test policy');
   });
 

@@ -55,7 +55,7 @@ import {
 `);
     assert.equal(lookup.userId, 'u-9');
     assert.equal(lookup.importedKeyId, 'KEY9');
-    assert.ok(lookup.importBlock);
+    assert.equal(lookup.importBlock?.kind, 'import', 'the import block the key came from');
     assert.equal(lookup.unresolved, undefined);
   });
 

@@ -1,49 +1,22 @@
 /**
- * A typed double of the VS Code host for timing `activate` under plain Node: the `vscode` module
- * members activation uses, and an ExtensionContext. Each class `implements` the real API interface,
- * so the compiler catches drift; members activation touches that are not modelled are answered by
- * stand-ins and listed (see UnmodelledApi).
+ * A typed double of the VS Code host, for running `activate` under plain Node (the activation
+ * benchmark, test/unit/activation.test.ts) and the glue's unit tests (see useHostDouble.ts): the
+ * `vscode` module members that code uses, and an ExtensionContext. Each class `implements` the real
+ * API interface, so the compiler catches drift; members it touches that are not modelled are
+ * answered by stand-ins and listed (see UnmodelledApi). What VS Code itself does with them (rendering,
+ * menus, focus) is tested in real VS Code (test/integration, test/e2e).
  */
 import fs from 'node:fs';
 import type * as vscode from 'vscode';
+import { HostDisposable, HostEventEmitter } from './hostEvents';
+import { HostMarkdownString, HostThemeColor, HostThemeIcon, HostTreeItem, HostUri, TreeItemCollapsibleState, ViewColumn } from './hostTree';
+import { HostWebviewPanel } from './hostWebview';
 import { UnmodelledApi } from './standIn';
 
 /** The `vscode` module's top-level names, read from the API's own declarations (`@types/vscode`). */
 export function vscodeApiNames(declarations: string): string[] {
   const text = fs.readFileSync(declarations, 'utf8');
   return [...new Set([...text.matchAll(/^\t?export (?:namespace|class|enum|const|function) (\w+)/gm)].map((m) => m[1]))];
-}
-
-export class HostDisposable implements vscode.Disposable {
-  static from(...items: { dispose(): unknown }[]): HostDisposable {
-    return new HostDisposable(() => items.forEach((item) => item.dispose()));
-  }
-
-  constructor(private readonly callOnDispose: () => unknown) {}
-
-  dispose(): unknown {
-    return this.callOnDispose();
-  }
-}
-
-export class HostEventEmitter<T> implements vscode.EventEmitter<T> {
-  readonly #listeners = new Set<(event: T) => unknown>();
-
-  readonly event: vscode.Event<T> = (listener, thisArgs?, disposables?) => {
-    const bound = (event: T) => listener.call(thisArgs, event);
-    this.#listeners.add(bound);
-    const disposable = new HostDisposable(() => this.#listeners.delete(bound));
-    disposables?.push(disposable);
-    return disposable;
-  };
-
-  fire(data: T): void {
-    for (const listener of [...this.#listeners]) listener(data);
-  }
-
-  dispose(): void {
-    this.#listeners.clear();
-  }
 }
 
 export class HostMemento implements vscode.Memento {
@@ -178,32 +151,82 @@ export class HostConfiguration implements vscode.WorkspaceConfiguration {
 
 type CreateOutputChannel = typeof vscode.window.createOutputChannel;
 
-/** The `window`, `commands`, `workspace` and `l10n` members activation uses, typed against the real API. */
-function namespaces(log: HostLogOutputChannel[], commands: Map<string, (...args: unknown[]) => unknown>) {
-  const window: Pick<typeof vscode.window, 'createOutputChannel' | 'createTreeView'> = {
+/** A notification the code showed: its severity, message and buttons. */
+export interface ShownMessage {
+  readonly severity: 'error' | 'warning' | 'information';
+  readonly message: string;
+  readonly items: readonly string[];
+}
+
+/** What the host records, and what a test decides for the user. */
+export interface HostState {
+  readonly channels: HostLogOutputChannel[];
+  readonly commands: Map<string, (...args: unknown[]) => unknown>;
+  readonly messages: ShownMessage[];
+  readonly panels: HostWebviewPanel[];
+  /** The workspace's trust (`workspace.isTrusted`); true unless a test says otherwise. */
+  trusted: boolean;
+  /** The button the user clicks on the next notification; none (dismissed) unless a test says. */
+  answer: (message: ShownMessage) => string | undefined;
+}
+
+/** `{0}`, `{1}`… replaced by the arguments, as `l10n.t` does. */
+function format(message: string, args: readonly unknown[]): string {
+  return message.replace(/\{(\d+)\}/g, (whole, index: string) => (Number(index) < args.length ? String(args[Number(index)]) : whole));
+}
+
+/** The `window`, `commands`, `workspace`, `env` and `l10n` members the code under test uses, typed against the real API. */
+function namespaces(state: HostState) {
+  const show =
+    (severity: ShownMessage['severity']) =>
+    async (message: string, ...rest: unknown[]): Promise<string | undefined> => {
+      const items = rest.filter((item): item is string => typeof item === 'string');
+      const shown = { severity, message, items };
+      state.messages.push(shown);
+      return state.answer(shown);
+    };
+  const window: Pick<
+    typeof vscode.window,
+    'createOutputChannel' | 'createTreeView' | 'createWebviewPanel' | 'showErrorMessage' | 'showWarningMessage' | 'showInformationMessage'
+  > = {
     createOutputChannel: ((name: string) => {
       const channel = new HostLogOutputChannel(name);
-      log.push(channel);
+      state.channels.push(channel);
       return channel;
     }) as CreateOutputChannel,
     createTreeView: <T>() => new HostTreeView<T>(),
+    createWebviewPanel: (viewType, title, showOptions, options = {}) => {
+      const column = typeof showOptions === 'object' ? showOptions.viewColumn : showOptions;
+      const panel = new HostWebviewPanel(viewType, title, column, options);
+      state.panels.push(panel);
+      return panel;
+    },
+    showErrorMessage: show('error') as typeof vscode.window.showErrorMessage,
+    showWarningMessage: show('warning') as typeof vscode.window.showWarningMessage,
+    showInformationMessage: show('information') as typeof vscode.window.showInformationMessage,
   };
   const commandsApi: Pick<typeof vscode.commands, 'registerCommand' | 'executeCommand'> = {
     registerCommand: (command, callback) => {
-      if (commands.has(command)) throw new Error(`command ${command} registered twice`);
-      commands.set(command, callback);
-      return new HostDisposable(() => commands.delete(command));
+      if (state.commands.has(command)) throw new Error(`command ${command} registered twice`);
+      state.commands.set(command, callback);
+      return new HostDisposable(() => state.commands.delete(command));
     },
-    executeCommand: async <T>(): Promise<T> => undefined as T,
+    // Runs a command registered here; VS Code's own commands (setContext…) do nothing.
+    executeCommand: async <T>(command: string, ...args: unknown[]): Promise<T> => (await state.commands.get(command)?.(...args)) as T,
   };
-  const workspace: Pick<typeof vscode.workspace, 'onDidChangeConfiguration' | 'getConfiguration'> = {
+  const workspace: Pick<typeof vscode.workspace, 'onDidChangeConfiguration' | 'getConfiguration' | 'isTrusted'> = {
     onDidChangeConfiguration: new HostEventEmitter<vscode.ConfigurationChangeEvent>().event,
     getConfiguration: () => new HostConfiguration(),
+    get isTrusted() {
+      return state.trusted;
+    },
   };
+  const env: Pick<typeof vscode.env, 'language'> = { language: 'en' };
   const l10n: Pick<typeof vscode.l10n, 't'> = {
-    t: ((message: string | { message: string }) => (typeof message === 'string' ? message : message.message)) as typeof vscode.l10n.t,
+    t: ((message: string | { message: string; args?: unknown[] }, ...args: unknown[]) =>
+      typeof message === 'string' ? format(message, args) : format(message.message, message.args ?? [])) as typeof vscode.l10n.t,
   };
-  return { window, commands: commandsApi, workspace, l10n };
+  return { window, commands: commandsApi, workspace, env, l10n };
 }
 
 class HostExtensionContext implements vscode.ExtensionContext {
@@ -226,7 +249,7 @@ class HostExtensionContext implements vscode.ExtensionContext {
   }
 
   get extensionUri(): vscode.Uri {
-    return this.#standIn('extensionUri');
+    return HostUri.file(this.extensionPath);
   }
 
   get environmentVariableCollection(): vscode.GlobalEnvironmentVariableCollection {
@@ -262,12 +285,10 @@ class HostExtensionContext implements vscode.ExtensionContext {
   }
 }
 
-export interface HostDouble {
+export interface HostDouble extends HostState {
   /** What `require('vscode')` returns. */
   readonly module: unknown;
   readonly context: vscode.ExtensionContext;
-  readonly channels: HostLogOutputChannel[];
-  readonly commands: ReadonlyMap<string, unknown>;
   readonly unmodelled: UnmodelledApi;
 }
 
@@ -281,20 +302,39 @@ export function createHostDouble(
   apiNames: readonly string[] = [],
 ): HostDouble {
   const unmodelled = new UnmodelledApi();
-  const channels: HostLogOutputChannel[] = [];
-  const commands = new Map<string, (...args: unknown[]) => unknown>();
-  const api = namespaces(channels, commands);
-  const members: Pick<typeof vscode, 'Disposable' | 'EventEmitter'> & typeof api = {
+  const state: HostState = { channels: [], commands: new Map(), messages: [], panels: [], trusted: true, answer: () => undefined };
+  const api = namespaces(state);
+  const members: Pick<
+    typeof vscode,
+    | 'Disposable'
+    | 'EventEmitter'
+    | 'TreeItem'
+    | 'TreeItemCollapsibleState'
+    | 'ThemeIcon'
+    | 'ThemeColor'
+    | 'MarkdownString'
+    | 'Uri'
+    | 'ViewColumn'
+  > &
+    typeof api = {
     Disposable: HostDisposable,
     EventEmitter: HostEventEmitter,
+    TreeItem: HostTreeItem,
+    TreeItemCollapsibleState: TreeItemCollapsibleState as unknown as typeof vscode.TreeItemCollapsibleState,
+    ThemeIcon: HostThemeIcon,
+    ThemeColor: HostThemeColor,
+    MarkdownString: HostMarkdownString,
+    Uri: HostUri as unknown as typeof vscode.Uri,
+    ViewColumn: ViewColumn as unknown as typeof vscode.ViewColumn,
     window: unmodelled.around('window.', api.window) as typeof api.window,
     commands: unmodelled.around('commands.', api.commands) as typeof api.commands,
     workspace: unmodelled.around('workspace.', api.workspace) as typeof api.workspace,
+    env: unmodelled.around('env.', api.env) as typeof api.env,
     l10n: unmodelled.around('l10n.', api.l10n) as typeof api.l10n,
   };
   const extension: vscode.Extension<unknown> = {
     id: `${packageJSON.publisher}.${packageJSON.name}`,
-    extensionUri: unmodelled.standIn('extension.extensionUri') as vscode.Uri,
+    extensionUri: HostUri.file(extensionPath),
     extensionPath,
     isActive: true,
     packageJSON,
@@ -302,11 +342,10 @@ export function createHostDouble(
     exports: undefined,
     activate: async () => undefined,
   };
-  return {
+  // The state's fields are the host's own (a test sets `trusted` and `answer` on it).
+  return Object.assign(state, {
     module: unmodelled.around('', members, apiNames),
     context: new HostExtensionContext(extensionPath, extension, unmodelled),
-    channels,
-    commands,
     unmodelled,
-  };
+  });
 }
