@@ -2,9 +2,8 @@ import * as vscode from 'vscode';
 import * as z from 'zod/mini';
 import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
-import { CreateJournal } from '../operations/createJournal';
+import type { CreateJournal } from '../operations/createJournal';
 import { recoverInterruptedCreates, type Orphan, type RecoveryReport } from '../operations/createRecovery';
-import { createJournalStorage } from '../services/createJournalState';
 import type { Feature, FeatureServices } from '../services/featureServices';
 import { CLOUD_NAMES } from '../views/cloudNames';
 import { COMMAND_IDS } from './commandIds';
@@ -88,7 +87,7 @@ async function recover(
  * their secret where the cloud can read it back, otherwise asks once whether to delete them.
  */
 export const createRecoveryFeature: Feature = (s) => {
-  const journal = s.createJournal ?? new CreateJournal(createJournalStorage(s.context), s.logger);
+  const journal = s.createJournal;
   // What an earlier session left, read now, before any create of this session can add a record:
   // a create started in the next seconds is running, not interrupted.
   const earlier = new Set(journal.records().map((r) => r.id));

@@ -20,7 +20,7 @@ import { formatDateTime } from '../util/formatDate';
 export interface KeyCommandServices extends PickerServices {
   readonly clipboard: SecretClipboard;
   /** Records each create until its secret is stored, so a crash in between is recovered at the next start. */
-  readonly createJournal?: CreateJournal;
+  readonly createJournal: CreateJournal;
 }
 
 function keyLabel(key: AccessKey): string {

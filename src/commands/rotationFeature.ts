@@ -1,15 +1,13 @@
 import { RotationJournal } from '../operations/rotation';
 import type { Feature } from '../services/featureServices';
-import { RotationService } from '../services/rotationService';
 import { journalStorage } from '../services/rotationState';
 import { registerExportCommands, restoreTerminalExport } from './exportCommands';
 import { registerRotationCommands, remindUnfinished } from './rotationCommands';
-import { createRotationEngine } from './rotationRunner';
 
 /** Rotation and exports; the key-age status bar is keyAlertsFeature. */
 export const rotationFeature: Feature = (s) => {
-  // One engine, one set of export records, one terminal export for the window, shared with the Rotate form.
-  const rotation = s.rotation ?? new RotationService(s.context, (records, terminal) => createRotationEngine(s, records, terminal));
+  // One engine, one set of export records, one terminal export for the window (built by the composition root), shared with the Rotate form.
+  const { rotation } = s;
   const { records, terminal } = rotation;
   const getEngine = () => rotation.engine();
 

@@ -43,7 +43,7 @@ export function createRotationEngine(s: FeatureServices, records: ExportRecords,
     },
     exports: withUseRewiring(new ExportUpdater(records, terminal, s.logger, Date.now, loadOciProfileModule), s.logger),
     journal: new RotationJournal(journalStorage(s.context), s.logger),
-    ...(s.createJournal ? { createJournal: s.createJournal } : {}),
+    createJournal: s.createJournal,
     logger: s.logger,
   });
 }

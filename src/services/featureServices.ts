@@ -23,11 +23,11 @@ export interface FeatureServices {
   readonly clipboard: SecretClipboard;
   readonly preferences: AccountPreferencesStore;
   /** The Accounts view, e.g. to reveal a key in it. */
-  readonly treeView?: vscode.TreeView<TreeNode>;
+  readonly treeView: vscode.TreeView<TreeNode>;
   /** The one rotation engine, export records and terminal export, shared by the rotation commands and the Rotate form. */
-  readonly rotation?: RotationService;
+  readonly rotation: RotationService;
   /** Key creations in flight, so one interrupted by a crash is recovered at the next start. */
-  readonly createJournal?: CreateJournal;
+  readonly createJournal: CreateJournal;
 }
 
 /** A feature registers its commands, providers and listeners and returns every disposable. */

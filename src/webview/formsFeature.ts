@@ -137,8 +137,7 @@ export const registerForms: Feature = (services) => {
     registerCommand(
       FORMS_COMMAND_IDS.rotateWithForm,
       async (arg?: unknown) => {
-        const rotation = services.rotation;
-        if (!rotation) throw new Error('Key rotation is not available in this window.');
+        const { rotation } = services;
         let target = rotateTargetFrom(arg);
         if (!target) {
           const node = await pickKey(services);

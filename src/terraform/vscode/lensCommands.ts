@@ -23,7 +23,7 @@ async function showKey(s: FeatureServices, node: KeyNode): Promise<void> {
   await s.tree.getChildren(accountNode);
   const userNode = s.tree.userNode(node.account, node.user);
   await s.tree.getChildren(userNode);
-  await s.treeView?.reveal(node, { select: true, focus: true, expand: true });
+  await s.treeView.reveal(node, { select: true, focus: true, expand: true });
 }
 
 /** Where the `import` block goes: replacing the id of the resource's import block, or after the resource. */
