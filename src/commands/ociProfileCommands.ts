@@ -5,9 +5,8 @@ import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
 import type { OciProfilePlan } from '../operations/exports/ociConfigProfile';
 import { loadOciProfileModule } from '../services/lazyModules';
-import { ExportRecords, type ExportRecord } from '../operations/exports/records';
-import type { Feature, FeatureServices } from '../services/featureServices';
-import { exportStorage } from '../services/rotationState';
+import type { ExportRecord, ExportRecords } from '../operations/exports/records';
+import type { FeatureServices } from '../services/featureServices';
 import type { KeyNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
 import { pickKey } from './pickers';
@@ -155,7 +154,3 @@ export function registerOciProfileCommands(s: FeatureServices, records: ExportRe
     ),
   ];
 }
-
-/** Saving generated OCI API keys to an OCI profile (issue 7). */
-export const ociProfileFeature: Feature = (s) =>
-  registerOciProfileCommands(s, s.rotation?.records ?? new ExportRecords(exportStorage(s.context)));

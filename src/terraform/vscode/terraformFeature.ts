@@ -2,7 +2,9 @@ import * as vscode from 'vscode';
 import { settings } from '../../config/settings';
 import type { Feature } from '../../services/featureServices';
 import { KeyCodeLenses } from './keyCodeLenses';
-import { registerGenerateCommand } from './generateCommand';
+import { GENERATE_TERRAFORM_COMMANDS } from '../../commands/lazyCommandIds';
+import { registerLazyCommands } from '../../commands/lazyCommands';
+import { loadCommandsModule } from '../../services/lazyModules';
 import { registerLensCommands } from './lensCommands';
 import { LiveKeys } from './liveKeys';
 import { ScanCache } from './scanCache';
@@ -46,7 +48,7 @@ export const terraformFeature: Feature = (s) => {
       if (event.affectsConfiguration('cloudKeys.keys')) live.clear();
     }),
     { dispose: () => lensRegistration?.dispose() },
-    registerGenerateCommand(s, ctx),
+    registerLazyCommands(GENERATE_TERRAFORM_COMMANDS, loadCommandsModule, (bundle) => [bundle.registerGenerateCommand(s, ctx)], ctx),
     ...registerLensCommands(s, ctx, scans, live),
   ];
 };
