@@ -1,6 +1,6 @@
 import { ExportRecords } from '../operations/exports/records';
 import type { Feature } from '../services/featureServices';
-import { loadCommandsModule } from '../services/lazyModules';
+import { loadCommandsModule } from './commandsBundle';
 import { exportStorage } from '../services/rotationState';
 import { OCI_PROFILE_COMMANDS } from './lazyCommandIds';
 import { registerLazyCommands } from './lazyCommands';

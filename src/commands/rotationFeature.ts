@@ -2,7 +2,7 @@ import { RotationJournal } from '../operations/rotation';
 import type { Feature } from '../services/featureServices';
 import { RotationService } from '../services/rotationService';
 import { journalStorage } from '../services/rotationState';
-import { loadCommandsModule } from '../services/lazyModules';
+import { loadCommandsModule } from './commandsBundle';
 import { ROTATION_AND_EXPORT_COMMANDS } from './lazyCommandIds';
 import { registerLazyCommands } from './lazyCommands';
 import { remindUnfinished } from './rotationReminder';

@@ -1,4 +1,3 @@
-import type * as CommandsBundle from '../commands/lazyEntry';
 import type * as OciProfileBundle from '../operations/exports/ociProfileModule';
 import type * as RotationEngineBundle from '../operations/rotation/engineModule';
 import type * as TerraformGeneratorBundle from '../terraform/generate';
@@ -9,7 +8,6 @@ export type OciProfileModule = typeof OciProfileBundle;
 export type TerraformGeneratorModule = typeof TerraformGeneratorBundle;
 export type RotationEngineModule = typeof RotationEngineBundle;
 export type FormsModule = typeof FormsBundle;
-export type CommandsModule = typeof CommandsBundle;
 
 /** Saving and rotating OCI config profiles, with the OCI config parser and the `diff` library. */
 export const loadOciProfileModule = lazyBundle<OciProfileModule>('ociProfile', 'OCI profile code');
@@ -22,6 +20,3 @@ export const loadRotationEngineModule = lazyBundle<RotationEngineModule>('rotati
 
 /** The forms' host-side controllers (Create Key, Rotate, Key Age Overview, Key Details), the first time a form opens. */
 export const loadFormControllers = lazyBundle<FormsModule>('forms', 'forms');
-
-/** The commands registered through `registerLazyCommands` (key, account, rotation, export, OCI profile, Generate Terraform), the first time one runs. */
-export const loadCommandsModule = lazyBundle<CommandsModule>('commands', 'commands');

@@ -134,3 +134,11 @@ describe('the commands bundle (dist/lazy/commands.js)', () => {
     }
   });
 });
+
+describe('dist/extension.js as it loads', () => {
+  it("does not load Node's crypto module, which activation does not use (it is required on first use)", () => {
+    const extension = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    assert.doesNotMatch(extension, /\brequire\(["']node:crypto["']\)/);
+    assert.match(fs.readFileSync(path.join(dist, 'clouds', 'oci.js'), 'utf8'), /["']node:crypto["']/, 'the check itself is sound');
+  });
+});

@@ -4,7 +4,7 @@ import type { Feature } from '../../services/featureServices';
 import { KeyCodeLenses } from './keyCodeLenses';
 import { GENERATE_TERRAFORM_COMMANDS } from '../../commands/lazyCommandIds';
 import { registerLazyCommands } from '../../commands/lazyCommands';
-import { loadCommandsModule } from '../../services/lazyModules';
+import { loadCommandsModule } from '../../commands/commandsBundle';
 import { registerLensCommands } from './lensCommands';
 import { LiveKeys } from './liveKeys';
 import { ScanCache } from './scanCache';
