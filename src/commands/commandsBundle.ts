@@ -6,5 +6,5 @@ import { lazyBundle } from '../util/lazyBundles';
 
 export type CommandsModule = typeof CommandsBundle;
 
-/** The commands registered through `registerLazyCommands` (key, account, rotation, export, OCI profile, Generate Terraform), the first time one runs. */
+/** The commands registered through `registerLazyCommands` (key, account, rotation, export, OCI profile, Generate Terraform, the Terraform lenses' actions), the first time one runs. */
 export const loadCommandsModule = lazyBundle<CommandsModule>('commands', 'commands');

@@ -39,3 +39,6 @@ export const OCI_PROFILE_COMMANDS: readonly CommandId[] = [COMMAND_IDS.saveOciPr
 
 /** registerGenerateCommand. */
 export const GENERATE_TERRAFORM_COMMANDS: readonly CommandId[] = [COMMAND_IDS.generateTerraform];
+
+/** registerLensCommands (the Terraform code lenses' actions). */
+export const LENS_COMMANDS: readonly CommandId[] = [COMMAND_IDS.showKeyInTree, COMMAND_IDS.importExistingKey];

@@ -7,3 +7,4 @@ export { registerKeyCommands } from './keyCommands';
 export { registerOciProfileCommands } from './ociProfileCommands';
 export { registerRotationCommands } from './rotationCommands';
 export { registerGenerateCommand } from '../terraform/vscode/generateCommand';
+export { registerLensCommands } from '../terraform/vscode/lensCommands';

@@ -2,10 +2,9 @@ import * as vscode from 'vscode';
 import { settings } from '../../config/settings';
 import type { Feature } from '../../services/featureServices';
 import { KeyCodeLenses } from './keyCodeLenses';
-import { GENERATE_TERRAFORM_COMMANDS } from '../../commands/lazyCommandIds';
+import { GENERATE_TERRAFORM_COMMANDS, LENS_COMMANDS } from '../../commands/lazyCommandIds';
 import { registerLazyCommands } from '../../commands/lazyCommands';
 import { loadCommandsModule } from '../../commands/commandsBundle';
-import { registerLensCommands } from './lensCommands';
 import { LiveKeys } from './liveKeys';
 import { ScanCache } from './scanCache';
 import { SensitiveOutputDiagnostics } from './sensitiveOutputDiagnostics';
@@ -49,6 +48,6 @@ export const terraformFeature: Feature = (s) => {
     }),
     { dispose: () => lensRegistration?.dispose() },
     registerLazyCommands(GENERATE_TERRAFORM_COMMANDS, loadCommandsModule, (bundle) => [bundle.registerGenerateCommand(s, ctx)], ctx),
-    ...registerLensCommands(s, ctx, scans, live),
+    registerLazyCommands(LENS_COMMANDS, loadCommandsModule, (bundle) => bundle.registerLensCommands(s, ctx, scans, live), ctx),
   ];
 };
