@@ -34,6 +34,9 @@ export const ROTATION_AND_EXPORT_COMMANDS: readonly CommandId[] = [
   COMMAND_IDS.removeTerminalExport,
 ];
 
+/** registerRecoveryCommand. */
+export const RECOVERY_COMMANDS: readonly CommandId[] = [COMMAND_IDS.recoverInterruptedCreates];
+
 /** registerOciProfileCommands. */
 export const OCI_PROFILE_COMMANDS: readonly CommandId[] = [COMMAND_IDS.saveOciProfile];
 

@@ -2,6 +2,7 @@
 // `registerLazyCommands`, required the first time one of them runs. The ids each one registers are
 // listed in lazyCommandIds.ts.
 export { registerAccountCommands } from './accountCommands';
+export { recover, registerRecoveryCommand } from './createRecoveryCommands';
 export { registerExportCommands } from './exportCommands';
 export { registerKeyCommands } from './keyCommands';
 export { registerOciProfileCommands } from './ociProfileCommands';
