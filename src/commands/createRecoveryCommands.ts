@@ -3,7 +3,7 @@ import * as z from 'zod/mini';
 import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 import type { CreateJournal } from '../operations/createJournal';
-import { recoverInterruptedCreates, type Orphan, type RecoveryReport } from '../operations/createRecovery';
+import { emptyRecoveryReport, recoverInterruptedCreates, type Orphan, type RecoveryReport } from '../operations/createRecovery';
 import type { FeatureServices } from '../services/featureServices';
 import { CLOUD_NAMES } from '../views/cloudNames';
 import { COMMAND_IDS } from './commandIds';
@@ -96,15 +96,7 @@ export function registerRecoveryCommand(s: FeatureServices, journal: CreateJourn
       const recoverable = new Set(journal.recoverable().map((r) => r.id));
       if (recoverable.size === 0) {
         void vscode.window.showInformationMessage(vscode.l10n.t('No interrupted key creations to recover.'));
-        return {
-          records: 0,
-          secretsStored: [],
-          deleted: [],
-          kept: [],
-          unanswered: [],
-          failures: [],
-          cleared: 0,
-        } satisfies RecoveryReport;
+        return emptyRecoveryReport(0);
       }
       return recover(s, journal, parsed.data.answer, recoverable);
     },
