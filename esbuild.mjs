@@ -79,6 +79,7 @@ builds.push({
     { in: 'src/operations/rotation/engineModule.ts', out: 'rotationEngine' },
     { in: 'src/webview/formControllers.ts', out: 'forms' },
     { in: 'src/leaks/vscode/lazyEntry.ts', out: 'leaks' },
+    { in: 'src/commands/lazyEntry.ts', out: 'commands' },
   ],
   outdir: 'dist/lazy',
   plugins: [reportPlugin('lazy')],

@@ -2,10 +2,11 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import type { CloudModule } from './clouds/cloudModule';
 import { CloudModuleLoader } from './clouds/cloudModuleLoader';
-import { registerAccountCommands } from './commands/accountCommands';
 import { CommandDriver } from './commands/commandDriver';
+import { loadCommandsModule } from './commands/commandsBundle';
 import { registerGeneralCommands } from './commands/generalCommands';
-import { registerKeyCommands } from './commands/keyCommands';
+import { ACCOUNT_COMMANDS, KEY_COMMANDS } from './commands/lazyCommandIds';
+import { registerLazyCommands } from './commands/lazyCommands';
 import { registerTreeCommands } from './commands/treeCommands';
 import { settings } from './config/settings';
 import { describeError } from './model/cloudError';
@@ -104,8 +105,12 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   context.subscriptions.push(
     ...registerGeneralCommands(commandContext, context.extension.id),
     ...registerTreeCommands(commandContext, services),
-    ...registerAccountCommands(commandContext, services),
-    ...registerKeyCommands(commandContext, services),
+    registerLazyCommands(
+      [...ACCOUNT_COMMANDS, ...KEY_COMMANDS],
+      loadCommandsModule,
+      (bundle) => [...bundle.registerAccountCommands(commandContext, services), ...bundle.registerKeyCommands(commandContext, services)],
+      commandContext,
+    ),
   );
   context.subscriptions.push(
     ...startFeatures(services, (feature, error) => {

@@ -3,7 +3,7 @@ import { firstRunFeature } from './commands/firstRunFeature';
 import { keyAlertsFeature } from './commands/keyAlertsFeature';
 import { keyUsesFeature } from './keyUses/vscode/keyUsesFeature';
 import { leaksFeature } from './leaks/vscode/leaksFeature';
-import { ociProfileFeature } from './commands/ociProfileCommands';
+import { ociProfileFeature } from './commands/ociProfileFeature';
 import { rotationFeature } from './commands/rotationFeature';
 import type * as vscode from 'vscode';
 import type { Feature, FeatureServices } from './services/featureServices';

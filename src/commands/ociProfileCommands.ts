@@ -6,7 +6,7 @@ import type * as z from 'zod/mini';
 import type { OciProfilePlan } from '../operations/exports/ociConfigProfile';
 import { loadOciProfileModule } from '../services/lazyModules';
 import type { ExportRecord, ExportRecords } from '../operations/exports/records';
-import type { Feature, FeatureServices } from '../services/featureServices';
+import type { FeatureServices } from '../services/featureServices';
 import type { KeyNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
 import { pickKey } from './pickers';
@@ -154,6 +154,3 @@ export function registerOciProfileCommands(s: FeatureServices, records: ExportRe
     ),
   ];
 }
-
-/** Saving generated OCI API keys to an OCI profile. */
-export const ociProfileFeature: Feature = (s) => registerOciProfileCommands(s, s.rotation.records);

@@ -1,8 +1,11 @@
 import { RotationJournal } from '../operations/rotation';
 import type { Feature } from '../services/featureServices';
 import { journalStorage } from '../services/rotationState';
-import { registerExportCommands, restoreTerminalExport } from './exportCommands';
-import { registerRotationCommands, remindUnfinished } from './rotationCommands';
+import { loadCommandsModule } from './commandsBundle';
+import { ROTATION_AND_EXPORT_COMMANDS } from './lazyCommandIds';
+import { registerLazyCommands } from './lazyCommands';
+import { remindUnfinished } from './rotationReminder';
+import { restoreTerminalExport } from './terminalExportRestore';
 
 /** Rotation and exports; the key-age status bar is keyAlertsFeature. */
 export const rotationFeature: Feature = (s) => {
@@ -21,7 +24,14 @@ export const rotationFeature: Feature = (s) => {
 
   return [
     { dispose: () => clearTimeout(reminder) },
-    ...registerRotationCommands(s, getEngine, (accountId, keyId) => rotation.exportsOf(accountId, keyId)),
-    ...registerExportCommands(s, records, terminal),
+    registerLazyCommands(
+      ROTATION_AND_EXPORT_COMMANDS,
+      loadCommandsModule,
+      (bundle) => [
+        ...bundle.registerRotationCommands(s, getEngine, (accountId, keyId) => rotation.exportsOf(accountId, keyId)),
+        ...bundle.registerExportCommands(s, records, terminal),
+      ],
+      s.commandContext,
+    ),
   ];
 };

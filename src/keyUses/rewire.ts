@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { KeyIndex } from '../keyMatching/keyIndex';
 import { fileKindOf, isRewritableKind, type FileKind } from './fileKinds';
+import { nodeCrypto } from '../util/nodeCrypto';
 
 /** A value to rewrite in a file: its byte span and what it is. */
 export interface RewireSpan {
@@ -38,7 +38,7 @@ export class FileChangedError extends Error {
 }
 
 function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 }
 
 /**

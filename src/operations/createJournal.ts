@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 import { lazySchema } from '../util/lazySchema';
 import '../util/zodLocale';
 import { CLOUD_IDS, KEY_KINDS, type CloudId, type KeyKind } from '../model/types';
 import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
+import { nodeCrypto } from '../util/nodeCrypto';
 
 /** How far a cloud's clock may run behind ours and a key still count as created by the recorded call. */
 export const CLOCK_SKEW_MS = 2 * 60_000;
@@ -93,7 +93,7 @@ export class CreateJournal {
   async begin(intent: NewCreateIntent): Promise<CreateIntent> {
     const record: CreateIntent = {
       version: 1,
-      id: randomUUID(),
+      id: nodeCrypto().randomUUID(),
       accountId: intent.accountId,
       cloud: intent.cloud,
       userId: intent.userId,

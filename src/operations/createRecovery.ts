@@ -100,6 +100,11 @@ async function deleteOrphan(provider: CloudProvider, key: AccessKey, signal?: Ab
   await provider.deleteKey(key, signal);
 }
 
+/** A report of nothing done yet, over `records` records. */
+export function emptyRecoveryReport(records: number): RecoveryReport {
+  return { records, secretsStored: [], deleted: [], kept: [], unanswered: [], failures: [], cleared: 0 };
+}
+
 /**
  * Goes through every leftover create record: stores the secrets the cloud can read back, asks once
  * about the keys whose secret is lost, deletes them only on a "delete" answer, and clears each record
@@ -108,15 +113,7 @@ async function deleteOrphan(provider: CloudProvider, key: AccessKey, signal?: Ab
 export async function recoverInterruptedCreates(deps: RecoveryDeps, signal?: AbortSignal): Promise<RecoveryReport> {
   const all = deps.journal.records();
   const records = all.filter((r) => deps.onlyRecords === undefined || deps.onlyRecords.has(r.id));
-  const report: RecoveryReport = {
-    records: records.length,
-    secretsStored: [],
-    deleted: [],
-    kept: [],
-    unanswered: [],
-    failures: [],
-    cleared: 0,
-  };
+  const report = emptyRecoveryReport(records.length);
   /** Records with something left to do: they stay for the next start. */
   const blocked = new Set<string>();
   const providers = new Map<string, CloudProvider>();

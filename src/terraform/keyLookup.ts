@@ -1,4 +1,3 @@
-import { createPublicKey } from 'node:crypto';
 import { fingerprintOf } from '../clouds/oci/publicKey';
 import { CONTRACT_KEYS_ENTRY_ID } from '../clouds/ionos/constants';
 import { ACCOUNT_USER_ID } from '../clouds/outscale/constants';
@@ -7,6 +6,7 @@ import { keyHealth, type KeyHealthPolicy } from '../operations/keyHealth';
 import { parseImportId } from './importIds';
 import { KEY_RESOURCES, type KeyResourceType } from './resourceTypes';
 import type { ScannedBlock } from './scanner';
+import { nodeCrypto } from '../util/nodeCrypto';
 
 /** How a key resource of a file points at a live key, as far as its literal values tell. */
 export interface KeyLookup {
@@ -33,7 +33,7 @@ export function publicKeyFingerprint(pem: string): string | undefined {
       .split(/\r?\n/)
       .map((line) => line.trim())
       .join('\n');
-    return fingerprintOf(createPublicKey(text));
+    return fingerprintOf(nodeCrypto().createPublicKey(text));
   } catch {
     return undefined;
   }

@@ -1,12 +1,8 @@
 import path from 'node:path';
 import type * as vscode from 'vscode';
-import * as z from 'zod/mini';
-import { lazySchema } from '../util/lazySchema';
-import '../util/zodLocale';
 import { jsonListFile, type ListStorage } from '../util/jsonListFile';
 
 const STATE_KEY = 'cloudKeys.tree.expanded';
-const IdsSchema = lazySchema(() => z.array(z.string()));
 
 /**
  * Where the tree keeps the ids of its expanded rows (account and user ids, never a secret), so they
@@ -21,11 +17,15 @@ export function expansionStorage(context: Pick<vscode.ExtensionContext, 'storage
   return jsonListFile<string>(path.join(context.storageUri.fsPath, 'tree-expanded.json'));
 }
 
-/** The ids read back; anything else (a hand-edited or corrupt file) counts as nothing expanded. */
+/**
+ * The ids read back; anything else (a hand-edited or corrupt file) counts as nothing expanded.
+ * Checked by hand, not with zod: a list of strings is all there is to check, and this runs at
+ * activation, which then does not pay for zod's first use.
+ */
 export function readExpanded(storage: ListStorage<string> | undefined): Set<string> {
   try {
-    const parsed = IdsSchema.safeParse(storage?.read());
-    return new Set(parsed.success ? parsed.data : []);
+    const raw: unknown = storage?.read();
+    return new Set(Array.isArray(raw) && raw.every((id) => typeof id === 'string') ? (raw as string[]) : []);
   } catch {
     return new Set();
   }

@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
+import { nodeCrypto } from '../util/nodeCrypto';
 import type { PanelKind } from './protocol';
 
 /** A fresh script nonce for one page load: 128 bits from the OS's CSPRNG, base64. */
 export function createNonce(): string {
-  return randomBytes(16).toString('base64');
+  return nodeCrypto().randomBytes(16).toString('base64');
 }
 
 export interface PanelPage {

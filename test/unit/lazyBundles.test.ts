@@ -116,3 +116,31 @@ describe('the rotation engine and forms bundles (dist/lazy/rotationEngine.js, di
     }
   });
 });
+
+describe('the commands bundle (dist/lazy/commands.js)', () => {
+  it('carries the key, account, rotation, export, Terraform lens and create recovery commands, which are not part of dist/extension.js', () => {
+    const file = path.join(dist, 'lazy', 'commands.js');
+    assert.ok(fs.existsSync(file), `${file} is missing: run npm run build first`);
+    const extension = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    const lazy = fs.readFileSync(file, 'utf8');
+    // A message of Delete Key, one of Export Key, one of Rotate Key's offer to rewrite the key's uses, one of a Terraform lens's action and one of the recovery of interrupted creates.
+    for (const text of [
+      'Anything that still uses this key will stop working. This cannot be undone.',
+      'Only access keys (S3 keys) can be exported; API signing keys are used through the OCI config file.',
+      'Rotate {0} and write the new key into these {1} files?',
+      'Import existing key needs a resource: use it from a code lens above a key resource.',
+      'interrupted key creation(s) could not be recovered; Cloud Keys will try again at the next start.',
+    ]) {
+      assert.ok(lazy.includes(text), `the check itself is sound for "${text}"`);
+      assert.ok(!extension.includes(text), `dist/extension.js carries "${text}"`);
+    }
+  });
+});
+
+describe('dist/extension.js as it loads', () => {
+  it("does not load Node's crypto module, which activation does not use (it is required on first use)", () => {
+    const extension = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    assert.doesNotMatch(extension, /\brequire\(["']node:crypto["']\)/);
+    assert.match(fs.readFileSync(path.join(dist, 'clouds', 'oci.js'), 'utf8'), /["']node:crypto["']/, 'the check itself is sound');
+  });
+});

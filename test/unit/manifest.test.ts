@@ -79,6 +79,7 @@ describe('extension manifest', () => {
       'dist/clouds/oci.js',
       'dist/lazy/ociProfile.js',
       'dist/lazy/terraformGenerate.js',
+      'dist/lazy/commands.js',
     ]) {
       assert.ok(files.includes(bundle), `${bundle} is not packaged: build first`);
     }

@@ -1,6 +1,7 @@
-import { createHash, createPublicKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
 import { CloudError } from '../../model/cloudError';
 import { Secret } from '../../model/secret';
+import { nodeCrypto } from '../../util/nodeCrypto';
 
 export const MIN_RSA_BITS = 2048;
 export type GeneratedKeyBits = 2048 | 4096;
@@ -8,7 +9,7 @@ export type GeneratedKeyBits = 2048 | 4096;
 /** OCI's key fingerprint: the MD5 of the DER (SubjectPublicKeyInfo) public key, as colon-separated hex. */
 export function fingerprintOf(publicKey: KeyObject): string {
   const der = publicKey.export({ type: 'spki', format: 'der' });
-  return (createHash('md5').update(der).digest('hex').match(/../g) ?? []).join(':');
+  return (nodeCrypto().createHash('md5').update(der).digest('hex').match(/../g) ?? []).join(':');
 }
 
 export interface CheckedPublicKey {
@@ -49,7 +50,7 @@ export function checkUploadablePublicKey(input: string): CheckedPublicKey {
   }
   let key: KeyObject;
   try {
-    key = createPublicKey(text);
+    key = nodeCrypto().createPublicKey(text);
   } catch {
     throw refuse('This PEM public key could not be read: its base64 body is damaged or incomplete. Copy it again in full.');
   }
@@ -71,7 +72,7 @@ export interface GeneratedKeyPair {
 
 export function generateRsaKeyPair(bits: GeneratedKeyBits = 2048): GeneratedKeyPair {
   if (bits !== 2048 && bits !== 4096) throw refuse(`Generated keys are 2048 or 4096 bits, not ${String(bits)}.`);
-  const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: bits });
+  const { publicKey, privateKey } = nodeCrypto().generateKeyPairSync('rsa', { modulusLength: bits });
   return {
     publicKey: { pem: publicKey.export({ type: 'spki', format: 'pem' }).toString().trim(), fingerprint: fingerprintOf(publicKey), bits },
     privateKey: new Secret(privateKey.export({ type: 'pkcs8', format: 'pem' }).toString()),

@@ -12,12 +12,15 @@ import type { NotRewritable, RewireTarget } from '../rewire';
 import { UseRewirer } from '../useRewirer';
 import type { KeyUsesResult } from './keyUsesSearches';
 import { displayPath } from './keyUsesView';
+import { sharedSlot } from '../../util/sharedSlot';
 
-let rewirer: UseRewirer | undefined;
+/** Set where the rotation engine is built, read by the rotation commands (a lazy bundle): shared across bundles. */
+const rewirerSlot = sharedSlot<UseRewirer>('keyUses.rewirer');
 
 /** Wraps the rotation engine's export updater so a rotation also rewrites the uses the user chose. */
 export function withUseRewiring(inner: ExportRepointer, logger: Logger): ExportRepointer {
-  rewirer = new UseRewirer(inner, logger);
+  const rewirer = new UseRewirer(inner, logger);
+  rewirerSlot.set(rewirer);
   return rewirer;
 }
 
@@ -108,6 +111,7 @@ export async function confirmRewire(node: KeyNode, offer: RewireOffer): Promise<
     },
     write,
   );
+  const rewirer = rewirerSlot.get();
   if (answer !== write || !rewirer) return false;
   rewirer.plan(node.account.id, node.key.id, offer.targets);
   return true;
@@ -115,5 +119,5 @@ export async function confirmRewire(node: KeyNode, offer: RewireOffer): Promise<
 
 /** Files the last rotations could not rewrite because they changed after the diff (and clears the list). */
 export function refusedRewires(): string[] {
-  return rewirer ? rewirer.refused.splice(0) : [];
+  return rewirerSlot.get()?.refused.splice(0) ?? [];
 }

@@ -3,6 +3,7 @@ import type { KeyNode } from '../../views/nodes/treeNodes';
 import type { KeyUsesResult, KeyUsesSearches } from './keyUsesSearches';
 import { displayPath, whatMatched } from './keyUsesView';
 import * as os from 'node:os';
+import { sharedSlot } from '../../util/sharedSlot';
 
 /** Results younger than this are named again rather than searched for anew. */
 const REUSE_MS = 10 * 60_000;
@@ -13,12 +14,17 @@ interface Registered {
   readonly show: (result: KeyUsesResult) => void;
 }
 
-let registered: Registered | undefined;
+/** Set by the Find Uses feature in dist/extension.js, read by the key and rotation commands (a lazy bundle): shared across bundles. */
+const registered = sharedSlot<Registered>('keyUses.usesForChanges');
 
 /** Set by the Find Uses feature when it starts, so delete and rotation can name the uses. */
 export function registerUsesForChanges(value: Registered): vscode.Disposable {
-  registered = value;
-  return { dispose: () => (registered = registered === value ? undefined : registered) };
+  registered.set(value);
+  return {
+    dispose: () => {
+      if (registered.get() === value) registered.set(undefined);
+    },
+  };
 }
 
 /** What a confirmation says about a key's uses, and how to open them. */
@@ -55,7 +61,7 @@ export function describeUses(result: KeyUsesResult): string[] {
  * feature is not running.
  */
 export async function usesBeforeChange(node: KeyNode): Promise<UsesNote | undefined> {
-  const current = registered;
+  const current = registered.get();
   if (!current) return undefined;
   const last = current.searches.last(node);
   const result =

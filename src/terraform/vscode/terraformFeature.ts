@@ -2,8 +2,9 @@ import * as vscode from 'vscode';
 import { settings } from '../../config/settings';
 import type { Feature } from '../../services/featureServices';
 import { KeyCodeLenses } from './keyCodeLenses';
-import { registerGenerateCommand } from './generateCommand';
-import { registerLensCommands } from './lensCommands';
+import { GENERATE_TERRAFORM_COMMANDS, LENS_COMMANDS } from '../../commands/lazyCommandIds';
+import { registerLazyCommands } from '../../commands/lazyCommands';
+import { loadCommandsModule } from '../../commands/commandsBundle';
 import { LiveKeys } from './liveKeys';
 import { ScanCache } from './scanCache';
 import { SensitiveOutputDiagnostics } from './sensitiveOutputDiagnostics';
@@ -46,7 +47,7 @@ export const terraformFeature: Feature = (s) => {
       if (event.affectsConfiguration('cloudKeys.keys')) live.clear();
     }),
     { dispose: () => lensRegistration?.dispose() },
-    registerGenerateCommand(s, ctx),
-    ...registerLensCommands(s, ctx, scans, live),
+    registerLazyCommands(GENERATE_TERRAFORM_COMMANDS, loadCommandsModule, (bundle) => [bundle.registerGenerateCommand(s, ctx)], ctx),
+    registerLazyCommands(LENS_COMMANDS, loadCommandsModule, (bundle) => bundle.registerLensCommands(s, ctx, scans, live), ctx),
   ];
 };

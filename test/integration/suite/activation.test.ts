@@ -17,6 +17,8 @@ suite('Cloud Keys in a real VS Code', () => {
       /[\\/]dist[\\/]clouds[\\/]|[\\/]node_modules[\\/](oci-[\w-]+|axios|aws4)[\\/]/.test(file),
     );
     assert.deepEqual(loaded, []);
+    // The key, account, rotation and export commands are stand-ins until one of them first runs.
+    assert.ok(!Object.keys(require.cache).some((file) => /[\\/]dist[\\/]lazy[\\/]commands\.js$/.test(file)));
   });
 
   test('opens its Accounts view, which loads the adapters of the clouds it lists', async () => {
@@ -60,5 +62,18 @@ suite('Cloud Keys in a real VS Code', () => {
       /cloudKeys\.deleteKey: the first argument is a string, not a node of the Cloud Keys tree/,
     );
     await assert.rejects((await api()).run('cloudKeys.exportKey', [undefined, { confirmed: true }]), /Unrecognized key: "confirmed"/);
+  });
+
+  test('once the commands bundle is loaded, its commands run their real code and every contributed command stays registered', async () => {
+    // Rename Key given a number: the real command (in dist/lazy/commands.js) refuses the argument by name.
+    await assert.rejects((await api()).run('cloudKeys.renameKey', [42]), /cloudKeys\.renameKey: the first argument is a number/);
+    assert.ok(Object.keys(require.cache).some((file) => /[\\/]dist[\\/]lazy[\\/]commands\.js$/.test(file)));
+    const extension = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (extension.packageJSON.contributes.commands as { command: string }[]).map((c) => c.command);
+    const registered = new Set(await vscode.commands.getCommands(true));
+    assert.deepEqual(
+      contributed.filter((id) => !registered.has(id)),
+      [],
+    );
   });
 });
