@@ -1,3 +1,4 @@
+import { cloudDescriptor } from '../../clouds/descriptors';
 import { CLOUD_NAMES, type AccessKey, type CloudId, type KeyKind } from '../../model/types';
 import { newKeySpec } from './newKeySpec';
 import { planHead } from './planHead';
@@ -13,9 +14,8 @@ function label(key: Pick<AccessKey, 'id' | 'displayName'>): string {
 }
 
 function verificationNote(cloud: CloudId, kind: KeyKind): string {
-  if (cloud === 'outscale') return 'The new key is verified with a real call signed by it before the old key is touched.';
-  if (cloud === 'oci' && kind === 'api-signing-key')
-    return 'The new API key is verified with a real call signed by its private key before the old key is touched.';
+  const signed = cloudDescriptor(cloud).rotationVerification[kind];
+  if (signed) return signed;
   return `${CLOUD_NAMES[cloud]} accepts no call signed by this kind of key, so the new key is verified as active and listed before the old key is touched.`;
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isCloudError } from '../../model/cloudError';
+import { cloudDescriptor } from '../../clouds/descriptors';
 import { isS3CredentialKind, type Account, type CloudUser, type KeyKind } from '../../model/types';
 import { createKeyStoringSecret, SecretNotStoredError } from '../../operations/keyOperations';
 import { COMMAND_IDS } from '../../commands/commandIds';
@@ -182,7 +183,7 @@ export class CreateKeyController implements PanelController {
         secretStored: created.secret !== undefined,
         secretLabel: secretLabel(account, kind.kind),
         followUps: [
-          ...(created.secret !== undefined && (isS3CredentialKind(created.key.kind) || account.cloud === 'oci')
+          ...(created.secret !== undefined && (isS3CredentialKind(created.key.kind) || cloudDescriptor(account.cloud).offersConfigProfile)
             ? (['export'] as const)
             : []),
           ...(resourceTypeFor(account.cloud, created.key.kind) ? (['terraform'] as const) : []),
