@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import { lazySchema } from '../util/lazySchema';
+import { lazySchema } from '../model/lazySchema';
 import '../util/zodLocale';
 import { jsonListFile, type ListStorage } from '../util/jsonListFile';
 

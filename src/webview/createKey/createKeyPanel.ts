@@ -10,7 +10,7 @@ import type { KeyNode } from '../../views/nodes/treeNodes';
 import { CLOUD_NAMES, keyKindName } from '../../views/cloudNames';
 import { handleKeyAction, type FormsServices } from '../keyActions';
 import { PanelHost, type PanelController } from '../panelHost';
-import type { AccountChoice, HostToWebview, KeyRef, WebviewToHost } from '../protocol';
+import type { AccountChoice, HostToWebview, KeyAddress, WebviewToHost } from '../protocol';
 import { toKeyView } from '../shared/keyView';
 import { accountChoice, secretLabel, userChoice } from './choices';
 import { checkCreateForm, checkPublicKey } from './createKeyForm';
@@ -42,7 +42,7 @@ export class CreateKeyController implements PanelController {
     private readonly host: PanelHost,
     private readonly s: FormsServices,
     private preset: CreateKeyPreset | undefined,
-    private readonly openDetails: (ref: KeyRef) => unknown,
+    private readonly openDetails: (ref: KeyAddress) => unknown,
   ) {}
 
   /** Opened again from the tree for another account or user. */
