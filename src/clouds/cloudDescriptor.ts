@@ -104,8 +104,8 @@ export interface TerraformData {
 
 /**
  * What the Terraform generator writes for a cloud, in `src/clouds/<cloud>/terraformWriter.ts`,
- * registered in `src/clouds/terraformWriters.ts`: kept apart from the descriptor so that only the
- * generator's lazy bundle holds it.
+ * registered in `src/clouds/engineParts.ts`: kept apart from the descriptor so that the extension
+ * bundle does not hold it.
  */
 export interface TerraformWriter {
   /** The provider block for an account: its own credential source (a profile, the environment), never a secret. */

@@ -1,5 +1,5 @@
 import type { TerraformAttribute, TerraformValue } from '../clouds/cloudDescriptor';
-import { TERRAFORM_WRITERS } from '../clouds/terraformWriters';
+import { CLOUD_ENGINE_PARTS } from '../clouds/engineParts';
 import { CLOUD_NAMES, type AccessKey, type Account, type CloudId, type CloudUser } from '../model/types';
 import { attr, blank, block, comment, str, type HclExpr, type HclItem, renderHcl } from './hcl';
 import { importIdFor } from './importIds';
@@ -74,7 +74,7 @@ function keyItems(
   const type = resourceTypeFor(account.cloud, key.kind);
   if (!type) return undefined;
   const name = resourceName(key.displayName || (key.kind === 'api-signing-key' ? `${user.name}_api_key` : `${user.name}_key`), taken);
-  const writer = TERRAFORM_WRITERS[account.cloud].resources[type];
+  const writer = CLOUD_ENGINE_PARTS[account.cloud].terraformWriter.resources[type];
   const { attributes, notes } = writer.arguments(user, key, name);
   const body = settingsItems(attributes);
   const secret = KEY_RESOURCES[type].secretAttribute;
@@ -140,7 +140,7 @@ export function generateAccountTerraform(account: Account, options: GenerateOpti
 /** `generateAccountTerraform` in parts: the provider it needs, and its provider block. */
 export function accountTerraform(account: Account): GeneratedTerraform {
   const provider = TERRAFORM_PROVIDERS[account.cloud];
-  const { attributes, notes } = TERRAFORM_WRITERS[account.cloud].providerSettings(account);
+  const { attributes, notes } = CLOUD_ENGINE_PARTS[account.cloud].terraformWriter.providerSettings(account);
   const items = [comment([`${account.label}`, ...notes].join('\n')), block('provider', [provider.localName], settingsItems(attributes))];
   return { providers: [provider], body: renderHcl(items), placeAfter: ['provider', 'terraform'] };
 }

@@ -30,9 +30,8 @@ export async function accountToken(
     } catch {
       return undefined;
     }
-    const parsed = z.record(z.string(), z.unknown()).safeParse(json);
-    const field = parsed.success ? parsed.data[where.manualField] : undefined;
-    const token = typeof field === 'string' ? field.trim() : undefined;
+    const parsed = z.object({ [where.manualField]: z.optional(z.string()) }).safeParse(json);
+    const token = parsed.success ? parsed.data[where.manualField]?.trim() : undefined;
     return token ? new Secret(token) : undefined;
   }
   return undefined;
