@@ -12,7 +12,7 @@ import type { SecretStore } from '../../secrets/secretStore';
  */
 export async function accountToken(
   account: Account,
-  secrets: SecretStore,
+  secrets: Pick<SecretStore, 'credentials'>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Secret | undefined> {
   const where = cloudDescriptor(account.cloud).accountToken;
