@@ -1,4 +1,4 @@
-import type { AccessKey, Account, CloudUser, KeyKind } from '../model/types';
+import type { AccessKey, Account, AccountOrigin, CloudUser, KeyKind } from '../model/types';
 
 /**
  * What the rest of the extension needs to know about a cloud without loading its adapter: the words
@@ -123,4 +123,15 @@ export interface TerraformResourceWriter {
 /** The note an import gets where the provider cannot read the secret back into state. */
 export function secretNotInStateNote(secretAttribute: string): string {
   return `Terraform 1.5+ adopts the existing key on the next apply. Its secret is not recoverable into state: ${secretAttribute} stays empty; keep using the secret where it was saved when the key was created.`;
+}
+
+/** Where the provider finds credentials of an account not read from a config file: the environment variables it came from, else `otherwise`. */
+export function environmentNote(origin: AccountOrigin, otherwise: string): string {
+  return origin.kind === 'environment' ? `Credentials come from the environment (${origin.variables.join(', ')}).` : otherwise;
+}
+
+/** An import id of the form `re` describes, with the user in its first group and the key in its second. */
+export function userAndKeyId(re: RegExp, id: string): { keyId: string; userId: string } | undefined {
+  const m = re.exec(id.trim());
+  return m ? { userId: m[1], keyId: m[2] } : undefined;
 }

@@ -1,4 +1,4 @@
-import type { TerraformData } from '../cloudDescriptor';
+import { userAndKeyId, type TerraformData } from '../cloudDescriptor';
 import { CONTRACT_KEYS_ENTRY_ID } from './constants';
 
 /** The resource id, a UUID (AccesskeysFindById), not the 92-character access key. */
@@ -15,10 +15,7 @@ export const ionosTerraform: TerraformData = {
       secretAttribute: 'secret_key',
       userArgument: 'user_id',
       importId: (key) => `${key.userId}/${key.id}`,
-      parseImportId: (id) => {
-        const m = USER_AND_KEY.exec(id.trim());
-        return m ? { userId: m[1], keyId: m[2] } : undefined;
-      },
+      parseImportId: (id) => userAndKeyId(USER_AND_KEY, id),
     },
     {
       // terraform-provider-ionoscloud, objectstoragemanagement/resource_object_storage_accesskey.go: `description` optional; `secretkey` computed.

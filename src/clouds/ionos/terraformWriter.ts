@@ -1,4 +1,4 @@
-import { secretNotInStateNote, type TerraformAttribute, type TerraformWriter } from '../cloudDescriptor';
+import { environmentNote, secretNotInStateNote, type TerraformAttribute, type TerraformWriter } from '../cloudDescriptor';
 
 /** What the Terraform generator writes for IONOS Cloud (the resources of `terraform.ts`). */
 export const ionosTerraformWriter: TerraformWriter = {
@@ -10,9 +10,7 @@ export const ionosTerraformWriter: TerraformWriter = {
     return {
       attributes,
       notes: [
-        origin.kind === 'environment'
-          ? `Credentials come from the environment (${origin.variables.join(', ')}).`
-          : 'Set IONOS_TOKEN (or IONOS_USERNAME and IONOS_PASSWORD) in the environment: never put a secret here.',
+        environmentNote(origin, 'Set IONOS_TOKEN (or IONOS_USERNAME and IONOS_PASSWORD) in the environment: never put a secret here.'),
       ],
     };
   },

@@ -1,12 +1,7 @@
-import type { TerraformData } from '../cloudDescriptor';
+import { userAndKeyId, type TerraformData } from '../cloudDescriptor';
 
 const SECRET_KEY_ID = /^users\/([^/]+)\/customerSecretKeys\/([^/]+)$/;
 const API_KEY_ID = /^users\/([^/]+)\/apiKeys\/([^/]+)$/;
-
-function pair(re: RegExp, id: string): { keyId: string; userId: string } | undefined {
-  const m = re.exec(id.trim());
-  return m ? { userId: m[1], keyId: m[2] } : undefined;
-}
 
 /** The OCI provider (oracle/oci) and its key resources; what it writes: `terraformWriter.ts`. */
 export const ociTerraform: TerraformData = {
@@ -18,14 +13,14 @@ export const ociTerraform: TerraformData = {
       secretAttribute: 'key',
       userArgument: 'user_id',
       importId: (key) => `users/${key.userId}/customerSecretKeys/${key.id}`,
-      parseImportId: (id) => pair(SECRET_KEY_ID, id),
+      parseImportId: (id) => userAndKeyId(SECRET_KEY_ID, id),
     },
     {
       type: 'oci_identity_api_key',
       kind: 'api-signing-key',
       userArgument: 'user_id',
       importId: (key) => `users/${key.userId}/apiKeys/${key.fingerprint ?? key.id}`,
-      parseImportId: (id) => pair(API_KEY_ID, id),
+      parseImportId: (id) => userAndKeyId(API_KEY_ID, id),
     },
   ],
 };

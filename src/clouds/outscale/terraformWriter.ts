@@ -1,4 +1,4 @@
-import { secretNotInStateNote, type TerraformAttribute, type TerraformWriter } from '../cloudDescriptor';
+import { environmentNote, secretNotInStateNote, type TerraformAttribute, type TerraformWriter } from '../cloudDescriptor';
 import { ACCOUNT_USER_ID } from './constants';
 
 /** What the Terraform generator writes for OUTSCALE (the resource of `terraform.ts`). */
@@ -16,11 +16,7 @@ export const outscaleTerraformWriter: TerraformWriter = {
     }
     return {
       attributes: account.region ? [{ name: 'region', value: { string: account.region }, block: 'api' }] : [],
-      notes: [
-        origin.kind === 'environment'
-          ? `Credentials come from the environment (${origin.variables.join(', ')}).`
-          : 'Set OSC_ACCESS_KEY and OSC_SECRET_KEY in the environment: never put a secret key here.',
-      ],
+      notes: [environmentNote(origin, 'Set OSC_ACCESS_KEY and OSC_SECRET_KEY in the environment: never put a secret key here.')],
     };
   },
   resources: {
