@@ -13,7 +13,6 @@ import { cloudDescriptor } from '../clouds/descriptors';
 import { s3Endpoint } from '../operations/exports/s3Endpoints';
 import type { FeatureServices } from '../services/featureServices';
 import type { TerminalExport } from '../services/terminalExport';
-import { LOG_PREFIXES } from '../views/cloudNames';
 import type { KeyNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
 import { ociNamespaceForExport } from './ociNamespace';
@@ -92,7 +91,7 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
   /** Records an export (so rotation updates it) and logs it, like every other change; never the secret. */
   const keep = async (written: ExportRecord): Promise<void> => {
     await records.put(written);
-    s.logger.info(`${LOG_PREFIXES[written.cloud]} exported key ${written.keyId} to ${describeRecord(written)}`);
+    s.logger.info(`${cloudDescriptor(written.cloud).logPrefix} exported key ${written.keyId} to ${describeRecord(written)}`);
   };
   const readSecret = (node: KeyNode): Promise<Secret | undefined> => readNodeSecret(s, node);
 

@@ -1,12 +1,7 @@
-import { CLOUD_DESCRIPTORS, cloudDescriptor } from '../clouds/descriptors';
+import { cloudDescriptor } from '../clouds/descriptors';
 import type { CloudId, KeyKind } from '../model/types';
 
 export { CLOUD_NAMES } from '../model/types';
-
-/** How each cloud's log lines begin (`OCI: …`, `OUTSCALE: …`, `IONOS: …`), as the adapters write them. */
-export const LOG_PREFIXES = Object.fromEntries(Object.entries(CLOUD_DESCRIPTORS).map(([cloud, d]) => [cloud, d.logPrefix])) as Readonly<
-  Record<CloudId, string>
->;
 
 export function keyKindName(cloud: CloudId, kind: KeyKind): string {
   if (kind === 'api-signing-key') return 'API signing key';
