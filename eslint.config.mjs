@@ -73,9 +73,9 @@ const layerZones = [
   {
     target: './webview',
     from: './src',
-    except: ['./webview/protocol.ts', './webview/shared', './util/formatDate.ts', './util/lazySchema.ts'],
+    except: ['./webview/protocol.ts', './webview/shared', './util/formatDate.ts', './model/lazySchema.ts'],
     message:
-      "The forms' browser code may import only src/webview/protocol.ts, src/webview/shared, src/util/formatDate.ts and src/util/lazySchema.ts.",
+      "The forms' browser code may import only src/webview/protocol.ts, src/webview/shared, src/util/formatDate.ts and src/model/lazySchema.ts.",
   },
 ];
 

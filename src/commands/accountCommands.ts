@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import { lazySchema } from '../util/lazySchema';
+import { CloudIdSchema } from '../model/schemas';
+import { lazySchema } from '../model/lazySchema';
 import '../util/zodLocale';
 import { Secret } from '../model/secret';
 import { CLOUD_IDS, manualCredentialName, type Account, type CloudId } from '../model/types';
@@ -37,7 +38,7 @@ async function testConnection(account: Account, s: AccountCommandServices): Prom
 /** Lets a caller (a test, a script) add a hand-entered account without the questions. */
 const AddAccountPresetSchema = lazySchema(() =>
   z.strictObject({
-    cloud: z.enum(CLOUD_IDS),
+    cloud: CloudIdSchema,
     label: z.string().check(z.trim(), z.minLength(1)),
     /** Values by `ManualField.name`; fields left out count as left empty. */
     fields: z.record(z.string(), z.string()),

@@ -2,16 +2,16 @@
 // Tree nodes are checked for what the commands read of them; options objects are strict, so a
 // misspelt or test-only option (`confirmed`: see CommandDriver) is refused by name.
 import * as z from 'zod/mini';
+import { CloudIdSchema, KeyKindSchema, KeyStateSchema } from '../model/schemas';
 import '../util/zodLocale';
-import { CLOUD_IDS, KEY_KINDS, KEY_STATES } from '../model/types';
 import { GraceSchema } from '../operations/rotation/graceSchema';
 import { memo } from '../util/memo';
 import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
 
 const nodeSchemas = memo(() => {
-  const account = z.looseObject({ id: z.string(), label: z.string(), cloud: z.enum(CLOUD_IDS) });
+  const account = z.looseObject({ id: z.string(), label: z.string(), cloud: CloudIdSchema });
   const user = z.looseObject({ id: z.string(), name: z.string() });
-  const key = z.looseObject({ id: z.string(), kind: z.enum(KEY_KINDS), state: z.enum(KEY_STATES) });
+  const key = z.looseObject({ id: z.string(), kind: KeyKindSchema, state: KeyStateSchema });
   return {
     anyNode: z.looseObject({ kind: z.string() }),
     account: z.looseObject({ kind: z.literal('account'), account }),
@@ -110,7 +110,7 @@ const isoDate = () =>
 export const commandOptions = memo(() => ({
   createKey: {
     schema: z.strictObject({
-      kind: z.optional(z.enum(KEY_KINDS)),
+      kind: z.optional(KeyKindSchema),
       options: z.optional(
         z.strictObject({
           displayName: z.optional(z.string()),

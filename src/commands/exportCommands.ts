@@ -9,10 +9,10 @@ import { writeDotenv } from '../operations/exports/dotenv';
 import { awsVariables, keyAsJson } from '../operations/exports/formats';
 import { describeRecord } from '../operations/exports/exportUpdater';
 import type { ExportKind, ExportRecord, ExportRecords } from '../operations/exports/records';
-import { IONOS_S3_LOCATIONS, s3Endpoint } from '../operations/exports/s3Endpoints';
+import { cloudDescriptor } from '../clouds/descriptors';
+import { s3Endpoint } from '../operations/exports/s3Endpoints';
 import type { FeatureServices } from '../services/featureServices';
 import type { TerminalExport } from '../services/terminalExport';
-import { LOG_PREFIXES } from '../views/cloudNames';
 import type { KeyNode } from '../views/nodes/treeNodes';
 import { COMMAND_IDS } from './commandIds';
 import { ociNamespaceForExport } from './ociNamespace';
@@ -55,20 +55,21 @@ async function s3Settings(
 ): Promise<{ region?: string; endpointUrl?: string } | undefined> {
   if (preset.region !== undefined || preset.endpointUrl !== undefined) return { region: preset.region, endpointUrl: preset.endpointUrl };
   const region = account.region ?? account.details?.region;
-  if (account.cloud === 'oci') {
+  const rule = cloudDescriptor(account.cloud).s3;
+  if (rule.needs === 'namespace') {
     const namespace = await ociNamespaceForExport(s.registry.provider(account), account, s.logger);
     if (!namespace) return undefined;
-    return s3Endpoint({ cloud: 'oci', region: region ?? 'us-ashburn-1', namespace });
+    return s3Endpoint({ cloud: account.cloud, region: region ?? rule.defaultRegion, namespace });
   }
-  if (account.cloud === 'outscale') return s3Endpoint({ cloud: 'outscale', region: region ?? 'eu-west-2' });
+  if (rule.needs === 'region') return s3Endpoint({ cloud: account.cloud, region: region ?? rule.defaultRegion });
   // A key that lists its regions (IONOS Object Storage access keys) is offered only those.
-  const known = Object.entries(IONOS_S3_LOCATIONS);
+  const known = Object.entries(rule.locations ?? {});
   const own = known.filter(([id]) => key.regions?.includes(id));
   const location = await vscode.window.showQuickPick(
     (own.length > 0 ? own : known).map(([id, url]) => ({ label: id, description: url })),
     { placeHolder: vscode.l10n.t('Where are your buckets?') },
   );
-  return location ? s3Endpoint({ cloud: 'ionos', location: location.label }) : undefined;
+  return location ? s3Endpoint({ cloud: account.cloud, location: location.label }) : undefined;
 }
 
 /** Whether git tracks a file (so a secret written there could be committed). */
@@ -90,7 +91,7 @@ export function registerExportCommands(s: FeatureServices, records: ExportRecord
   /** Records an export (so rotation updates it) and logs it, like every other change; never the secret. */
   const keep = async (written: ExportRecord): Promise<void> => {
     await records.put(written);
-    s.logger.info(`${LOG_PREFIXES[written.cloud]} exported key ${written.keyId} to ${describeRecord(written)}`);
+    s.logger.info(`${cloudDescriptor(written.cloud).logPrefix} exported key ${written.keyId} to ${describeRecord(written)}`);
   };
   const readSecret = (node: KeyNode): Promise<Secret | undefined> => readNodeSecret(s, node);
 

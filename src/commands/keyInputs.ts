@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { cloudDescriptor } from '../clouds/descriptors';
 import type { CreateKeyOptions } from '../clouds/provider';
 import type { Account, CloudUser, KeyKind } from '../model/types';
 import { settings } from '../config/settings';
@@ -8,8 +9,7 @@ import { keyKindName } from '../views/cloudNames';
 
 /** Which kinds of key each cloud has; an entry that holds other kinds (`CloudUser.keyKinds`) says so itself. */
 export function keyKinds(account: Account, user?: CloudUser): readonly KeyKind[] {
-  if (user?.keyKinds) return user.keyKinds;
-  return account.cloud === 'oci' ? ['access-key', 'api-signing-key'] : ['access-key'];
+  return user?.keyKinds ?? cloudDescriptor(account.cloud).userKeyKinds;
 }
 
 export async function askKeyKind(account: Account, user?: CloudUser): Promise<KeyKind | undefined> {
@@ -40,21 +40,22 @@ export async function askExpiry(current?: Date): Promise<Date | null | undefined
 
 /** Asks what a new key needs on its cloud; `undefined` when the user cancels. */
 export async function askCreateOptions(account: Account, kind: KeyKind): Promise<CreateKeyOptions | undefined> {
-  if (account.cloud === 'oci' && kind === 'access-key') {
+  const prompt = cloudDescriptor(account.cloud).createPrompts[kind];
+  if (prompt === 'name') {
     const displayName = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Name of the new customer secret key'),
+      title: vscode.l10n.t('Name of the new {0}', keyKindName(account.cloud, kind)),
       prompt: vscode.l10n.t('A name to recognise it by, such as the tool or bucket that uses it (may be empty).'),
     });
     return displayName === undefined ? undefined : { displayName };
   }
-  if (kind === 'object-storage-access-key') {
+  if (prompt === 'description') {
     const displayName = await vscode.window.showInputBox({
       title: vscode.l10n.t('Description of the new Object Storage access key'),
       prompt: vscode.l10n.t('What the key is for, such as the tool or bucket that uses it (may be empty).'),
     });
     return displayName === undefined ? undefined : { displayName };
   }
-  if (account.cloud === 'oci' && kind === 'api-signing-key') {
+  if (prompt === 'key-pair') {
     const choice = await vscode.window.showQuickPick(
       [
         { label: vscode.l10n.t('Generate a 2048-bit RSA key pair'), bits: 2048 as const },
@@ -74,7 +75,7 @@ export async function askCreateOptions(account: Account, kind: KeyKind): Promise
     const bytes = await vscode.workspace.fs.readFile(files[0]);
     return { publicKeyPem: Buffer.from(bytes).toString('utf8') };
   }
-  if (account.cloud === 'outscale') {
+  if (prompt === 'expiry') {
     const expiresAt = await askExpiry(defaultExpiry(settings.outscaleDefaultKeyExpiryDays(), Date.now()));
     if (expiresAt === undefined) return undefined;
     return expiresAt === null ? {} : { expiresAt };

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as vscode from 'vscode';
 import type * as z from 'zod/mini';
+import { cloudDescriptor } from '../clouds/descriptors';
 import type { OciProfilePlan } from '../operations/exports/ociConfigProfile';
 import { loadOciProfileModule } from '../services/lazyModules';
 import type { ExportRecord, ExportRecords } from '../operations/exports/records';
@@ -76,7 +77,7 @@ export function registerOciProfileCommands(s: FeatureServices, records: ExportRe
         const keyNode = keyNodeArg(COMMAND_IDS.saveOciProfile, node) ?? (await pickKey(s, (k) => k.kind === 'api-signing-key'));
         if (!keyNode) return undefined;
         const { account, user, key } = keyNode;
-        if (account.cloud !== 'oci' || key.kind !== 'api-signing-key') {
+        if (!cloudDescriptor(account.cloud).offersConfigProfile || key.kind !== 'api-signing-key') {
           void vscode.window.showInformationMessage(
             vscode.l10n.t('Only OCI API signing keys are saved to an OCI profile; export access keys with "Export Key…".'),
           );

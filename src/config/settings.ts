@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { CloudSettings } from '../clouds/cloudModule';
 import { DEFAULT_TIMEOUT_MS, type HttpOptions } from '../util/httpOptions';
 import * as z from 'zod/mini';
-import { lazySchema } from '../util/lazySchema';
+import { lazySchema } from '../model/lazySchema';
 import '../util/zodLocale';
 import type { KeyHealthPolicy } from '../operations/keyHealth';
 

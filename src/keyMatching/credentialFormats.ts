@@ -1,17 +1,11 @@
-import { IONOS_CREDENTIAL_FORMATS } from '../clouds/ionos/credentialFormats';
-import { OCI_CREDENTIAL_FORMATS } from '../clouds/oci/credentialFormats';
-import { OUTSCALE_CREDENTIAL_FORMATS } from '../clouds/outscale/credentialFormats';
+import { CLOUD_ENGINE_PARTS } from '../clouds/engineParts';
 import type { CredentialFormat, CredentialPart } from '../clouds/shared/credentialFormat';
-import type { CloudId, KeyKind } from '../model/types';
+import { CLOUD_IDS, type CloudId, type KeyKind } from '../model/types';
 
 export type { CredentialFormat, CredentialPart };
 
 /** Every cloud's key shapes, as each cloud's folder states them. */
-export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = [
-  ...OCI_CREDENTIAL_FORMATS,
-  ...OUTSCALE_CREDENTIAL_FORMATS,
-  ...IONOS_CREDENTIAL_FORMATS,
-];
+export const CREDENTIAL_FORMATS: readonly CredentialFormat[] = CLOUD_IDS.flatMap((cloud) => CLOUD_ENGINE_PARTS[cloud].credentialFormats);
 
 /** The shapes of one cloud's key kind (optionally one part of it). */
 export function formatsFor(cloud: CloudId, kind: KeyKind, part?: CredentialPart): CredentialFormat[] {

@@ -11,7 +11,7 @@
  */
 export { CREDENTIAL_FORMATS, formatsFor } from './credentialFormats';
 export { KeyIndex, type MatchKind, type RawMatch } from './keyIndex';
-export { indexKey, indexOfKeys, keyRefOf, type KeyRef } from './indexKeys';
+export { indexKey, indexOfKeys, labelledKeyAddressOf, type LabelledKeyAddress } from './indexKeys';
 export { privateKeyFingerprints, type PemKeyBlock } from './privateKeys';
 export { asTextBytes, PositionFinder, type TextBytes, type TextPosition } from './textBytes';
 export { classKeyOf, TokenScanner, type TokenSink } from './tokenClasses';

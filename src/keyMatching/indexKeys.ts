@@ -1,18 +1,13 @@
 import type { Secret } from '../model/secret';
-import type { AccessKey } from '../model/types';
+import type { AccessKey, KeyAddress } from '../model/types';
 import { KeyIndex } from './keyIndex';
 
-/** Which key a match belongs to, in the model's terms; nothing secret. */
-export interface KeyRef {
-  readonly accountId: string;
-  readonly userId: string;
-  readonly keyId: string;
-  readonly kind: AccessKey['kind'];
-  /** What a person calls the key, e.g. its display name or id. */
+/** Which key a match belongs to, and what a person calls it (its display name or id); nothing secret. */
+export interface LabelledKeyAddress extends KeyAddress {
   readonly label: string;
 }
 
-export function keyRefOf(key: AccessKey): KeyRef {
+export function labelledKeyAddressOf(key: AccessKey): LabelledKeyAddress {
   return { accountId: key.accountId, userId: key.userId, keyId: key.id, kind: key.kind, label: key.displayName ?? key.id };
 }
 
@@ -33,8 +28,8 @@ export function indexKey<R>(index: KeyIndex<R>, key: AccessKey, ref: R, secret?:
 }
 
 /** An index of the given keys and the secrets known for them. */
-export function indexOfKeys(keys: readonly { readonly key: AccessKey; readonly secret?: Secret }[]): KeyIndex<KeyRef> {
-  const index = new KeyIndex<KeyRef>();
-  for (const { key, secret } of keys) indexKey(index, key, keyRefOf(key), secret);
+export function indexOfKeys(keys: readonly { readonly key: AccessKey; readonly secret?: Secret }[]): KeyIndex<LabelledKeyAddress> {
+  const index = new KeyIndex<LabelledKeyAddress>();
+  for (const { key, secret } of keys) indexKey(index, key, labelledKeyAddressOf(key), secret);
   return index;
 }

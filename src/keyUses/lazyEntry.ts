@@ -3,7 +3,7 @@
  * Key runs: the matching engine, the walker and the places, with `ignore` and the cloud config
  * readers they need, stay out of the extension bundle.
  */
-export { indexKey, KeyIndex, keyRefOf } from '../keyMatching';
+export { indexKey, KeyIndex, labelledKeyAddressOf } from '../keyMatching';
 export { findKeyUses } from './finder';
 export { placesFor } from './places';
 export { planRewire } from './rewire';

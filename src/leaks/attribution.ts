@@ -1,3 +1,4 @@
+import { cloudDescriptor } from '../clouds/descriptors';
 import type { CloudId } from '../model/types';
 import { CLOUD_NAMES, keyKindName, shortKeyId } from '../views/cloudNames';
 import type { Leak, LeakOwner, LeakPart } from './types';
@@ -27,13 +28,13 @@ function partName(part: LeakPart, cloud: CloudId | undefined, kind: LeakOwner['k
     case 'key-id':
       return 'key id';
     case 'secret':
-      return cloud === 'outscale' ? 'secret key' : 'secret';
+      return cloud ? cloudDescriptor(cloud).leakWords.secret : 'secret';
     case 'fingerprint':
       return 'API key fingerprint';
     case 'private-key':
       return 'API private key';
     case 'token':
-      return kind === 'api-token' || cloud === 'ionos' ? 'API token' : 'token';
+      return kind === 'api-token' ? 'API token' : cloud ? cloudDescriptor(cloud).leakWords.token : 'token';
   }
 }
 

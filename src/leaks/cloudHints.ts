@@ -1,12 +1,10 @@
-import { IONOS_LEAK_HINTS } from '../clouds/ionos/leakHints';
-import { OCI_LEAK_HINTS } from '../clouds/oci/leakHints';
-import { OUTSCALE_LEAK_HINTS } from '../clouds/outscale/leakHints';
+import { CLOUD_ENGINE_PARTS } from '../clouds/engineParts';
 import type { LeakHints } from '../clouds/shared/leakHints';
-import type { CloudId } from '../model/types';
+import { CLOUD_IDS, type CloudId } from '../model/types';
 
 /** Every cloud's names and environment variables, as each cloud's folder states them. */
-export const LEAK_HINTS: readonly LeakHints[] = [OCI_LEAK_HINTS, OUTSCALE_LEAK_HINTS, IONOS_LEAK_HINTS];
+export const LEAK_HINTS: readonly LeakHints[] = CLOUD_IDS.map((cloud) => CLOUD_ENGINE_PARTS[cloud].leakHints);
 
 export function hintsOf(cloud: CloudId): LeakHints {
-  return LEAK_HINTS.find((h) => h.cloud === cloud)!;
+  return CLOUD_ENGINE_PARTS[cloud].leakHints;
 }

@@ -1,6 +1,6 @@
 /** The cloud-neutral model every layer above the adapters speaks. */
 
-/** The clouds, the one list of them: `CloudId`, and every schema of a cloud id (`z.enum(CLOUD_IDS)`), derive from it. */
+/** The clouds, the one list of them: `CloudId`, and its one schema (`CloudIdSchema`, src/model/schemas.ts), derive from it. */
 export const CLOUD_IDS = ['oci', 'outscale', 'ionos'] as const;
 export type CloudId = (typeof CLOUD_IDS)[number];
 
@@ -18,6 +18,14 @@ export type KeyKind = (typeof KEY_KINDS)[number];
 /** Kinds whose id and secret are S3 credentials (exported as AWS profiles and `.env` files). */
 export function isS3CredentialKind(kind: KeyKind): boolean {
   return kind !== 'api-signing-key';
+}
+
+/** Where one key is, across accounts: its account, user, id and kind; nothing secret. */
+export interface KeyAddress {
+  readonly accountId: string;
+  readonly userId: string;
+  readonly keyId: string;
+  readonly kind: KeyKind;
 }
 
 export const KEY_STATES = ['active', 'inactive', 'creating', 'deleting', 'failed', 'unknown'] as const;

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
-import { lazySchema } from '../util/lazySchema';
+import { CloudIdSchema, KeyKindSchema } from '../model/schemas';
+import { lazySchema } from '../model/lazySchema';
 import '../util/zodLocale';
-import { CLOUD_IDS, KEY_KINDS, type CloudId, type KeyKind } from '../model/types';
+import { type CloudId, type KeyKind } from '../model/types';
 import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
 import { nodeCrypto } from '../util/nodeCrypto';
@@ -24,9 +25,9 @@ export const CreateIntentSchema = lazySchema(() =>
     version: z.literal(1),
     id: z.string().check(z.minLength(1)),
     accountId: z.string().check(z.minLength(1)),
-    cloud: z.enum(CLOUD_IDS),
+    cloud: CloudIdSchema,
     userId: z.string().check(z.minLength(1)),
-    kind: z.enum(KEY_KINDS),
+    kind: KeyKindSchema,
     /** ISO time just before the create call went out. */
     startedAt: z.iso.datetime(),
     /** Ids of the user's keys of this kind before the call: never candidates for recovery. */

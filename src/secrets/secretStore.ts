@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import { lazySchema } from '../util/lazySchema';
+import { CloudIdSchema, KeyKindSchema } from '../model/schemas';
+import { lazySchema } from '../model/lazySchema';
 import '../util/zodLocale';
 import type { CredentialStore } from '../clouds/cloudModule';
 import { Secret } from '../model/secret';
-import { CLOUD_IDS, type AccessKey, type CloudId } from '../model/types';
+import type { AccessKey, CloudId } from '../model/types';
 import type { Logger } from '../util/logger';
-import { KEY_KINDS } from '../model/types';
 
 const PREFIX = 'cloudKeys/';
 const KEY_PREFIX = `${PREFIX}key/`;
@@ -19,10 +19,10 @@ export type SecretName = `${typeof KEY_PREFIX}${string}` | `${typeof CREDENTIAL_
 const StoredKeySecretSchema = lazySchema(() =>
   z.object({
     version: z.literal(1),
-    cloud: z.enum(CLOUD_IDS),
+    cloud: CloudIdSchema,
     accountId: z.string(),
     userId: z.string(),
-    kind: z.enum(KEY_KINDS),
+    kind: KeyKindSchema,
     keyId: z.string(),
     secret: z.string(),
     storedAt: z.string(),

@@ -1,8 +1,9 @@
 import type * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import { lazySchema } from '../util/lazySchema';
+import { CloudIdSchema } from '../model/schemas';
+import { lazySchema } from '../model/lazySchema';
 import '../util/zodLocale';
-import { CLOUD_IDS, type Account } from '../model/types';
+import { type Account } from '../model/types';
 import type { AccountPreferences } from '../operations/accountRegistry';
 import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
@@ -14,7 +15,7 @@ const HIDDEN_KEY = 'cloudKeys.hiddenAccounts';
 const ManualAccountSchema = lazySchema(() =>
   z.object({
     id: z.string().check(z.minLength(1)),
-    cloud: z.enum(CLOUD_IDS),
+    cloud: CloudIdSchema,
     label: z.string().check(z.minLength(1)),
     source: z.string(),
     origin: z.object({ kind: z.literal('manual') }),

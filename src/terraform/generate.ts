@@ -1,10 +1,11 @@
-import { ACCOUNT_USER_ID } from '../clouds/outscale/constants';
-import type { AccessKey, Account, CloudId, CloudUser } from '../model/types';
+import type { TerraformAttribute, TerraformValue } from '../clouds/cloudDescriptor';
+import { CLOUD_ENGINE_PARTS } from '../clouds/engineParts';
+import { CLOUD_NAMES, type AccessKey, type Account, type CloudId, type CloudUser } from '../model/types';
 import { attr, blank, block, comment, str, type HclExpr, type HclItem, renderHcl } from './hcl';
 import { importIdFor } from './importIds';
 import { resourceName } from './resourceNames';
 import { declaresSource, renderNewFile, type GeneratedTerraform, type ProviderRequirement } from './requiredProviders';
-import { KEY_RESOURCES, resourceTypeFor, TERRAFORM_PROVIDERS, type KeyResourceType } from './resourceTypes';
+import { KEY_RESOURCES, resourceTypeFor, TERRAFORM_PROVIDERS } from './resourceTypes';
 
 export interface GenerateOptions {
   /**
@@ -18,8 +19,6 @@ export interface GenerateOptions {
   /** Resource names already used where the HCL goes; new names avoid them. */
   readonly takenNames?: Iterable<string>;
 }
-
-const CLOUD_LABELS: Readonly<Record<CloudId, string>> = { oci: 'OCI', outscale: 'OUTSCALE', ionos: 'IONOS Cloud' };
 
 const TIME_PROVIDER: ProviderRequirement = { localName: 'time', source: 'hashicorp/time' };
 
@@ -39,55 +38,30 @@ function describeKey(account: Account, user: CloudUser, key: AccessKey): string 
       : key.displayName
         ? `"${key.displayName}" (${key.id})`
         : `Key ${key.id}`;
-  return `${what} of ${user.name} in ${account.label} (${CLOUD_LABELS[account.cloud]}): ${facts.filter(Boolean).join(', ')}.`;
+  return `${what} of ${user.name} in ${account.label} (${CLOUD_NAMES[account.cloud]}): ${facts.filter(Boolean).join(', ')}.`;
 }
 
-/** The arguments of a key's resource, with the values the cloud reports now. */
-function keyArguments(type: KeyResourceType, user: CloudUser, key: AccessKey, name: string): { body: HclItem[]; notes: string[] } {
-  switch (type) {
-    case 'oci_identity_customer_secret_key':
-      return { body: [attr('display_name', str(key.displayName ?? key.id)), attr('user_id', str(user.id))], notes: [] };
-    case 'oci_identity_api_key': {
-      // key_value forces a new key when it changes: only the key's own public key keeps it.
-      const value: HclExpr = key.publicKeyPem ? { heredoc: key.publicKeyPem.trim().split(/\r?\n/) } : `file("\${path.module}/${name}.pem")`;
-      const notes = key.publicKeyPem
-        ? []
-        : [`Put the public key with fingerprint ${key.fingerprint ?? key.id} in ${name}.pem: any other key_value replaces this key.`];
-      return { body: [attr('key_value', value), attr('user_id', str(user.id))], notes };
+/** HCL items of a cloud's settings: attributes in order, those with a `block` gathered in that block where its first one stands. */
+function settingsItems(attributes: readonly TerraformAttribute[]): HclItem[] {
+  const items: HclItem[] = [];
+  const nested = new Map<string, HclItem[]>();
+  for (const a of attributes) {
+    const item = attr(a.name, hclValue(a.value));
+    if (a.block === undefined) items.push(item);
+    else if (nested.has(a.block)) nested.get(a.block)!.push(item);
+    else {
+      const body = [item];
+      nested.set(a.block, body);
+      items.push(block(a.block, [], body));
     }
-    case 'outscale_access_key': {
-      const body: HclItem[] = [];
-      if (user.id !== ACCOUNT_USER_ID) body.push(attr('user_name', str(user.id)));
-      if (key.state === 'active' || key.state === 'inactive') body.push(attr('state', str(key.state.toUpperCase())));
-      if (key.expiresAt) body.push(attr('expiration_date', str(key.expiresAt.toISOString())));
-      if (key.displayName) body.push(attr('tag', str(key.displayName)));
-      return { body, notes: [] };
-    }
-    case 'ionoscloud_s3_key': {
-      const body: HclItem[] = [attr('user_id', str(user.id))];
-      if (key.state === 'active' || key.state === 'inactive') body.push(attr('active', String(key.state === 'active')));
-      return { body, notes: [] };
-    }
-    case 'ionoscloud_object_storage_accesskey':
-      // Owned by the contract: no user argument. The provider reads only IONOS_API_URL_OBJECT_STORAGE_MANAGEMENT for its endpoint.
-      return {
-        body: key.displayName ? [attr('description', str(key.displayName))] : [],
-        notes: [
-          'Owned by the contract; Terraform reaches it through the Object Storage Management API (https://s3.ionos.com, or IONOS_API_URL_OBJECT_STORAGE_MANAGEMENT).',
-        ],
-      };
   }
+  return items;
 }
 
-/** What an import means for the key's secret, per cloud. */
-function importNote(type: KeyResourceType): string {
-  if (type === 'oci_identity_api_key')
-    return 'Terraform 1.5+ adopts the existing key on the next apply; an API signing key has no secret in state.';
-  if (type === 'ionoscloud_s3_key') {
-    return 'Terraform 1.5+ adopts the existing key on the next apply. IONOS returns secret_key on every read, so it lands in the state file: keep the state encrypted.';
-  }
-  const secret = KEY_RESOURCES[type].secretAttribute;
-  return `Terraform 1.5+ adopts the existing key on the next apply. Its secret is not recoverable into state: ${secret} stays empty; keep using the secret where it was saved when the key was created.`;
+function hclValue(value: TerraformValue): HclExpr {
+  if ('string' in value) return str(value.string);
+  if ('expression' in value) return value.expression;
+  return { heredoc: value.heredoc };
 }
 
 function keyItems(
@@ -100,7 +74,9 @@ function keyItems(
   const type = resourceTypeFor(account.cloud, key.kind);
   if (!type) return undefined;
   const name = resourceName(key.displayName || (key.kind === 'api-signing-key' ? `${user.name}_api_key` : `${user.name}_key`), taken);
-  const { body, notes } = keyArguments(type, user, key, name);
+  const writer = CLOUD_ENGINE_PARTS[account.cloud].terraformWriter.resources[type];
+  const { attributes, notes } = writer.arguments(user, key, name);
+  const body = settingsItems(attributes);
   const secret = KEY_RESOURCES[type].secretAttribute;
   const rotates = rotationDays > 0 && secret !== undefined;
   const items: HclItem[] = [];
@@ -113,7 +89,7 @@ function keyItems(
   }
   items.push(comment([describeKey(account, user, key), ...notes].join('\n')), block('resource', [type, name], body), blank);
   items.push(
-    comment(importNote(type)),
+    comment(writer.importNote),
     block('import', [], [attr('to', `${type}.${name}`), attr('id', str(importIdFor(type, key)))]),
     blank,
   );
@@ -156,52 +132,6 @@ export function keysTerraform(
   return { providers, body: renderHcl(items), placeAfter: ['resource'] };
 }
 
-function providerBody(account: Account): { body: HclItem[]; notes: string[] } {
-  const { origin } = account;
-  const body: HclItem[] = [];
-  const notes: string[] = [];
-  switch (account.cloud) {
-    case 'oci':
-      if (origin.kind === 'config-file') {
-        body.push(attr('config_file_profile', str(origin.profile)));
-        notes.push(`Credentials come from profile ${origin.profile} of ${origin.path}; the OCI provider reads ~/.oci/config.`);
-        if (account.details?.auth === 'session-token') {
-          body.push(attr('auth', str('SecurityToken')));
-          notes.push(
-            `Profile ${origin.profile} signs in with a session token: run \`oci session refresh --profile ${origin.profile}\` before terraform when it has expired.`,
-          );
-        }
-      } else {
-        notes.push('Give the provider the credentials of a profile of ~/.oci/config (config_file_profile): never put a private key here.');
-      }
-      if (account.region) body.push(attr('region', str(account.region)));
-      break;
-    case 'outscale':
-      if (origin.kind === 'config-file') {
-        body.push(attr('config_file', str(origin.path)), attr('profile', str(origin.profile)));
-        notes.push(`Credentials come from profile ${origin.profile} of ${origin.path}.`);
-      } else {
-        notes.push(
-          origin.kind === 'environment'
-            ? `Credentials come from the environment (${origin.variables.join(', ')}).`
-            : 'Set OSC_ACCESS_KEY and OSC_SECRET_KEY in the environment: never put a secret key here.',
-        );
-        if (account.region) body.push(block('api', [], [attr('region', str(account.region))]));
-      }
-      break;
-    case 'ionos':
-      notes.push(
-        origin.kind === 'environment'
-          ? `Credentials come from the environment (${origin.variables.join(', ')}).`
-          : 'Set IONOS_TOKEN (or IONOS_USERNAME and IONOS_PASSWORD) in the environment: never put a secret here.',
-      );
-      if (account.details?.contractNumber) body.push(attr('contract_number', str(account.details.contractNumber)));
-      if (account.endpoint) body.push(attr('endpoint', str(account.endpoint)));
-      break;
-  }
-  return { body, notes };
-}
-
 /** A provider block that uses the account's own credential source (a config-file profile, the environment), never a secret literal. */
 export function generateAccountTerraform(account: Account, options: GenerateOptions = {}): string {
   return renderNewFile(accountTerraform(account), options.omitRequiredProviders);
@@ -210,8 +140,8 @@ export function generateAccountTerraform(account: Account, options: GenerateOpti
 /** `generateAccountTerraform` in parts: the provider it needs, and its provider block. */
 export function accountTerraform(account: Account): GeneratedTerraform {
   const provider = TERRAFORM_PROVIDERS[account.cloud];
-  const { body, notes } = providerBody(account);
-  const items = [comment([`${account.label}`, ...notes].join('\n')), block('provider', [provider.localName], body)];
+  const { attributes, notes } = CLOUD_ENGINE_PARTS[account.cloud].terraformWriter.providerSettings(account);
+  const items = [comment([`${account.label}`, ...notes].join('\n')), block('provider', [provider.localName], settingsItems(attributes))];
   return { providers: [provider], body: renderHcl(items), placeAfter: ['provider', 'terraform'] };
 }
 

@@ -1,5 +1,4 @@
 import { fingerprintOf } from '../clouds/oci/publicKey';
-import { CONTRACT_KEYS_ENTRY_ID } from '../clouds/ionos/constants';
 import { ACCOUNT_USER_ID } from '../clouds/outscale/constants';
 import type { AccessKey, CloudId } from '../model/types';
 import { keyHealth, type KeyHealthPolicy } from '../operations/keyHealth';
@@ -65,7 +64,7 @@ export function keyLookups(blocks: readonly ScannedBlock[]): KeyLookup[] {
     let userId: string | undefined;
     let unresolved: string | undefined;
     const userAttribute = info.userArgument ? block.attributes.find((a) => a.name === info.userArgument) : undefined;
-    if (!info.userArgument) userId = CONTRACT_KEYS_ENTRY_ID;
+    if (!info.userArgument) userId = info.ownerEntryId;
     else if (typeof userAttribute?.literal === 'string' && userAttribute.literal.trim() !== '') userId = userAttribute.literal.trim();
     else if (imported?.userId) userId = imported.userId;
     else if (type === 'outscale_access_key' && !userAttribute) userId = ACCOUNT_USER_ID;

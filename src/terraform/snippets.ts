@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { lazySchema } from '../util/lazySchema';
+import { lazySchema } from '../model/lazySchema';
 import '../util/zodLocale';
 
 /** A VS Code snippets file (`snippets/terraform.json`), as read at run time. */

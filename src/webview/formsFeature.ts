@@ -10,7 +10,7 @@ import type { CreateKeyController, CreateKeyPreset } from './createKey/createKey
 import type { KeyDetailsController } from './details/keyDetailsPanel';
 import type { FormsServices } from './keyActions';
 import { PanelHost } from './panelHost';
-import { KeyRefSchema, type KeyRef } from './protocol';
+import { KeyAddressSchema, type KeyAddress } from './protocol';
 import type { RotateController, RotateTarget } from './rotate/rotatePanel';
 
 function presetFrom(node: unknown): CreateKeyPreset | undefined {
@@ -20,10 +20,10 @@ function presetFrom(node: unknown): CreateKeyPreset | undefined {
   return undefined;
 }
 
-function keyRefFrom(arg: unknown): KeyRef | undefined {
+function keyRefFrom(arg: unknown): KeyAddress | undefined {
   const node = arg as KeyNode | undefined;
   if (node?.kind === 'key') return { accountId: node.account.id, userId: node.user.id, kind: node.key.kind, keyId: node.key.id };
-  const parsed = KeyRefSchema.safeParse(arg);
+  const parsed = KeyAddressSchema.safeParse(arg);
   return parsed.success ? parsed.data : undefined;
 }
 
@@ -32,7 +32,7 @@ function rotateTargetFrom(arg: unknown): RotateTarget | undefined {
   const node = arg as KeyNode | UserNode | undefined;
   if (node?.kind === 'key') return { accountId: node.account.id, userId: node.user.id, keyIds: [node.key.id] };
   if (node?.kind === 'user') return { accountId: node.account.id, userId: node.user.id };
-  const ref = KeyRefSchema.safeParse(arg);
+  const ref = KeyAddressSchema.safeParse(arg);
   if (ref.success) return { accountId: ref.data.accountId, userId: ref.data.userId, keyIds: [ref.data.keyId] };
   return undefined;
 }
@@ -51,7 +51,7 @@ export const registerForms: Feature = (services) => {
   const settingsPolicy = () => settings.keyHealth();
   const details = new Map<string, { host: PanelHost; controller: KeyDetailsController }>();
 
-  const openDetails = (ref: KeyRef): void => {
+  const openDetails = (ref: KeyAddress): void => {
     const id = `${ref.accountId}|${ref.kind}|${ref.keyId}`;
     const open = details.get(id);
     if (open) {

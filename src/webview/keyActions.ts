@@ -5,7 +5,7 @@ import type { AccessKey, Account } from '../model/types';
 import { readKeySecret } from '../operations/keySecret';
 import type { FeatureServices } from '../services/featureServices';
 import type { PanelHost } from './panelHost';
-import type { KeyRef, WebviewToHost } from './protocol';
+import type { KeyAddress, WebviewToHost } from './protocol';
 
 export type FormsServices = Pick<
   FeatureServices,
@@ -13,7 +13,7 @@ export type FormsServices = Pick<
 >;
 
 /** Finds the account and the current state of a key a page names. */
-export async function findKey(s: FormsServices, ref: KeyRef, signal?: AbortSignal): Promise<{ account: Account; key: AccessKey }> {
+export async function findKey(s: FormsServices, ref: KeyAddress, signal?: AbortSignal): Promise<{ account: Account; key: AccessKey }> {
   const account = await s.registry.find(ref.accountId);
   if (!account) throw new CloudError('not-found', 'That account is no longer configured. Refresh the Cloud Keys view.');
   const keys = await s.registry.provider(account).listKeys(ref.userId, signal);
@@ -26,7 +26,7 @@ export async function findKey(s: FormsServices, ref: KeyRef, signal?: AbortSigna
 }
 
 /** A key's secret (`readKeySecret`), for a key a page names. */
-export function readRefSecret(s: FormsServices, ref: KeyRef): Promise<Secret | undefined> {
+export function readRefSecret(s: FormsServices, ref: KeyAddress): Promise<Secret | undefined> {
   return readKeySecret(
     s.secrets,
     { accountId: ref.accountId, kind: ref.kind, id: ref.keyId },
@@ -48,7 +48,7 @@ export async function handleKeyAction(
   message: WebviewToHost,
   s: FormsServices,
   host: PanelHost,
-  openDetails: (ref: KeyRef) => unknown,
+  openDetails: (ref: KeyAddress) => unknown,
 ): Promise<boolean> {
   switch (message.type) {
     case 'reveal-secret': {

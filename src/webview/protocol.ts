@@ -7,17 +7,14 @@
  * Only `secret` carries a secret, and only in answer to the user pressing Reveal.
  */
 import * as z from 'zod/mini';
-import { lazySchema } from '../util/lazySchema';
-import { CLOUD_IDS, KEY_KINDS, KEY_STATES } from '../model/types';
+import { CloudIdSchema, KeyKindSchema, KeyStateSchema } from '../model/schemas';
+import { lazySchema } from '../model/lazySchema';
 import { GraceSchema } from '../operations/rotation/graceSchema';
 
 /** Which page a panel shows; the HTML names it in `<body data-panel>`. */
 export const PanelKindSchema = lazySchema(() => z.enum(['create-key', 'overview', 'details', 'rotate']));
 export type PanelKind = z.infer<typeof PanelKindSchema>;
 
-const CloudIdSchema = lazySchema(() => z.enum(CLOUD_IDS));
-const KeyKindSchema = lazySchema(() => z.enum(KEY_KINDS));
-const KeyStateSchema = lazySchema(() => z.enum(KEY_STATES));
 const IsoDate = lazySchema(() => z.iso.datetime({ offset: true }));
 const Id = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(2048)));
 const Text = lazySchema(() => z.string().check(z.maxLength(4096)));
@@ -41,8 +38,8 @@ export const KeyViewSchema = lazySchema(() =>
 export type KeyView = z.infer<typeof KeyViewSchema>;
 
 /** Names one key across accounts, for messages that act on it. */
-export const KeyRefSchema = lazySchema(() => z.object({ accountId: Id, userId: Id, kind: KeyKindSchema, keyId: Id }));
-export type KeyRef = z.infer<typeof KeyRefSchema>;
+export const KeyAddressSchema = lazySchema(() => z.object({ accountId: Id, userId: Id, kind: KeyKindSchema, keyId: Id }));
+export type { KeyAddress } from '../model/types';
 
 // ---- Create Key ---------------------------------------------------------------------------------
 
@@ -220,7 +217,7 @@ export const RotateOutcomeItemSchema = lazySchema(() =>
     rotationId: Id,
     oldKeyId: Id,
     /** The key that replaced the old one, for a link to its details. */
-    newKey: z.optional(KeyRefSchema),
+    newKey: z.optional(KeyAddressSchema),
     status: z.enum(['done', 'waiting-delete', 'failed', 'cancelled', 'not-started', 'rolled-back']),
     /** What changed, or where it stopped and what to do, in a sentence; never a secret. */
     summary: Text,
@@ -238,10 +235,10 @@ export const WebviewToHostSchema = lazySchema(() =>
     z.object({ type: z.literal('csp-violation'), directive: Text, blocked: Text }),
     /** The page dropped a message from the host that did not match the protocol; the host logs it. */
     z.object({ type: z.literal('page-dropped'), messageType: Text }),
-    z.object({ type: z.literal('reveal-secret'), key: KeyRefSchema }),
-    z.object({ type: z.literal('copy-secret'), key: KeyRefSchema }),
-    z.object({ type: z.literal('copy-id'), key: KeyRefSchema }),
-    z.object({ type: z.literal('open-details'), key: KeyRefSchema }),
+    z.object({ type: z.literal('reveal-secret'), key: KeyAddressSchema }),
+    z.object({ type: z.literal('copy-secret'), key: KeyAddressSchema }),
+    z.object({ type: z.literal('copy-id'), key: KeyAddressSchema }),
+    z.object({ type: z.literal('open-details'), key: KeyAddressSchema }),
     z.object({ type: z.literal('create/account'), accountId: Id }),
     z.object({ type: z.literal('create/user'), accountId: Id, userId: Id, kind: KeyKindSchema }),
     z.object({ type: z.literal('create/check-public-key'), pem: z.string().check(z.maxLength(20_000)), requestId: z.int() }),

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import * as z from 'zod/mini';
 import '../../src/util/zodLocale';
-import { lazySchema } from '../../src/util/lazySchema';
+import { lazySchema } from '../../src/model/lazySchema';
 import { memo } from '../../src/util/memo';
 
 describe('lazySchema', () => {

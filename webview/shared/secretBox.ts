@@ -1,4 +1,4 @@
-import type { KeyRef } from '../../src/webview/protocol';
+import type { KeyAddress } from '../../src/webview/protocol';
 import { h } from './dom';
 import { post } from './vscodeApi';
 
@@ -16,7 +16,7 @@ export class SecretBox {
   readonly #reveal: HTMLElement;
 
   constructor(
-    private readonly key: KeyRef,
+    private readonly key: KeyAddress,
     label: string,
   ) {
     this.#reveal = h('vscode-button', { secondary: true, 'aria-pressed': 'false', onclick: () => this.#toggle() }, 'Reveal');

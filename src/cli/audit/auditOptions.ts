@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
 import * as z from 'zod/mini';
+import { CloudIdSchema } from '../../model/schemas';
 import { CLOUD_IDS, type CloudId } from '../../model/types';
 import { DEFAULT_KEY_HEALTH_POLICY } from '../../operations/keyHealth';
 import { FORMAT_NAMES, type FormatName } from '../formats/formats';
@@ -64,7 +65,7 @@ export function auditOptionDefinitions(): Option[] {
 const ParsedSchema = z.object({
   maxAgeDays: z.int(),
   expiryWarningDays: z.int(),
-  cloud: z.optional(z.array(z.enum(CLOUD_IDS))),
+  cloud: z.optional(z.array(CloudIdSchema)),
   account: z.optional(z.array(z.string())),
   format: z.optional(z.enum(FORMAT_NAMES)),
   verbose: z.optional(z.boolean()),

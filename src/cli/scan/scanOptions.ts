@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
 import * as z from 'zod/mini';
+import { CloudIdSchema } from '../../model/schemas';
 import { CLOUD_IDS } from '../../model/types';
 import { accountList, cloudList } from '../audit/auditOptions';
 import { UsageError } from '../exitCodes';
@@ -58,7 +59,7 @@ const ParsedSchema = z.object({
   format: z.enum(SCAN_FORMATS),
   offline: z.optional(z.boolean()),
   inventory: z.boolean(),
-  cloud: z.optional(z.array(z.enum(CLOUD_IDS))),
+  cloud: z.optional(z.array(CloudIdSchema)),
   account: z.optional(z.array(z.string())),
   maxFileKb: z.int(),
   verbose: z.optional(z.boolean()),

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { indexKey, keyRefOf, type KeyRef } from '../../keyMatching/indexKeys';
+import { indexKey, labelledKeyAddressOf, type LabelledKeyAddress } from '../../keyMatching/indexKeys';
 import { KeyIndex } from '../../keyMatching/keyIndex';
 import { findKeyUses, type KeyUse } from '../../keyUses/finder';
 import { placesFor } from '../../keyUses/places';
@@ -49,8 +49,8 @@ export async function runUses(options: UsesOptions, io: CliIo, deps: UsesDepende
     );
   }
 
-  const index = new KeyIndex<KeyRef>();
-  for (const { key } of found) indexKey(index, key, keyRefOf(key));
+  const index = new KeyIndex<LabelledKeyAddress>();
+  for (const { key } of found) indexKey(index, key, labelledKeyAddressOf(key));
   const cwd = deps.cwd ?? process.cwd();
   const places = await placesFor(
     {
@@ -64,7 +64,7 @@ export async function runUses(options: UsesOptions, io: CliIo, deps: UsesDepende
     io.homeDir,
     io.env,
   );
-  const uses: KeyUse<KeyRef>[] = [];
+  const uses: KeyUse<LabelledKeyAddress>[] = [];
   let files = 0;
   const summary = await findKeyUses(index, places, {
     maxFileBytes: options.maxFileBytes,

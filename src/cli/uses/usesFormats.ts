@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { KeyRef } from '../../keyMatching/indexKeys';
+import type { LabelledKeyAddress } from '../../keyMatching/indexKeys';
 import type { FindSummary, KeyUse } from '../../keyUses/finder';
 import type { AccessKey, Account, CloudUser } from '../../model/types';
 import { CLOUD_NAMES, keyKindName } from '../../views/cloudNames';
@@ -13,7 +13,7 @@ export interface FoundKey {
 
 export interface UsesReport {
   readonly found: readonly FoundKey[];
-  readonly uses: readonly KeyUse<KeyRef>[];
+  readonly uses: readonly KeyUse<LabelledKeyAddress>[];
   readonly summary: FindSummary;
   /** The folders and files searched. */
   readonly searched: readonly string[];
@@ -22,7 +22,7 @@ export interface UsesReport {
 }
 
 /** What matched, in the Key Uses view's words. */
-const WHAT: Record<KeyUse<KeyRef>['kind'], string> = {
+const WHAT: Record<KeyUse<LabelledKeyAddress>['kind'], string> = {
   'key-id': 'key id',
   secret: 'secret',
   fingerprint: 'fingerprint',

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option } from 'commander';
 import * as z from 'zod/mini';
+import { CloudIdSchema } from '../../model/schemas';
 import { CLOUD_IDS } from '../../model/types';
 import { accountList, cloudList } from '../audit/auditOptions';
 import type { InventoryRequest } from '../inventory';
@@ -63,7 +64,7 @@ const ParsedSchema = z.object({
   onlyKeyFiles: z.optional(z.boolean()),
   exclude: z.optional(z.array(z.string())),
   format: z.enum(USES_FORMATS),
-  cloud: z.optional(z.array(z.enum(CLOUD_IDS))),
+  cloud: z.optional(z.array(CloudIdSchema)),
   account: z.optional(z.array(z.string())),
   maxFileKb: z.int(),
   verbose: z.optional(z.boolean()),

@@ -1,6 +1,6 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { KeyRef } from '../../keyMatching';
+import type { LabelledKeyAddress } from '../../keyMatching';
 import { ExportRecords } from '../../operations/exports/records';
 import type { SecretStore } from '../../secrets/secretStore';
 import { exportStorage } from '../../services/rotationState';
@@ -13,7 +13,7 @@ import { maxFileBytes, placeChoice } from './keyUsesSettings';
 /** One search for one key: what it found so far, never a secret. */
 export interface KeyUsesResult {
   readonly target: KeyNode;
-  readonly uses: KeyUse<KeyRef>[];
+  readonly uses: KeyUse<LabelledKeyAddress>[];
   /** False when Cloud Keys never stored the key's secret: only its id or fingerprint was looked for. */
   readonly secretKnown: boolean;
   /** Files an export of Cloud Keys wrote this key to. */
@@ -47,10 +47,10 @@ export class KeyUsesSearches implements vscode.Disposable {
 
   /** Searches for one key's uses; the secret, when stored, is read, hashed into the index and dropped. */
   async search(node: KeyNode, options: { bounded: boolean; signal: AbortSignal }): Promise<KeyUsesResult> {
-    const { KeyIndex, indexKey, keyRefOf, findKeyUses, placesFor } = loadKeyUsesModule();
-    const index = new KeyIndex<KeyRef>();
+    const { KeyIndex, indexKey, labelledKeyAddressOf, findKeyUses, placesFor } = loadKeyUsesModule();
+    const index = new KeyIndex<LabelledKeyAddress>();
     const secret = node.key.kind === 'api-signing-key' ? undefined : await this.secrets.getKeySecret(node.key);
-    indexKey(index, node.key, keyRefOf(node.key), secret);
+    indexKey(index, node.key, labelledKeyAddressOf(node.key), secret);
     const records = new ExportRecords(exportStorage(this.context)).ofKey(node.account.id, node.key.id);
     const result: KeyUsesResult = {
       target: node,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { KeyRef } from '../../keyMatching';
+import type { LabelledKeyAddress } from '../../keyMatching';
 import type { KeyUse } from '../finder';
 import { isRewritableKind } from '../fileKinds';
 import { isManagedFile } from '../managed';
@@ -9,17 +9,17 @@ import type { KeyUsesResult } from './keyUsesSearches';
 interface FileNode {
   readonly kind: 'file';
   readonly file: string;
-  readonly uses: readonly KeyUse<KeyRef>[];
+  readonly uses: readonly KeyUse<LabelledKeyAddress>[];
 }
 interface UseNode {
   readonly kind: 'use';
-  readonly use: KeyUse<KeyRef>;
+  readonly use: KeyUse<LabelledKeyAddress>;
   readonly managed: boolean;
 }
 type UsesNode = FileNode | UseNode;
 
 /** What was found at a place, in words: never the value, only whose it is. */
-export function whatMatched(use: KeyUse<KeyRef>): string {
+export function whatMatched(use: KeyUse<LabelledKeyAddress>): string {
   const key = use.ref.label;
   switch (use.kind) {
     case 'key-id':
@@ -86,7 +86,7 @@ export class KeyUsesViewProvider implements vscode.TreeDataProvider<UsesNode>, v
     const result = this.#result;
     if (!result) return [];
     if (!node) {
-      const byFile = new Map<string, KeyUse<KeyRef>[]>();
+      const byFile = new Map<string, KeyUse<LabelledKeyAddress>[]>();
       for (const use of result.uses) byFile.set(use.file, [...(byFile.get(use.file) ?? []), use]);
       return [...byFile.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([file, uses]) => ({ kind: 'file', file, uses }));
     }

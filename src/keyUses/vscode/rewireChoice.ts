@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as vscode from 'vscode';
-import type { KeyRef } from '../../keyMatching';
+import type { LabelledKeyAddress } from '../../keyMatching';
 import type { ExportRepointer } from '../../operations/rotation';
 import type { SecretStore } from '../../secrets/secretStore';
 import type { Logger } from '../../util/logger';
@@ -42,7 +42,7 @@ export async function rewireOffer(node: KeyNode, result: KeyUsesResult, secrets:
     const files = [...new Set(result.uses.filter((u) => !isManagedFile(u.file, result.managedFiles)).map((u) => u.file))];
     return { targets: [], byHand: files.map((file) => ({ file, why: 'an API signing key (its private key file changes too)' })) };
   }
-  const index = new KeyIndex<KeyRef>();
+  const index = new KeyIndex<LabelledKeyAddress>();
   indexKey(
     index,
     node.key,

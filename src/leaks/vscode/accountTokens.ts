@@ -1,24 +1,24 @@
 import * as z from 'zod/mini';
 import '../../util/zodLocale';
+import { cloudDescriptor } from '../../clouds/descriptors';
 import { Secret } from '../../model/secret';
 import { manualCredentialName, type Account } from '../../model/types';
 import type { SecretStore } from '../../secrets/secretStore';
 
-const ManualTokenSchema = z.object({ token: z.optional(z.string()) });
-
 /**
- * The API token an IONOS account signs in with, where Cloud Keys has it without a call: the
- * `IONOS_TOKEN` of the environment account, or the token typed in for a hand-entered one (kept in
- * SecretStorage, as src/clouds/ionos/credentials.ts reads it). Undefined for other accounts.
+ * The API token an account signs in with, where its cloud has one (`CloudDescriptor.accountToken`)
+ * and Cloud Keys has it without a call: the environment account's variable (`IONOS_TOKEN`), or the
+ * token typed in for a hand-entered one (kept in SecretStorage). Undefined for other accounts.
  */
 export async function accountToken(
   account: Account,
-  secrets: SecretStore,
+  secrets: Pick<SecretStore, 'credentials'>,
   env: NodeJS.ProcessEnv = process.env,
 ): Promise<Secret | undefined> {
-  if (account.cloud !== 'ionos') return undefined;
+  const where = cloudDescriptor(account.cloud).accountToken;
+  if (!where) return undefined;
   if (account.origin.kind === 'environment') {
-    const token = env.IONOS_TOKEN?.trim();
+    const token = env[where.environmentVariable]?.trim();
     return token ? new Secret(token) : undefined;
   }
   if (account.origin.kind === 'manual') {
@@ -30,8 +30,8 @@ export async function accountToken(
     } catch {
       return undefined;
     }
-    const parsed = ManualTokenSchema.safeParse(json);
-    const token = parsed.success ? parsed.data.token?.trim() : undefined;
+    const parsed = z.object({ [where.manualField]: z.optional(z.string()) }).safeParse(json);
+    const token = parsed.success ? parsed.data[where.manualField]?.trim() : undefined;
     return token ? new Secret(token) : undefined;
   }
   return undefined;

@@ -1,17 +1,17 @@
 import * as z from 'zod/mini';
-import { lazySchema } from '../../util/lazySchema';
+import { CloudIdSchema, KeyKindSchema } from '../../model/schemas';
+import { lazySchema } from '../../model/lazySchema';
 import { readValidatedList } from '../../util/validatedList';
 import '../../util/zodLocale';
-import { CLOUD_IDS, KEY_KINDS } from '../../model/types';
 
 /** Where an export wrote a key, never the secret itself; kept in a file beside the journals so a rotation can update it. */
 const Common = lazySchema(() => ({
   version: z.literal(1),
   id: z.string().check(z.minLength(1)),
   accountId: z.string().check(z.minLength(1)),
-  cloud: z.enum(CLOUD_IDS),
+  cloud: CloudIdSchema,
   userId: z.string().check(z.minLength(1)),
-  keyKind: z.enum(KEY_KINDS),
+  keyKind: KeyKindSchema,
   keyId: z.string().check(z.minLength(1)),
   region: z.optional(z.string()),
   endpointUrl: z.optional(z.string()),

@@ -3,7 +3,7 @@ import { CloudError } from '../../model/cloudError';
 import { refusedBeforeCreating, SecretNotStoredError } from '../keyOperations';
 import type { RotationDeps } from './engineTypes';
 import type { JournalEntry } from './journal';
-import { toKeyRef } from './planner';
+import { toKeyIdentity } from './planner';
 import { createOptionsOf } from './types';
 
 /**
@@ -47,7 +47,7 @@ export async function createNewKey(
     if (stored !== undefined) {
       // The secret exists only here: whatever else fails, the caller must get it to show it once.
       try {
-        await save({ ...before, newKey: toKeyRef(created.key) });
+        await save({ ...before, newKey: toKeyIdentity(created.key) });
         if (intent) await journal?.clear(intent.id);
       } catch (journalError) {
         deps.logger.warn(`Rotation ${entry.id}: the journal could not record the new key ${created.key.id}:`, journalError);
@@ -55,7 +55,7 @@ export async function createNewKey(
       throw new SecretNotStoredError({ key: created.key, secret: created.secret }, stored);
     }
     // From here the rotation's journal names the key, and resume or rollback look after it.
-    const next = await save({ ...before, newKey: toKeyRef(created.key) });
+    const next = await save({ ...before, newKey: toKeyIdentity(created.key) });
     if (intent) await journal?.clear(intent.id);
     return { entry: next, detail: `Created ${created.key.id}; its secret is in secret storage.` };
   } finally {

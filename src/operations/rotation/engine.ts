@@ -9,8 +9,8 @@ import { Cancelled, errorCode, errorMessage } from './engineErrors';
 import type { KeyRotationOutcome, RotationDeps, RotationOutcome, RunOptions } from './engineTypes';
 import type { JournalEntry } from './journal';
 import { readKeySecret } from '../keySecret';
-import { toKeyRef } from './planner';
-import { ROTATION_STEPS, type KeyRef, type KeyRotationPlan, type RotationPlan, type RotationStep } from './types';
+import { toKeyIdentity } from './planner';
+import { ROTATION_STEPS, type KeyIdentity, type KeyRotationPlan, type RotationPlan, type RotationStep } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -35,7 +35,7 @@ function oldDeletedFirst(entry: JournalEntry): boolean {
   return entry.makeRoom?.id === entry.oldKey.id;
 }
 
-function asKey(entry: JournalEntry, ref: KeyRef): Pick<AccessKey, 'accountId' | 'kind' | 'id'> {
+function asKey(entry: JournalEntry, ref: KeyIdentity): Pick<AccessKey, 'accountId' | 'kind' | 'id'> {
   return { accountId: entry.accountId, kind: ref.kind, id: ref.id };
 }
 
@@ -338,7 +338,7 @@ export class RotationEngine {
             const secret = entry.newKey ? undefined : await this.#secretOf(provider, entry, stray, signal);
             if (secret) {
               await this.deps.vault.storeKeySecret(stray, secret);
-              const adopted = await this.#save({ ...entry, newKey: toKeyRef(stray) });
+              const adopted = await this.#save({ ...entry, newKey: toKeyIdentity(stray) });
               return { entry: adopted, detail: `Found the key ${stray.id} created by the interrupted attempt; its secret is stored.` };
             }
             // Nothing proves the key is ours (another tool may have made it), so it is left alone.

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { lazySchema } from '../../util/lazySchema';
+import { lazySchema } from '../../model/lazySchema';
 
 /**
  * When the old key is deleted: as soon as the new one works, or after 1 to 365 days. The one schema

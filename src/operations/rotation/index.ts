@@ -39,12 +39,12 @@ export {
   type StepPhase,
 } from './engine';
 export { JournalEntrySchema, MemoryJournalStorage, RotationJournal, type JournalEntry, type JournalStorage } from './journal';
-export { describePlan, planRotation, toKeyRef, type PlanInput } from './planner';
+export { describePlan, planRotation, toKeyIdentity, type PlanInput } from './planner';
 export { ageWords } from './roomCandidates';
 export {
   ROTATION_STEPS,
   type GracePeriod,
-  type KeyRef,
+  type KeyIdentity,
   type KeyRotationPlan,
   type NewKeySpec,
   type RoomCandidate,

@@ -1,16 +1,18 @@
 import * as z from 'zod/mini';
-import { lazySchema } from '../../util/lazySchema';
+import { CloudIdSchema, KeyKindSchema } from '../../model/schemas';
+import { lazySchema } from '../../model/lazySchema';
 import '../../util/zodLocale';
 import type { Logger } from '../../util/logger';
 import { readValidatedList } from '../../util/validatedList';
 import { GraceSchema } from './graceSchema';
 import { ROTATION_STEPS } from './types';
-import { CLOUD_IDS, KEY_KINDS } from '../../model/types';
 
-const KeyRefSchema = lazySchema(() =>
+const RotationStepSchema = lazySchema(() => z.enum(ROTATION_STEPS));
+
+const KeyIdentitySchema = lazySchema(() =>
   z.object({
     id: z.string().check(z.minLength(1)),
-    kind: z.enum(KEY_KINDS),
+    kind: KeyKindSchema,
     displayName: z.optional(z.string()),
     fingerprint: z.optional(z.string()),
   }),
@@ -26,13 +28,13 @@ export const JournalEntrySchema = lazySchema(() =>
     id: z.string().check(z.minLength(1)),
     accountId: z.string().check(z.minLength(1)),
     accountLabel: z.string(),
-    cloud: z.enum(CLOUD_IDS),
+    cloud: CloudIdSchema,
     userId: z.string().check(z.minLength(1)),
     userName: z.string(),
-    oldKey: KeyRefSchema,
+    oldKey: KeyIdentitySchema,
     /** `replace` when absent (entries written before renewal existed). */
     mode: z.optional(z.enum(['replace', 'renew'])),
-    makeRoom: z.optional(KeyRefSchema),
+    makeRoom: z.optional(KeyIdentitySchema),
     deactivateOld: z.boolean(),
     grace: GraceSchema,
     newKeySpec: z.object({
@@ -42,14 +44,14 @@ export const JournalEntrySchema = lazySchema(() =>
     }),
     notes: z.array(z.string()),
     status: z.enum(['planned', 'running', 'failed', 'cancelled', 'waiting-delete']),
-    completed: z.array(z.enum(ROTATION_STEPS)),
+    completed: z.array(RotationStepSchema),
     /** Ids of the user's keys of this kind just before `create`, so a key created by a call whose answer was lost can be found. */
     keysBeforeCreate: z.optional(z.array(z.string())),
-    newKey: z.optional(KeyRefSchema),
+    newKey: z.optional(KeyIdentitySchema),
     oldDeactivated: z.optional(z.boolean()),
     updatedExports: z.optional(z.array(z.string())),
     deleteAfter: z.optional(z.string()),
-    lastError: z.optional(z.object({ step: z.enum(ROTATION_STEPS), code: z.string(), message: z.string() })),
+    lastError: z.optional(z.object({ step: RotationStepSchema, code: z.string(), message: z.string() })),
     startedAt: z.string(),
     updatedAt: z.string(),
   }),

@@ -1,3 +1,4 @@
+import { cloudDescriptor } from '../../clouds/descriptors';
 import type { AccessKey, CloudId, KeyCapabilities } from '../../model/types';
 import type { NewKeySpec } from './types';
 
@@ -53,7 +54,7 @@ export function newKeySpec(input: NewKeyInput, key: AccessKey, caps: KeyCapabili
   const spec: { displayName?: string; expiresAt?: string; keyBits?: 2048 | 4096 } = {};
   let expiryNote: string | undefined;
   if (caps.canRename) spec.displayName = key.displayName ? `${key.displayName} (rotated ${day})` : `rotated ${day}`;
-  if (input.cloud === 'outscale' && caps.canExpire) {
+  if (cloudDescriptor(input.cloud).rotationCarriesExpiry && caps.canExpire) {
     const expiry = outscaleExpiry(input, key);
     if (expiry.expiresAt) spec.expiresAt = expiry.expiresAt;
     expiryNote = expiry.note;

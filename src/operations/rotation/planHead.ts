@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessKey } from '../../model/types';
-import { toKeyRef } from './roomCandidates';
+import { toKeyIdentity } from './roomCandidates';
 import type { KeyRotationPlan, PlanInput } from './types';
 
 /** What every plan item starts with: a fresh id, where the key is, and the key itself. */
@@ -15,6 +15,6 @@ export function planHead(
     cloud: input.account.cloud,
     userId: input.user.id,
     userName: input.user.name,
-    oldKey: toKeyRef(key),
+    oldKey: toKeyIdentity(key),
   };
 }

@@ -1,11 +1,12 @@
+import { cloudDescriptor } from '../../clouds/descriptors';
 import { CLOUD_NAMES, type AccessKey, type CloudId, type KeyKind } from '../../model/types';
 import { newKeySpec } from './newKeySpec';
 import { planHead } from './planHead';
 import { RENEW_INSTEAD_NOTE, renewPlanItem } from './renewPlan';
-import { roomCandidates, toKeyRef } from './roomCandidates';
-import type { GracePeriod, KeyRef, KeyRotationPlan, PlanInput, RoomNeeded, RotationPlan } from './types';
+import { roomCandidates, toKeyIdentity } from './roomCandidates';
+import type { GracePeriod, KeyIdentity, KeyRotationPlan, PlanInput, RoomNeeded, RotationPlan } from './types';
 
-export { toKeyRef } from './roomCandidates';
+export { toKeyIdentity } from './roomCandidates';
 export type { PlanInput } from './types';
 
 function label(key: Pick<AccessKey, 'id' | 'displayName'>): string {
@@ -13,9 +14,8 @@ function label(key: Pick<AccessKey, 'id' | 'displayName'>): string {
 }
 
 function verificationNote(cloud: CloudId, kind: KeyKind): string {
-  if (cloud === 'outscale') return 'The new key is verified with a real call signed by it before the old key is touched.';
-  if (cloud === 'oci' && kind === 'api-signing-key')
-    return 'The new API key is verified with a real call signed by its private key before the old key is touched.';
+  const signed = cloudDescriptor(cloud).rotationVerification[kind];
+  if (signed) return signed;
   return `${CLOUD_NAMES[cloud]} accepts no call signed by this kind of key, so the new key is verified as active and listed before the old key is touched.`;
 }
 
@@ -32,7 +32,7 @@ function exportsNote(kind: KeyKind): string {
  */
 export function planRotation(input: PlanInput): RotationPlan {
   const items: KeyRotationPlan[] = [];
-  const blocked: { key: KeyRef; reason: string }[] = [];
+  const blocked: { key: KeyIdentity; reason: string }[] = [];
   const needsRoom: RoomNeeded[] = [];
   const rotating = new Set(input.keys.map((k) => k.id));
   const ordered = [...input.keys].sort((a, b) => (a.createdAt?.getTime() ?? 0) - (b.createdAt?.getTime() ?? 0));
@@ -43,7 +43,7 @@ export function planRotation(input: PlanInput): RotationPlan {
   for (const key of ordered) {
     const caps = input.capabilities(key.kind);
     if (caps.maxKeysPerUser <= 0) {
-      blocked.push({ key: toKeyRef(key), reason: `${CLOUD_NAMES[input.account.cloud]} has no keys of this kind to rotate.` });
+      blocked.push({ key: toKeyIdentity(key), reason: `${CLOUD_NAMES[input.account.cloud]} has no keys of this kind to rotate.` });
       continue;
     }
     if (input.mode === 'renew' && caps.canRenew) {
@@ -52,7 +52,7 @@ export function planRotation(input: PlanInput): RotationPlan {
     }
     const notes: string[] = [];
     if (caps.canRenew) notes.push(RENEW_INSTEAD_NOTE);
-    let makeRoom: KeyRef | undefined;
+    let makeRoom: KeyIdentity | undefined;
     let room: RoomNeeded | undefined;
     let oldDeletedFirst = false;
     let count = used.get(key.kind) ?? 0;
@@ -69,26 +69,26 @@ export function planRotation(input: PlanInput): RotationPlan {
       const full = `${input.user.name} has ${count} of ${caps.maxKeysPerUser} keys allowed`;
       if (candidates.length === 0) {
         blocked.push({
-          key: toKeyRef(key),
+          key: toKeyIdentity(key),
           reason: `${full}, and no key can be deleted to make room (the account signs its calls with this one): create the new key by hand, or delete another key first.`,
         });
         continue;
       }
       const chosenId = input.makeRoom?.[key.id];
       if (chosenId === undefined) {
-        needsRoom.push({ key: toKeyRef(key), used: count, limit: caps.maxKeysPerUser, candidates });
+        needsRoom.push({ key: toKeyIdentity(key), used: count, limit: caps.maxKeysPerUser, candidates });
         continue;
       }
       const chosen = candidates.find((c) => c.key.id === chosenId);
       if (!chosen) {
         blocked.push({
-          key: toKeyRef(key),
+          key: toKeyIdentity(key),
           reason: `${full}; key ${chosenId} cannot be deleted to make room. Choose one of: ${candidates.map((c) => c.key.id).join(', ')}.`,
         });
         continue;
       }
       makeRoom = chosen.key;
-      room = { key: toKeyRef(key), used: count, limit: caps.maxKeysPerUser, candidates };
+      room = { key: toKeyIdentity(key), used: count, limit: caps.maxKeysPerUser, candidates };
       notes.push(
         `${full}: you chose to delete ${chosen.choice === 'rotated-key' ? 'the old key' : `key ${label(chosen.key)}`} first to make room. ${chosen.stops}`,
       );

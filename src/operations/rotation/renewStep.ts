@@ -3,7 +3,7 @@ import { CloudError } from '../../model/cloudError';
 import { SecretNotStoredError } from '../keyOperations';
 import type { RotationDeps } from './engineTypes';
 import type { JournalEntry } from './journal';
-import { toKeyRef } from './roomCandidates';
+import { toKeyIdentity } from './roomCandidates';
 
 /**
  * The create step of a rotation in `renew` mode: the old key gets a new secret and keeps its id
@@ -36,13 +36,13 @@ export async function renewOldKey(
   } catch (error) {
     // The new secret exists only here, and the old one no longer works: the caller shows it once.
     try {
-      await save({ ...entry, newKey: toKeyRef(renewed.key) });
+      await save({ ...entry, newKey: toKeyIdentity(renewed.key) });
     } catch (journalError) {
       deps.logger.warn(`Rotation ${entry.id}: the journal could not record the renewed key ${renewed.key.id}:`, journalError);
     }
     throw new SecretNotStoredError({ key: renewed.key, secret: renewed.secret }, error);
   }
-  const next = await save({ ...entry, newKey: toKeyRef(renewed.key) });
+  const next = await save({ ...entry, newKey: toKeyIdentity(renewed.key) });
   return {
     entry: next,
     detail: `Renewed ${renewed.key.id}: it has a new secret, stored in secret storage; the old secret no longer works.`,

@@ -1,5 +1,5 @@
 import type { AccessKey } from '../../model/types';
-import type { KeyRef, RoomCandidate } from './types';
+import type { KeyIdentity, RoomCandidate } from './types';
 
 const DAY_MS = 86_400_000;
 
@@ -14,7 +14,7 @@ export function ageWords(key: Pick<AccessKey, 'createdAt'>, now: number): string
   return `${days} day${days === 1 ? '' : 's'} old`;
 }
 
-export function toKeyRef(key: AccessKey): KeyRef {
+export function toKeyIdentity(key: AccessKey): KeyIdentity {
   return {
     id: key.id,
     kind: key.kind,
@@ -62,7 +62,7 @@ export function roomCandidates(input: CandidateInput): RoomCandidate[] {
     const known = uses(input, key);
     const age = ageWords(key, input.now);
     return {
-      key: toKeyRef(key),
+      key: toKeyIdentity(key),
       choice,
       state: key.state,
       ...(age ? { age } : {}),

@@ -6,7 +6,7 @@ export const ROTATION_STEPS = ['preflight', 'make-room', 'create', 'verify', 'up
 export type RotationStep = (typeof ROTATION_STEPS)[number];
 
 /** What the journal and the plan keep of a key: ids and names, never a secret. */
-export interface KeyRef {
+export interface KeyIdentity {
   readonly id: string;
   readonly kind: KeyKind;
   readonly displayName?: string;
@@ -39,14 +39,14 @@ export interface KeyRotationPlan {
   readonly cloud: CloudId;
   readonly userId: string;
   readonly userName: string;
-  readonly oldKey: KeyRef;
+  readonly oldKey: KeyIdentity;
   /** `replace` when absent. */
   readonly mode?: RotationMode;
   /**
    * A key deleted before the new one is created because the user is at the per-user limit; only
    * ever the one the user chose (it may be the old key itself, see `RoomCandidate`).
    */
-  readonly makeRoom?: KeyRef;
+  readonly makeRoom?: KeyIdentity;
   /** Where the user chose `makeRoom`: the choice they had, to show it again with their answer. */
   readonly room?: RoomNeeded;
   /** Whether the old key is deactivated once the new one works (false where the cloud cannot deactivate). */
@@ -61,7 +61,7 @@ export interface KeyRotationPlan {
 
 /** A key the user may delete to make room under the per-user limit, with what stops working if they do. */
 export interface RoomCandidate {
-  readonly key: KeyRef;
+  readonly key: KeyIdentity;
   /** Safest first: an inactive key, the key being rotated (downtime until the switch), another active key. */
   readonly choice: 'inactive' | 'rotated-key' | 'other-active';
   readonly state: KeyState;
@@ -77,7 +77,7 @@ export interface RoomCandidate {
 
 /** A key that can be rotated only once the user chooses which key to delete to make room. */
 export interface RoomNeeded {
-  readonly key: KeyRef;
+  readonly key: KeyIdentity;
   readonly used: number;
   readonly limit: number;
   /** In the order they should be offered (see `RoomCandidate.choice`). */
@@ -87,7 +87,7 @@ export interface RoomNeeded {
 export interface RotationPlan {
   readonly items: readonly KeyRotationPlan[];
   /** Keys that cannot be rotated as asked, with the reason; they are not in `items`. */
-  readonly blocked: readonly { readonly key: KeyRef; readonly reason: string }[];
+  readonly blocked: readonly { readonly key: KeyIdentity; readonly reason: string }[];
   /** Keys at the per-user limit waiting for the user's choice of a key to delete; they are not in `items`. */
   readonly needsRoom: readonly RoomNeeded[];
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import * as z from 'zod/mini';
-import { lazySchema } from '../../util/lazySchema';
+import { lazySchema } from '../../model/lazySchema';
 import '../../util/zodLocale';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import { pickAccount } from '../../commands/pickers';

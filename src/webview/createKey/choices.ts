@@ -1,3 +1,4 @@
+import { cloudDescriptor } from '../../clouds/descriptors';
 import type { CloudProvider } from '../../clouds/provider';
 import type { Account, CloudUser, KeyKind } from '../../model/types';
 import { CLOUD_NAMES, keyKindName } from '../../views/cloudNames';
@@ -15,7 +16,7 @@ export function kindChoices(account: Account, provider: CloudProvider): KindChoi
         kind,
         name: keyKindName(account.cloud, kind).replace(/^./, (c) => c.toUpperCase()),
         maxKeysPerUser: caps.maxKeysPerUser,
-        ...(caps.canRename ? { nameLabel: account.cloud === 'outscale' ? 'Tag' : 'Display name' } : {}),
+        ...(caps.canRename ? { nameLabel: cloudDescriptor(account.cloud).keyNameLabel } : {}),
         canExpire: caps.canExpire,
         takesPublicKey: kind === 'api-signing-key',
       },
@@ -45,5 +46,5 @@ export function userChoice(user: CloudUser): UserChoice {
 /** What the result view calls the secret half of a new key. */
 export function secretLabel(account: Account, kind: KeyKind): string {
   if (kind === 'api-signing-key') return 'Private key';
-  return account.cloud === 'ionos' ? 'Secret key' : account.cloud === 'oci' ? 'Secret key' : 'Secret access key';
+  return cloudDescriptor(account.cloud).accessKeySecretLabel;
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isCloudError } from '../../model/cloudError';
+import { cloudDescriptor } from '../../clouds/descriptors';
 import { isS3CredentialKind, type Account, type CloudUser, type KeyKind } from '../../model/types';
 import { createKeyStoringSecret, SecretNotStoredError } from '../../operations/keyOperations';
 import { COMMAND_IDS } from '../../commands/commandIds';
@@ -9,7 +10,7 @@ import type { KeyNode } from '../../views/nodes/treeNodes';
 import { CLOUD_NAMES, keyKindName } from '../../views/cloudNames';
 import { handleKeyAction, type FormsServices } from '../keyActions';
 import { PanelHost, type PanelController } from '../panelHost';
-import type { AccountChoice, HostToWebview, KeyRef, WebviewToHost } from '../protocol';
+import type { AccountChoice, HostToWebview, KeyAddress, WebviewToHost } from '../protocol';
 import { toKeyView } from '../shared/keyView';
 import { accountChoice, secretLabel, userChoice } from './choices';
 import { checkCreateForm, checkPublicKey } from './createKeyForm';
@@ -41,7 +42,7 @@ export class CreateKeyController implements PanelController {
     private readonly host: PanelHost,
     private readonly s: FormsServices,
     private preset: CreateKeyPreset | undefined,
-    private readonly openDetails: (ref: KeyRef) => unknown,
+    private readonly openDetails: (ref: KeyAddress) => unknown,
   ) {}
 
   /** Opened again from the tree for another account or user. */
@@ -182,7 +183,7 @@ export class CreateKeyController implements PanelController {
         secretStored: created.secret !== undefined,
         secretLabel: secretLabel(account, kind.kind),
         followUps: [
-          ...(created.secret !== undefined && (isS3CredentialKind(created.key.kind) || account.cloud === 'oci')
+          ...(created.secret !== undefined && (isS3CredentialKind(created.key.kind) || cloudDescriptor(account.cloud).offersConfigProfile)
             ? (['export'] as const)
             : []),
           ...(resourceTypeFor(account.cloud, created.key.kind) ? (['terraform'] as const) : []),

@@ -6,7 +6,7 @@ import type { KeyHealthPolicy } from '../../operations/keyHealth';
 import type { KeyNode } from '../../views/nodes/treeNodes';
 import { findKey, handleKeyAction, type FormsServices } from '../keyActions';
 import type { PanelController, PanelHost } from '../panelHost';
-import type { DetailAction, KeyRef, WebviewToHost } from '../protocol';
+import type { DetailAction, KeyAddress, WebviewToHost } from '../protocol';
 import { keyDetails } from './keyDetails';
 
 const COMMANDS: Partial<Record<DetailAction, string>> = {
@@ -25,7 +25,7 @@ export class KeyDetailsController implements PanelController {
   constructor(
     private readonly host: PanelHost,
     private readonly s: FormsServices,
-    private readonly ref: KeyRef,
+    private readonly ref: KeyAddress,
     private readonly policy: () => KeyHealthPolicy,
   ) {}
 

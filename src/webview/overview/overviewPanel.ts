@@ -4,7 +4,7 @@ import { loadTableExport } from '../../services/lazyToolModules';
 import type { KeyHealthPolicy } from '../../operations/keyHealth';
 import { handleKeyAction, type FormsServices } from '../keyActions';
 import type { PanelController, PanelHost } from '../panelHost';
-import type { HostToWebview, KeyRef, TableView, WebviewToHost } from '../protocol';
+import type { HostToWebview, KeyAddress, TableView, WebviewToHost } from '../protocol';
 import { collectRows } from '../../operations/collectKeys';
 import { toKeyRow } from '../shared/keyView';
 import { applyTableView } from '../shared/tableView';
@@ -21,7 +21,7 @@ export class OverviewController implements PanelController {
     private readonly host: PanelHost,
     private readonly s: FormsServices,
     private readonly policy: () => KeyHealthPolicy,
-    private readonly openDetails: (ref: KeyRef) => unknown,
+    private readonly openDetails: (ref: KeyAddress) => unknown,
   ) {}
 
   async onReady(): Promise<void> {

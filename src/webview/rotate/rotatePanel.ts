@@ -12,7 +12,7 @@ import type { RotationService } from '../../services/rotationService';
 import { CLOUD_NAMES } from '../../views/cloudNames';
 import { handleKeyAction } from '../keyActions';
 import type { PanelController, PanelHost } from '../panelHost';
-import type { Grace, HostToWebview, KeyRef, MakeRoom, WebviewToHost } from '../protocol';
+import type { Grace, HostToWebview, KeyAddress, MakeRoom, WebviewToHost } from '../protocol';
 import { toKeyView } from '../shared/keyView';
 import { outcomeItemView, outcomeSummary, planView } from './rotatePlanView';
 
@@ -51,7 +51,7 @@ export class RotateController implements PanelController {
     private readonly s: FeatureServices,
     private readonly rotation: RotationService,
     private target: RotateTarget,
-    private readonly openDetails: (ref: KeyRef) => unknown,
+    private readonly openDetails: (ref: KeyAddress) => unknown,
   ) {
     this.#selected = [...(target.keyIds ?? [])];
   }

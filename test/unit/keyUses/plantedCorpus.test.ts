@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { generateRsaKeyPair } from '../../../src/clouds/oci/publicKey';
-import { indexOfKeys, type KeyRef } from '../../../src/keyMatching';
+import { indexOfKeys, type LabelledKeyAddress } from '../../../src/keyMatching';
 import { findKeyUses, type KeyUse } from '../../../src/keyUses/finder';
 import { placesFor } from '../../../src/keyUses/places';
 import { ionosFixture, ociFixture, outscaleFixture, tempDir, type CloudFixture } from '../rotation/support';
@@ -33,7 +33,7 @@ describe('Find uses of a key: a planted corpus of emulator keys', () => {
   let keys: PlantedKey[];
   let fixtures: CloudFixture[];
   let corpus: Corpus;
-  let uses: KeyUse<KeyRef>[];
+  let uses: KeyUse<LabelledKeyAddress>[];
   let summary: Awaited<ReturnType<typeof findKeyUses>>;
 
   before(async () => {
