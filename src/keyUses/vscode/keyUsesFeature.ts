@@ -32,7 +32,7 @@ function publicResult(result: KeyUsesResult) {
 
 /** Find Uses of Key: the command, its results view, and the uses named before a delete or rotation. */
 export const keyUsesFeature: Feature = (s) => {
-  const searches = new KeyUsesSearches(s.secrets, s.context);
+  const searches = new KeyUsesSearches(s.secrets, s.rotation.records);
   const provider = new KeyUsesViewProvider(os.homedir());
   const view = vscode.window.createTreeView(KEY_USES_VIEW, { treeDataProvider: provider, showCollapseAll: true });
   const show = (result: KeyUsesResult) => {

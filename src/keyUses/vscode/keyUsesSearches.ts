@@ -1,9 +1,8 @@
 import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { LabelledKeyAddress } from '../../keyMatching';
-import { ExportRecords } from '../../operations/exports/records';
+import type { ExportRecords } from '../../operations/exports/records';
 import type { SecretStore } from '../../secrets/secretStore';
-import { exportStorage } from '../../services/rotationState';
 import type { KeyNode } from '../../views/nodes/treeNodes';
 import { loadKeyUsesModule } from '../../services/lazyToolModules';
 import type { FindSummary, KeyUse } from '../finder';
@@ -38,7 +37,8 @@ export class KeyUsesSearches implements vscode.Disposable {
 
   constructor(
     private readonly secrets: SecretStore,
-    private readonly context: vscode.ExtensionContext,
+    /** The window's one set of export records (the rotation's), so a search sees an export written a moment ago. */
+    private readonly records: Pick<ExportRecords, 'ofKey'>,
   ) {}
 
   last(node: KeyNode): KeyUsesResult | undefined {
@@ -51,7 +51,7 @@ export class KeyUsesSearches implements vscode.Disposable {
     const index = new KeyIndex<LabelledKeyAddress>();
     const secret = node.key.kind === 'api-signing-key' ? undefined : await this.secrets.getKeySecret(node.key);
     indexKey(index, node.key, labelledKeyAddressOf(node.key), secret);
-    const records = new ExportRecords(exportStorage(this.context)).ofKey(node.account.id, node.key.id);
+    const records = this.records.ofKey(node.account.id, node.key.id);
     const result: KeyUsesResult = {
       target: node,
       uses: [],
