@@ -61,13 +61,14 @@ const layerZones = [
   })),
   {
     target: ['./src/keyUses/*.ts', './src/leaks/*.ts', './src/cli'],
-    from: ['./src/keyUses/vscode', './src/leaks/vscode'],
-    message: 'The key-use finder, leak detection and the CLI may not import their VS Code sides (src/keyUses/vscode, src/leaks/vscode).',
+    from: ['./src/features/keyUses', './src/features/leaks'],
+    message:
+      'The key-use finder, leak detection and the CLI may not import their VS Code sides (src/features/keyUses, src/features/leaks).',
   },
   {
     target: './src/terraform/*.ts',
-    from: './src/terraform/vscode',
-    message: 'The pure Terraform code may not import its VS Code side (src/terraform/vscode).',
+    from: './src/features/terraform',
+    message: 'The pure Terraform code may not import its VS Code side (src/features/terraform).',
   },
   { target: './src', from: './src/extension.ts', message: 'src/extension.ts is the composition root: nothing imports it.' },
   {

@@ -8,7 +8,7 @@ import type { Logger } from '../util/logger';
 import type { AccountsTreeProvider } from '../views/accountsTreeProvider';
 import type { TreeNode } from '../views/nodes/treeNodes';
 import type { AccountPreferencesStore } from './accountPreferencesStore';
-import type { RotationService } from './rotationService';
+import type { RotationService } from '../features/rotation/rotationService';
 import type { SecretClipboard } from './secretClipboard';
 
 /** The services a feature (tree commands, rotation, Terraform, forms) is built from. */

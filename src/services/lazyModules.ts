@@ -1,7 +1,7 @@
 import type * as OciProfileBundle from '../operations/exports/ociProfileModule';
 import type * as RotationEngineBundle from '../operations/rotation/engineModule';
 import type * as TerraformGeneratorBundle from '../terraform/generate';
-import type * as FormsBundle from '../webview/formControllers';
+import type * as FormsBundle from '../features/forms/formControllers';
 import { lazyBundle } from '../util/lazyBundles';
 
 export type OciProfileModule = typeof OciProfileBundle;

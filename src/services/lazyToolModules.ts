@@ -1,5 +1,5 @@
 import type * as KeyUsesBundle from '../keyUses/lazyEntry';
-import type * as LeaksBundle from '../leaks/vscode/lazyEntry';
+import type * as LeaksBundle from '../features/leaks/lazyEntry';
 import type * as TableExportBundle from '../webview/shared/tableExport';
 import { lazyBundle } from '../util/lazyBundles';
 

@@ -35,8 +35,8 @@ describe('the layer lint', () => {
     });
   }
 
-  it('allows vscode on the VS Code side (src/terraform/vscode, src/commands)', async () => {
-    assert.deepEqual(await ruleIds('src/terraform/vscode/probe.ts', VSCODE), []);
+  it('allows vscode on the VS Code side (src/features/terraform, src/commands)', async () => {
+    assert.deepEqual(await ruleIds('src/features/terraform/probe.ts', VSCODE), []);
     assert.deepEqual(await ruleIds('src/commands/probe.ts', VSCODE), []);
   });
 

@@ -4,7 +4,7 @@
  * double that counts `getText()`, which each scan calls once.
  */
 import type * as vscode from 'vscode';
-import { ScanCache } from '../../../src/terraform/vscode/scanCache';
+import { ScanCache } from '../../../src/features/terraform/scanCache';
 
 export interface ScanCount {
   readonly versions: number;

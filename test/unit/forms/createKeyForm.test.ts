@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { generateKeyPairSync } from 'node:crypto';
 import { describe, it } from 'node:test';
 import type { CloudUser } from '../../../src/model/types';
-import { checkCreateForm, checkPublicKey } from '../../../src/webview/createKey/createKeyForm';
+import { checkCreateForm, checkPublicKey } from '../../../src/features/forms/createKey/createKeyForm';
 import type { AccountChoice } from '../../../src/webview/protocol';
 
 const now = Date.parse('2026-06-01T12:00:00Z');

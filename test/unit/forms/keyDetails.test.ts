@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { AccessKey, Account, CloudUser, KeyCapabilities } from '../../../src/model/types';
-import { keyDetails } from '../../../src/webview/details/keyDetails';
+import { keyDetails } from '../../../src/features/forms/details/keyDetails';
 
 const DAY = 86_400_000;
 const now = Date.parse('2026-06-01T12:00:00Z');

@@ -4,7 +4,7 @@ import type { AccessKey, KeyCapabilities } from '../../../src/model/types';
 import type { ExportRecord } from '../../../src/operations/exports/records';
 import { planRotation, type KeyRotationOutcome } from '../../../src/operations/rotation';
 import { HostToWebviewSchema, WebviewToHostSchema } from '../../../src/webview/protocol';
-import { outcomeItemView, outcomeSummary, planView } from '../../../src/webview/rotate/rotatePlanView';
+import { outcomeItemView, outcomeSummary, planView } from '../../../src/features/forms/rotate/rotatePlanView';
 
 const DAY = 86_400_000;
 const now = Date.parse('2026-06-01T12:00:00Z');

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, it } from 'node:test';
 import { CommandDriver } from '../../../src/commands/commandDriver';
 import { COMMAND_IDS } from '../../../src/commands/commandIds';
 import { registerCommand, registerDrivenCommand, type CommandContext } from '../../../src/commands/registerCommand';
-import { registerTreeCommands } from '../../../src/commands/treeCommands';
+import { registerTreeCommands } from '../../../src/features/accounts/treeCommands';
 import { CloudError } from '../../../src/model/cloudError';
 import { RecordingLogger } from '../../support/testDoubles';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CredentialStore } from '../../../src/clouds/cloudModule';
-import { accountToken } from '../../../src/leaks/vscode/accountTokens';
+import { accountToken } from '../../../src/features/leaks/accountTokens';
 import { Secret } from '../../../src/model/secret';
 import { manualCredentialName, type Account, type CloudId } from '../../../src/model/types';
 

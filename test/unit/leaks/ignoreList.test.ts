@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { detectLeaks } from '../../../src/leaks/detect';
-import { WorkspaceIgnoreList } from '../../../src/leaks/vscode/ignoreList';
+import { WorkspaceIgnoreList } from '../../../src/features/leaks/ignoreList';
 
 const SECRET = 'Zx9Yw8Vu7Ts6Rq5Po4Nm3Lk2Ji1Hg0FeDcBaZyXw';
 
