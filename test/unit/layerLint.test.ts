@@ -47,7 +47,9 @@ describe('the layer lint', () => {
     ['src/operations/probe.ts', '../terraform/hcl'],
     ['src/operations/probe.ts', '../commands/commandIds'],
     ['src/terraform/probe.ts', '../views/cloudNames'],
-    ['src/terraform/probe.ts', './vscode/generateCommand'],
+    ['src/terraform/probe.ts', '../features/terraform/generateCommand'],
+    ['src/commands/probe.ts', '../features/rotation/rotationFeature'],
+    ['src/views/probe.ts', '../features/keyAlerts/keyAlertsStatusBar'],
     ['src/commands/probe.ts', '../extension'],
     ['webview/probe.ts', '../src/util/redact'],
   ];
