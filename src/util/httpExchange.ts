@@ -1,7 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
-import { agentFor, createHttpsAgents, DeadlineExceededError, type HttpOptions } from './httpClient';
-import { DEFAULT_TIMEOUT_MS } from './httpOptions';
+import { DeadlineExceededError } from './httpFailures';
+import { DEFAULT_TIMEOUT_MS, type HttpOptions } from './httpOptions';
+import { agentFor, createHttpsAgents } from './httpsAgents';
 
 /** One request, headers already final (signed): sent as it is, never redirected. */
 export interface HttpExchangeRequest {

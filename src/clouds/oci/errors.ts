@@ -1,5 +1,5 @@
 import { CloudError, type CloudErrorCode } from '../../model/cloudError';
-import { inSeconds, isCertificateError, missedDeadlineMs, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpClient';
+import { inSeconds, isCertificateError, missedDeadlineMs, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpFailures';
 import { AnswerCutOffError, RequestCancelledError, RequestFailedError } from '../../util/httpExchange';
 import { redactText } from '../../util/redact';
 import { errorPageMessage, errorPageOf } from '../shared/errorPage';
