@@ -30,6 +30,8 @@ interface CodeServer {
 }
 
 const ROUNDS = Number(process.env.CLOUD_KEYS_BENCH_VSCODE_ROUNDS ?? 3);
+/** The order the accounts are clicked in each window (`oci,outscale,ionos` by default), to tell a cloud's cost from the first click's. */
+const CLICK_ORDER = process.env.CLOUD_KEYS_BENCH_VSCODE_ORDER?.split(',').map((cloud) => cloud.trim());
 const FIRST_USER = /bench-user-0001/;
 const ACTIVATED = /Cloud Keys \S+ activated in (\d+) ms/;
 
@@ -114,7 +116,8 @@ async function measure(outFile: string): Promise<void> {
       if (round > 1) await reloadWindow(page);
       await openCloudKeys(page).catch(() => undefined); // after a reload the view may already be open
       activations = await waitForActivations(server.userDataDir, round);
-      for (const endpoint of emulators.clouds) {
+      const clicked = CLICK_ORDER ? CLICK_ORDER.map((cloud) => emulators.clouds.find((c) => c.cloud === cloud)!) : emulators.clouds;
+      for (const endpoint of clicked) {
         const ms = await firstPage(page, endpoint.cloud);
         firstPages.set(endpoint.cloud, [...(firstPages.get(endpoint.cloud) ?? []), ms]);
         log(`round ${round}/${ROUNDS} ${endpoint.cloud}: first page of users after ${Math.round(ms)} ms`);
