@@ -1,6 +1,8 @@
 import type { CloudProvider } from '../clouds/provider';
+import { CloudError } from '../model/cloudError';
 import type { AccessKey, Account, CloudUser } from '../model/types';
 import type { Limiter } from '../util/limiter';
+import { untilAborted } from '../util/untilAborted';
 
 interface UserListing {
   caller?: CloudUser;
@@ -40,6 +42,8 @@ function matchesFilter(user: CloudUser, filter: string | undefined): boolean {
  */
 export class AccountBrowser {
   readonly #users = new Map<string, UserListing>();
+  /** First pages being read, by account id, shared by whoever asks meanwhile. */
+  readonly #firstPages = new Map<string, Promise<UserListing>>();
   readonly #keys = new Map<string, { readonly user: CloudUser; readonly keys: AccessKey[] }>();
   /** Every user of an account, every page read (for counting keys), apart from the tree's paging. */
   readonly #everyUser = new Map<string, Promise<readonly CloudUser[]>>();
@@ -52,25 +56,55 @@ export class AccountBrowser {
   ) {}
 
   async users(account: Account, signal?: AbortSignal): Promise<UsersView> {
-    let listing = this.#users.get(account.id);
-    if (!listing?.started) {
-      const provider = this.provider(account);
-      const [caller, page] = await Promise.all([
-        this.limit(() => provider.whoAmI(signal)),
-        this.limit(() => provider.listUsers(undefined, signal)),
-      ]);
-      // A caller the cloud cannot name has no keys of its own to show.
-      listing = caller.placeholder
-        ? {
-            others: [],
-            started: true,
-            callerUnknown: caller.note ?? `${account.label} cannot say which user its credentials belong to, so no user is marked "you".`,
-          }
-        : { caller: { ...caller, isCaller: true }, others: [], started: true };
-      this.#addPage(listing, page.items, page.next);
-      this.#users.set(account.id, listing);
+    const listing = this.#users.get(account.id);
+    return this.#view(account.id, listing?.started ? listing : await this.#firstPage(account, signal));
+  }
+
+  /**
+   * The caller and the first page of users. A read already under way for the account (the key
+   * count starts one for every account as soon as the tree shows them) is joined rather than sent
+   * again, so a click on an account right after the tree appeared waits for that read only. If that
+   * read was cancelled by whoever started it, this caller reads the page itself.
+   */
+  async #firstPage(account: Account, signal?: AbortSignal): Promise<UserListing> {
+    const pending = this.#firstPages.get(account.id);
+    if (pending) {
+      try {
+        return await untilAborted(pending, signal, () => new CloudError('cancelled', 'The operation was cancelled.'));
+      } catch (error) {
+        if (signal?.aborted || !(error instanceof CloudError && error.code === 'cancelled')) throw error;
+        if (this.#firstPages.get(account.id) === pending) this.#firstPages.delete(account.id);
+        return this.#firstPage(account, signal);
+      }
     }
-    return this.#view(account.id, listing);
+    const read = this.#readFirstPage(account, signal);
+    this.#firstPages.set(account.id, read);
+    try {
+      const listing = await read;
+      // Dropped meanwhile (refresh): the callers get what was read, the cache stays empty.
+      if (this.#firstPages.get(account.id) === read) this.#users.set(account.id, listing);
+      return listing;
+    } finally {
+      if (this.#firstPages.get(account.id) === read) this.#firstPages.delete(account.id);
+    }
+  }
+
+  async #readFirstPage(account: Account, signal?: AbortSignal): Promise<UserListing> {
+    const provider = this.provider(account);
+    const [caller, page] = await Promise.all([
+      this.limit(() => provider.whoAmI(signal)),
+      this.limit(() => provider.listUsers(undefined, signal)),
+    ]);
+    // A caller the cloud cannot name has no keys of its own to show.
+    const listing: UserListing = caller.placeholder
+      ? {
+          others: [],
+          started: true,
+          callerUnknown: caller.note ?? `${account.label} cannot say which user its credentials belong to, so no user is marked "you".`,
+        }
+      : { caller: { ...caller, isCaller: true }, others: [], started: true };
+    this.#addPage(listing, page.items, page.next);
+    return listing;
   }
 
   /** Reads the next page of users of an account whose first page is loaded. */
@@ -172,12 +206,14 @@ export class AccountBrowser {
       return;
     }
     this.#users.delete(accountId);
+    this.#firstPages.delete(accountId);
     this.#everyUser.delete(accountId);
     for (const key of [...this.#keys.keys()]) if (key.startsWith(`${accountId}|`)) this.#keys.delete(key);
   }
 
   clear(): void {
     this.#users.clear();
+    this.#firstPages.clear();
     this.#keys.clear();
     this.#everyUser.clear();
   }

@@ -105,6 +105,31 @@ describe('AccountBrowser, the listing layer of the tree, against the OCI emulato
     assert.ok(emulator.calls.length > calls);
   });
 
+  it('a click while the key count reads the first page joins that read: same users, the page asked for once', async () => {
+    const { browser, account } = await browserWithPages(100);
+    emulator.faults.add({ route: 'GET /users', kind: 'latency', ms: 200, times: 1 });
+    const before = emulator.calls.filter((call) => call === 'GET /users').length;
+    const [count, click] = await Promise.all([browser.users(account), browser.users(account)]);
+    assert.deepEqual(
+      click.users.map((u) => u.id),
+      count.users.map((u) => u.id),
+    );
+    assert.equal(emulator.calls.filter((call) => call === 'GET /users').length - before, 1, 'the first page was read twice');
+    emulator.faults.clear();
+  });
+
+  it('a click that joined a read cancelled by its starter still gets the users', async () => {
+    const { browser, account } = await browserWithPages(100);
+    emulator.faults.add({ route: 'GET /users', kind: 'latency', ms: 1_000, times: 1 });
+    const abort = new AbortController();
+    const started = browser.users(account, abort.signal);
+    const click = browser.users(account);
+    setTimeout(() => abort.abort(), 50);
+    await assert.rejects(started, (error: unknown) => error instanceof CloudError && error.code === 'cancelled');
+    assert.equal((await click).users[0].isCaller, true);
+    emulator.faults.clear();
+  });
+
   it('stops a load when it is cancelled, with a cancelled CloudError', async () => {
     const { browser, account } = await browserWithPages(100);
     emulator.faults.add({ route: 'GET /users', kind: 'latency', ms: 2_000, times: 1 });

@@ -1,6 +1,6 @@
-import { isAxiosError } from 'axios';
 import { CloudError, type CloudErrorCode } from '../../model/cloudError';
-import { inSeconds, isAnswerCutOff, isCertificateError, missedDeadlineMs, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpClient';
+import { inSeconds, isCertificateError, missedDeadlineMs, UNTRUSTED_CERTIFICATE_HINT } from '../../util/httpFailures';
+import { AnswerCutOffError, RequestCancelledError, RequestFailedError } from '../../util/httpExchange';
 import { redactText } from '../../util/redact';
 import { errorPageMessage, errorPageOf } from '../shared/errorPage';
 import { describeWait, parseRetryAfter } from '../shared/retry';
@@ -112,15 +112,15 @@ function fromTransport(error: unknown, what: string, request: string | undefined
       { cloud: 'oci' },
     );
   }
-  if (isAnswerCutOff(error)) {
+  if (error instanceof AnswerCutOffError) {
     return new CloudError(
       'network',
       `OCI's answer to ${request ?? 'the request'} was cut off before its end (the connection closed) while ${what}. Check your network and proxy (http.proxy), then try again.`,
       { cloud: 'oci' },
     );
   }
-  if (isAxiosError(error)) {
-    if (error.code === 'ERR_CANCELED') return new CloudError('cancelled', `Cancelled while ${what}.`, { cloud: 'oci' });
+  if (error instanceof RequestCancelledError) return new CloudError('cancelled', `Cancelled while ${what}.`, { cloud: 'oci' });
+  if (error instanceof RequestFailedError) {
     if (error.code === 'ECONNABORTED' || error.code === 'ETIMEDOUT') {
       return new CloudError('network', `OCI did not answer in time while ${what}. Check your network or proxy and try again.`, {
         cloud: 'oci',

@@ -1,5 +1,5 @@
 import { IdentityClient } from 'oci-identity';
-import type { HttpOptions } from '../../util/httpClient';
+import type { HttpOptions } from '../../util/httpOptions';
 import { createSdkClient, type ClientTarget } from './sdkClientSetup';
 import type { SigningCredentials } from './signingCredentials';
 

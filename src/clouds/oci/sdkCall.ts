@@ -1,5 +1,6 @@
 import { CloudError } from '../../model/cloudError';
 import type { Logger } from '../../util/logger';
+import { untilAborted } from '../../util/untilAborted';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry, type RetryPolicy } from '../shared/retry';
 import { retryAfterHeader, toCloudError } from './errors';
 import { sdkScope, type SdkCallScope } from './sdkScope';
@@ -9,16 +10,6 @@ export interface SdkCallOptions {
   readonly signal?: AbortSignal;
   readonly policy?: RetryPolicy;
   readonly now?: () => number;
-}
-
-function abortable<T>(work: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return work;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new CloudError('cancelled', 'The operation was cancelled.', { cloud: 'oci' }));
-    if (signal.aborted) return onAbort();
-    signal.addEventListener('abort', onAbort, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }
 
 /** 409 IncorrectState means "busy, try again shortly" in OCI; the other conflicts are final. */
@@ -39,7 +30,9 @@ export function callSdk<T>(what: string, operation: () => Promise<T>, options: S
     async () => {
       const scope: SdkCallScope = { logger, signal };
       try {
-        return await sdkScope.run(scope, () => abortable(operation(), signal));
+        return await sdkScope.run(scope, () =>
+          untilAborted(operation(), signal, () => new CloudError('cancelled', 'The operation was cancelled.', { cloud: 'oci' })),
+        );
       } catch (error) {
         const mapped = toCloudError(error, what, scope);
         logger.debug(`oci: ${mapped.code} while ${what}${mapped.requestId ? ` (request id ${mapped.requestId})` : ''}`);

@@ -1,10 +1,11 @@
 import * as common from 'oci-common';
-import { createHttpClient, type HttpOptions } from '../../util/httpClient';
+import { createHttpExchange } from '../../util/httpExchange';
+import type { HttpOptions } from '../../util/httpOptions';
 import { createParsedKeySigner } from './parsedKeySigner';
 import { routeSdkConsoleOutput } from './sdkConsole';
 import { SessionTokenAuthProvider } from './sessionAuthProvider';
 import type { SigningCredentials } from './signingCredentials';
-import { SignedAxiosHttpClient } from './transport';
+import { SignedHttpClient } from './transport';
 
 /** Where a client sends its calls: a fixed endpoint (override, tests), or a region the SDK turns into one. */
 export type ClientTarget = { readonly endpoint: string } | { readonly region: string };
@@ -18,11 +19,11 @@ export interface SdkClientSetup {
 /**
  * The one configuration shared by every SDK client this adapter makes (identity, object storage):
  * requests signed with `credentials` (an API key, or a session's key and token), sent through our
- * proxy-aware axios transport, no circuit breaker (one tenancy's outage must not fail calls for
+ * proxy-aware transport (`util/httpExchange`), no circuit breaker (one tenancy's outage must not fail calls for
  * another), no SDK retries (the adapter retries itself, cancellably, within a time budget, honouring
  * Retry-After), and the SDK's console output routed to our logger.
  */
-export function sdkClientSetup(credentials: SigningCredentials, target: ClientTarget, http: HttpOptions): SdkClientSetup {
+export function sdkClientSetup(credentials: SigningCredentials, http: HttpOptions): SdkClientSetup {
   routeSdkConsoleOutput();
   const auth = credentials.session
     ? new SessionTokenAuthProvider(credentials.tenancyId, credentials.userId, credentials.privateKey, credentials.session)
@@ -34,7 +35,7 @@ export function sdkClientSetup(credentials: SigningCredentials, target: ClientTa
         null,
       );
   const signer = createParsedKeySigner(auth, credentials.privateKey);
-  const transport = new SignedAxiosHttpClient(signer, createHttpClient('endpoint' in target ? target.endpoint : 'https://localhost', http));
+  const transport = new SignedHttpClient(signer, createHttpExchange(http));
   return {
     params: { httpClient: transport },
     configuration: {
@@ -54,7 +55,7 @@ export function createSdkClient<C extends { endpoint: string; regionId: string }
   target: ClientTarget,
   http: HttpOptions,
 ): C {
-  const setup = sdkClientSetup(credentials, target, http);
+  const setup = sdkClientSetup(credentials, http);
   const client = new Client(setup.params, setup.configuration);
   if ('endpoint' in target) client.endpoint = target.endpoint;
   else client.regionId = target.region;

@@ -30,6 +30,22 @@ interface CodeServer {
 }
 
 const ROUNDS = Number(process.env.CLOUD_KEYS_BENCH_VSCODE_ROUNDS ?? 3);
+/**
+ * The order the accounts are clicked in each window (`oci,outscale,ionos` by default), to tell a
+ * cloud's cost from the first click's: a list of clouds, or `rotate` (each window starts one cloud
+ * later, so each cloud is clicked first once in three windows).
+ */
+const CLICK_ORDER = process.env.CLOUD_KEYS_BENCH_VSCODE_ORDER?.trim();
+
+function clickOrder<T>(clouds: readonly (T & { cloud: CloudId })[], round: number): readonly T[] {
+  if (!CLICK_ORDER) return clouds;
+  if (CLICK_ORDER === 'rotate') return clouds.map((_, i) => clouds[(i + round - 1) % clouds.length]);
+  return CLICK_ORDER.split(',').map((cloud) => {
+    const found = clouds.find((c) => c.cloud === cloud.trim());
+    if (!found) throw new Error(`CLOUD_KEYS_BENCH_VSCODE_ORDER names ${cloud}, not one of ${clouds.map((c) => c.cloud).join(', ')}`);
+    return found;
+  });
+}
 const FIRST_USER = /bench-user-0001/;
 const ACTIVATED = /Cloud Keys \S+ activated in (\d+) ms/;
 
@@ -114,7 +130,7 @@ async function measure(outFile: string): Promise<void> {
       if (round > 1) await reloadWindow(page);
       await openCloudKeys(page).catch(() => undefined); // after a reload the view may already be open
       activations = await waitForActivations(server.userDataDir, round);
-      for (const endpoint of emulators.clouds) {
+      for (const endpoint of clickOrder(emulators.clouds, round)) {
         const ms = await firstPage(page, endpoint.cloud);
         firstPages.set(endpoint.cloud, [...(firstPages.get(endpoint.cloud) ?? []), ms]);
         log(`round ${round}/${ROUNDS} ${endpoint.cloud}: first page of users after ${Math.round(ms)} ms`);
