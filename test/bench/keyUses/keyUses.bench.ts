@@ -137,7 +137,7 @@ export async function run(options: BenchOptions): Promise<Section> {
       );
     }
     if (!globalThis.gc) notes.push('heap growth measured without --expose-gc: it includes garbage not yet collected');
-    return { id: 'key-uses', title: '#5 Find Uses of Key', rows, notes, durationMs: performance.now() - started };
+    return { id: 'key-uses', title: '#6 Find Uses of Key', rows, notes, durationMs: performance.now() - started };
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -94,7 +94,7 @@ export async function run(options: BenchOptions): Promise<Section> {
   ];
   return {
     id: 'leaks',
-    title: '#6 Leaked keys: detection while typing',
+    title: '#7 Leaked keys: detection while typing',
     rows,
     notes: ['the diagnostics also debounce typing by 150 ms; this measures one check of the whole text'],
     durationMs: performance.now() - started,
