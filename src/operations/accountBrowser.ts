@@ -40,10 +40,16 @@ function matchesFilter(user: CloudUser, filter: string | undefined): boolean {
  * when that user is expanded or when the key inventory counts them, through one limiter shared by
  * every account.
  */
+/** A first page being read, and the signal of whoever started the read. */
+interface FirstPageRead {
+  readonly read: Promise<UserListing>;
+  readonly signal?: AbortSignal;
+}
+
 export class AccountBrowser {
   readonly #users = new Map<string, UserListing>();
   /** First pages being read, by account id, shared by whoever asks meanwhile. */
-  readonly #firstPages = new Map<string, Promise<UserListing>>();
+  readonly #firstPages = new Map<string, FirstPageRead>();
   readonly #keys = new Map<string, { readonly user: CloudUser; readonly keys: AccessKey[] }>();
   /** Every user of an account, every page read (for counting keys), apart from the tree's paging. */
   readonly #everyUser = new Map<string, Promise<readonly CloudUser[]>>();
@@ -64,28 +70,31 @@ export class AccountBrowser {
    * The caller and the first page of users. A read already under way for the account (the key
    * count starts one for every account as soon as the tree shows them) is joined rather than sent
    * again, so a click on an account right after the tree appeared waits for that read only. If that
-   * read was cancelled by whoever started it, this caller reads the page itself.
+   * read was cancelled by whoever started it (its signal), this caller reads the page itself; any
+   * other failure, a refused passphrase prompt included, is this caller's too (asking again would
+   * show the prompt once more for every caller that joined).
    */
   async #firstPage(account: Account, signal?: AbortSignal): Promise<UserListing> {
     const pending = this.#firstPages.get(account.id);
     if (pending) {
       try {
-        return await untilAborted(pending, signal, () => new CloudError('cancelled', 'The operation was cancelled.'));
+        return await untilAborted(pending.read, signal, () => new CloudError('cancelled', 'The operation was cancelled.'));
       } catch (error) {
-        if (signal?.aborted || !(error instanceof CloudError && error.code === 'cancelled')) throw error;
+        if (signal?.aborted || !pending.signal?.aborted) throw error;
         if (this.#firstPages.get(account.id) === pending) this.#firstPages.delete(account.id);
         return this.#firstPage(account, signal);
       }
     }
     const read = this.#readFirstPage(account, signal);
-    this.#firstPages.set(account.id, read);
+    const entry: FirstPageRead = signal ? { read, signal } : { read };
+    this.#firstPages.set(account.id, entry);
     try {
       const listing = await read;
       // Dropped meanwhile (refresh): the callers get what was read, the cache stays empty.
-      if (this.#firstPages.get(account.id) === read) this.#users.set(account.id, listing);
+      if (this.#firstPages.get(account.id) === entry) this.#users.set(account.id, listing);
       return listing;
     } finally {
-      if (this.#firstPages.get(account.id) === read) this.#firstPages.delete(account.id);
+      if (this.#firstPages.get(account.id) === entry) this.#firstPages.delete(account.id);
     }
   }
 

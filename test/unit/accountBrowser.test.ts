@@ -4,7 +4,7 @@ import { AccountBrowser } from '../../src/operations/accountBrowser';
 import { CloudError } from '../../src/model/cloudError';
 import { createLimiter } from '../../src/util/limiter';
 import { startOciEmulator, type RunningOciEmulator } from '../emulators/oci';
-import { providerFor } from './oci/harness';
+import { encryptedKey, prompts, providerFor } from './oci/harness';
 import { cloudModule as ionosModule } from '../../src/clouds/ionos';
 import { CONTRACT_KEYS_ENTRY_ID } from '../../src/clouds/ionos/constants';
 import { IonosProvider } from '../../src/clouds/ionos/provider';
@@ -128,6 +128,24 @@ describe('AccountBrowser, the listing layer of the tree, against the OCI emulato
     await assert.rejects(started, (error: unknown) => error instanceof CloudError && error.code === 'cancelled');
     assert.equal((await click).users[0].isCaller, true);
     emulator.faults.clear();
+  });
+
+  it('a refused passphrase prompt fails every caller that joined the read, and is asked once', async () => {
+    const log = prompts(() => undefined);
+    const { provider, account } = await providerFor(
+      emulator,
+      { pageSize: 100 },
+      { keyPem: encryptedKey(emulator.caller.privateKeyPem, 'a passphrase') },
+      { prompts: log },
+    );
+    const browser = new AccountBrowser(() => provider, createLimiter(4));
+    const count = browser.users(account);
+    const click = browser.users(account);
+    const lens = browser.users(account);
+    for (const caller of [count, click, lens]) {
+      await assert.rejects(caller, (error: unknown) => error instanceof CloudError && error.code === 'cancelled');
+    }
+    assert.equal(log.asked.length, 1, `the passphrase was asked ${log.asked.length} times`);
   });
 
   it('stops a load when it is cancelled, with a cancelled CloudError', async () => {
