@@ -70,10 +70,15 @@ export function createHttpExchange(options: HttpOptions = {}): (request: HttpExc
   const plain = new http.Agent({ keepAlive: true });
   const deadlineMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   return (request) => {
-    const url = new URL(request.url);
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch (error) {
+      return Promise.reject(new RequestFailedError(asError(error)));
+    }
     const secure = url.protocol === 'https:';
     if (!secure && url.protocol !== 'http:')
-      return Promise.reject(new Error(`Only http and https URLs can be requested, not ${url.protocol}`));
+      return Promise.reject(new RequestFailedError(new Error(`Only http and https URLs can be requested, not ${url.protocol}`)));
     if (secure && options.strictSSL === false) {
       options.warnUnverified?.(
         `TLS certificate verification is OFF (cloudKeys.http.allowUnverifiedTls) for ${url.host}: anyone on the network path can read and change this request.`,
@@ -85,7 +90,13 @@ export function createHttpExchange(options: HttpOptions = {}): (request: HttpExc
       let answered = false;
       let done = false;
       const send = secure ? https.request : http.request;
-      const outgoing = send(url, { method: request.method, headers, agent: secure ? agentFor(agents, url) : plain });
+      let outgoing: http.ClientRequest;
+      try {
+        // Node refuses some requests at once (a header value it cannot send, say): a failure of the request, not of the signing.
+        outgoing = send(url, { method: request.method, headers, agent: secure ? agentFor(agents, url) : plain });
+      } catch (error) {
+        return reject(new RequestFailedError(asError(error)));
+      }
       const finish = (error: Error | undefined, answer?: HttpExchangeAnswer) => {
         if (done) return;
         done = true;
@@ -120,4 +131,8 @@ export function createHttpExchange(options: HttpOptions = {}): (request: HttpExc
       outgoing.end(request.body === undefined ? undefined : Buffer.from(request.body, 'utf8'));
     });
   };
+}
+
+function asError(thrown: unknown): Error {
+  return thrown instanceof Error ? thrown : new Error(String(thrown));
 }
