@@ -1,10 +1,11 @@
 import type { CloudDescriptor } from '../cloudDescriptor';
+import { LOG_PREFIX } from './logPrefix';
 import { IONOS_S3_LOCATIONS } from './s3Locations';
 import { ionosTerraform } from './terraform';
 
 /** IONOS Cloud without its adapter: see `CloudDescriptor`. */
 export const ionosDescriptor: CloudDescriptor = {
-  logPrefix: 'IONOS:',
+  logPrefix: LOG_PREFIX,
   userKeyKinds: ['access-key'],
   accessKeyName: 'S3 key',
   accessKeySecretLabel: 'Secret key',

@@ -19,6 +19,7 @@ import type { IonosApiClient } from './apiClient';
 import { date } from './mapping';
 import { AccessKeyListSchema, AccessKeyReadSchema, AccessKeyWithSecretSchema, type WireAccessKey } from './objectStorageSchemas';
 import type { PollPolicy } from './requestStatus';
+import { LOG_PREFIX } from './logPrefix';
 
 export { CONTRACT_KEYS_ENTRY_ID };
 
@@ -122,7 +123,7 @@ export class ContractAccessKeys {
     const created = toContractKey(data!, this.accountId);
     const raw = data!.properties?.secretKey;
     const secret = raw ? new Secret(raw) : undefined;
-    this.options.logger.info(`IONOS: created Object Storage access key ${created.resourceId} (${created.state})`);
+    this.options.logger.info(`${LOG_PREFIX} created Object Storage access key ${created.resourceId} (${created.state})`);
     const settled = await this.#follow(created, operation, signal);
     if (!secret)
       this.options.logger.warn(`IONOS did not return the secret of the new access key ${created.resourceId}; renew the key to get one.`);
@@ -166,7 +167,7 @@ export class ContractAccessKeys {
       );
     }
     const secret = new Secret(raw);
-    this.options.logger.info(`IONOS: renewed Object Storage access key ${key.resourceId ?? key.id}`);
+    this.options.logger.info(`${LOG_PREFIX} renewed Object Storage access key ${key.resourceId ?? key.id}`);
     return { key: await this.#follow(toContractKey(data!, this.accountId), operation, signal), secret };
   }
 
@@ -174,7 +175,7 @@ export class ContractAccessKeys {
     const operation = `deleting Object Storage access key ${described(key)}`;
     await this.api().call({ method: 'DELETE', path: keyPath(key), context: { operation } }, signal);
     await this.#follow({ ...key, state: 'deleting' }, operation, signal);
-    this.options.logger.info(`IONOS: deleted Object Storage access key ${key.resourceId ?? key.id}`);
+    this.options.logger.info(`${LOG_PREFIX} deleted Object Storage access key ${key.resourceId ?? key.id}`);
   }
 
   /** The key as IONOS has it now; `undefined` once it is gone. */

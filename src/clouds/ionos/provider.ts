@@ -24,6 +24,7 @@ import { objectStorageUrlFor } from './objectStorageUrl';
 import { keyLimitReached, lastActiveKey, privilegeNotReady, unknownCaller } from './messages';
 import { DEFAULT_POLL_POLICY, waitForRequest, type PollPolicy } from './requestStatus';
 import { S3KeyListSchema, S3KeySchema, S3KeyWithSecretSchema, UserSchema, UsersPageSchema } from './schemas';
+import { LOG_PREFIX } from './logPrefix';
 
 export { UNKNOWN_CALLER_ID } from './messages';
 
@@ -149,7 +150,7 @@ export class IonosProvider implements CloudProvider {
     const created = splitSecret(result.data!, this.#account.id, userId);
     if (result.location) await this.#wait(result.location, operation, signal);
     const fresh = result.location || !created.secret ? await this.#readKey({ userId, id }, signal) : created;
-    this.#ctx.logger.info(`IONOS: created S3 key ${id} for user ${userId}`);
+    this.#ctx.logger.info(`${LOG_PREFIX} created S3 key ${id} for user ${userId}`);
     const secret = created.secret ?? fresh.secret;
     return secret ? { key: fresh.key, secret } : { key: fresh.key };
   }
@@ -181,7 +182,7 @@ export class IonosProvider implements CloudProvider {
     if (result.location) await this.#wait(result.location, operation, signal);
     const updated =
       result.location || !result.data ? (await this.#readKey(key, signal)).key : toAccessKey(result.data, this.#account.id, key.userId);
-    this.#ctx.logger.info(`IONOS: S3 key ${key.id} is now ${updated.state}`);
+    this.#ctx.logger.info(`${LOG_PREFIX} S3 key ${key.id} is now ${updated.state}`);
     return updated;
   }
 
@@ -190,7 +191,7 @@ export class IonosProvider implements CloudProvider {
     const operation = `deleting Object Storage key ${key.id}`;
     const result = await this.#api_().call({ method: 'DELETE', path: keyPath(key), context: { operation, missingKeyOn422: true } }, signal);
     if (result.location) await this.#wait(result.location, operation, signal);
-    this.#ctx.logger.info(`IONOS: deleted S3 key ${key.id}`);
+    this.#ctx.logger.info(`${LOG_PREFIX} deleted S3 key ${key.id}`);
   }
 
   /**
@@ -210,7 +211,7 @@ export class IonosProvider implements CloudProvider {
     const matches = !!read.secret && timingSafeEqual(digest(read.secret.reveal()), digest(secret.reveal()));
     const ok = read.key.state === 'active' && matches;
     this.#ctx.logger.info(
-      `IONOS: S3 key ${key.id} ${ok ? 'verified' : 'not verified'} by listing (state ${read.key.state}, secret ${matches ? 'matches' : 'does not match'}); IONOS offers no call signed by an S3 key`,
+      `${LOG_PREFIX} S3 key ${key.id} ${ok ? 'verified' : 'not verified'} by listing (state ${read.key.state}, secret ${matches ? 'matches' : 'does not match'}); IONOS offers no call signed by an S3 key`,
     );
     return ok;
   }
@@ -230,7 +231,7 @@ export class IonosProvider implements CloudProvider {
     if (!secret) {
       throw new CloudError('server', `IONOS did not return the secret of key ${key.id}. Try again later.`, { cloud: 'ionos' });
     }
-    this.#ctx.logger.info(`IONOS: read the secret of S3 key ${key.id} at the user's request`);
+    this.#ctx.logger.info(`${LOG_PREFIX} read the secret of S3 key ${key.id} at the user's request`);
     return secret;
   }
 
@@ -285,7 +286,7 @@ export class IonosProvider implements CloudProvider {
             cloudCode: error.cloudCode,
           });
         }
-        this.#ctx.logger.warn(`IONOS: the Object Storage privilege of user ${userId} is not active yet; retrying in ${delay} ms`);
+        this.#ctx.logger.warn(`${LOG_PREFIX} the Object Storage privilege of user ${userId} is not active yet; retrying in ${delay} ms`);
         await sleep(delay, signal);
         delay = Math.min(delay * 2, Math.max(wait.intervalMs, 15_000));
       }

@@ -8,6 +8,7 @@ import type { Logger } from '../../util/logger';
 import { sleep } from '../shared/retry';
 import type { IonosApiClient } from './apiClient';
 import { RequestStatusSchema, type RequestState } from './schemas';
+import { LOG_PREFIX } from './logPrefix';
 
 export interface PollPolicy {
   readonly initialDelayMs: number;
@@ -46,7 +47,7 @@ export async function waitForRequest(
 ): Promise<void> {
   const target = statusPathOf(location, api.baseUrl);
   if (!target) {
-    options.logger.warn(`IONOS: answered ${operation} with an unreadable Location header; not waiting for it.`);
+    options.logger.warn(`${LOG_PREFIX} answered ${operation} with an unreadable Location header; not waiting for it.`);
     return;
   }
   const now = options.now ?? Date.now;

@@ -1,4 +1,5 @@
 import type { CloudDescriptor } from '../cloudDescriptor';
+import { LOG_PREFIX } from './logPrefix';
 import { ociTerraform } from './terraform';
 
 const REGION = /^[a-z0-9-]+$/;
@@ -6,7 +7,7 @@ const NAMESPACE = /^[a-z0-9-]+$/i;
 
 /** OCI without its SDK: see `CloudDescriptor`. */
 export const ociDescriptor: CloudDescriptor = {
-  logPrefix: 'OCI:',
+  logPrefix: LOG_PREFIX,
   userKeyKinds: ['access-key', 'api-signing-key'],
   accessKeyName: 'customer secret key',
   accessKeySecretLabel: 'Secret key',

@@ -31,6 +31,7 @@ import { checkKeyName } from '../shared/keyName';
 const OCI_DISPLAY_NAME_MAX = 255;
 import { resolveSigningCredentials, type SigningCredentials } from './signingCredentials';
 import { refusedSessionError, unnamedSessionCaller } from './sessionCaller';
+import { LOG_PREFIX } from './logPrefix';
 
 export interface OciProviderOptions {
   readonly retryPolicy?: RetryPolicy;
@@ -154,7 +155,7 @@ export class OciProvider implements CloudProvider {
       const subscriptions = checked(RegionSubscriptionListSchema, response.items, what, response.opcRequestId);
       const home = subscriptions.find((subscription) => subscription.isHomeRegion);
       if (!home) {
-        this.ctx.logger.warn(`OCI: no home region among the region subscriptions; using ${credentials.region}`);
+        this.ctx.logger.warn(`${LOG_PREFIX} no home region among the region subscriptions; using ${credentials.region}`);
         return credentials.region;
       }
       return home.regionName;
@@ -203,7 +204,7 @@ export class OciProvider implements CloudProvider {
       // Refuse an expired session first, as any other call would.
       await credentials.session.current();
       this.ctx.logger.info(
-        `OCI: the session token of profile ${credentials.session.profile} does not name its user; showing the users without marking you`,
+        `${LOG_PREFIX} the session token of profile ${credentials.session.profile} does not name its user; showing the users without marking you`,
       );
       return unnamedSessionCaller(this.account.id, credentials.session.profile);
     }
@@ -286,7 +287,7 @@ export class OciProvider implements CloudProvider {
     const key = secretKeyToModel(created, this.account.id, userId);
     const secret = new Secret(created.key);
     if (!key) throw new CloudError('server', `OCI reported the new customer secret key as deleted while ${what}.`, { cloud: 'oci' });
-    this.ctx.logger.info(`OCI: created customer secret key ${key.id} for user ${userId}`);
+    this.ctx.logger.info(`${LOG_PREFIX} created customer secret key ${key.id} for user ${userId}`);
     return { key, secret };
   }
 
@@ -312,7 +313,7 @@ export class OciProvider implements CloudProvider {
     }
     const key = apiKeyToModel(returned, this.account.id, userId);
     if (!key) throw new CloudError('server', `OCI reported the new API signing key as deleted while ${what}.`, { cloud: 'oci' });
-    this.ctx.logger.info(`OCI: uploaded API signing key ${key.id} for user ${userId}`);
+    this.ctx.logger.info(`${LOG_PREFIX} uploaded API signing key ${key.id} for user ${userId}`);
     return pair ? { key, secret: pair.privateKey } : { key };
   }
 
@@ -347,7 +348,7 @@ export class OciProvider implements CloudProvider {
       key.userId,
     );
     if (!updated) throw new CloudError('not-found', `Customer secret key ${key.id} was deleted meanwhile.`, { cloud: 'oci' });
-    this.ctx.logger.info(`OCI: renamed customer secret key ${key.id} of user ${key.userId}`);
+    this.ctx.logger.info(`${LOG_PREFIX} renamed customer secret key ${key.id} of user ${key.userId}`);
     return updated;
   }
 
@@ -364,7 +365,7 @@ export class OciProvider implements CloudProvider {
       await this.#call(`deleting API signing key ${fingerprint}`, () => client.deleteApiKey({ userId: key.userId, fingerprint }), signal);
     }
     this.ctx.logger.info(
-      `OCI: deleted ${key.kind === 'api-signing-key' ? 'API signing key' : 'customer secret key'} ${key.id} of user ${key.userId}`,
+      `${LOG_PREFIX} deleted ${key.kind === 'api-signing-key' ? 'API signing key' : 'customer secret key'} ${key.id} of user ${key.userId}`,
     );
   }
 

@@ -4,6 +4,7 @@ import { untilAborted } from '../../util/untilAborted';
 import { DEFAULT_RETRY_POLICY, parseRetryAfter, withRetry, type RetryPolicy } from '../shared/retry';
 import { retryAfterHeader, toCloudError } from './errors';
 import { sdkScope, type SdkCallScope } from './sdkScope';
+import { LOG_PREFIX } from './logPrefix';
 
 export interface SdkCallOptions {
   readonly logger: Logger;
@@ -45,7 +46,7 @@ export function callSdk<T>(what: string, operation: () => Promise<T>, options: S
       now,
       shouldRetry: worthRetrying,
       retryAfterMs: (error) => parseRetryAfter(retryAfterHeader(error), now()),
-      onRetry: (error, attempt, delay) => logger.info(`OCI: ${error.code} while ${what}; attempt ${attempt + 1} in ${delay} ms`),
+      onRetry: (error, attempt, delay) => logger.info(`${LOG_PREFIX} ${error.code} while ${what}; attempt ${attempt + 1} in ${delay} ms`),
     },
   );
 }

@@ -15,6 +15,7 @@ import { basicAuthHeaders, PASSWORD_ACTIONS, PASSWORD_ONLY_MESSAGE } from './bas
 import type { AccountCredentials } from './credentials';
 import { errorFromResponse, errorFromTransport, unreadableResponse, type ErrorContext } from './errors';
 import { signedHeaders, type SigningCredentials } from './signing';
+import { LOG_PREFIX } from './logPrefix';
 
 export interface ApiClientOptions {
   readonly endpoint: string;
@@ -76,7 +77,7 @@ export class OutscaleApiClient {
       retryAfterMs: (e) => this.#retryAfter.get(e),
       onRetry: (e, attempt, delay) =>
         this.options.logger.warn(
-          `OUTSCALE: ${action} failed (${e.code}${e.requestId ? `, request id ${e.requestId}` : ''}); attempt ${attempt + 1} in ${delay} ms`,
+          `${LOG_PREFIX} ${action} failed (${e.code}${e.requestId ? `, request id ${e.requestId}` : ''}); attempt ${attempt + 1} in ${delay} ms`,
         ),
     });
     return run.catch((error: unknown) => {
@@ -108,7 +109,7 @@ export class OutscaleApiClient {
       response = await this.#http.post<string>(url.toString(), payload, { headers, signal });
     } catch (error) {
       const failure = errorFromTransport(error, ctx, signal);
-      this.options.logger.warn(`OUTSCALE: ${action}: ${failure.message}`);
+      this.options.logger.warn(`${LOG_PREFIX} ${action}: ${failure.message}`);
       throw failure;
     }
     const text = typeof response.data === 'string' ? response.data : '';
@@ -134,7 +135,7 @@ export class OutscaleApiClient {
     const requestId = readRequestId(json);
     if (!parsed.success) {
       const where = parsed.error.issues.map((issue) => issue.path.join('.') || '(root)').join(', ');
-      this.options.logger.warn(`OUTSCALE: ${action}: unexpected response shape at ${where}`);
+      this.options.logger.warn(`${LOG_PREFIX} ${action}: unexpected response shape at ${where}`);
       throw unreadableResponse(response.status, ctx, requestId);
     }
     this.options.logger.debug(`OUTSCALE ${action} → HTTP ${response.status}${requestId ? ` (request id ${requestId})` : ''}`);

@@ -1,4 +1,5 @@
 import type { CloudDescriptor } from '../cloudDescriptor';
+import { LOG_PREFIX } from './logPrefix';
 import { DEFAULT_REGION } from './constants';
 import { outscaleTerraform } from './terraform';
 
@@ -6,7 +7,7 @@ const REGION = /^[a-z0-9-]+$/;
 
 /** OUTSCALE without its adapter: see `CloudDescriptor`. */
 export const outscaleDescriptor: CloudDescriptor = {
-  logPrefix: 'OUTSCALE:',
+  logPrefix: LOG_PREFIX,
   userKeyKinds: ['access-key'],
   accessKeyName: 'access key',
   accessKeySecretLabel: 'Secret access key',

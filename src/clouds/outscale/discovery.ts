@@ -5,6 +5,7 @@ import type { CloudContext, DiscoveryProblem, DiscoveryResult } from '../cloudMo
 import { configFileCandidates, readConfigFile, type Profile } from './configFile';
 import { DEFAULT_REGION, KNOWN_REGIONS } from './constants';
 import { isValidRegion, resolveEndpoint } from './endpoint';
+import { LOG_PREFIX } from './logPrefix';
 
 export const ENV_ACCOUNT_ID = 'outscale:env';
 
@@ -61,7 +62,7 @@ function accountFromProfile(file: string, name: string, profile: Profile, ctx: C
   if (!isValidRegion(region))
     return { source, message: `Profile "${name}" has an invalid region "${region}" (for example: ${DEFAULT_REGION}).` };
   if (!KNOWN_REGIONS.includes(region))
-    ctx.logger.info(`OUTSCALE: profile ${name} uses region ${region}, which Cloud Keys does not know; using it as given.`);
+    ctx.logger.info(`${LOG_PREFIX} profile ${name} uses region ${region}, which Cloud Keys does not know; using it as given.`);
   let endpoint: string;
   try {
     endpoint = resolveEndpoint({ region, host: profile.host, https: profile.https, explicit: profile.endpoints?.api });
@@ -108,7 +109,7 @@ function accountFromEnvironment(ctx: CloudContext): Account | DiscoveryProblem |
     };
   }
   if (withKey && login)
-    ctx.logger.info('OUTSCALE: OSC_ACCESS_KEY is set, so the OSC_* account signs with it and OSC_LOGIN / OSC_PASSWORD are not used.');
+    ctx.logger.info(`${LOG_PREFIX} OSC_ACCESS_KEY is set, so the OSC_* account signs with it and OSC_LOGIN / OSC_PASSWORD are not used.`);
   const region = ctx.env.OSC_REGION?.trim() || DEFAULT_REGION;
   if (!isValidRegion(region))
     return { source: 'OSC_REGION', message: `OSC_REGION "${region}" is not a valid region (for example: ${DEFAULT_REGION}).` };
@@ -157,6 +158,6 @@ export async function discoverAccounts(ctx: CloudContext): Promise<DiscoveryResu
   const fromEnv = accountFromEnvironment(ctx);
   if (fromEnv && isAccount(fromEnv)) accounts.push(fromEnv);
   else if (fromEnv) problems.push(fromEnv);
-  for (const problem of problems) ctx.logger.warn(`OUTSCALE: config ${problem.source}: ${problem.message}`);
+  for (const problem of problems) ctx.logger.warn(`${LOG_PREFIX} config ${problem.source}: ${problem.message}`);
   return { accounts, problems };
 }

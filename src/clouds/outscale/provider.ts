@@ -26,6 +26,7 @@ import { checkKeyName } from '../shared/keyName';
 /** The OUTSCALE API does not document a maximum tag length; 255 is a conservative bound (UNCONFIRMED). */
 const OUTSCALE_TAG_MAX = 255;
 import type { Logger } from '../../util/logger';
+import { LOG_PREFIX } from './logPrefix';
 
 type ReadUsersPage = z.infer<typeof ReadUsersResponse>;
 
@@ -160,12 +161,12 @@ export class OutscaleProvider implements CloudProvider {
       this.#knownCaller = caller;
       if (caller.kind === 'account' && (await firstPage).HasMoreItems) {
         this.#options.logger.debug(
-          `OUTSCALE: ${this.account.label}'s key was looked for among the first ${this.#pageSize} EIM users only; taken for the account`,
+          `${LOG_PREFIX} ${this.account.label}'s key was looked for among the first ${this.#pageSize} EIM users only; taken for the account`,
         );
       }
       if (caller.kind === 'eim-user') {
         this.#options.logger.info(
-          `OUTSCALE: ${this.account.label} signs as EIM user ${caller.userName ?? '(name not readable)'}, not as the account`,
+          `${LOG_PREFIX} ${this.account.label} signs as EIM user ${caller.userName ?? '(name not readable)'}, not as the account`,
         );
       }
       return caller;
@@ -277,7 +278,7 @@ export class OutscaleProvider implements CloudProvider {
     };
     const created = await this.#client.call('CreateAccessKey', body, CreateAccessKeyResponse, { signal, idempotent: false });
     const { SecretKey, ...rest } = created.AccessKey;
-    this.#options.logger.info(`OUTSCALE: created access key ${rest.AccessKeyId} for ${this.#userLabel(userId)}`);
+    this.#options.logger.info(`${LOG_PREFIX} created access key ${rest.AccessKeyId} for ${this.#userLabel(userId)}`);
     return { key: toAccessKey(rest, this.account.id, userId), secret: new Secret(SecretKey) };
   }
 
@@ -310,7 +311,7 @@ export class OutscaleProvider implements CloudProvider {
     }
     const updated = await this.#client.call('UpdateAccessKey', body, UpdateAccessKeyResponse, { signal });
     this.#options.logger.info(
-      `OUTSCALE: updated access key ${key.id} of ${this.#userLabel(key.userId)} (${[change.state && `state ${change.state}`, change.displayName !== undefined && 'name', change.expiresAt !== undefined && (change.expiresAt ? 'expiry set' : 'expiry cleared')].filter(Boolean).join(', ') || 'no change'})`,
+      `${LOG_PREFIX} updated access key ${key.id} of ${this.#userLabel(key.userId)} (${[change.state && `state ${change.state}`, change.displayName !== undefined && 'name', change.expiresAt !== undefined && (change.expiresAt ? 'expiry set' : 'expiry cleared')].filter(Boolean).join(', ') || 'no change'})`,
     );
     return toAccessKey(updated.AccessKey, this.account.id, key.userId);
   }
@@ -373,7 +374,7 @@ export class OutscaleProvider implements CloudProvider {
       }
       throw error;
     }
-    this.#options.logger.info(`OUTSCALE: deleted access key ${key.id} of ${this.#userLabel(key.userId)}`);
+    this.#options.logger.info(`${LOG_PREFIX} deleted access key ${key.id} of ${this.#userLabel(key.userId)}`);
   }
 
   /**
@@ -397,7 +398,9 @@ export class OutscaleProvider implements CloudProvider {
         const refused = error instanceof CloudError && error.code === 'auth';
         if (!refused || isLockedOut(error)) throw error;
         if (attempt + 1 >= attempts) return false;
-        this.#options.logger.info(`OUTSCALE: new key ${key.id} not accepted yet (attempt ${attempt + 1}); waiting ${delays[attempt]} ms`);
+        this.#options.logger.info(
+          `${LOG_PREFIX} new key ${key.id} not accepted yet (attempt ${attempt + 1}); waiting ${delays[attempt]} ms`,
+        );
         await sleep(delays[attempt] ?? 0, signal);
       }
     }
