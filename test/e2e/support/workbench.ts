@@ -104,13 +104,35 @@ export function useDemoWorkbench(opened: (workbench: Workbench) => void): void {
   });
 }
 
-/** Opens the Command Palette, types a command's title and runs it. */
+/**
+ * Opens the Command Palette, types a command's title and runs it. If the command's row does not show
+ * (the keypress went to a webview, or another quick input was open and took the text), the quick
+ * input is closed and the palette opened again, at most three times; the last failure says what the
+ * quick input showed instead.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.fill(`>${title}`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
-  await row.waitFor();
+  for (let attempt = 1; ; attempt += 1) {
+    await page.keyboard.press('F1');
+    await input.fill(`>${title}`);
+    try {
+      await row.waitFor({ timeout: attempt < 3 ? 30_000 : 60_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3) {
+        const shown = await page
+          .locator('.quick-input-widget')
+          .innerText()
+          .catch(() => '(no quick input)');
+        throw new Error(`"${title}" did not show in the Command Palette; the quick input showed: ${shown.slice(0, 300)}`, {
+          cause: error,
+        });
+      }
+      await page.keyboard.press('Escape');
+      await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    }
+  }
   await input.press('Enter');
 }
 

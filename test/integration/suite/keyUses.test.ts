@@ -58,7 +58,7 @@ suite('Find Uses of Key', () => {
     );
     fs.writeFileSync(
       path.join(dir, 'decoy.txt'),
-      `${created.id.slice(0, -1)}X ${secret.slice(0, -1)}${secret.endsWith('a') ? 'b' : 'a'}\n`,
+      `${created.id.slice(0, -1)}${created.id.endsWith('X') ? 'Y' : 'X'} ${secret.slice(0, -1)}${secret.endsWith('a') ? 'b' : 'a'}\n`,
     );
 
     const found = (await vscode.commands.executeCommand('cloudKeys.findKeyUses', node)) as FoundUses;
