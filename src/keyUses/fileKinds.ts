@@ -18,7 +18,8 @@ export type FileKind =
   | 'private-key'
   | 'other';
 
-const SHELL_RC = new Set([
+/** Shell start-up files, relative to the home folder: where a user exports a key for every shell. */
+export const SHELL_RC_FILES = [
   '.bashrc',
   '.bash_profile',
   '.bash_login',
@@ -27,8 +28,9 @@ const SHELL_RC = new Set([
   '.zprofile',
   '.zshenv',
   '.zlogin',
-  'config.fish',
-]);
+  path.join('.config', 'fish', 'config.fish'),
+];
+const SHELL_RC = new Set(SHELL_RC_FILES.map((file) => path.basename(file)));
 
 /** The kind of `file`, from its name and the folders it is in (forward or back slashes). */
 export function fileKindOf(file: string): FileKind {

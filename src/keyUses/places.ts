@@ -2,6 +2,7 @@ import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import { expandHome } from '../clouds/oci/configLocations';
 import { configFileCandidates } from '../clouds/outscale/configPaths';
+import { SHELL_RC_FILES } from './fileKinds';
 
 /** Where a search looks: a folder walked recursively, or one file. */
 export type SearchPlace =
@@ -18,18 +19,6 @@ export interface PlaceChoice {
   readonly shellRcFiles: boolean;
   readonly extraFolders: readonly string[];
 }
-
-const SHELL_RC_FILES = [
-  '.bashrc',
-  '.bash_profile',
-  '.bash_login',
-  '.profile',
-  '.zshrc',
-  '.zprofile',
-  '.zshenv',
-  '.zlogin',
-  path.join('.config', 'fish', 'config.fish'),
-];
 
 /** The `key_file` entries of an OCI config text, with `~` expanded. */
 export function ociKeyFiles(configText: string, homeDir: string): string[] {

@@ -2,7 +2,7 @@
 import type { z } from 'zod';
 import { CloudError } from '../../model/cloudError';
 import { Secret } from '../../model/secret';
-import type { AccessKey, Account, CloudUser, KeyCapabilities, KeyKind } from '../../model/types';
+import { NO_KEYS, type AccessKey, type Account, type CloudUser, type KeyCapabilities, type KeyKind } from '../../model/types';
 import type { RetryPolicy } from '../shared/retry';
 import { sleep } from '../shared/retry';
 import type { CreatedKey, CloudProvider, CreateKeyOptions, KeyChange } from '../provider';
@@ -108,16 +108,7 @@ export class OutscaleProvider implements CloudProvider {
   }
 
   capabilities(kind: KeyKind): KeyCapabilities {
-    if (kind !== 'access-key') {
-      return {
-        maxKeysPerUser: 0,
-        canDeactivate: false,
-        canExpire: false,
-        canRename: false,
-        secretReadableLater: false,
-        mustDeactivateBeforeDelete: false,
-      };
-    }
+    if (kind !== 'access-key') return NO_KEYS;
     // EIM users' keys must be INACTIVE before deletion; deleteKey deactivates them itself.
     return {
       maxKeysPerUser: this.#maxKeys,
