@@ -216,17 +216,15 @@ export function registerRotationCommands(
     return outcome;
   };
 
+  /** A rotation's options passed as the second argument (a keybinding, another extension), parsed. */
+  const rotationArg = (id: string, preset: unknown) =>
+    optionsArg(id, 'second argument (the rotation)', preset, commandOptions().rotate.schema, commandOptions().rotate.takes);
+
   return [
     registerDrivenCommand(
       COMMAND_IDS.rotateKey,
       async (driven, node?: unknown, preset?: unknown) => {
-        const given = optionsArg(
-          COMMAND_IDS.rotateKey,
-          'second argument (the rotation)',
-          preset,
-          commandOptions().rotate.schema,
-          commandOptions().rotate.takes,
-        );
+        const given = rotationArg(COMMAND_IDS.rotateKey, preset);
         const keyNode = keyNodeArg(COMMAND_IDS.rotateKey, node) ?? (await pickKey(s));
         if (!keyNode) return undefined;
         return rotate(keyNode.account, keyNode.user, async (keys) => keys.filter((k) => k.id === keyNode.key.id), {
@@ -241,13 +239,7 @@ export function registerRotationCommands(
     registerDrivenCommand(
       COMMAND_IDS.rotateKeys,
       async (driven, node?: unknown, preset?: unknown) => {
-        const given = optionsArg(
-          COMMAND_IDS.rotateKeys,
-          'second argument (the rotation)',
-          preset,
-          commandOptions().rotate.schema,
-          commandOptions().rotate.takes,
-        );
+        const given = rotationArg(COMMAND_IDS.rotateKeys, preset);
         const accountNode = accountOrUserArg(COMMAND_IDS.rotateKeys, node) ?? (await pickAccount(s));
         if (!accountNode) return undefined;
         const userNode = accountNode.kind === 'user' ? accountNode : await pickUser(s, accountNode.account);
