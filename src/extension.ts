@@ -3,11 +3,7 @@ import * as vscode from 'vscode';
 import type { CloudModule } from './clouds/cloudModule';
 import { CloudModuleLoader } from './clouds/cloudModuleLoader';
 import { CommandDriver } from './commands/commandDriver';
-import { loadCommandsModule } from './features/commandsBundle';
 import { registerGeneralCommands } from './commands/generalCommands';
-import { ACCOUNT_COMMANDS, KEY_COMMANDS } from './commands/lazyCommandIds';
-import { registerLazyCommands } from './commands/lazyCommands';
-import { registerTreeCommands } from './features/accounts/treeCommands';
 import { settings } from './config/settings';
 import { describeError } from './model/cloudError';
 import { CLOUD_IDS } from './model/types';
@@ -104,15 +100,6 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   };
   context.subscriptions.push(
     ...registerGeneralCommands(commandContext, context.extension.id),
-    ...registerTreeCommands(commandContext, services),
-    registerLazyCommands(
-      [...ACCOUNT_COMMANDS, ...KEY_COMMANDS],
-      loadCommandsModule,
-      (bundle) => [...bundle.registerAccountCommands(commandContext, services), ...bundle.registerKeyCommands(commandContext, services)],
-      commandContext,
-    ),
-  );
-  context.subscriptions.push(
     ...startFeatures(services, (feature, error) => {
       logger.error(`Cloud Keys could not start ${feature}:`, error);
       void vscode.window.showErrorMessage(

@@ -1,3 +1,4 @@
+import { accountsFeature } from './accounts/accountsFeature';
 import { createRecoveryFeature } from './createRecovery/createRecoveryFeature';
 import { firstRunFeature } from './firstRun/firstRunFeature';
 import { keyAlertsFeature } from './keyAlerts/keyAlertsFeature';
@@ -15,6 +16,7 @@ import { registerForms } from './forms/formsFeature';
  * and one entry here.
  */
 export const FEATURES: readonly Feature[] = [
+  accountsFeature,
   registerForms,
   terraformFeature,
   rotationFeature,
