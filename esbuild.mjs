@@ -6,7 +6,7 @@
 //   node esbuild.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
-import { cliBundle, cloudEntryPoints } from './scripts/lib/bundles.mjs';
+import { cliBundle, cloudEntryPoints, zodRuntimeFrom } from './scripts/lib/bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -57,7 +57,12 @@ const node = {
 };
 
 const builds = [
-  { ...node, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', plugins: [vscodeOnce, reportPlugin('extension')] },
+  {
+    ...node,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    plugins: [vscodeOnce, zodRuntimeFrom('src/util/zodRuntimeLazy.ts'), reportPlugin('extension')],
+  },
   {
     ...common,
     platform: 'browser',
@@ -65,7 +70,7 @@ const builds = [
     target: 'es2022',
     entryPoints: ['webview/main.ts'],
     outfile: 'dist/webview/main.js',
-    plugins: [reportPlugin('webview')],
+    plugins: [zodRuntimeFrom('webview/shared/zodRuntime.ts'), reportPlugin('webview')],
   },
 ];
 // Code the extension requires only on first use (see src/services/lazyModules.ts), kept out of dist/extension.js.
@@ -80,6 +85,7 @@ builds.push({
     { in: 'src/features/forms/formControllers.ts', out: 'forms' },
     { in: 'src/features/leaks/lazyEntry.ts', out: 'leaks' },
     { in: 'src/features/lazyEntry.ts', out: 'commands' },
+    { in: 'src/model/zodRuntime.ts', out: 'zod' },
   ],
   outdir: 'dist/lazy',
   plugins: [reportPlugin('lazy')],

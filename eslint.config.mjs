@@ -73,9 +73,9 @@ const layerZones = [
   {
     target: './webview',
     from: './src',
-    except: ['./webview/protocol.ts', './webview/shared', './util/formatDate.ts', './model/lazySchema.ts'],
+    except: ['./webview/protocol.ts', './webview/shared', './util/formatDate.ts', './model/lazySchema.ts', './model/zodParts.ts'],
     message:
-      "The forms' browser code may import only src/webview/protocol.ts, src/webview/shared, src/util/formatDate.ts and src/model/lazySchema.ts.",
+      "The forms' browser code may import only src/webview/protocol.ts, src/webview/shared, src/util/formatDate.ts, src/model/lazySchema.ts and src/model/zodParts.ts.",
   },
 ];
 
@@ -126,6 +126,24 @@ export default tseslint.config(
     ],
     ignores: ['src/util/outputChannelLogger.ts'],
     rules: noVscodeInPureLayers,
+  },
+  {
+    // zod at run time comes from zodRuntime() (lazySchema hands it to its builder), so the extension
+    // bundle can load it on first use: src/model/zodRuntime.ts says why.
+    files: ['src/**/*.ts', 'webview/**/*.ts'],
+    ignores: ['src/model/zodParts.ts', 'src/model/zodRuntime.ts', 'webview/shared/zodRuntime.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: ['zod/mini', 'zod/locales'].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: 'Build schemas with lazySchema((z) => ...) or zodRuntime() (src/model/zodRuntime.ts), not a value import of zod/mini.',
+          })),
+        },
+      ],
+    },
   },
   {
     files: ['webview/**/*.ts'],

@@ -1,6 +1,5 @@
 // The browser side of the Cloud Keys panels. One bundle for every panel: the host names the panel
 // in <body data-panel>, and the page talks to the host only through the typed protocol.
-import './shared/zodConfig';
 import '@vscode-elements/elements/dist/vscode-button/index.js';
 import '@vscode-elements/elements/dist/vscode-checkbox/index.js';
 import '@vscode-elements/elements/dist/vscode-form-group/index.js';

@@ -1,5 +1,6 @@
 // Bundle definitions shared by esbuild.mjs and the tests that build a bundle of their own
-// (test/unit/cli/*: the `cloud-keys` executable into a temporary folder).
+// (test/unit/cli/*: the `cloud-keys` executable into a temporary folder; the activation benchmark's
+// analysis of the extension bundle).
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,5 +29,21 @@ export function cliBundle(outfile) {
     external: [],
     banner: { js: '#!/usr/bin/env node' },
     define: { CLOUD_KEYS_VERSION: JSON.stringify(version) },
+  };
+}
+
+/**
+ * Builds `src/model/zodRuntime.ts` from another file of the same exports (that file says why): the
+ * extension bundle loads zod from dist/lazy/zod.js on first use, the webview has no messages.
+ */
+export function zodRuntimeFrom(file) {
+  const plain = path.join(root, 'src', 'model', 'zodRuntime.ts');
+  return {
+    name: 'zod-runtime',
+    setup(build) {
+      build.onResolve({ filter: /(^|\/)zodRuntime$/ }, (args) =>
+        `${path.resolve(args.resolveDir, args.path)}.ts` === plain ? { path: path.resolve(root, file) } : undefined,
+      );
+    },
   };
 }

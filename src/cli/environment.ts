@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import { lazySchema } from '../model/lazySchema';
 import type { CloudSettings } from '../clouds/cloudModule';
 import { DEFAULT_TIMEOUT_MS, type HttpOptions } from '../util/httpClient';
 import { UsageError } from './exitCodes';
@@ -52,7 +52,7 @@ export function settingsFromEnv(env: Env): CloudSettings {
   return Object.fromEntries(SETTING_VARIABLES.map(({ variable, setting }) => [setting, value(env, variable)]));
 }
 
-const TimeoutSeconds = z.int().check(z.minimum(5), z.maximum(600));
+const TimeoutSeconds = lazySchema((z) => z.int().check(z.minimum(5), z.maximum(600)));
 
 /** Network options from the environment; a bad timeout or flag value is a usage error naming the variable. */
 export function httpFromEnv(env: Env, warn: (message: string) => void): HttpOptions {

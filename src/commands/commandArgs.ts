@@ -1,14 +1,15 @@
 // The arguments of commands, parsed: a keybinding, another extension or a script can pass anything.
 // Tree nodes are checked for what the commands read of them; options objects are strict, so a
 // misspelt or test-only option (`confirmed`: see CommandDriver) is refused by name.
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
+import { type ZodMini, zodRuntime } from '../model/zodRuntime';
 import { CloudIdSchema, KeyKindSchema, KeyStateSchema } from '../model/schemas';
-import '../util/zodLocale';
 import { GraceSchema } from '../operations/rotation/graceSchema';
 import { memo } from '../util/memo';
 import type { AccountNode, KeyNode, UserNode } from '../views/nodes/treeNodes';
 
 const nodeSchemas = memo(() => {
+  const z = zodRuntime();
   const account = z.looseObject({ id: z.string(), label: z.string(), cloud: CloudIdSchema });
   const user = z.looseObject({ id: z.string(), name: z.string() });
   const key = z.looseObject({ id: z.string(), kind: KeyKindSchema, state: KeyStateSchema });
@@ -100,59 +101,62 @@ export function noArg(command: string, argument: string, value: unknown): void {
   if (value !== undefined) throw new CommandArgumentError(command, argument, `was given (${describeValue(value)})`, 'no argument');
 }
 
-const isoDate = () =>
+const isoDate = (z: ZodMini) =>
   z.pipe(
     z.iso.datetime({ offset: true }),
     z.transform((text: string) => new Date(text)),
   );
 
 /** The options of each command that takes some, built on first use. */
-export const commandOptions = memo(() => ({
-  createKey: {
-    schema: z.strictObject({
-      kind: z.optional(KeyKindSchema),
-      options: z.optional(
-        z.strictObject({
-          displayName: z.optional(z.string()),
-          expiresAt: z.optional(z.union([z.date(), isoDate()])),
-          publicKeyPem: z.optional(z.string()),
-          keyBits: z.optional(z.union([z.literal(2048), z.literal(4096)])),
-        }),
-      ),
-      showDetails: z.optional(z.boolean()),
-    }),
-    takes: '{ kind?, options?: { displayName?, expiresAt?, publicKeyPem?, keyBits? }, showDetails? }',
-  },
-  exportKey: {
-    schema: z.strictObject({
-      format: z.optional(z.enum(['aws-profile', 'dotenv', 'terminal', 'json'])),
-      profile: z.optional(z.string()),
-      credentialsFile: z.optional(z.string()),
-      configFile: z.optional(z.string()),
-      file: z.optional(z.string()),
-      region: z.optional(z.string()),
-      endpointUrl: z.optional(z.string()),
-    }),
-    takes: '{ format?, profile?, credentialsFile?, configFile?, file?, region?, endpointUrl? }',
-  },
-  rotate: {
-    schema: z.strictObject({
-      keyIds: z.optional(z.array(z.string())),
-      grace: z.optional(GraceSchema),
-      mode: z.optional(z.enum(['replace', 'renew'])),
-      makeRoom: z.optional(z.record(z.string(), z.string())),
-    }),
-    takes: "{ keyIds?, grace?: { kind: 'now' } | { kind: 'later', days }, mode?: 'replace' | 'renew', makeRoom? }",
-  },
-  resumeRotations: {
-    schema: z.strictObject({
-      rotationId: z.optional(z.string()),
-      action: z.optional(z.enum(['resume', 'rollback', 'delete-now', 'forget'])),
-    }),
-    takes: "{ rotationId?, action?: 'resume' | 'rollback' | 'delete-now' | 'forget' }",
-  },
-  saveOciProfile: {
-    schema: z.strictObject({ profile: z.optional(z.string()), keyFile: z.optional(z.string()), configFile: z.optional(z.string()) }),
-    takes: '{ profile?, keyFile?, configFile? }',
-  },
-}));
+export const commandOptions = memo(() => {
+  const z = zodRuntime();
+  return {
+    createKey: {
+      schema: z.strictObject({
+        kind: z.optional(KeyKindSchema),
+        options: z.optional(
+          z.strictObject({
+            displayName: z.optional(z.string()),
+            expiresAt: z.optional(z.union([z.date(), isoDate(z)])),
+            publicKeyPem: z.optional(z.string()),
+            keyBits: z.optional(z.union([z.literal(2048), z.literal(4096)])),
+          }),
+        ),
+        showDetails: z.optional(z.boolean()),
+      }),
+      takes: '{ kind?, options?: { displayName?, expiresAt?, publicKeyPem?, keyBits? }, showDetails? }',
+    },
+    exportKey: {
+      schema: z.strictObject({
+        format: z.optional(z.enum(['aws-profile', 'dotenv', 'terminal', 'json'])),
+        profile: z.optional(z.string()),
+        credentialsFile: z.optional(z.string()),
+        configFile: z.optional(z.string()),
+        file: z.optional(z.string()),
+        region: z.optional(z.string()),
+        endpointUrl: z.optional(z.string()),
+      }),
+      takes: '{ format?, profile?, credentialsFile?, configFile?, file?, region?, endpointUrl? }',
+    },
+    rotate: {
+      schema: z.strictObject({
+        keyIds: z.optional(z.array(z.string())),
+        grace: z.optional(GraceSchema),
+        mode: z.optional(z.enum(['replace', 'renew'])),
+        makeRoom: z.optional(z.record(z.string(), z.string())),
+      }),
+      takes: "{ keyIds?, grace?: { kind: 'now' } | { kind: 'later', days }, mode?: 'replace' | 'renew', makeRoom? }",
+    },
+    resumeRotations: {
+      schema: z.strictObject({
+        rotationId: z.optional(z.string()),
+        action: z.optional(z.enum(['resume', 'rollback', 'delete-now', 'forget'])),
+      }),
+      takes: "{ rotationId?, action?: 'resume' | 'rollback' | 'delete-now' | 'forget' }",
+    },
+    saveOciProfile: {
+      schema: z.strictObject({ profile: z.optional(z.string()), keyFile: z.optional(z.string()), configFile: z.optional(z.string()) }),
+      takes: '{ profile?, keyFile?, configFile? }',
+    },
+  };
+});

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import type { CloudSettings } from '../clouds/cloudModule';
 import { DEFAULT_TIMEOUT_MS, type HttpOptions } from '../util/httpOptions';
-import * as z from 'zod/mini';
 import { lazySchema } from '../model/lazySchema';
-import '../util/zodLocale';
 import type { KeyHealthPolicy } from '../operations/keyHealth';
 
 const SECTION = 'cloudKeys';
@@ -28,15 +26,15 @@ function userValue<T>(key: string): T | undefined {
   return inspected?.globalValue ?? inspected?.defaultValue;
 }
 
-const CloudPolicySchema = lazySchema(() =>
+const CloudPolicySchema = lazySchema((z) =>
   z.object({ maxAgeDays: z.optional(z.int().check(z.minimum(1))), expiryWarningDays: z.optional(z.int().check(z.minimum(0))) }),
 );
-const PerCloudPolicySchema = lazySchema(() =>
+const PerCloudPolicySchema = lazySchema((z) =>
   z.object({ oci: z.optional(CloudPolicySchema), outscale: z.optional(CloudPolicySchema), ionos: z.optional(CloudPolicySchema) }),
 );
 
 /** `cloudKeys.http.timeoutSeconds` in ms, within the bounds package.json declares; the default for anything else. */
-const TimeoutSecondsSchema = lazySchema(() => z.int().check(z.minimum(5), z.maximum(600)));
+const TimeoutSecondsSchema = lazySchema((z) => z.int().check(z.minimum(5), z.maximum(600)));
 function requestDeadlineMs(value: unknown): number {
   const parsed = TimeoutSecondsSchema.safeParse(value);
   return parsed.success ? parsed.data * 1000 : DEFAULT_TIMEOUT_MS;

@@ -1,7 +1,6 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { CloudIdSchema, KeyKindSchema } from '../model/schemas';
 import { lazySchema } from '../model/lazySchema';
-import '../util/zodLocale';
 import { type CloudId, type KeyKind } from '../model/types';
 import { readValidatedList } from '../util/validatedList';
 import type { Logger } from '../util/logger';
@@ -20,7 +19,7 @@ export const CREATE_CALL_MAX_MS = 10 * 60_000;
  * One key creation that has started and not yet ended with its secret stored: ids and times only.
  * There is no field that could hold a secret; `strictObject` rejects a record with unknown fields.
  */
-export const CreateIntentSchema = lazySchema(() =>
+export const CreateIntentSchema = lazySchema((z) =>
   z.strictObject({
     version: z.literal(1),
     id: z.string().check(z.minLength(1)),

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { CloudIdSchema, KeyKindSchema } from '../model/schemas';
 import { lazySchema } from '../model/lazySchema';
-import '../util/zodLocale';
 import type { CredentialStore } from '../clouds/cloudModule';
 import { Secret } from '../model/secret';
 import type { AccessKey, CloudId } from '../model/types';
@@ -16,7 +15,7 @@ const CREDENTIAL_PREFIX = `${PREFIX}credential/`;
 export type SecretName = `${typeof KEY_PREFIX}${string}` | `${typeof CREDENTIAL_PREFIX}${string}`;
 
 /** What is stored for a key created here: enough to export it later without asking the cloud. */
-const StoredKeySecretSchema = lazySchema(() =>
+const StoredKeySecretSchema = lazySchema((z) =>
   z.object({
     version: z.literal(1),
     cloud: CloudIdSchema,

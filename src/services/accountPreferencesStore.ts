@@ -1,8 +1,6 @@
 import type * as vscode from 'vscode';
-import * as z from 'zod/mini';
 import { CloudIdSchema } from '../model/schemas';
 import { lazySchema } from '../model/lazySchema';
-import '../util/zodLocale';
 import { type Account } from '../model/types';
 import type { AccountPreferences } from '../operations/accountRegistry';
 import { readValidatedList } from '../util/validatedList';
@@ -12,7 +10,7 @@ const MANUAL_KEY = 'cloudKeys.manualAccounts';
 const HIDDEN_KEY = 'cloudKeys.hiddenAccounts';
 
 /** Hand-entered accounts as kept in globalState: names and non-secret fields only. */
-const ManualAccountSchema = lazySchema(() =>
+const ManualAccountSchema = lazySchema((z) =>
   z.object({
     id: z.string().check(z.minLength(1)),
     cloud: CloudIdSchema,
@@ -24,6 +22,8 @@ const ManualAccountSchema = lazySchema(() =>
     details: z.optional(z.record(z.string(), z.string())),
   }),
 );
+/** The ids of the accounts the user hid. */
+const HiddenIdsSchema = lazySchema((z) => z.array(z.string()));
 
 /** Manual and hidden accounts in the extension's global state (synced per machine, never secret). */
 export class AccountPreferencesStore implements AccountPreferences {
@@ -52,7 +52,7 @@ export class AccountPreferencesStore implements AccountPreferences {
 
   hiddenAccountIds(): ReadonlySet<string> {
     const raw = this.state.get<unknown>(HIDDEN_KEY, []);
-    const parsed = z.array(z.string()).safeParse(raw);
+    const parsed = HiddenIdsSchema.safeParse(raw);
     return new Set(parsed.success ? parsed.data : []);
   }
 

@@ -1,9 +1,7 @@
-import * as z from 'zod/mini';
 import { lazySchema } from '../model/lazySchema';
-import '../util/zodLocale';
 
 /** A VS Code snippets file (`snippets/terraform.json`), as read at run time. */
-const SnippetFileSchema = lazySchema(() =>
+const SnippetFileSchema = lazySchema((z) =>
   z.record(
     z.string(),
     z.object({

@@ -6,21 +6,21 @@
  *
  * Only `secret` carries a secret, and only in answer to the user pressing Reveal.
  */
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { CloudIdSchema, KeyKindSchema, KeyStateSchema } from '../model/schemas';
 import { lazySchema } from '../model/lazySchema';
 import { GraceSchema } from '../operations/rotation/graceSchema';
 
 /** Which page a panel shows; the HTML names it in `<body data-panel>`. */
-export const PanelKindSchema = lazySchema(() => z.enum(['create-key', 'overview', 'details', 'rotate']));
+export const PanelKindSchema = lazySchema((z) => z.enum(['create-key', 'overview', 'details', 'rotate']));
 export type PanelKind = z.infer<typeof PanelKindSchema>;
 
-const IsoDate = lazySchema(() => z.iso.datetime({ offset: true }));
-const Id = lazySchema(() => z.string().check(z.minLength(1), z.maxLength(2048)));
-const Text = lazySchema(() => z.string().check(z.maxLength(4096)));
+const IsoDate = lazySchema((z) => z.iso.datetime({ offset: true }));
+const Id = lazySchema((z) => z.string().check(z.minLength(1), z.maxLength(2048)));
+const Text = lazySchema((z) => z.string().check(z.maxLength(4096)));
 
 /** A key as a page sees it: never a secret, dates as ISO strings. */
-export const KeyViewSchema = lazySchema(() =>
+export const KeyViewSchema = lazySchema((z) =>
   z.object({
     id: Id,
     accountId: Id,
@@ -38,12 +38,12 @@ export const KeyViewSchema = lazySchema(() =>
 export type KeyView = z.infer<typeof KeyViewSchema>;
 
 /** Names one key across accounts, for messages that act on it. */
-export const KeyAddressSchema = lazySchema(() => z.object({ accountId: Id, userId: Id, kind: KeyKindSchema, keyId: Id }));
+export const KeyAddressSchema = lazySchema((z) => z.object({ accountId: Id, userId: Id, kind: KeyKindSchema, keyId: Id }));
 export type { KeyAddress } from '../model/types';
 
 // ---- Create Key ---------------------------------------------------------------------------------
 
-export const KindChoiceSchema = lazySchema(() =>
+export const KindChoiceSchema = lazySchema((z) =>
   z.object({
     kind: KeyKindSchema,
     name: Text,
@@ -57,7 +57,7 @@ export const KindChoiceSchema = lazySchema(() =>
 );
 export type KindChoice = z.infer<typeof KindChoiceSchema>;
 
-export const AccountChoiceSchema = lazySchema(() =>
+export const AccountChoiceSchema = lazySchema((z) =>
   z.object({
     id: Id,
     label: Text,
@@ -68,17 +68,17 @@ export const AccountChoiceSchema = lazySchema(() =>
 );
 export type AccountChoice = z.infer<typeof AccountChoiceSchema>;
 
-export const UserChoiceSchema = lazySchema(() => z.object({ id: Id, name: Text, detail: Text, isCaller: z.boolean() }));
+export const UserChoiceSchema = lazySchema((z) => z.object({ id: Id, name: Text, detail: Text, isCaller: z.boolean() }));
 export type UserChoice = z.infer<typeof UserChoiceSchema>;
 
-export const KeySourceSchema = lazySchema(() =>
+export const KeySourceSchema = lazySchema((z) =>
   z.discriminatedUnion('source', [
     z.object({ source: z.literal('generate'), bits: z.union([z.literal(2048), z.literal(4096)]) }),
     z.object({ source: z.literal('paste'), pem: z.string().check(z.maxLength(20_000)) }),
   ]),
 );
 
-export const CreateKeyFormSchema = lazySchema(() =>
+export const CreateKeyFormSchema = lazySchema((z) =>
   z.object({
     accountId: z.string().check(z.maxLength(2048)),
     userId: z.string().check(z.maxLength(2048)),
@@ -92,15 +92,15 @@ export const CreateKeyFormSchema = lazySchema(() =>
 export type CreateKeyForm = z.infer<typeof CreateKeyFormSchema>;
 
 /** The fields of the Create Key form, for errors shown next to them. */
-export const FormFieldSchema = lazySchema(() => z.enum(['accountId', 'userId', 'kind', 'displayName', 'expiresOn', 'pem', 'form']));
+export const FormFieldSchema = lazySchema((z) => z.enum(['accountId', 'userId', 'kind', 'displayName', 'expiresOn', 'pem', 'form']));
 export type FormField = z.infer<typeof FormFieldSchema>;
 
 // ---- Overview -----------------------------------------------------------------------------------
 
-export const AgeStatusSchema = lazySchema(() => z.enum(['ok', 'old', 'expiring', 'expired', 'inactive', 'unknown']));
+export const AgeStatusSchema = lazySchema((z) => z.enum(['ok', 'old', 'expiring', 'expired', 'inactive', 'unknown']));
 export type AgeStatus = z.infer<typeof AgeStatusSchema>;
 
-export const KeyRowSchema = lazySchema(() =>
+export const KeyRowSchema = lazySchema((z) =>
   z.object({
     cloud: CloudIdSchema,
     cloudName: Text,
@@ -120,10 +120,10 @@ export const KeyRowSchema = lazySchema(() =>
 );
 export type KeyRow = z.infer<typeof KeyRowSchema>;
 
-export const SortColumnSchema = lazySchema(() => z.enum(['cloud', 'account', 'user', 'name', 'state', 'ageDays', 'expiresAt', 'status']));
+export const SortColumnSchema = lazySchema((z) => z.enum(['cloud', 'account', 'user', 'name', 'state', 'ageDays', 'expiresAt', 'status']));
 export type SortColumn = z.infer<typeof SortColumnSchema>;
 
-export const TableViewSchema = lazySchema(() =>
+export const TableViewSchema = lazySchema((z) =>
   z.object({
     text: z.string().check(z.maxLength(200)),
     status: z.union([AgeStatusSchema, z.literal('all')]),
@@ -133,18 +133,18 @@ export const TableViewSchema = lazySchema(() =>
 );
 export type TableView = z.infer<typeof TableViewSchema>;
 
-export const PolicySchema = lazySchema(() =>
+export const PolicySchema = lazySchema((z) =>
   z.object({ maxAgeDays: z.int().check(z.positive()), expiryWarningDays: z.int().check(z.minimum(0)) }),
 );
 
 // ---- Key details --------------------------------------------------------------------------------
 
-export const DetailActionSchema = lazySchema(() =>
+export const DetailActionSchema = lazySchema((z) =>
   z.enum(['copyId', 'copySecret', 'activate', 'deactivate', 'rename', 'setExpiry', 'rotate', 'delete', 'refresh']),
 );
 export type DetailAction = z.infer<typeof DetailActionSchema>;
 
-export const DetailsSchema = lazySchema(() =>
+export const DetailsSchema = lazySchema((z) =>
   z.object({
     key: KeyViewSchema,
     cloudName: Text,
@@ -164,13 +164,13 @@ export type Details = z.infer<typeof DetailsSchema>;
 export { GraceSchema } from '../operations/rotation/graceSchema';
 export type Grace = z.infer<typeof GraceSchema>;
 
-export const RotationStepSchema = lazySchema(() =>
+export const RotationStepSchema = lazySchema((z) =>
   z.enum(['preflight', 'make-room', 'create', 'verify', 'update-exports', 'deactivate-old', 'delete-old', 'rollback']),
 );
-export const StepPhaseSchema = lazySchema(() => z.enum(['started', 'finished', 'skipped', 'failed']));
+export const StepPhaseSchema = lazySchema((z) => z.enum(['started', 'finished', 'skipped', 'failed']));
 
 /** One key's rotation as the plan shows it: its steps in order, and what each creates, changes or deletes. */
-export const PlanItemSchema = lazySchema(() =>
+export const PlanItemSchema = lazySchema((z) =>
   z.object({
     rotationId: Id,
     oldKeyId: Id,
@@ -187,7 +187,7 @@ export const PlanItemSchema = lazySchema(() =>
 export type PlanItem = z.infer<typeof PlanItemSchema>;
 
 /** A key at the per-user limit: the keys the user may delete first to make room, safest first, and the one chosen (none until the user picks). */
-export const RoomChoiceSchema = lazySchema(() =>
+export const RoomChoiceSchema = lazySchema((z) =>
   z.object({
     keyId: Id,
     key: Text,
@@ -209,10 +209,10 @@ export const RoomChoiceSchema = lazySchema(() =>
 export type RoomChoice = z.infer<typeof RoomChoiceSchema>;
 
 /** The user's choice of a key to delete first, for one key to rotate. */
-export const MakeRoomSchema = lazySchema(() => z.object({ keyId: Id, deleteKeyId: Id }));
+export const MakeRoomSchema = lazySchema((z) => z.object({ keyId: Id, deleteKeyId: Id }));
 export type MakeRoom = z.infer<typeof MakeRoomSchema>;
 
-export const RotateOutcomeItemSchema = lazySchema(() =>
+export const RotateOutcomeItemSchema = lazySchema((z) =>
   z.object({
     rotationId: Id,
     oldKeyId: Id,
@@ -227,7 +227,7 @@ export type RotateOutcomeItem = z.infer<typeof RotateOutcomeItemSchema>;
 
 // ---- the two directions -------------------------------------------------------------------------
 
-export const WebviewToHostSchema = lazySchema(() =>
+export const WebviewToHostSchema = lazySchema((z) =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('ready') }),
     z.object({ type: z.literal('cancel') }),
@@ -264,7 +264,7 @@ export const WebviewToHostSchema = lazySchema(() =>
 );
 export type WebviewToHost = z.infer<typeof WebviewToHostSchema>;
 
-export const HostToWebviewSchema = lazySchema(() =>
+export const HostToWebviewSchema = lazySchema((z) =>
   z.discriminatedUnion('type', [
     z.object({ type: z.literal('init'), title: z.string() }),
     /** Something the user should read, at the top of the page; `field` puts it next to a form field. */

@@ -59,6 +59,15 @@ describe('the layer lint', () => {
     });
   }
 
+  it('refuses a value import of zod/mini outside src/model/zodRuntime.ts, and allows a type import', async () => {
+    const value = "import { string } from 'zod/mini';\nexport const v = string;\n";
+    const typeOnly = "import type * as z from 'zod/mini';\nexport type V = z.ZodMiniString;\n";
+    for (const file of ['src/operations/probe.ts', 'src/webview/probe.ts', 'webview/probe.ts']) {
+      assert.deepEqual(await ruleIds(file, value), ['@typescript-eslint/no-restricted-imports'], file);
+      assert.deepEqual(await ruleIds(file, typeOnly), [], file);
+    }
+  });
+
   it('allows a layer to import the layers below it', async () => {
     assert.deepEqual(await ruleIds('src/operations/probe.ts', importing('../clouds/provider')), []);
     assert.deepEqual(await ruleIds('src/terraform/probe.ts', importing('../operations/keyHealth')), []);

@@ -4,10 +4,15 @@
  */
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import * as z from 'zod/mini';
-import '../../src/util/zodLocale';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { lazySchema } from '../../src/model/lazySchema';
+import type * as ZodRuntimeModule from '../../src/model/zodRuntime';
+import { zodRuntime } from '../../src/model/zodRuntime';
 import { memo } from '../../src/util/memo';
+
+const z = zodRuntime();
 
 describe('lazySchema', () => {
   it('builds the schema only when it is first used, and once', () => {
@@ -43,6 +48,26 @@ describe('lazySchema', () => {
     assert.deepEqual(Record.parse({ id: 'x', kind: 'a', alt: 1 }), { id: 'x', kind: 'a', alt: 1 });
     assert.equal(Record.safeParse({ id: 'x', alt: 'c' }).success, false);
     assert.equal(Record.safeParse({ id: 'x', alt: 'a', extra: true }).success, false);
+  });
+});
+
+describe('zodRuntime', () => {
+  it('hands lazySchema builders zod/mini with English messages', () => {
+    const Name = lazySchema((zod) => zod.object({ name: zod.string() }));
+    const parsed = Name.safeParse({ name: 7 });
+    assert.equal(parsed.success, false);
+    assert.equal(parsed.error?.issues[0]?.message, 'Invalid input: expected string, received number');
+  });
+
+  it('ships for the extension bundle as dist/lazy/zod.js, which works alone and carries only the parts used', () => {
+    const file = path.resolve(__dirname, '..', '..', 'dist', 'lazy', 'zod.js');
+    assert.ok(fs.existsSync(file), `${file} is missing: run npm run build first`);
+    const built = createRequire(__filename)(file) as typeof ZodRuntimeModule;
+    assert.deepEqual(Object.keys(built.zodRuntime()).sort(), Object.keys(zodRuntime()).sort());
+    const parsed = built.zodRuntime().int().safeParse('3');
+    assert.equal(parsed.error?.issues[0]?.message, 'Invalid input: expected number, received string');
+    // Every locale and the JSON-Schema code would come with the whole namespace (432 KB).
+    assert.ok(!fs.readFileSync(file, 'utf8').includes('toJSONSchema'), 'dist/lazy/zod.js carries the JSON-Schema code');
   });
 });
 

@@ -1,9 +1,10 @@
 import { InvalidArgumentError, Option } from 'commander';
-import * as z from 'zod/mini';
+import { lazySchema } from '../../model/lazySchema';
 import { CloudIdSchema } from '../../model/schemas';
 import { CLOUD_IDS, type CloudId } from '../../model/types';
 import { DEFAULT_KEY_HEALTH_POLICY } from '../../operations/keyHealth';
 import { FORMAT_NAMES, type FormatName } from '../formats/formats';
+import { zodRuntime } from '../../model/zodRuntime';
 
 /** What `cloud-keys audit` was asked for, checked. */
 export interface AuditOptions {
@@ -19,6 +20,7 @@ export interface AuditOptions {
 }
 
 function wholeNumber(flag: string, min: number) {
+  const z = zodRuntime();
   const schema = z.int().check(z.minimum(min));
   return (text: string): number => {
     const parsed = schema.safeParse(/^\s*-?\d+\s*$/.test(text) ? Number(text) : Number.NaN);
@@ -62,14 +64,16 @@ export function auditOptionDefinitions(): Option[] {
   ];
 }
 
-const ParsedSchema = z.object({
-  maxAgeDays: z.int(),
-  expiryWarningDays: z.int(),
-  cloud: z.optional(z.array(CloudIdSchema)),
-  account: z.optional(z.array(z.string())),
-  format: z.optional(z.enum(FORMAT_NAMES)),
-  verbose: z.optional(z.boolean()),
-});
+const ParsedSchema = lazySchema((z) =>
+  z.object({
+    maxAgeDays: z.int(),
+    expiryWarningDays: z.int(),
+    cloud: z.optional(z.array(CloudIdSchema)),
+    account: z.optional(z.array(z.string())),
+    format: z.optional(z.enum(FORMAT_NAMES)),
+    verbose: z.optional(z.boolean()),
+  }),
+);
 
 /** Commander's parsed values as AuditOptions. */
 export function toAuditOptions(parsed: unknown): AuditOptions {

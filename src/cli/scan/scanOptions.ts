@@ -1,10 +1,11 @@
 import { InvalidArgumentError, Option } from 'commander';
-import * as z from 'zod/mini';
+import { lazySchema } from '../../model/lazySchema';
 import { CloudIdSchema } from '../../model/schemas';
 import { CLOUD_IDS } from '../../model/types';
 import { accountList, cloudList } from '../audit/auditOptions';
 import { UsageError } from '../exitCodes';
 import type { InventoryRequest } from '../inventory';
+import { zodRuntime } from '../../model/zodRuntime';
 
 export const SCAN_FORMATS = ['text', 'json', 'sarif'] as const;
 export type ScanFormat = (typeof SCAN_FORMATS)[number];
@@ -30,6 +31,7 @@ export interface ScanOptions extends InventoryRequest {
 }
 
 export function kilobytes(text: string): number {
+  const z = zodRuntime();
   const parsed = z
     .int()
     .check(z.minimum(1))
@@ -53,17 +55,19 @@ export function scanOptionDefinitions(): Option[] {
   ];
 }
 
-const ParsedSchema = z.object({
-  staged: z.optional(z.boolean()),
-  failOn: z.enum(FAIL_ON),
-  format: z.enum(SCAN_FORMATS),
-  offline: z.optional(z.boolean()),
-  inventory: z.boolean(),
-  cloud: z.optional(z.array(CloudIdSchema)),
-  account: z.optional(z.array(z.string())),
-  maxFileKb: z.int(),
-  verbose: z.optional(z.boolean()),
-});
+const ParsedSchema = lazySchema((z) =>
+  z.object({
+    staged: z.optional(z.boolean()),
+    failOn: z.enum(FAIL_ON),
+    format: z.enum(SCAN_FORMATS),
+    offline: z.optional(z.boolean()),
+    inventory: z.boolean(),
+    cloud: z.optional(z.array(CloudIdSchema)),
+    account: z.optional(z.array(z.string())),
+    maxFileKb: z.int(),
+    verbose: z.optional(z.boolean()),
+  }),
+);
 
 /** Commander's parsed values as ScanOptions; `--staged` with paths, or `--account` with `--offline`, is a usage error. */
 export function toScanOptions(paths: readonly string[], parsed: unknown): ScanOptions {

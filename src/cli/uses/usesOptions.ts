@@ -1,5 +1,5 @@
 import { InvalidArgumentError, Option } from 'commander';
-import * as z from 'zod/mini';
+import { lazySchema } from '../../model/lazySchema';
 import { CloudIdSchema } from '../../model/schemas';
 import { CLOUD_IDS } from '../../model/types';
 import { accountList, cloudList } from '../audit/auditOptions';
@@ -56,19 +56,21 @@ export function usesOptionDefinitions(): Option[] {
   ];
 }
 
-const ParsedSchema = z.object({
-  path: z.optional(z.array(z.string())),
-  currentFolder: z.boolean(),
-  cliFiles: z.boolean(),
-  shellFiles: z.boolean(),
-  onlyKeyFiles: z.optional(z.boolean()),
-  exclude: z.optional(z.array(z.string())),
-  format: z.enum(USES_FORMATS),
-  cloud: z.optional(z.array(CloudIdSchema)),
-  account: z.optional(z.array(z.string())),
-  maxFileKb: z.int(),
-  verbose: z.optional(z.boolean()),
-});
+const ParsedSchema = lazySchema((z) =>
+  z.object({
+    path: z.optional(z.array(z.string())),
+    currentFolder: z.boolean(),
+    cliFiles: z.boolean(),
+    shellFiles: z.boolean(),
+    onlyKeyFiles: z.optional(z.boolean()),
+    exclude: z.optional(z.array(z.string())),
+    format: z.enum(USES_FORMATS),
+    cloud: z.optional(z.array(CloudIdSchema)),
+    account: z.optional(z.array(z.string())),
+    maxFileKb: z.int(),
+    verbose: z.optional(z.boolean()),
+  }),
+);
 
 export function toUsesOptions(key: string, parsed: unknown): UsesOptions {
   const options = ParsedSchema.parse(parsed);

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { CloudIdSchema } from '../../model/schemas';
 import { lazySchema } from '../../model/lazySchema';
-import '../../util/zodLocale';
 import { Secret } from '../../model/secret';
 import { CLOUD_IDS, manualCredentialName, type Account, type CloudId } from '../../model/types';
 import type { AccountPreferences } from '../../operations/accountRegistry';
@@ -36,7 +35,7 @@ async function testConnection(account: Account, s: AccountCommandServices): Prom
 }
 
 /** Lets a caller (a test, a script) add a hand-entered account without the questions. */
-const AddAccountPresetSchema = lazySchema(() =>
+const AddAccountPresetSchema = lazySchema((z) =>
   z.strictObject({
     cloud: CloudIdSchema,
     label: z.string().check(z.trim(), z.minLength(1)),

@@ -1,7 +1,5 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
 import { lazySchema } from '../../model/lazySchema';
-import '../../util/zodLocale';
 import type { CreateJournal } from '../../operations/createJournal';
 import { emptyRecoveryReport, recoverInterruptedCreates, type Orphan, type RecoveryReport } from '../../operations/createRecovery';
 import type { FeatureServices } from '../../services/featureServices';
@@ -14,7 +12,7 @@ import { registerCommand } from '../../commands/registerCommand';
 // decides whether there is anything to recover is createRecoveryFeature.ts.
 
 /** Lets a test (or a script) answer the recovery question instead of a person. */
-const RecoverArgsSchema = lazySchema(() => z.strictObject({ answer: z.optional(z.enum(['delete', 'keep'])) }));
+const RecoverArgsSchema = lazySchema((z) => z.strictObject({ answer: z.optional(z.enum(['delete', 'keep'])) }));
 
 /** One notification for every key whose secret an interrupted create lost. */
 async function askDelete(orphans: readonly Orphan[]): Promise<'delete' | 'keep' | undefined> {

@@ -1,5 +1,4 @@
-import * as z from 'zod/mini';
-import '../../util/zodLocale';
+import { zodRuntime } from '../../model/zodRuntime';
 import { cloudDescriptor } from '../../clouds/descriptors';
 import { Secret } from '../../model/secret';
 import { manualCredentialName, type Account } from '../../model/types';
@@ -30,6 +29,7 @@ export async function accountToken(
     } catch {
       return undefined;
     }
+    const z = zodRuntime();
     const parsed = z.object({ [where.manualField]: z.optional(z.string()) }).safeParse(json);
     const token = parsed.success ? parsed.data[where.manualField]?.trim() : undefined;
     return token ? new Secret(token) : undefined;

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
-import '../../util/zodLocale';
+import type * as z from 'zod/mini';
+import { lazySchema } from '../../model/lazySchema';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import type { AccountRegistry } from '../../operations/accountRegistry';
 import { canReferenceEnv, envReferenceChanges, ignoreCommentChange, variableNameFor, type TextChange } from '../../leaks/envReference';
@@ -9,15 +9,17 @@ import { DIAGNOSTIC_SOURCE, type LeakDiagnostics } from './leakDiagnostics';
 import type { LeakInventory } from './leakInventory';
 
 /** What a leak quick-fix command receives: where the finding is and whose key it is; never the value. */
-export const LeakTargetSchema = z.object({
-  uri: z.string(),
-  line: z.int(),
-  character: z.int(),
-  part: z.enum(['key-id', 'secret', 'fingerprint', 'private-key', 'token']),
-  accountId: z.optional(z.string()),
-  userId: z.optional(z.string()),
-  keyId: z.optional(z.string()),
-});
+export const LeakTargetSchema = lazySchema((z) =>
+  z.object({
+    uri: z.string(),
+    line: z.int(),
+    character: z.int(),
+    part: z.enum(['key-id', 'secret', 'fingerprint', 'private-key', 'token']),
+    accountId: z.optional(z.string()),
+    userId: z.optional(z.string()),
+    keyId: z.optional(z.string()),
+  }),
+);
 export type LeakTarget = z.infer<typeof LeakTargetSchema>;
 
 export function targetOf(uri: vscode.Uri, leak: Leak): LeakTarget {

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
-import '../../util/zodLocale';
+import { lazySchema } from '../../model/lazySchema';
 import type { DriverOptions } from '../../commands/commandDriver';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import type { FeatureServices } from '../../services/featureServices';
@@ -12,8 +11,10 @@ import type { LeakDiagnostics } from './leakDiagnostics';
 import type { LeakInventory } from './leakInventory';
 import { leakSettings } from './leakSettings';
 
-const ShowKeyArgsSchema = z.object({ accountId: z.string(), userId: z.string(), keyId: z.string() });
-const RotationOutcomeSchema = z.object({ items: z.optional(z.array(z.object({ status: z.string(), newKeyId: z.optional(z.string()) }))) });
+const ShowKeyArgsSchema = lazySchema((z) => z.object({ accountId: z.string(), userId: z.string(), keyId: z.string() }));
+const RotationOutcomeSchema = lazySchema((z) =>
+  z.object({ items: z.optional(z.array(z.object({ status: z.string(), newKeyId: z.optional(z.string()) }))) }),
+);
 
 function parseTarget(value: unknown): LeakTarget {
   const parsed = LeakTargetSchema.safeParse(value);

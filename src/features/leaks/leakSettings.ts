@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
-import '../../util/zodLocale';
+import { lazySchema } from '../../model/lazySchema';
 import { CLOUD_IDS, type CloudId } from '../../model/types';
 
 /** `cloudKeys.leaks.*`, read for one file (they are resource-scoped: a workspace may exclude its fixtures). */
@@ -11,9 +10,11 @@ export interface LeakSettings {
   readonly maxFileBytes: number;
 }
 
-const CloudsSchema = z.object({ oci: z.optional(z.boolean()), outscale: z.optional(z.boolean()), ionos: z.optional(z.boolean()) });
-const ExcludeSchema = z.array(z.string());
-const SizeSchema = z.int().check(z.minimum(1), z.maximum(65_536));
+const CloudsSchema = lazySchema((z) =>
+  z.object({ oci: z.optional(z.boolean()), outscale: z.optional(z.boolean()), ionos: z.optional(z.boolean()) }),
+);
+const ExcludeSchema = lazySchema((z) => z.array(z.string()));
+const SizeSchema = lazySchema((z) => z.int().check(z.minimum(1), z.maximum(65_536)));
 const DEFAULT_EXCLUDE = ['**/node_modules/**', '**/.git/**'];
 
 /** The settings for `scope` (a file), each falling back to its default when a value is malformed. */

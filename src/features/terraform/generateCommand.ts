@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { lazySchema } from '../../model/lazySchema';
-import '../../util/zodLocale';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import { pickAccount } from '../../commands/pickers';
 import { withCancellableProgress } from '../../commands/progress';
@@ -21,7 +20,7 @@ import { terraformSettings } from './terraformSettings';
  * Lets a caller (a test, a keybinding) choose without being asked: `target` 'new' (an untitled
  * document) or 'append' (to the active Terraform file), and the rotation pattern.
  */
-const GenerateArgsSchema = lazySchema(() =>
+const GenerateArgsSchema = lazySchema((z) =>
   z.strictObject({
     target: z.optional(z.enum(['new', 'append'])),
     rotationDays: z.optional(z.int().check(z.minimum(0))),

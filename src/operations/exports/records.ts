@@ -1,11 +1,10 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { CloudIdSchema, KeyKindSchema } from '../../model/schemas';
 import { lazySchema } from '../../model/lazySchema';
 import { readValidatedList } from '../../util/validatedList';
-import '../../util/zodLocale';
 
 /** Where an export wrote a key, never the secret itself; kept in a file beside the journals so a rotation can update it. */
-const Common = lazySchema(() => ({
+const Common = lazySchema((z) => ({
   version: z.literal(1),
   id: z.string().check(z.minLength(1)),
   accountId: z.string().check(z.minLength(1)),
@@ -19,7 +18,7 @@ const Common = lazySchema(() => ({
   updatedAt: z.string(),
 }));
 
-export const ExportRecordSchema = lazySchema(() =>
+export const ExportRecordSchema = lazySchema((z) =>
   z.discriminatedUnion('kind', [
     z.strictObject({
       ...Common,

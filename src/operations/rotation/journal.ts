@@ -1,15 +1,14 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { CloudIdSchema, KeyKindSchema } from '../../model/schemas';
 import { lazySchema } from '../../model/lazySchema';
-import '../../util/zodLocale';
 import type { Logger } from '../../util/logger';
 import { readValidatedList } from '../../util/validatedList';
 import { GraceSchema } from './graceSchema';
 import { ROTATION_STEPS } from './types';
 
-const RotationStepSchema = lazySchema(() => z.enum(ROTATION_STEPS));
+const RotationStepSchema = lazySchema((z) => z.enum(ROTATION_STEPS));
 
-const KeyIdentitySchema = lazySchema(() =>
+const KeyIdentitySchema = lazySchema((z) =>
   z.object({
     id: z.string().check(z.minLength(1)),
     kind: KeyKindSchema,
@@ -22,7 +21,7 @@ const KeyIdentitySchema = lazySchema(() =>
  * One rotation's progress as stored: ids, names, steps and timestamps. There is deliberately no
  * field that could hold a secret; `strictObject` rejects an entry that has unknown fields.
  */
-export const JournalEntrySchema = lazySchema(() =>
+export const JournalEntrySchema = lazySchema((z) =>
   z.strictObject({
     version: z.literal(1),
     id: z.string().check(z.minLength(1)),

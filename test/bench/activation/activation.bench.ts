@@ -75,6 +75,7 @@ async function buildChild(): Promise<void> {
 
 /** The extension bundle's biggest inputs, by package, from an in-memory production build. */
 async function bundleContents(): Promise<{ name: string; kb: number }[]> {
+  const { zodRuntimeFrom } = await import('../../../scripts/lib/bundles.mjs');
   const result = await esbuild.build({
     entryPoints: [path.join(ROOT, 'src', 'extension.ts')],
     bundle: true,
@@ -86,6 +87,7 @@ async function bundleContents(): Promise<{ name: string; kb: number }[]> {
     write: false,
     metafile: true,
     outfile: path.join(BENCH_OUT, 'analysis', 'extension.js'),
+    plugins: [zodRuntimeFrom('src/util/zodRuntimeLazy.ts')],
     logLevel: 'silent',
   });
   const output = Object.values(result.metafile.outputs).find((o) => o.entryPoint);
