@@ -86,9 +86,10 @@ builds.push({
     { in: 'src/features/leaks/lazyEntry.ts', out: 'leaks' },
     { in: 'src/features/lazyEntry.ts', out: 'commands' },
     { in: 'src/model/zodRuntime.ts', out: 'zod' },
+    { in: 'src/features/terraform/terraformLanguage.ts', out: 'terraformLanguage' },
   ],
   outdir: 'dist/lazy',
-  plugins: [reportPlugin('lazy')],
+  plugins: [zodRuntimeFrom('src/util/zodRuntimeLazy.ts'), reportPlugin('lazy')],
 });
 // The `cloud-keys` command line (src/cli/), beside the cloud bundles it loads; not shipped in the .vsix.
 builds.push({ ...node, ...cliBundle('dist/cli.js'), plugins: [reportPlugin('cli')] });

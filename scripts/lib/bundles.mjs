@@ -34,15 +34,19 @@ export function cliBundle(outfile) {
 
 /**
  * Builds `src/model/zodRuntime.ts` from another file of the same exports (that file says why): the
- * extension bundle loads zod from dist/lazy/zod.js on first use, the webview has no messages.
+ * extension bundle and the bundles of dist/lazy/ load zod from dist/lazy/zod.js on first use, the
+ * webview has no messages.
  */
 export function zodRuntimeFrom(file) {
   const plain = path.join(root, 'src', 'model', 'zodRuntime.ts');
   return {
     name: 'zod-runtime',
     setup(build) {
+      // Imports only: built as an entry point of its own (dist/lazy/zod.js), the file stays itself.
       build.onResolve({ filter: /(^|\/)zodRuntime$/ }, (args) =>
-        `${path.resolve(args.resolveDir, args.path)}.ts` === plain ? { path: path.resolve(root, file) } : undefined,
+        args.kind !== 'entry-point' && `${path.resolve(args.resolveDir, args.path)}.ts` === plain
+          ? { path: path.resolve(root, file) }
+          : undefined,
       );
     },
   };

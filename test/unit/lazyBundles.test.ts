@@ -137,6 +137,32 @@ describe('the commands bundle (dist/lazy/commands.js)', () => {
   });
 });
 
+describe('the Terraform editor features bundle (dist/lazy/terraformLanguage.js)', () => {
+  it('carries the lenses, the secret-output check and the snippet completions, which are not part of dist/extension.js', () => {
+    const file = path.join(dist, 'lazy', 'terraformLanguage.js');
+    assert.ok(fs.existsSync(file), `${file} is missing: run npm run build first`);
+    const extension = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    const lazy = fs.readFileSync(file, 'utf8');
+    // The secret-output warning and the snippet completions' log line.
+    for (const text of ['whose {2} is a secret the provider does not mark sensitive', 'Could not read the Terraform snippets:']) {
+      assert.ok(lazy.includes(text), `the check itself is sound for "${text}"`);
+      assert.ok(!extension.includes(text), `dist/extension.js carries "${text}"`);
+    }
+  });
+});
+
+describe('zod in the built bundles', () => {
+  it('is carried once, by dist/lazy/zod.js: the extension bundle and every other lazy bundle load it from there', () => {
+    const lazy = path.join(dist, 'lazy');
+    const zodCore = '$ZodType';
+    assert.ok(fs.readFileSync(path.join(lazy, 'zod.js'), 'utf8').includes(zodCore), 'the check itself is sound');
+    const carriers = ['extension.js', ...fs.readdirSync(lazy).map((name) => path.join('lazy', name))]
+      .filter((name) => name.endsWith('.js') && name !== path.join('lazy', 'zod.js'))
+      .filter((name) => fs.readFileSync(path.join(dist, name), 'utf8').includes(zodCore));
+    assert.deepEqual(carriers, []);
+  });
+});
+
 describe('dist/extension.js as it loads', () => {
   it("does not load Node's crypto module, which activation does not use (it is required on first use)", () => {
     const extension = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');

@@ -1,53 +1,52 @@
 import * as vscode from 'vscode';
-import { settings } from '../../config/settings';
 import type { Feature } from '../../services/featureServices';
-import { KeyCodeLenses } from './keyCodeLenses';
 import { GENERATE_TERRAFORM_COMMANDS, LENS_COMMANDS } from '../../commands/lazyCommandIds';
 import { registerLazyCommands } from '../../commands/lazyCommands';
+import { lazyBundle } from '../../util/lazyBundles';
 import { loadCommandsModule } from '../commandsBundle';
-import { LiveKeys } from './liveKeys';
-import { ScanCache } from './scanCache';
-import { SensitiveOutputDiagnostics } from './sensitiveOutputDiagnostics';
-import { SnippetCompletions } from './snippetCompletions';
-import { TERRAFORM_SELECTOR, terraformSettings } from './terraformSettings';
+import type * as TerraformLanguageBundle from './terraformLanguage';
+import type { TerraformLanguage } from './terraformLanguage';
+
+/** Lenses, the secret-output check and snippet completions (`terraformLanguage.ts`), when first needed. */
+const loadTerraformLanguage = lazyBundle<typeof TerraformLanguageBundle>('terraformLanguage', 'Terraform editor features');
+
+const isTerraform = (document: vscode.TextDocument) => document.languageId === 'terraform';
 
 /**
  * Terraform for the keys: snippets, "Generate Terraform", live code lenses over key resources, and
- * the warning (with its quick fix) on outputs that would print a secret.
+ * the warning (with its quick fix) on outputs that would print a secret. Activation registers the
+ * commands; the editor features load with the window's first Terraform document (one open when the
+ * extension starts is picked up just after activation).
  */
 export const terraformFeature: Feature = (s) => {
   const ctx = s.commandContext;
-  const scans = new ScanCache();
-  const live = new LiveKeys(s.registry, s.browser, s.secrets, () => settings.keyHealth());
-  const lenses = new KeyCodeLenses(scans, live);
-  const diagnostics = new SensitiveOutputDiagnostics(scans);
-
-  // The code-lens provider is registered while its setting is on, rather than checked per call.
-  let lensRegistration: vscode.Disposable | undefined;
-  const updateLenses = () => {
-    if (terraformSettings.codeLensEnabled()) lensRegistration ??= vscode.languages.registerCodeLensProvider(TERRAFORM_SELECTOR, lenses);
-    else {
-      lensRegistration?.dispose();
-      lensRegistration = undefined;
+  let language: TerraformLanguage | undefined;
+  let disposed = false;
+  const start = (): TerraformLanguage => (language ??= loadTerraformLanguage().startTerraformLanguage(s));
+  const startFor = (documents: readonly vscode.TextDocument[]) => {
+    if (disposed || language || !documents.some(isTerraform)) return;
+    try {
+      start();
+    } catch (error) {
+      // A broken install: say so in the log; the lenses' commands report it again when run.
+      s.logger.error('The Terraform editor features could not start:', error);
     }
   };
-  updateLenses();
+  const opened = vscode.workspace.onDidOpenTextDocument((document) => startFor([document]));
+  const already = setTimeout(() => startFor(vscode.workspace.textDocuments), 0);
 
   return [
-    live,
-    lenses,
-    diagnostics,
-    new SnippetCompletions(s.context.extensionUri, s.logger),
-    vscode.languages.registerCodeActionsProvider(TERRAFORM_SELECTOR, diagnostics, SensitiveOutputDiagnostics.metadata),
-    // A change in the tree (a refresh, a key created, rotated or deleted) makes the lenses look again.
-    s.tree.onDidChangeTreeData(() => live.clear()),
-    vscode.workspace.onDidChangeConfiguration((event) => {
-      if (terraformSettings.affectsCodeLens(event)) updateLenses();
-      // The lenses say what the key-age policy says: a new policy, new lines.
-      if (event.affectsConfiguration('cloudKeys.keys')) live.clear();
-    }),
-    { dispose: () => lensRegistration?.dispose() },
+    opened,
+    { dispose: () => ((disposed = true), clearTimeout(already), language?.dispose()) },
     registerLazyCommands(GENERATE_TERRAFORM_COMMANDS, loadCommandsModule, (bundle) => [bundle.registerGenerateCommand(s, ctx)], ctx),
-    registerLazyCommands(LENS_COMMANDS, loadCommandsModule, (bundle) => bundle.registerLensCommands(s, ctx, scans, live), ctx),
+    registerLazyCommands(
+      LENS_COMMANDS,
+      loadCommandsModule,
+      (bundle) => {
+        const { scans, live } = start();
+        return bundle.registerLensCommands(s, ctx, scans, live);
+      },
+      ctx,
+    ),
   ];
 };
