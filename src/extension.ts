@@ -24,7 +24,8 @@ import { CLOUD_CALL_CONCURRENCY, createLimiter } from './util/limiter';
 import { OutputChannelLogger } from './util/outputChannelLogger';
 import { expansionStorage } from './views/expansionState';
 import { ACCOUNTS_VIEW_ID, AccountsTreeProvider } from './views/accountsTreeProvider';
-import { openPanels, type PanelHost } from './webview/panelHost';
+import { loadFormControllers } from './services/lazyModules';
+import type { PanelHost } from './webview/panelHost';
 
 /** What the integration suite reaches, only when CLOUD_KEYS_TEST_API=1 is set for the extension host. */
 export interface TestApi {
@@ -115,7 +116,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
         registry,
         secrets,
         createJournal,
-        panels: openPanels,
+        panels: () => loadFormControllers().openPanels(),
         run: (...a) => driver.run(...a),
         commandFailures: () => driver.failures(),
       }

@@ -106,10 +106,11 @@ describe('the rotation engine and forms bundles (dist/lazy/rotationEngine.js, di
 
   it('are not part of dist/extension.js, which activation loads', () => {
     const extension = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
-    // A message of the engine, and one of the Rotate form's controller.
+    // A message of the engine, one of the Rotate form's controller, and the pages' CSP (their panels and HTML are in the forms bundle).
     for (const [name, text] of [
       ['rotationEngine', 'Renewed in place: the old secret stopped working at once.'],
       ['forms', 'The plan changed before it started. Check the plan again'],
+      ['forms', "default-src 'none'"],
     ]) {
       assert.ok(!extension.includes(text), `dist/extension.js carries "${text}"`);
       assert.ok(fs.readFileSync(path.join(dist, 'lazy', `${name}.js`), 'utf8').includes(text), `the check itself is sound for ${name}`);
