@@ -6,7 +6,7 @@
 //   node esbuild.mjs --watch       rebuild on change
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
-import { cliBundle, cloudEntryPoints, zodRuntimeFrom } from './scripts/lib/bundles.mjs';
+import { builtinsOnce, cliBundle, cloudEntryPoints, zodRuntimeFrom } from './scripts/lib/bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -61,7 +61,7 @@ const builds = [
     ...node,
     entryPoints: ['src/extension.ts'],
     outfile: 'dist/extension.js',
-    plugins: [vscodeOnce, zodRuntimeFrom('src/util/zodRuntimeLazy.ts'), reportPlugin('extension')],
+    plugins: [vscodeOnce, builtinsOnce(), zodRuntimeFrom('src/util/zodRuntimeLazy.ts'), reportPlugin('extension')],
   },
   {
     ...common,
@@ -89,7 +89,7 @@ builds.push({
     { in: 'src/features/terraform/terraformLanguage.ts', out: 'terraformLanguage' },
   ],
   outdir: 'dist/lazy',
-  plugins: [zodRuntimeFrom('src/util/zodRuntimeLazy.ts'), reportPlugin('lazy')],
+  plugins: [builtinsOnce(), zodRuntimeFrom('src/util/zodRuntimeLazy.ts'), reportPlugin('lazy')],
 });
 // The `cloud-keys` command line (src/cli/), beside the cloud bundles it loads; not shipped in the .vsix.
 builds.push({ ...node, ...cliBundle('dist/cli.js'), plugins: [reportPlugin('cli')] });

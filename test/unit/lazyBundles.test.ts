@@ -165,6 +165,14 @@ describe('zod in the built bundles', () => {
 });
 
 describe('dist/extension.js as it loads', () => {
+  it('requires node:fs, node:os and node:path once each, without a copy of the module per importing file', () => {
+    const extension = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
+    for (const name of ['node:fs', 'node:os', 'node:path']) {
+      const requires = extension.split(`require("${name}")`).length - 1;
+      assert.equal(requires, 1, `${name} is required ${requires} times`);
+    }
+  });
+
   it("does not load Node's crypto module, which activation does not use (it is required on first use)", () => {
     const extension = fs.readFileSync(path.join(dist, 'extension.js'), 'utf8');
     assert.doesNotMatch(extension, /\brequire\(["']node:crypto["']\)/);
