@@ -7,28 +7,35 @@ export const REDACTED = '[redacted]';
 const SENSITIVE_KEY =
   /secret|password|passwd|passphrase|pass_phrase|token|private_?key|key_content|authorization|signature|credential|cookie/i;
 
-/** Text patterns that carry secrets even inside plain strings (error messages, SDK output, headers). */
-const TEXT_PATTERNS: readonly [RegExp, string | ((...groups: string[]) => string)][] = [
+/**
+ * Text patterns that carry secrets even inside plain strings (error messages, SDK output, headers),
+ * each with the words it cannot match without (lower case): a pattern runs only on text that holds
+ * one of them, so an ordinary log line compiles and runs no pattern at all.
+ */
+const TEXT_PATTERNS: readonly (readonly [RegExp, string | ((...groups: string[]) => string), readonly string[]])[] = [
   // An OCI session signature's keyId carries the session token itself: keyId="ST$<token>".
-  [/\bST\$[A-Za-z0-9._~+/=-]+/g, `ST$${REDACTED}`],
+  [/\bST\$[A-Za-z0-9._~+/=-]+/g, `ST$${REDACTED}`, ['st$']],
   // A JWT anywhere (session tokens, bearer tokens): header and payload are base64url JSON ("eyJ…").
-  [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED],
-  [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, REDACTED],
-  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, (_m, scheme) => `${scheme} ${REDACTED}`],
-  [/\b(signature|credential)="[^"]*"/gi, (_m, name) => `${name}="${REDACTED}"`],
-  [/\b(Signature|Credential)=[^,\s"]+/g, (_m, name) => `${name}=${REDACTED}`],
+  [/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED, ['eyj']],
+  [/-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|$)/g, REDACTED, ['private key']],
+  [/\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{6,}/gi, (_m, scheme) => `${scheme} ${REDACTED}`, ['bearer', 'basic']],
+  [/\b(signature|credential)="[^"]*"/gi, (_m, name) => `${name}="${REDACTED}"`, ['signature', 'credential']],
+  [/\b(Signature|Credential)=[^,\s"]+/g, (_m, name) => `${name}=${REDACTED}`, ['signature', 'credential']],
   [
     /(["']?[A-Za-z_-]*(?:secret|password|passwd|passphrase|pass_phrase|token|private_?key|key_content|authorization)[A-Za-z_-]*["']?\s*[:=]\s*)("[^"]*"|'[^']*'|[^\s,;}]+)/gi,
     (_m, name) => `${name}${REDACTED}`,
+    ['secret', 'password', 'passwd', 'passphrase', 'pass_phrase', 'token', 'privatekey', 'private_key', 'key_content', 'authorization'],
   ],
-  [/(\w+:\/\/)[^/\s:@]+:[^/\s@]+@/g, (_m, scheme) => `${scheme}${REDACTED}@`],
+  [/(\w+:\/\/)[^/\s:@]+:[^/\s@]+@/g, (_m, scheme) => `${scheme}${REDACTED}@`, ['://']],
 ];
 
 /** Removes secrets from free text. */
 export function redactText(text: string): string {
+  // What a replacement writes adds no word a later pattern needs, so the original's words decide.
+  const lower = text.toLowerCase();
   let out = text;
-  for (const [pattern, replacement] of TEXT_PATTERNS) {
-    out = out.replace(pattern, replacement as never);
+  for (const [pattern, replacement, words] of TEXT_PATTERNS) {
+    if (words.some((word) => lower.includes(word))) out = out.replace(pattern, replacement as never);
   }
   return out;
 }

@@ -37,6 +37,14 @@ describe('redaction of log lines', () => {
       [`fetching https://alice:s3cr3t@api.example.com/users`, 's3cr3t'],
       [`secret_key = ${SECRET}`, SECRET],
       [`password='p@ss w0rd'`, 'p@ss w0rd'],
+      // Each pattern in another case, and the two that need no header: a session token and a bare JWT.
+      [`keyId="ST$AbCdEf123456"`, 'AbCdEf123456'],
+      [`got eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1In0.c2lnbmF0dXJl from the CLI`, 'eyJzdWIiOiJ1In0'],
+      [`AUTHORIZATION: BEARER abcdef123456`, 'abcdef123456'],
+      [`SIGNATURE="QUJDREVGRw=="`, 'QUJDREVGRw=='],
+      [`Private_Key: hunter22hunter22`, 'hunter22hunter22'],
+      [`PassPhrase = hunter22`, 'hunter22'],
+      [`HTTPS://alice:s3cr3t@api.example.com`, 's3cr3t'],
     ];
     for (const [text, hidden] of cases) {
       const out = redactText(text);
