@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): TestApi | undefined 
   const loader = new CloudModuleLoader<{ cloudModule: CloudModule }>(path.join(context.extensionPath, 'dist', 'clouds'));
   const registry = new AccountRegistry(
     (cloud) => loader.load(cloud).cloudModule,
-    () => createCloudContext(logger, secrets),
+    () => createCloudContext(logger, secrets, context.globalState),
     preferences,
     CLOUD_IDS.filter((cloud) => loader.isAvailable(cloud)),
   );

@@ -27,6 +27,15 @@ export interface UserPrompts {
  */
 export type CloudSettings = Readonly<Record<string, string | undefined>>;
 
+/**
+ * Small facts an adapter keeps across windows (VS Code's global state; in memory for the command
+ * line), such as who an OUTSCALE key signs as. Never a secret nor a key id: keys are hashes.
+ */
+export interface CloudMemory {
+  get(key: string): string | undefined;
+  set(key: string, value: string): PromiseLike<void>;
+}
+
 /** Everything an adapter takes from its surroundings, so it runs the same under plain Node and in VS Code. */
 export interface CloudContext {
   readonly logger: Logger;
@@ -38,6 +47,8 @@ export interface CloudContext {
   readonly http: HttpOptions;
   /** Injected for tests; defaults to `Date.now`. */
   readonly now?: () => number;
+  /** Where facts found once may be kept across windows; none: found again in each. */
+  readonly memory?: CloudMemory;
 }
 
 /** A config source that could not be read, reported instead of thrown so the other accounts still load. */

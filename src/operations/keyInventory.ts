@@ -21,10 +21,21 @@ export interface InventoryState {
   readonly cancelled: boolean;
 }
 
+export interface KeyInventoryOptions {
+  /**
+   * Resolves once the window has settled after it opened. Until then the count reads each
+   * account's first page only (the page a click on the account shows, which also warms the cloud's
+   * adapter up); the later pages and every user's keys wait for it.
+   */
+  readonly settled?: Promise<void>;
+}
+
 /**
  * Reads every key of every user of every account in the background, into the browser's cache
  * (which the tree shares), so that counts such as the key-age status bar cover every key, not only
- * those of the users someone expanded. Cancellable; read again when the tree is refreshed.
+ * those of the users someone expanded. Cancellable; read again when the tree is refreshed. Past
+ * each account's first page it gives way to the user: it waits for the window to settle, and each
+ * further call waits until the tree has no load running (`AccountBrowser.foreground`).
  */
 export class KeyInventory {
   readonly #queue = pLimit(INVENTORY_CONCURRENCY);
@@ -41,6 +52,7 @@ export class KeyInventory {
   constructor(
     private readonly browser: AccountBrowser,
     private readonly accounts: () => Promise<readonly Account[]>,
+    private readonly options: KeyInventoryOptions = {},
   ) {}
 
   /** Starts reading the accounts not read yet (nothing after `cancel`, until the next `refresh`). */
@@ -129,13 +141,17 @@ export class KeyInventory {
     this.#progress.set(account.id, progress);
     this.#notify();
     try {
-      const users = await this.browser.everyUser(account, signal);
+      await this.browser.users(account, signal);
+      await this.#turn();
+      if (signal.aborted) return;
+      const users = await this.browser.everyUser(account, signal, () => this.#turn());
       if (signal.aborted) return;
       progress.users = users.length;
       this.#notify();
       await Promise.all(
         users.map((user) =>
           this.#queue(async () => {
+            await this.#turn();
             if (signal.aborted) return;
             try {
               await this.browser.keys(account, user, signal);
@@ -153,6 +169,12 @@ export class KeyInventory {
       this.#running -= 1;
       this.#notify();
     }
+  }
+
+  /** Resolves when a background call may start: the window has settled and the tree runs no load. */
+  async #turn(): Promise<void> {
+    await this.options.settled;
+    await this.browser.foreground.idle();
   }
 
   #problem(id: string, what: string, error: unknown, signal: AbortSignal): void {

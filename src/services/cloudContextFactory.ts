@@ -1,6 +1,6 @@
 import os from 'node:os';
 import * as vscode from 'vscode';
-import type { CloudContext, UserPrompts } from '../clouds/cloudModule';
+import type { CloudContext, CloudMemory, UserPrompts } from '../clouds/cloudModule';
 import { settings } from '../config/settings';
 import { Secret } from '../model/secret';
 import type { SecretStore } from '../secrets/secretStore';
@@ -18,9 +18,21 @@ const prompts: UserPrompts = {
   },
 };
 
-/** The CloudContext the adapters get: settings (user values only), secrets, logger, prompts, network options. */
-export function createCloudContext(logger: Logger, secrets: SecretStore): CloudContext {
+/** The adapters' memory in VS Code's global state, under `cloudKeys.memory.<key>`. */
+function mementoMemory(memento: vscode.Memento): CloudMemory {
   return {
+    get: (key) => {
+      const value: unknown = memento.get(`cloudKeys.memory.${key}`);
+      return typeof value === 'string' ? value : undefined;
+    },
+    set: (key, value) => memento.update(`cloudKeys.memory.${key}`, value),
+  };
+}
+
+/** The CloudContext the adapters get: settings (user values only), secrets, logger, prompts, network options, memory. */
+export function createCloudContext(logger: Logger, secrets: SecretStore, memory?: vscode.Memento): CloudContext {
+  return {
+    ...(memory ? { memory: mementoMemory(memory) } : {}),
     logger,
     credentials: secrets.credentials,
     prompts,

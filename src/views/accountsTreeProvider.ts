@@ -256,7 +256,8 @@ export class AccountsTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     this.#pending += 1;
     if (this.#pending === 1) void vscode.commands.executeCommand('setContext', 'cloudKeys.loading', true);
     try {
-      return await vscode.window.withProgress({ location: { viewId: ACCOUNTS_VIEW_ID } }, load);
+      // A foreground load: the key count holds its next calls until it ends.
+      return await this.browser.foreground.run(() => vscode.window.withProgress({ location: { viewId: ACCOUNTS_VIEW_ID } }, load));
     } finally {
       this.#pending -= 1;
       if (this.#pending === 0) void vscode.commands.executeCommand('setContext', 'cloudKeys.loading', false);

@@ -53,6 +53,49 @@ describe('KeyInventory, the background read of every key, against the OCI emulat
     assert.equal((await browser.users(account)).hasMore, true, "the tree's first page grew to every user");
   });
 
+  it("reads only each account's first page until the window settles, then holds each further call while the tree loads", async () => {
+    const { provider, account } = await providerFor(emulator, { pageSize: 2 });
+    const calls: string[] = [];
+    // The real provider, its user and key listings recorded as they start.
+    const recording = new Proxy(provider, {
+      get(target, property) {
+        const value: unknown = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        const method = (value as (...args: unknown[]) => unknown).bind(target);
+        if (property !== 'listUsers' && property !== 'listKeys') return method;
+        return (...args: unknown[]) => (calls.push(String(property)), method(...args));
+      },
+    });
+    const browser = new AccountBrowser(() => recording, createLimiter(12));
+    let settle = () => {};
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    const inventory = new KeyInventory(browser, async () => [account], { settled });
+    const counting = inventory.ensure();
+    // The first page is read at once: a click on the account joins that read or finds it done.
+    assert.equal((await browser.users(account)).loaded > 0, true);
+    await provider.whoAmI();
+    assert.deepEqual(calls, ['listUsers'], 'the count read past the first page before the window settled');
+
+    // A user's click: the tree's load runs while the window settles.
+    let release = () => {};
+    const clicked = browser.foreground.run(() => new Promise<void>((resolve) => (release = resolve)));
+    settle();
+    // A real round trip to the emulator: time enough for the count to send its next call, were it not held.
+    await provider.whoAmI();
+    assert.deepEqual(calls, ['listUsers'], "the count sent a call while the tree's load ran");
+
+    release();
+    await clicked;
+    await counting;
+    await inventory.idle();
+    const state = inventory.state();
+    assert.equal(state.usersRead, state.usersTotal);
+    assert.ok(
+      calls.includes('listKeys') && calls.filter((c) => c === 'listUsers').length > 1,
+      'the count did not go on after the tree load',
+    );
+  });
+
   it('stops when cancelled and starts over at the next refresh', async () => {
     const { provider, account } = await providerFor(emulator, { pageSize: 2 });
     const browser = new AccountBrowser(() => provider, createLimiter(12));

@@ -10,7 +10,9 @@
  * UNCONFIRMED: that OUTSCALE refuses ReadUsers to an EIM user without an EIM policy (the docs say
  * EIM users have no permissions until a policy grants them: About-EIM-Users.html).
  */
+import { createHash } from 'node:crypto';
 import { CloudError } from '../../model/cloudError';
+import type { CloudMemory } from '../cloudModule';
 import type { CloudUser } from '../../model/types';
 import type { OutscaleApiClient } from './apiClient';
 import { ACCOUNT_USER_ID } from './constants';
@@ -34,22 +36,49 @@ export const UNNAMED_EIM_CALLER_NOTE =
   'These credentials belong to an EIM user that may not list EIM users (ReadUsers), so OUTSCALE does not say its name. Its own access keys are shown.';
 
 /**
- * Callers found, by endpoint and signing key: an access key belongs to one user for its whole life
- * (the OSC API has no call that moves a key), so a refresh, which makes new providers, need not
- * search again. A remembered EIM user is checked with one call (it may have been deleted since).
+ * Callers found are remembered by endpoint and signing key: an access key belongs to one user for
+ * its whole life (the OSC API has no call that moves a key), so a refresh, which makes new
+ * providers, need not search again, nor does the next window when the context keeps a memory
+ * (VS Code's global state), under a hash of endpoint and key id. A remembered EIM user is checked
+ * with one call (it may have been deleted since).
  */
-const knownCallers = new Map<string, OutscaleCaller>();
+const processMemory = new Map<string, string>();
+/** Where callers are remembered when the context keeps no memory (the command line): this process only. */
+const PROCESS_MEMORY: CloudMemory = {
+  get: (key) => processMemory.get(key),
+  set: async (key, value) => void processMemory.set(key, value),
+};
+
+function memoryKey(cacheKey: string): string {
+  return `outscale.caller.${createHash('sha256').update(cacheKey).digest('hex')}`;
+}
+
+/** The caller a previous window found, if what it kept reads as one. */
+function recalled(memory: CloudMemory, cacheKey: string): OutscaleCaller | undefined {
+  const kept = memory.get(memoryKey(cacheKey));
+  if (kept === 'account') return { kind: 'account' };
+  if (kept?.startsWith('eim-user:')) return { kind: 'eim-user', userName: kept.slice('eim-user:'.length) };
+  return undefined;
+}
+
+function remember(memory: CloudMemory, cacheKey: string, caller: OutscaleCaller): void {
+  const kept = caller.kind === 'account' ? 'account' : caller.userName !== undefined ? `eim-user:${caller.userName}` : undefined;
+  // Only a speed-up: a write that fails leaves the next window to search again.
+  if (kept) Promise.resolve(memory.set(memoryKey(cacheKey), kept)).catch(() => undefined);
+}
 
 /**
  * Finds whose credentials sign the client's requests (see the file comment), given the first page of
  * ReadUsers (which the tree needs anyway): only that page's users are searched, so an EIM caller past
- * it is taken for the account (logged by the provider). Remembered per endpoint and key.
+ * it is taken for the account (logged by the provider). Remembered per endpoint and key, in
+ * `memory` too when given.
  */
 export async function identifyCaller(
   client: OutscaleApiClient,
   signingKeyId: string,
   firstUsersPage: Promise<readonly UserWire[]>,
   signal?: AbortSignal,
+  memory: CloudMemory = PROCESS_MEMORY,
 ): Promise<OutscaleCaller> {
   let userNames: string[];
   try {
@@ -59,7 +88,7 @@ export async function identifyCaller(
     throw error;
   }
   const cacheKey = `${client.endpoint}|${signingKeyId}`;
-  const known = knownCallers.get(cacheKey);
+  const known = recalled(memory, cacheKey);
   if (known?.kind === 'account') return known;
   if (
     known?.kind === 'eim-user' &&
@@ -70,7 +99,7 @@ export async function identifyCaller(
     return known;
   }
   const found = await searchCaller(client, signingKeyId, userNames, signal);
-  knownCallers.set(cacheKey, found);
+  remember(memory, cacheKey, found);
   return found;
 }
 

@@ -58,6 +58,7 @@ export function createOutscaleProvider(account: Account, ctx: CloudContext, tuni
     client,
     logger: ctx.logger,
     maxKeysPerUser: maxKeysSetting(ctx),
+    memory: ctx.memory,
     now: ctx.now,
     pageSize: tuning.pageSize,
     verifyDelaysMs: tuning.verifyDelaysMs,

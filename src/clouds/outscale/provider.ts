@@ -5,6 +5,7 @@ import { Secret } from '../../model/secret';
 import { NO_KEYS, type AccessKey, type Account, type CloudUser, type KeyCapabilities, type KeyKind } from '../../model/types';
 import type { RetryPolicy } from '../shared/retry';
 import { sleep } from '../shared/retry';
+import type { CloudMemory } from '../cloudModule';
 import type { CreatedKey, CloudProvider, CreateKeyOptions, KeyChange } from '../provider';
 import { OutscaleApiClient } from './apiClient';
 import { ACCOUNT_USER_ID, AUTH_FAILURES_BEFORE_LOCK, DEFAULT_MAX_KEYS_PER_USER } from './constants';
@@ -40,6 +41,8 @@ export interface OutscaleProviderOptions {
   readonly verifyDelaysMs?: readonly number[];
   readonly verifyRetryPolicy?: RetryPolicy;
   readonly now?: () => number;
+  /** Where the caller found for a key is kept across windows (see callerIdentity.ts). */
+  readonly memory?: CloudMemory;
   /**
    * How the client authenticates, read lazily: the access key it signs with (the key that must not be
    * removed from under it), or the login it signs in with (the account's own keys only).
@@ -148,6 +151,7 @@ export class OutscaleProvider implements CloudProvider {
         signIn.accessKeyId,
         firstPage.then((page) => page.Users),
         signal,
+        this.#options.memory,
       );
       this.#knownCaller = caller;
       if (caller.kind === 'account' && (await firstPage).HasMoreItems) {

@@ -8,19 +8,25 @@ import { COMMAND_IDS } from '../../commands/commandIds';
 import { noArg } from '../../commands/commandArgs';
 import { registerDrivenCommand } from '../../commands/registerCommand';
 
+/** How long after activation the window is taken as settled: the key count then reads past each account's first page. */
+const SETTLE_MS = 3_000;
+
 /**
  * The key-age status bar over every key of every account, read in the background, and
  * the list it opens.
  */
 export const keyAlertsFeature: Feature = (s) => {
-  const inventory = new KeyInventory(s.browser, async () => (await s.registry.list()).accounts);
+  let settle = () => {};
+  const settled = new Promise<void>((resolve) => (settle = resolve));
+  const inventory = new KeyInventory(s.browser, async () => (await s.registry.list()).accounts, { settled });
   const statusBar = new KeyAlertsStatusBar(s.registry, s.browser, inventory, COMMAND_IDS.showKeyAlerts);
-  // Not at activation's critical path: the count starts once the window has settled (or when the tree lists its accounts).
-  const start = setTimeout(() => void inventory.ensure(), 3_000);
+  // Not at activation's critical path: the count starts once the window has settled, or when the
+  // tree lists its accounts, then with each account's first page only (what a click shows next).
+  const start = setTimeout(() => (settle(), void inventory.ensure()), SETTLE_MS);
 
   return [
     statusBar,
-    { dispose: () => (clearTimeout(start), inventory.cancel()) },
+    { dispose: () => (clearTimeout(start), inventory.cancel(), settle()) },
     s.tree.onDidLoadAccounts(() => void inventory.ensure()),
     s.tree.onDidRefresh((node) => inventory.refresh(node?.account, node?.kind === 'user' ? node.user : undefined)),
     s.tree.onDidCancelLoads(() => inventory.cancel()),

@@ -9,7 +9,8 @@ import { after, before, beforeEach, describe, it } from 'node:test';
 import { ACCOUNT_USER_ID } from '../../../src/clouds/outscale/index';
 import { CloudError } from '../../../src/model/cloudError';
 import { startOutscaleEmulator, TEST_SEED, type RunningOutscaleEmulator } from '../../emulators/outscale/index';
-import { providerFor, rawCall } from './support';
+import type { CloudMemory } from '../../../src/clouds/cloudModule';
+import { makeContext, providerFor, rawCall } from './support';
 
 const DAY = 86_400_000;
 
@@ -150,5 +151,30 @@ describe('OUTSCALE: a state change resends the expiry as the spec names it', () 
       }),
       (e: unknown) => e instanceof CloudError && e.code === 'invalid' && /ExpirationDate/.test(e.message),
     );
+  });
+
+  it("finds who signs once: a later window with the same memory names the caller without reading every user's keys", async () => {
+    const memory = new Map<string, string>();
+    const kept: CloudMemory = { get: (key) => memory.get(key), set: async (key, value) => void memory.set(key, value) };
+    const searches = async (store: CloudMemory) => {
+      emulator.calls.length = 0;
+      const { provider } = await providerFor(emulator, { ctx: makeContext({ memory: store }) });
+      const me = await provider.whoAmI();
+      return { me, readAccessKeys: emulator.calls.filter((c) => c === 'ReadAccessKeys').length };
+    };
+    const first = await searches(kept);
+    assert.equal(first.me.id, ACCOUNT_USER_ID);
+    assert.ok(first.readAccessKeys > 1, "the first window did not look among the users' keys");
+    assert.equal(memory.size, 1);
+    for (const [key, value] of memory) {
+      assert.ok(!`${key}${value}`.includes(emulator.caller.accessKeyId), 'the memory holds the access key id');
+    }
+
+    const later = await searches(kept);
+    assert.equal(later.me.id, ACCOUNT_USER_ID);
+    assert.equal(later.readAccessKeys, 1, 'a later window searched again (one call proves the key works)');
+
+    const elsewhere = await searches({ get: () => undefined, set: async () => undefined });
+    assert.equal(elsewhere.readAccessKeys, first.readAccessKeys, 'without the memory the caller is looked for again');
   });
 });
