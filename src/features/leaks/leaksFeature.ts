@@ -5,12 +5,15 @@ import { loadLeaksModule } from '../../services/lazyToolModules';
 import type { LeakCommandId } from './leakCommands';
 import type { LeakHost } from './leakHost';
 
-/** How long after activation leak detection starts: off activation's path. */
-const START_DELAY_MS = 1_000;
+/**
+ * How long after activation leak detection starts: once the window has settled (as the key count's
+ * later reads do), not while the workbench, the tree and its first pages load.
+ */
+const START_DELAY_MS = 3_000;
 
 /**
  * Leaked keys in code. Everything but the commands' registration lives in
- * `dist/lazy/leaks.js` (`startLeakDetection`): loaded once the window has settled, or at once when
+ * `dist/lazy/leaks.js` (`startLeakDetection`): loaded once the window has settled (3 s), or at once when
  * one of its commands runs.
  */
 export const leaksFeature: Feature = (s) => {
