@@ -89,10 +89,15 @@ async function unlock(
   return key;
 }
 
+/**
+ * The config file and the key file are small local files, read synchronously: as a window opens,
+ * each asynchronous read waited behind the workbench's start-up work in the extension host, and
+ * the first page of the account waited for both.
+ */
 async function fromConfigFile(account: Account, file: string, profile: string, ctx: CloudContext): Promise<SigningCredentials> {
   let text: string;
   try {
-    text = await fs.promises.readFile(file, 'utf8');
+    text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw configError(`The OCI config file ${file} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
@@ -113,7 +118,7 @@ async function fromConfigFile(account: Account, file: string, profile: string, c
   const keyFile = inConfigDir('key_file');
   let pem: Secret;
   try {
-    pem = new Secret(await fs.promises.readFile(keyFile, 'utf8'));
+    pem = new Secret(fs.readFileSync(keyFile, 'utf8'));
   } catch (error) {
     throw configError(keyFileProblem(keyFile, profile, file, (error as NodeJS.ErrnoException).code));
   }

@@ -135,7 +135,7 @@ async function measure(outFile: string): Promise<void> {
     const loads = windows(emulators.clouds);
     for (const [index, clicks] of loads.entries()) {
       if (index > 0) await reloadWindow(page);
-      await openCloudKeys(page).catch(() => undefined); // after a reload the view may already be open
+      await openCloudKeys(page); // clicks only if a reload did not restore the view
       activations = await waitForActivations(server.userDataDir, index + 1);
       for (const endpoint of clicks) {
         const ms = await firstPage(page, endpoint.cloud);

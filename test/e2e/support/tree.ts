@@ -145,10 +145,17 @@ export async function allRows(page: Page): Promise<string[]> {
 }
 
 export async function openCloudKeys(page: Page): Promise<void> {
-  await page.locator('.activitybar .action-item a[aria-label^="Cloud Keys"]').click();
-  await sidebar(page)
-    .locator('.composite.title', { hasText: /Cloud Keys/i })
-    .waitFor();
+  const title = sidebar(page).locator('.composite.title', { hasText: /Cloud Keys/i });
+  // The activity bar button toggles: on a window that restores the view while we click (a reload),
+  // the click closes it again. So click only while the view is not showing, until it shows.
+  await waitUntil('the Cloud Keys view to show', async () => {
+    if (await title.isVisible()) return true;
+    await page.locator('.activitybar .action-item a[aria-label^="Cloud Keys"]').click();
+    return title.waitFor({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+  });
   await widenSidebar(page, 620);
 }
 
