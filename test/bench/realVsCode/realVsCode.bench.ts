@@ -20,7 +20,7 @@ import { openCloudKeys, row } from '../../e2e/support/tree';
 import { BENCH_VSIX, ROOT } from '../support/benchBuild';
 import { startBenchEmulators } from '../support/emulatorHost';
 import type { Row, Section } from '../support/results';
-import { median } from '../support/stats';
+import { median, times } from '../support/stats';
 import { GENERATED_USERS, LATENCY_MS } from '../support/scenario';
 
 interface CodeServer {
@@ -156,12 +156,26 @@ async function measure(outFile: string): Promise<void> {
     value: median(activations),
     samples: activations,
   };
-  const treeRows: Row[] = [...firstPages].map(([cloud, samples]) => ({
-    name: `${CLOUD_NAMES[cloud]}: click on the account → first page of users shown`,
-    unit: 'ms',
-    value: median(samples),
-    samples,
-  }));
+  // OCI's goal: its first page within 1.5× of the fastest cloud's, in the same run.
+  const fastest = Math.min(...[...firstPages.values()].map((samples) => median(samples)));
+  const treeRows: Row[] = [...firstPages].map(([cloud, samples]) => {
+    const ratio = median(samples) / fastest;
+    return {
+      name: `${CLOUD_NAMES[cloud]}: click on the account → first page of users shown`,
+      unit: 'ms',
+      value: median(samples),
+      samples,
+      ...(cloud === 'oci'
+        ? {
+            goal: {
+              text: `≤ 1.5× the fastest (${Math.round(fastest * 1.5)} ms)`,
+              met: ratio <= 1.5,
+              ...(ratio <= 1.5 ? {} : { by: `${times(ratio)} the fastest` }),
+            },
+          }
+        : {}),
+    };
+  });
   const sections: Section[] = [
     {
       id: 'activation-vscode',
