@@ -20,6 +20,9 @@ const common = {
   logLevel: 'warning',
   metafile,
   legalComments: 'linked',
+  // A name read off a module that does not export it (e.g. a Node API the building Node lacks, for
+  // builtinsOnce) would be undefined at run time: fail the build instead.
+  logOverride: { 'import-is-undefined': 'error' },
 };
 
 /** Prints one line per finished build, so `watch` shows when it is done. */

@@ -10,3 +10,4 @@ export function cliBundle(outfile: string): {
   define: Record<string, string>;
 };
 export function zodRuntimeFrom(file: string): Plugin;
+export function builtinsOnce(): Plugin;

@@ -1,4 +1,3 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { CloudError } from '../../model/cloudError';
 import { Secret } from '../../model/secret';
@@ -10,6 +9,7 @@ import { isEncryptedPem, openPrivateKey, PrivateKeyError } from './privateKey';
 import { keyFileProblem } from './profileChecks';
 import { ManualSecretsSchema } from './schemas';
 import { SessionTokenFile } from './sessionToken';
+import { readLocalTextFile } from '../../util/localTextFile';
 
 /** What signs requests for one OCI user: the values of an API signing key, or a session's key and token. */
 export interface SigningCredentials {
@@ -89,15 +89,11 @@ async function unlock(
   return key;
 }
 
-/**
- * The config file and the key file are small local files, read synchronously: as a window opens,
- * each asynchronous read waited behind the workbench's start-up work in the extension host, and
- * the first page of the account waited for both.
- */
+/** The config file and the key file are read without yielding when small (`readLocalTextFile`): the account's first page waits for both. */
 async function fromConfigFile(account: Account, file: string, profile: string, ctx: CloudContext): Promise<SigningCredentials> {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = await readLocalTextFile(file);
   } catch (error) {
     throw configError(`The OCI config file ${file} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).`);
   }
@@ -118,7 +114,7 @@ async function fromConfigFile(account: Account, file: string, profile: string, c
   const keyFile = inConfigDir('key_file');
   let pem: Secret;
   try {
-    pem = new Secret(fs.readFileSync(keyFile, 'utf8'));
+    pem = new Secret(await readLocalTextFile(keyFile));
   } catch (error) {
     throw configError(keyFileProblem(keyFile, profile, file, (error as NodeJS.ErrnoException).code));
   }

@@ -40,7 +40,8 @@ export const UNNAMED_EIM_CALLER_NOTE =
  * its whole life (the OSC API has no call that moves a key), so a refresh, which makes new
  * providers, need not search again, nor does the next window when the context keeps a memory
  * (VS Code's global state), under a hash of endpoint and key id. A remembered EIM user is checked
- * with one call (it may have been deleted since).
+ * with one call (it may have been deleted since). Only what the search proved is kept across
+ * windows: "the account" found without reading every user's keys is a guess, kept for this process.
  */
 const processMemory = new Map<string, string>();
 /** Where callers are remembered when the context keeps no memory (the command line): this process only. */
@@ -76,13 +77,16 @@ function remember(memory: CloudMemory, cacheKey: string, caller: OutscaleCaller)
 export async function identifyCaller(
   client: OutscaleApiClient,
   signingKeyId: string,
-  firstUsersPage: Promise<readonly UserWire[]>,
+  firstUsersPage: Promise<{ readonly users: readonly UserWire[]; readonly more: boolean }>,
   signal?: AbortSignal,
   memory: CloudMemory = PROCESS_MEMORY,
 ): Promise<OutscaleCaller> {
   let userNames: string[];
+  let moreUsers: boolean;
   try {
-    userNames = (await firstUsersPage).map((u) => u.UserName);
+    const page = await firstUsersPage;
+    userNames = page.users.map((u) => u.UserName);
+    moreUsers = page.more;
   } catch (error) {
     if (error instanceof CloudError && error.code === 'forbidden' && NOT_ALLOWED.test(error.cloudCode ?? '')) return { kind: 'eim-user' };
     throw error;
@@ -98,9 +102,11 @@ export async function identifyCaller(
   ) {
     return known;
   }
-  const found = await searchCaller(client, signingKeyId, userNames, signal);
-  remember(memory, cacheKey, found);
-  return found;
+  const { caller, sure } = await searchCaller(client, signingKeyId, userNames, signal);
+  // "The account" is only a guess when users past the first page, or users this identity may not
+  // read, were not searched: kept for this process, never across windows, where it would stay wrong.
+  remember(sure && !moreUsers ? memory : PROCESS_MEMORY, cacheKey, caller);
+  return caller;
 }
 
 async function searchCaller(
@@ -108,25 +114,36 @@ async function searchCaller(
   signingKeyId: string,
   userNames: readonly string[],
   signal?: AbortSignal,
-): Promise<OutscaleCaller> {
+): Promise<{ caller: OutscaleCaller; sure: boolean }> {
+  let sure = true;
   for (let start = 0; start < userNames.length; start += SEARCH_CONCURRENCY) {
     const batch = userNames.slice(start, start + SEARCH_CONCURRENCY);
-    const owners = await Promise.all(batch.map((userName) => ownsKey(client, userName, signingKeyId, signal)));
-    const owner = batch.find((_, i) => owners[i]);
-    if (owner !== undefined) return { kind: 'eim-user', userName: owner };
+    const owners = await Promise.all(batch.map((userName) => ownership(client, userName, signingKeyId, signal)));
+    const owner = batch.find((_, i) => owners[i] === 'owns');
+    if (owner !== undefined) return { caller: { kind: 'eim-user', userName: owner }, sure: true };
+    if (owners.includes('unreadable')) sure = false;
   }
-  return { kind: 'account' };
+  return { caller: { kind: 'account' }, sure };
 }
 
 async function ownsKey(client: OutscaleApiClient, userName: string, keyId: string, signal?: AbortSignal): Promise<boolean> {
+  return (await ownership(client, userName, keyId, signal)) === 'owns';
+}
+
+async function ownership(
+  client: OutscaleApiClient,
+  userName: string,
+  keyId: string,
+  signal?: AbortSignal,
+): Promise<'owns' | 'not-owner' | 'unreadable'> {
   try {
     const found = await client.call('ReadAccessKeys', { UserName: userName, Filters: { AccessKeyIds: [keyId] } }, ReadAccessKeysResponse, {
       signal,
     });
-    return found.AccessKeys.some((k) => k.AccessKeyId === keyId);
+    return found.AccessKeys.some((k) => k.AccessKeyId === keyId) ? 'owns' : 'not-owner';
   } catch (error) {
-    // A user deleted meanwhile, or one this identity may not read: not the caller.
-    if (error instanceof CloudError && (error.code === 'not-found' || error.code === 'forbidden')) return false;
+    // A user deleted meanwhile, or one this identity may not read: not known to be the caller.
+    if (error instanceof CloudError && (error.code === 'not-found' || error.code === 'forbidden')) return 'unreadable';
     throw error;
   }
 }

@@ -39,13 +39,11 @@ export const terraformFeature: Feature = (s) => {
     opened,
     { dispose: () => ((disposed = true), clearTimeout(already), language?.dispose()) },
     registerLazyCommands(GENERATE_TERRAFORM_COMMANDS, loadCommandsModule, (bundle) => [bundle.registerGenerateCommand(s, ctx)], ctx),
+    // Both bundles load before the stand-ins go, so a missing one leaves the commands reporting it.
     registerLazyCommands(
       LENS_COMMANDS,
-      loadCommandsModule,
-      (bundle) => {
-        const { scans, live } = start();
-        return bundle.registerLensCommands(s, ctx, scans, live);
-      },
+      () => ({ commands: loadCommandsModule(), language: start() }),
+      ({ commands, language }) => commands.registerLensCommands(s, ctx, language.scans, language.live),
       ctx,
     ),
   ];

@@ -10,7 +10,7 @@ import { ACCOUNT_USER_ID } from '../../../src/clouds/outscale/index';
 import { CloudError } from '../../../src/model/cloudError';
 import { startOutscaleEmulator, TEST_SEED, type RunningOutscaleEmulator } from '../../emulators/outscale/index';
 import type { CloudMemory } from '../../../src/clouds/cloudModule';
-import { makeContext, providerFor, rawCall } from './support';
+import { FAST, makeContext, providerFor, rawCall } from './support';
 
 const DAY = 86_400_000;
 
@@ -176,5 +176,14 @@ describe('OUTSCALE: a state change resends the expiry as the spec names it', () 
 
     const elsewhere = await searches({ get: () => undefined, set: async () => undefined });
     assert.equal(elsewhere.readAccessKeys, first.readAccessKeys, 'without the memory the caller is looked for again');
+  });
+
+  it('does not keep "the account" across windows when users past the first page were not searched: it is a guess', async () => {
+    const memory = new Map<string, string>();
+    const kept: CloudMemory = { get: (key) => memory.get(key), set: async (key, value) => void memory.set(key, value) };
+    const { provider } = await providerFor(emulator, { ctx: makeContext({ memory: kept }), tuning: { ...FAST, pageSize: 1 } });
+    const me = await provider.whoAmI();
+    assert.equal(me.id, ACCOUNT_USER_ID);
+    assert.equal(memory.size, 0, 'a guess was kept for later windows');
   });
 });
