@@ -40,8 +40,10 @@ export const UNNAMED_EIM_CALLER_NOTE =
  * its whole life (the OSC API has no call that moves a key), so a refresh, which makes new
  * providers, need not search again, nor does the next window when the context keeps a memory
  * (VS Code's global state), under a hash of endpoint and key id. A remembered EIM user is checked
- * with one call (it may have been deleted since). Only what the search proved is kept across
- * windows: "the account" found without reading every user's keys is a guess, kept for this process.
+ * with one call (it may have been deleted since). "The account" is remembered with a hash of the
+ * first page's user names it was concluded from: the search reads only that page, so on the same
+ * page it would conclude the same, and on another page it runs again. A search that could not read
+ * some user's keys is kept for this process only.
  */
 const processMemory = new Map<string, string>();
 /** Where callers are remembered when the context keeps no memory (the command line): this process only. */
@@ -50,20 +52,28 @@ const PROCESS_MEMORY: CloudMemory = {
   set: async (key, value) => void processMemory.set(key, value),
 };
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
 function memoryKey(cacheKey: string): string {
-  return `outscale.caller.${createHash('sha256').update(cacheKey).digest('hex')}`;
+  return `outscale.caller.${sha256(cacheKey)}`;
 }
 
-/** The caller a previous window found, if what it kept reads as one. */
-function recalled(memory: CloudMemory, cacheKey: string): OutscaleCaller | undefined {
+/** What is kept for a caller: `account:<hash of the page's user names>` or `eim-user:<name>`. */
+function keptValue(caller: OutscaleCaller, userNames: readonly string[]): string | undefined {
+  if (caller.kind === 'account') return `account:${sha256(userNames.join('\n'))}`;
+  return caller.userName !== undefined ? `eim-user:${caller.userName}` : undefined;
+}
+
+/** The caller a previous search found, if what it kept reads as one and still applies to this page. */
+function recalled(memory: CloudMemory, cacheKey: string, userNames: readonly string[]): OutscaleCaller | undefined {
   const kept = memory.get(memoryKey(cacheKey));
-  if (kept === 'account') return { kind: 'account' };
+  if (kept !== undefined && kept === keptValue({ kind: 'account' }, userNames)) return { kind: 'account' };
   if (kept?.startsWith('eim-user:')) return { kind: 'eim-user', userName: kept.slice('eim-user:'.length) };
   return undefined;
 }
 
-function remember(memory: CloudMemory, cacheKey: string, caller: OutscaleCaller): void {
-  const kept = caller.kind === 'account' ? 'account' : caller.userName !== undefined ? `eim-user:${caller.userName}` : undefined;
+function remember(memory: CloudMemory, cacheKey: string, caller: OutscaleCaller, userNames: readonly string[]): void {
+  const kept = keptValue(caller, userNames);
   // Only a speed-up: a write that fails leaves the next window to search again.
   if (kept) Promise.resolve(memory.set(memoryKey(cacheKey), kept)).catch(() => undefined);
 }
@@ -77,22 +87,19 @@ function remember(memory: CloudMemory, cacheKey: string, caller: OutscaleCaller)
 export async function identifyCaller(
   client: OutscaleApiClient,
   signingKeyId: string,
-  firstUsersPage: Promise<{ readonly users: readonly UserWire[]; readonly more: boolean }>,
+  firstUsersPage: Promise<readonly UserWire[]>,
   signal?: AbortSignal,
   memory: CloudMemory = PROCESS_MEMORY,
 ): Promise<OutscaleCaller> {
   let userNames: string[];
-  let moreUsers: boolean;
   try {
-    const page = await firstUsersPage;
-    userNames = page.users.map((u) => u.UserName);
-    moreUsers = page.more;
+    userNames = (await firstUsersPage).map((u) => u.UserName);
   } catch (error) {
     if (error instanceof CloudError && error.code === 'forbidden' && NOT_ALLOWED.test(error.cloudCode ?? '')) return { kind: 'eim-user' };
     throw error;
   }
   const cacheKey = `${client.endpoint}|${signingKeyId}`;
-  const known = recalled(memory, cacheKey);
+  const known = recalled(memory, cacheKey, userNames) ?? recalled(PROCESS_MEMORY, cacheKey, userNames);
   if (known?.kind === 'account') return known;
   if (
     known?.kind === 'eim-user' &&
@@ -103,9 +110,7 @@ export async function identifyCaller(
     return known;
   }
   const { caller, sure } = await searchCaller(client, signingKeyId, userNames, signal);
-  // "The account" is only a guess when users past the first page, or users this identity may not
-  // read, were not searched: kept for this process, never across windows, where it would stay wrong.
-  remember(sure && !moreUsers ? memory : PROCESS_MEMORY, cacheKey, caller);
+  remember(sure ? memory : PROCESS_MEMORY, cacheKey, caller, userNames);
   return caller;
 }
 

@@ -149,7 +149,7 @@ export class OutscaleProvider implements CloudProvider {
       const caller = await identifyCaller(
         this.#client,
         signIn.accessKeyId,
-        firstPage.then((page) => ({ users: page.Users, more: page.HasMoreItems === true })),
+        firstPage.then((page) => page.Users),
         signal,
         this.#options.memory,
       );

@@ -178,12 +178,25 @@ describe('OUTSCALE: a state change resends the expiry as the spec names it', () 
     assert.equal(elsewhere.readAccessKeys, first.readAccessKeys, 'without the memory the caller is looked for again');
   });
 
-  it('does not keep "the account" across windows when users past the first page were not searched: it is a guess', async () => {
+  it('keeps "the account", found on a first page of several, only for that page: another first page is searched again', async () => {
     const memory = new Map<string, string>();
     const kept: CloudMemory = { get: (key) => memory.get(key), set: async (key, value) => void memory.set(key, value) };
-    const { provider } = await providerFor(emulator, { ctx: makeContext({ memory: kept }), tuning: { ...FAST, pageSize: 1 } });
-    const me = await provider.whoAmI();
-    assert.equal(me.id, ACCOUNT_USER_ID);
-    assert.equal(memory.size, 0, 'a guess was kept for later windows');
+    const window = async () => {
+      emulator.calls.length = 0;
+      const { provider } = await providerFor(emulator, { ctx: makeContext({ memory: kept }), tuning: { ...FAST, pageSize: 1 } });
+      const me = await provider.whoAmI();
+      return { me, readAccessKeys: emulator.calls.filter((c) => c === 'ReadAccessKeys').length };
+    };
+    const first = await window();
+    assert.equal(first.me.id, ACCOUNT_USER_ID);
+    const same = await window();
+    // One ReadAccessKeys is the key's own check, whatever the memory holds; the search adds one per user of the page.
+    assert.equal(same.readAccessKeys, first.readAccessKeys - 1, 'the same first page was searched again');
+    // Another user now comes first: what was concluded from the old page does not apply.
+    const someone = emulator.state.users[0];
+    emulator.state.users.unshift({ ...someone, userId: 'AIDAFIRSTUSER', userName: 'aaa-first' });
+    const changed = await window();
+    assert.equal(changed.me.id, ACCOUNT_USER_ID);
+    assert.equal(changed.readAccessKeys, first.readAccessKeys, 'a different first page was not searched');
   });
 });
