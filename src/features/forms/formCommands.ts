@@ -9,7 +9,7 @@ import { CreateKeyController, type CreateKeyPreset } from './createKey/createKey
 import { KeyDetailsController } from './details/keyDetailsPanel';
 import { OverviewController } from './overview/overviewPanel';
 import type { FormsServices } from './keyActions';
-import { PanelHost } from '../../webview/panelHost';
+import { PanelSlots } from './panelSlots';
 import { KeyAddressSchema, type KeyAddress } from '../../webview/protocol';
 import { RotateController, type RotateTarget } from './rotate/rotatePanel';
 
@@ -45,78 +45,45 @@ function rotateTargetFrom(arg: unknown): RotateTarget | undefined {
  */
 export function registerFormCommands(services: FeatureServices): vscode.Disposable[] {
   const s: FormsServices = services;
-  const { extensionUri } = services.context;
-  const logger = services.logger;
-  let createKey: { host: PanelHost; controller: CreateKeyController } | undefined;
-  let overview: PanelHost | undefined;
-  let rotate: { host: PanelHost; controller: RotateController } | undefined;
+  const slots = { extensionUri: services.context.extensionUri, logger: services.logger };
   const settingsPolicy = () => settings.keyHealth();
-  const details = new Map<string, { host: PanelHost; controller: KeyDetailsController }>();
+  const createKey = new PanelSlots<CreateKeyController>({ ...slots, viewType: 'cloudKeys.createKey', panel: 'create-key' });
+  const overview = new PanelSlots<OverviewController>({ ...slots, viewType: 'cloudKeys.keyAgeOverview', panel: 'overview' });
+  const rotate = new PanelSlots<RotateController>({ ...slots, viewType: 'cloudKeys.rotate', panel: 'rotate' });
+  const details = new PanelSlots<KeyDetailsController>({ ...slots, viewType: 'cloudKeys.keyDetails', panel: 'details' });
 
-  const openDetails = (ref: KeyAddress): void => {
-    const id = `${ref.accountId}|${ref.kind}|${ref.keyId}`;
-    const open = details.get(id);
-    if (open) {
-      open.host.reveal();
-      void open.controller.reload();
-      return;
-    }
-    const host = new PanelHost({
-      viewType: 'cloudKeys.keyDetails',
-      panel: 'details',
-      title: vscode.l10n.t('Key {0}', ref.keyId),
-      extensionUri,
-      logger,
-    });
-    const controller = new KeyDetailsController(host, s, ref, () => settingsPolicy());
-    details.set(id, { host, controller });
-    host.onDidDispose(() => details.delete(id));
-    host.start(controller);
-  };
+  const openDetails = (ref: KeyAddress): void =>
+    details.show(
+      `${ref.accountId}|${ref.kind}|${ref.keyId}`,
+      vscode.l10n.t('Key {0}', ref.keyId),
+      (host) => new KeyDetailsController(host, s, ref, settingsPolicy),
+      (controller) => void controller.reload(),
+    );
 
   return [
     registerCommand(
       FORMS_COMMAND_IDS.openCreateKeyForm,
       (node?: unknown) => {
         const preset = presetFrom(node);
-        if (createKey) {
-          createKey.host.reveal();
-          createKey.controller.preselect(preset);
-          return;
-        }
-        const host = new PanelHost({
-          viewType: 'cloudKeys.createKey',
-          panel: 'create-key',
-          title: vscode.l10n.t('Create Key'),
-          extensionUri,
-          logger,
-        });
-        const controller = new CreateKeyController(host, s, preset, openDetails);
-        createKey = { host, controller };
-        host.onDidDispose(() => (createKey = undefined));
-        host.start(controller);
+        createKey.show(
+          '',
+          vscode.l10n.t('Create Key'),
+          (host) => new CreateKeyController(host, s, preset, openDetails),
+          (controller) => controller.preselect(preset),
+        );
       },
       services.commandContext,
     ),
 
     registerCommand(
       FORMS_COMMAND_IDS.keyAgeOverview,
-      () => {
-        if (overview) {
-          overview.reveal();
-          return;
-        }
-        const host = new PanelHost({
-          viewType: 'cloudKeys.keyAgeOverview',
-          panel: 'overview',
-          title: vscode.l10n.t('Key Age Overview'),
-          extensionUri,
-          logger,
-        });
-        overview = host;
-        host.onDidDispose(() => (overview = undefined));
-        host.start(new OverviewController(host, s, settingsPolicy, openDetails));
-      },
+      () =>
+        overview.show(
+          '',
+          vscode.l10n.t('Key Age Overview'),
+          (host) => new OverviewController(host, s, settingsPolicy, openDetails),
+          () => undefined,
+        ),
       services.commandContext,
     ),
 
@@ -136,38 +103,26 @@ export function registerFormCommands(services: FeatureServices): vscode.Disposab
     registerCommand(
       FORMS_COMMAND_IDS.rotateWithForm,
       async (arg?: unknown) => {
-        const { rotation } = services;
         let target = rotateTargetFrom(arg);
         if (!target) {
           const node = await pickKey(services);
           target = node ? rotateTargetFrom(node) : undefined;
         }
         if (!target) return;
-        if (rotate) {
-          rotate.host.reveal();
-          rotate.controller.retarget(target);
-          return;
-        }
-        const host = new PanelHost({
-          viewType: 'cloudKeys.rotate',
-          panel: 'rotate',
-          title: vscode.l10n.t('Rotate Keys'),
-          extensionUri,
-          logger,
-        });
-        const controller = new RotateController(host, services, rotation, target, openDetails);
-        rotate = { host, controller };
-        host.onDidDispose(() => (rotate = undefined));
-        host.start(controller);
+        const chosen = target;
+        rotate.show(
+          '',
+          vscode.l10n.t('Rotate Keys'),
+          (host) => new RotateController(host, services, services.rotation, chosen, openDetails),
+          (controller) => controller.retarget(chosen),
+        );
       },
       services.commandContext,
     ),
 
-    new vscode.Disposable(() => {
-      rotate?.host.dispose();
-      createKey?.host.dispose();
-      overview?.dispose();
-      for (const open of [...details.values()]) open.host.dispose();
-    }),
+    rotate,
+    createKey,
+    overview,
+    details,
   ];
 }

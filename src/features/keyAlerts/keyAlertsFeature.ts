@@ -7,9 +7,7 @@ import { KeyAlertsStatusBar } from './keyAlertsStatusBar';
 import { COMMAND_IDS } from '../../commands/commandIds';
 import { noArg } from '../../commands/commandArgs';
 import { registerDrivenCommand } from '../../commands/registerCommand';
-
-/** How long after activation the window is taken as settled: the key count then reads past each account's first page. */
-const SETTLE_MS = 3_000;
+import { WINDOW_SETTLE_MS } from '../../services/windowSettle';
 
 /**
  * The key-age status bar over every key of every account, read in the background, and
@@ -22,7 +20,7 @@ export const keyAlertsFeature: Feature = (s) => {
   const statusBar = new KeyAlertsStatusBar(s.registry, s.browser, inventory, COMMAND_IDS.showKeyAlerts);
   // Not at activation's critical path: the count starts once the window has settled, or when the
   // tree lists its accounts, then with each account's first page only (what a click shows next).
-  const start = setTimeout(() => (settle(), void inventory.ensure()), SETTLE_MS);
+  const start = setTimeout(() => (settle(), void inventory.ensure()), WINDOW_SETTLE_MS);
 
   return [
     statusBar,

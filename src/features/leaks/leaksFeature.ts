@@ -1,19 +1,14 @@
 import { COMMAND_IDS } from '../../commands/commandIds';
 import { registerDrivenCommand } from '../../commands/registerCommand';
 import type { Feature } from '../../services/featureServices';
+import { WINDOW_SETTLE_MS } from '../../services/windowSettle';
 import { loadLeaksModule } from '../../services/lazyToolModules';
 import type { LeakCommandId } from './leakCommands';
 import type { LeakHost } from './leakHost';
 
 /**
- * How long after activation leak detection starts: once the window has settled (as the key count's
- * later reads do), not while the workbench, the tree and its first pages load.
- */
-const START_DELAY_MS = 3_000;
-
-/**
  * Leaked keys in code. Everything but the commands' registration lives in
- * `dist/lazy/leaks.js` (`startLeakDetection`): loaded once the window has settled (3 s), or at once when
+ * `dist/lazy/leaks.js` (`startLeakDetection`): loaded once the window has settled (`WINDOW_SETTLE_MS`), or at once when
  * one of its commands runs.
  */
 export const leaksFeature: Feature = (s) => {
@@ -26,7 +21,7 @@ export const leaksFeature: Feature = (s) => {
       // A broken install: say so in the log; the commands report it again when run.
       s.logger.error('Leak detection could not start:', error);
     }
-  }, START_DELAY_MS);
+  }, WINDOW_SETTLE_MS);
   timer.unref?.();
   const forward = (id: LeakCommandId) =>
     registerDrivenCommand(id, (driven, ...args: unknown[]) => start().commands[id](driven, ...args), s.commandContext);
